@@ -1,0 +1,37 @@
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+
+#include "bindings.hpp"
+#include "scholarmerge/dedupe.hpp"
+#include "scholarmerge/match/title.hpp"
+
+namespace py = pybind11;
+
+namespace scholarmerge::bindings {
+
+static py::array_t<std::int64_t> to_array(std::vector<std::int64_t>&& v) {
+    py::array_t<std::int64_t> a(static_cast<py::ssize_t>(v.size()));
+    std::copy(v.begin(), v.end(), a.mutable_data());
+    return a;
+}
+
+void bind_match(py::module_& m) {
+    m.def("normalize_title", &normalize_title, py::arg("text"));
+    m.def("title_similarity", &title_similarity, py::arg("a"), py::arg("b"));
+    m.def(
+        "dedupe_works",
+        [](const std::vector<Work>& works, double threshold, int threads) {
+            DedupeOptions o;
+            o.threshold = threshold;
+            o.threads = threads;
+            std::vector<std::int64_t> labels;
+            {
+                py::gil_scoped_release release;
+                labels = dedupe(works, o);
+            }
+            return to_array(std::move(labels));
+        },
+        py::arg("works"), py::arg("threshold") = 0.0, py::arg("threads") = 0);
+}
+
+}  // namespace scholarmerge::bindings

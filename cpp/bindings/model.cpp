@@ -1,0 +1,144 @@
+#include "scholarmerge/model.hpp"
+
+#include <pybind11/stl.h>
+
+#include "bindings.hpp"
+#include "scholarmerge/write/jsonl.hpp"
+
+namespace py = pybind11;
+
+namespace scholarmerge::bindings {
+
+namespace {
+
+// Python-style index: negative counts from the end; out of range raises IndexError.
+std::size_t checked_index(py::ssize_t i, std::size_t n) {
+    if (i < 0) i += static_cast<py::ssize_t>(n);
+    if (i < 0 || static_cast<std::size_t>(i) >= n) throw py::index_error("index out of range");
+    return static_cast<std::size_t>(i);
+}
+
+// Column lists of the works for DataFrame construction in one pass.
+py::dict work_columns(const std::vector<Work>& works) {
+    py::list title, authors, truncated, year, date, venue, abstract, category, ids, links, source, fmt, line, extra;
+    for (const auto& w : works) {
+        title.append(w.title);
+        py::list names;
+        for (const auto& a : w.authors) names.append(a.display);
+        authors.append(names);
+        truncated.append(w.authors_truncated);
+        year.append(w.year ? py::object(py::int_(*w.year)) : py::object(py::none()));
+        date.append(w.date.empty() ? py::object(py::none()) : py::object(py::str(w.date)));
+        venue.append(w.venue);
+        abstract.append(w.abstract);
+        category.append(w.category);
+        ids.append(py::cast(w.ids));
+        links.append(py::cast(w.links));
+        source.append(w.source);
+        fmt.append(w.source_format);
+        line.append(w.source_line);
+        extra.append(py::cast(w.extra));
+    }
+    py::dict d;
+    d["title"] = title;
+    d["authors"] = authors;
+    d["authors_truncated"] = truncated;
+    d["year"] = year;
+    d["date"] = date;
+    d["venue"] = venue;
+    d["abstract"] = abstract;
+    d["category"] = category;
+    d["ids"] = ids;
+    d["links"] = links;
+    d["source"] = source;
+    d["source_format"] = fmt;
+    d["source_line"] = line;
+    d["extra"] = extra;
+    return d;
+}
+
+}  // namespace
+
+void bind_model(py::module_& m) {
+    py::class_<Author>(m, "Author")
+        .def(py::init<>())
+        .def_readwrite("raw", &Author::raw)
+        .def_readwrite("display", &Author::display)
+        .def_readwrite("given", &Author::given)
+        .def_readwrite("surname", &Author::surname)
+        .def_readwrite("initials", &Author::initials)
+        .def_readwrite("suffix", &Author::suffix)
+        .def_readwrite("key", &Author::key)
+        .def_readwrite("equal_contribution", &Author::equal_contribution)
+        .def_readwrite("highlighted", &Author::highlighted)
+        .def("to_json", [](const Author& a) { return to_json(a); })
+        .def("__repr__", [](const Author& a) { return "Author(" + py::repr(py::str(a.display)).cast<std::string>() + ")"; });
+
+    py::class_<Work>(m, "Work")
+        .def(py::init<>())
+        .def_readwrite("title", &Work::title)
+        .def_readwrite("authors", &Work::authors)
+        .def_readwrite("authors_truncated", &Work::authors_truncated)
+        .def_readwrite("year", &Work::year)
+        .def_property(
+            "date", [](const Work& w) { return w.date.empty() ? py::object(py::none()) : py::object(py::str(w.date)); },
+            [](Work& w, const std::optional<std::string>& d) { w.date = d.value_or(""); })
+        .def_readwrite("venue", &Work::venue)
+        .def_readwrite("abstract", &Work::abstract)
+        .def_readwrite("category", &Work::category)
+        .def_readwrite("ids", &Work::ids)
+        .def_readwrite("links", &Work::links)
+        .def_readwrite("source", &Work::source)
+        .def_readwrite("source_format", &Work::source_format)
+        .def_readwrite("source_line", &Work::source_line)
+        .def_readwrite("extra", &Work::extra)
+        .def("to_json", [](const Work& w) { return to_json(w); })
+        .def("__repr__", [](const Work& w) {
+            return "Work(" + py::repr(py::str(w.title)).cast<std::string>() + ", " + w.source + ":" +
+                   std::to_string(w.source_line) + ")";
+        });
+
+    py::class_<Diagnostic>(m, "Diagnostic")
+        .def_readonly("source", &Diagnostic::source)
+        .def_readonly("line", &Diagnostic::line)
+        .def_property_readonly("severity", [](const Diagnostic& d) { return to_string(d.severity); })
+        .def_readonly("message", &Diagnostic::message)
+        .def("__str__", [](const Diagnostic& d) {
+            std::string where = d.source + (d.line > 0 ? ":" + std::to_string(d.line) : "");
+            return where + ": " + to_string(d.severity) + ": " + d.message;
+        })
+        .def("__repr__", [](const Diagnostic& d) {
+            return "Diagnostic(" + d.source + ":" + std::to_string(d.line) + ", " + to_string(d.severity) + ", " +
+                   py::repr(py::str(d.message)).cast<std::string>() + ")";
+        });
+
+    py::class_<ProfileHeader>(m, "ProfileHeader")
+        .def_readonly("name", &ProfileHeader::name)
+        .def_readonly("source", &ProfileHeader::source)
+        .def_readonly("source_format", &ProfileHeader::source_format)
+        .def_readonly("inferred", &ProfileHeader::inferred)
+        .def_readonly("metrics", &ProfileHeader::metrics)
+        .def("__repr__", [](const ProfileHeader& p) {
+            return "ProfileHeader(" + py::repr(py::str(p.name)).cast<std::string>() + ", " + p.source + ")";
+        });
+
+    py::class_<Corpus>(m, "Corpus")
+        .def(py::init<>())
+        .def("__len__", &Corpus::size)
+        .def("__getitem__", [](const Corpus& c, py::ssize_t i) { return c.works[checked_index(i, c.size())]; })
+        .def_readonly("works", &Corpus::works)
+        .def_readonly("diagnostics", &Corpus::diagnostics)
+        .def_readonly("profiles", &Corpus::profiles)
+        .def("columns", [](const Corpus& c) { return work_columns(c.works); })
+        .def("to_jsonl", [](const Corpus& c) {
+            std::string out;
+            for (const auto& w : c.works) {
+                out += to_json(w);
+                out += '\n';
+            }
+            return out;
+        })
+        .def("extend", [](Corpus& self, Corpus other) { self.append(std::move(other)); });
+}
+
+}  // namespace scholarmerge::bindings

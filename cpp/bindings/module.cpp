@@ -1,0 +1,11 @@
+#include "bindings.hpp"
+
+PYBIND11_MODULE(_core, m) {
+    m.doc() = "scholarmerge C++ core";
+    using namespace scholarmerge::bindings;
+    bind_errors(m);
+    bind_model(m);
+    bind_read(m);
+    bind_names(m);
+    bind_match(m);
+}

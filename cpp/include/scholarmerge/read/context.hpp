@@ -1,0 +1,37 @@
+// What a format reader is handed: the source it reads and where its output goes.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "scholarmerge/model.hpp"
+#include "scholarmerge/read/read.hpp"
+
+namespace scholarmerge {
+
+struct ReadContext {
+    std::string source;
+    std::string format;
+    const ReadOptions& options;
+    Corpus& out;
+
+    // A new Work at the end of the output, its provenance filled in.
+    Work& add_work(int line) {
+        Work& w = out.works.emplace_back();
+        w.source = source;
+        w.source_format = format;
+        w.source_line = line;
+        return w;
+    }
+    void diagnose(int line, Severity severity, std::string message) {
+        out.diagnostics.push_back({source, line, severity, std::move(message)});
+    }
+    void warn(int line, std::string message) { diagnose(line, Severity::warning, std::move(message)); }
+    // The year the page was captured (for dates that omit it).
+    int capture_year() const;
+};
+
+using Reader = void (*)(std::string_view text, ReadContext& ctx);
+using Detector = bool (*)(std::string_view text);
+
+}  // namespace scholarmerge

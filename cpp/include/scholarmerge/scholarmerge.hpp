@@ -1,0 +1,12 @@
+// The one include for users of the C++ API.
+#pragma once
+
+#include "scholarmerge/dedupe.hpp"
+#include "scholarmerge/error.hpp"
+#include "scholarmerge/match/title.hpp"
+#include "scholarmerge/model.hpp"
+#include "scholarmerge/names/match.hpp"
+#include "scholarmerge/names/parse.hpp"
+#include "scholarmerge/read/detect.hpp"
+#include "scholarmerge/read/read.hpp"
+#include "scholarmerge/write/jsonl.hpp"

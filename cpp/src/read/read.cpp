@@ -1,0 +1,105 @@
+#include "scholarmerge/read/read.hpp"
+
+#include <algorithm>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "registry.hpp"
+#include "scholarmerge/error.hpp"
+#include "scholarmerge/read/detect.hpp"
+#include "scholarmerge/text/fold.hpp"
+
+namespace scholarmerge {
+
+namespace fs = std::filesystem;
+
+int ReadContext::capture_year() const {
+    if (options.year > 0) return options.year;
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    return tm.tm_year + 1900;
+}
+
+std::vector<std::string> formats() {
+    std::vector<std::string> names;
+    for (const auto& f : detail::format_table()) names.emplace_back(f.name);
+    return names;
+}
+
+namespace {
+
+int line_of(std::string_view text, std::size_t offset) {
+    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
+}
+
+}  // namespace
+
+Corpus read_text(std::string_view input, const std::string& source, const ReadOptions& options) {
+    Corpus out;
+    std::string owned;
+    std::string_view text = input;
+    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // UTF-8 BOM
+    if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF')))
+        throw Error(ErrorCode::parse_error, source, 1, "UTF-16 input is not supported; convert it to UTF-8");
+    if (std::size_t bad = text::first_invalid_utf8(text); bad != std::string_view::npos) {
+        owned = std::string(text);
+        std::size_t n = text::repair_utf8(owned);
+        out.diagnostics.push_back({source, line_of(text, bad), Severity::warning,
+                                   "invalid UTF-8: " + std::to_string(n) +
+                                       " byte sequence(s) replaced with U+FFFD, the first on this line"});
+        text = owned;
+    }
+    std::string format = options.format.empty() ? "auto" : options.format;
+    if (format == "auto") {
+        format = detect_format(text, source);
+        if (format.empty()) {
+            if (text::valid_utf8(text) && text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+                throw Error(ErrorCode::unknown_format, source, 0, "empty input: nothing to read");
+            throw Error(ErrorCode::unknown_format, source, 0,
+                        "format not recognised; pass format= one of the known formats");
+        }
+    }
+    const detail::FormatEntry* entry = detail::find_format(format);
+    if (!entry) throw Error(ErrorCode::bad_option, source, 0, "unknown format '" + format + "'");
+    ReadContext ctx{source, format, options, out};
+    entry->read(text, ctx);
+    return out;
+}
+
+Corpus read_file(const std::string& path, const ReadOptions& options) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(ErrorCode::io_error, path, 0, "cannot open file");
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    if (in.bad()) throw Error(ErrorCode::io_error, path, 0, "read failed");
+    return read_text(buf.str(), path, options);
+}
+
+Corpus read(const std::vector<std::string>& paths, const ReadOptions& options) {
+    Corpus all;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        if (fs::is_directory(p, ec)) {
+            std::vector<std::string> files;
+            for (const auto& e : fs::directory_iterator(p, ec))
+                if (e.is_regular_file() && e.path().filename().string()[0] != '.') files.push_back(e.path().string());
+            std::sort(files.begin(), files.end());
+            for (const auto& f : files) {
+                try {
+                    all.append(read_file(f, options));
+                } catch (const Error& err) {
+                    if (err.code() != ErrorCode::unknown_format) throw;
+                    all.diagnostics.push_back({f, 0, Severity::info, "skipped: not a file of a known format"});
+                }
+            }
+        } else {
+            all.append(read_file(p, options));
+        }
+    }
+    return all;
+}
+
+}  // namespace scholarmerge

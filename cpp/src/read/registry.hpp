@@ -1,0 +1,21 @@
+// The table of known formats: name, detector, reader. Adding a format is one
+// header, one .cpp and one line here.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "scholarmerge/read/context.hpp"
+
+namespace scholarmerge::detail {
+
+struct FormatEntry {
+    const char* name;
+    Detector detect;  // content test, tried in table order by format="auto"
+    Reader read;
+};
+
+const std::vector<FormatEntry>& format_table();
+const FormatEntry* find_format(std::string_view name);
+
+}  // namespace scholarmerge::detail

@@ -1,0 +1,116 @@
+#include "scholarmerge/text/fold.hpp"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+
+#include "utf8.hpp"
+
+namespace scholarmerge::text {
+
+using detail::append_utf8;
+
+// Letters that carry no decomposition in Unicode, so stripping marks cannot
+// reach their base letter. The matching form spells them in ASCII.
+static const char* base_letter(std::int32_t cp) {
+    switch (cp) {
+        case 0x0141: case 0x0142: return "l";   // Łł
+        case 0x00D8: case 0x00F8: return "o";   // Øø
+        case 0x0110: case 0x0111: return "d";   // Đđ
+        case 0x00C6: case 0x00E6: return "ae";  // Ææ
+        case 0x0152: case 0x0153: return "oe";  // Œœ
+        case 0x0131: return "i";                // dotless ı
+        case 0x00DE: case 0x00FE: return "th";  // Þþ
+        case 0x00F0: return "d";                // ð
+        default: return nullptr;
+    }
+}
+
+std::string fold(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    if (detail::is_ascii(s)) {
+        for (char c : s) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        return out;
+    }
+    utf8proc_uint8_t* mapped = nullptr;
+    auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+                                                  UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
+    std::string tmp(s);
+    repair_utf8(tmp);
+    utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(tmp.data()),
+                                      static_cast<utf8proc_ssize_t>(tmp.size()), &mapped, options);
+    if (n < 0) return tmp;  // cannot happen after repair; keep the text rather than lose it
+    const utf8proc_uint8_t* p = mapped;
+    const utf8proc_uint8_t* end = mapped + n;
+    while (p < end) {
+        utf8proc_int32_t cp = 0;
+        utf8proc_ssize_t len = utf8proc_iterate(p, end - p, &cp);
+        if (len <= 0) break;
+        p += len;
+        if (cp < 0x80) {
+            out += static_cast<char>(cp);
+            continue;
+        }
+        if (const char* b = base_letter(cp)) {
+            out += b;
+            continue;
+        }
+        switch (utf8proc_category(cp)) {
+            case UTF8PROC_CATEGORY_PD: out += '-'; break;  // every dash
+            case UTF8PROC_CATEGORY_PI:
+            case UTF8PROC_CATEGORY_PF:  // curly quotes: single stay single
+                out += (cp == 0x2018 || cp == 0x2019 || cp == 0x2039 || cp == 0x203A) ? '\'' : '"';
+                break;
+            case UTF8PROC_CATEGORY_ZS: out += ' '; break;
+            default: append_utf8(out, cp);
+        }
+    }
+    std::free(mapped);
+    return out;
+}
+
+std::size_t first_invalid_utf8(std::string_view s) {
+    auto base = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (base[i] < 0x80) {
+            ++i;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t len = utf8proc_iterate(base + i, static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+        if (len <= 0) return i;
+        i += static_cast<std::size_t>(len);
+    }
+    return std::string_view::npos;
+}
+
+bool valid_utf8(std::string_view s) { return first_invalid_utf8(s) == std::string_view::npos; }
+
+std::size_t repair_utf8(std::string& s) {
+    if (valid_utf8(s)) return 0;
+    std::string out;
+    out.reserve(s.size() + 16);
+    std::size_t replaced = 0;
+    auto p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+    utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
+    while (left > 0) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t len = utf8proc_iterate(p, left, &cp);
+        if (len <= 0) {
+            out += "\xEF\xBF\xBD";  // U+FFFD
+            ++replaced;
+            ++p;
+            --left;
+            continue;
+        }
+        out.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(len));
+        p += len;
+        left -= len;
+    }
+    s.swap(out);
+    return replaced;
+}
+
+}  // namespace scholarmerge::text

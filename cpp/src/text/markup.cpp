@@ -1,0 +1,296 @@
+#include "scholarmerge/text/markup.hpp"
+
+#include <utf8proc.h>
+
+#include <cctype>
+#include <cstdlib>
+#include <cstring>
+
+#include "scholarmerge/text/lines.hpp"
+#include "utf8.hpp"
+
+namespace scholarmerge::text {
+
+using detail::append_utf8;
+
+namespace {
+
+struct NamedEntity {
+    const char* name;
+    std::int32_t cp;
+};
+
+// The named entities seen in bibliographic pages: markup-significant
+// characters, Latin-1 letters and typographic punctuation. Numeric entities
+// (&#225; &#xE1;) cover everything else.
+const NamedEntity kEntities[] = {
+    {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}, {"nbsp", 0xA0},
+    {"ndash", 0x2013}, {"mdash", 0x2014}, {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C},
+    {"rdquo", 0x201D}, {"hellip", 0x2026}, {"middot", 0xB7}, {"copy", 0xA9}, {"reg", 0xAE},
+    {"trade", 0x2122}, {"deg", 0xB0}, {"plusmn", 0xB1}, {"times", 0xD7}, {"divide", 0xF7},
+    {"sup2", 0xB2}, {"sup3", 0xB3}, {"frac12", 0xBD}, {"micro", 0xB5}, {"laquo", 0xAB}, {"raquo", 0xBB},
+    {"Agrave", 0xC0}, {"Aacute", 0xC1}, {"Acirc", 0xC2}, {"Atilde", 0xC3}, {"Auml", 0xC4}, {"Aring", 0xC5},
+    {"AElig", 0xC6}, {"Ccedil", 0xC7}, {"Egrave", 0xC8}, {"Eacute", 0xC9}, {"Ecirc", 0xCA}, {"Euml", 0xCB},
+    {"Igrave", 0xCC}, {"Iacute", 0xCD}, {"Icirc", 0xCE}, {"Iuml", 0xCF}, {"ETH", 0xD0}, {"Ntilde", 0xD1},
+    {"Ograve", 0xD2}, {"Oacute", 0xD3}, {"Ocirc", 0xD4}, {"Otilde", 0xD5}, {"Ouml", 0xD6}, {"Oslash", 0xD8},
+    {"Ugrave", 0xD9}, {"Uacute", 0xDA}, {"Ucirc", 0xDB}, {"Uuml", 0xDC}, {"Yacute", 0xDD}, {"THORN", 0xDE},
+    {"szlig", 0xDF}, {"agrave", 0xE0}, {"aacute", 0xE1}, {"acirc", 0xE2}, {"atilde", 0xE3}, {"auml", 0xE4},
+    {"aring", 0xE5}, {"aelig", 0xE6}, {"ccedil", 0xE7}, {"egrave", 0xE8}, {"eacute", 0xE9}, {"ecirc", 0xEA},
+    {"euml", 0xEB}, {"igrave", 0xEC}, {"iacute", 0xED}, {"icirc", 0xEE}, {"iuml", 0xEF}, {"eth", 0xF0},
+    {"ntilde", 0xF1}, {"ograve", 0xF2}, {"oacute", 0xF3}, {"ocirc", 0xF4}, {"otilde", 0xF5}, {"ouml", 0xF6},
+    {"oslash", 0xF8}, {"ugrave", 0xF9}, {"uacute", 0xFA}, {"ucirc", 0xFB}, {"uuml", 0xFC}, {"yacute", 0xFD},
+    {"thorn", 0xFE}, {"yuml", 0xFF}, {"Scaron", 0x160}, {"scaron", 0x161}, {"Zcaron", 0x17D},
+    {"zcaron", 0x17E}, {"OElig", 0x152}, {"oelig", 0x153}, {"alpha", 0x3B1}, {"beta", 0x3B2},
+    {"gamma", 0x3B3}, {"delta", 0x3B4}, {"epsilon", 0x3B5}, {"lambda", 0x3BB}, {"mu", 0x3BC},
+    {"pi", 0x3C0}, {"sigma", 0x3C3}, {"tau", 0x3C4}, {"phi", 0x3C6}, {"omega", 0x3C9},
+};
+
+std::int32_t lookup_entity(std::string_view name) {
+    for (const auto& e : kEntities)
+        if (name == e.name) return e.cp;
+    return -1;
+}
+
+bool valid_codepoint(long cp) { return cp > 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF); }
+
+// Combining mark for a LaTeX accent command; composed with its letter by NFC.
+std::int32_t latex_accent(char c) {
+    switch (c) {
+        case '"': return 0x0308;
+        case '\'': return 0x0301;
+        case '`': return 0x0300;
+        case '^': return 0x0302;
+        case '~': return 0x0303;
+        case '=': return 0x0304;
+        case '.': return 0x0307;
+        case 'u': return 0x0306;
+        case 'v': return 0x030C;
+        case 'H': return 0x030B;
+        case 'c': return 0x0327;
+        case 'k': return 0x0328;
+        case 'r': return 0x030A;
+        default: return -1;
+    }
+}
+
+// LaTeX commands that stand for a letter of their own.
+const char* latex_letter(std::string_view cmd) {
+    static const std::pair<const char*, const char*> table[] = {
+        {"ss", "ß"}, {"o", "ø"}, {"O", "Ø"}, {"ae", "æ"}, {"AE", "Æ"}, {"oe", "œ"}, {"OE", "Œ"},
+        {"aa", "å"}, {"AA", "Å"}, {"l", "ł"}, {"L", "Ł"}, {"i", "ı"}, {"j", "ȷ"},
+    };
+    for (const auto& [name, letter] : table)
+        if (cmd == name) return letter;
+    return nullptr;
+}
+
+const char* superscript(char c) {
+    static const char* digits[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+    if (c >= '0' && c <= '9') return digits[c - '0'];
+    if (c == '+') return "⁺";
+    if (c == '-') return "⁻";
+    if (c == 'n') return "ⁿ";
+    return nullptr;
+}
+
+const char* subscript(char c) {
+    static const char* digits[] = {"₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"};
+    if (c >= '0' && c <= '9') return digits[c - '0'];
+    return nullptr;
+}
+
+std::string nfc(const std::string& s) {
+    utf8proc_uint8_t* out = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(s.c_str()));
+    if (!out) return s;
+    std::string r(reinterpret_cast<char*>(out));
+    std::free(out);
+    return r;
+}
+
+// "^3" or "^{3}" or "_2" inside math: appends the script form when every
+// character has one, else the plain characters.
+std::size_t script(std::string_view s, std::size_t i, std::string& out) {
+    bool sup = s[i] == '^';
+    std::size_t j = i + 1;
+    std::string_view body;
+    if (j < s.size() && s[j] == '{') {
+        std::size_t close = s.find('}', j);
+        if (close == std::string_view::npos) close = s.size();
+        body = s.substr(j + 1, close - j - 1);
+        j = close + 1;
+    } else if (j < s.size()) {
+        body = s.substr(j, 1);
+        j += 1;
+    }
+    std::string mapped;
+    for (char c : body) {
+        const char* m = sup ? superscript(c) : subscript(c);
+        if (!m) {
+            mapped.clear();
+            break;
+        }
+        mapped += m;
+    }
+    if (!mapped.empty() || body.empty()) {
+        out += mapped;
+    } else {
+        out += sup ? '^' : '_';
+        out += body;
+    }
+    return j;
+}
+
+}  // namespace
+
+std::string decode_entities(std::string_view s) {
+    if (s.find('&') == std::string_view::npos) return std::string(s);
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '&') {
+            out += s[i];
+            continue;
+        }
+        std::size_t semi = s.find(';', i + 1);
+        if (semi == std::string_view::npos || semi - i > 12) {
+            out += '&';
+            continue;
+        }
+        std::string_view name = s.substr(i + 1, semi - i - 1);
+        long cp = -1;
+        if (!name.empty() && name[0] == '#') {
+            std::string digits(name.substr(1));
+            int base = 10;
+            if (!digits.empty() && (digits[0] == 'x' || digits[0] == 'X')) {
+                digits.erase(0, 1);
+                base = 16;
+            }
+            char* end = nullptr;
+            if (!digits.empty()) cp = std::strtol(digits.c_str(), &end, base);
+            if (end == nullptr || *end != '\0' || !valid_codepoint(cp)) cp = -1;
+        } else {
+            cp = lookup_entity(name);
+        }
+        if (cp < 0) {
+            out += '&';
+            continue;
+        }
+        append_utf8(out, static_cast<std::int32_t>(cp));
+        i = semi;
+    }
+    return out;
+}
+
+std::string strip_tags(std::string_view s) {
+    if (s.find('<') == std::string_view::npos) return std::string(s);
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        // A tag starts with '<' followed by a letter, '/' or '!'; "a < b" stays.
+        if (s[i] == '<' && i + 1 < s.size() &&
+            (std::isalpha(static_cast<unsigned char>(s[i + 1])) || s[i + 1] == '/' || s[i + 1] == '!')) {
+            std::size_t close = s.find('>', i);
+            if (close != std::string_view::npos) {
+                i = close;
+                continue;
+            }
+        }
+        out += s[i];
+    }
+    return out;
+}
+
+std::string decode_latex(std::string_view s) {
+    if (s.find_first_of("\\${}") == std::string_view::npos) return std::string(s);
+    std::string out;
+    out.reserve(s.size());
+    bool math = false;
+    bool composed = false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if (c == '$') {
+            math = !math;
+            continue;
+        }
+        if (math && (c == '^' || c == '_')) {
+            i = script(s, i, out) - 1;
+            continue;
+        }
+        if (c == '{' || c == '}') continue;
+        if (c != '\\' || i + 1 >= s.size()) {
+            out += c;
+            continue;
+        }
+        char n = s[i + 1];
+        // Escaped specials: \& \% \$ \# \_ \{ \}
+        if (std::strchr("&%$#_{}", n)) {
+            out += n;
+            ++i;
+            continue;
+        }
+        std::int32_t accent = latex_accent(n);
+        bool symbol_accent = accent >= 0 && !std::isalpha(static_cast<unsigned char>(n));
+        // Letter accents (\c, \v, \u ...) need a separator: "\c{c}" or "\c c".
+        bool letter_accent = accent >= 0 && std::isalpha(static_cast<unsigned char>(n)) && i + 2 < s.size() &&
+                             (s[i + 2] == '{' || s[i + 2] == ' ');
+        if (symbol_accent || letter_accent) {
+            std::size_t j = i + 2;
+            while (j < s.size() && (s[j] == '{' || s[j] == ' ')) ++j;
+            // "\'{\i}" : the dotless i under an accent is a plain i.
+            if (j + 1 < s.size() && s[j] == '\\' && s[j + 1] == 'i') ++j;
+            if (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j]))) {
+                out += s[j];
+                append_utf8(out, accent);
+                composed = true;
+                i = j;
+                if (i + 1 < s.size() && s[i + 1] == '}') ++i;
+                continue;
+            }
+        }
+        std::size_t j = i + 1;
+        while (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j]))) ++j;
+        std::string_view cmd = s.substr(i + 1, j - i - 1);
+        if (const char* letter = latex_letter(cmd)) {
+            out += letter;
+            i = j - 1;
+            if (i + 1 < s.size() && s[i + 1] == ' ') ++i;  // "\ss " swallows its separator
+            continue;
+        }
+        if (cmd.empty()) {  // "\\" or "\ " : a break or a space
+            out += ' ';
+            ++i;
+            continue;
+        }
+        // Formatting commands (\emph, \textbf, \mathrm ...): keep the argument.
+        i = j - 1;
+    }
+    return composed ? nfc(out) : out;
+}
+
+std::string squeeze_spaces(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool space = false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        bool is_space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+            is_space = true;
+            ++i;
+        }
+        if (is_space) {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += static_cast<char>(c);
+    }
+    return out;
+}
+
+std::string clean_display(std::string_view s) {
+    return squeeze_spaces(decode_latex(decode_entities(strip_tags(s))));
+}
+
+}  // namespace scholarmerge::text

@@ -1,0 +1,29 @@
+"""scholarmerge: scattered researcher profiles and bibliographic records merged
+into one clean, deduplicated picture of who wrote what with whom."""
+
+from ._core import (
+    SAME_AUTHOR_THRESHOLD,
+    Author,
+    Diagnostic,
+    ProfileHeader,
+    Work,
+    formats,
+    normalize_title,
+    parse_author_list,
+    parse_name,
+    title_similarity,
+)
+from .corpus import Corpus, read, read_text
+from .dedupe import dedupe
+from .errors import OptionError, ParseError, ReadError, ScholarmergeError, UnknownFormatError
+from .names import parse_names, same_author
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Author", "Corpus", "Diagnostic", "ProfileHeader", "Work",
+    "read", "read_text", "formats",
+    "parse_name", "parse_names", "parse_author_list", "same_author", "SAME_AUTHOR_THRESHOLD",
+    "normalize_title", "title_similarity", "dedupe",
+    "ScholarmergeError", "ReadError", "UnknownFormatError", "OptionError", "ParseError",
+]

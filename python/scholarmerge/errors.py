@@ -1,0 +1,27 @@
+"""Exception types raised by scholarmerge. Every one carries where it happened."""
+
+
+class ScholarmergeError(Exception):
+    """Base class: ``source`` (path or name), ``line`` (1-based or None), ``code``."""
+
+    def __init__(self, message, source=None, line=None, code=None):
+        super().__init__(message)
+        self.source = source
+        self.line = line
+        self.code = code
+
+
+class ReadError(ScholarmergeError, OSError):
+    """The input cannot be opened or read."""
+
+
+class UnknownFormatError(ScholarmergeError, ValueError):
+    """``format="auto"`` recognised nothing in the input."""
+
+
+class OptionError(ScholarmergeError, ValueError):
+    """An option the format does not know, or a bad value for one."""
+
+
+class ParseError(ScholarmergeError, ValueError):
+    """The input as a whole cannot be read in the given format."""

@@ -1,0 +1,60 @@
+#include <gtest/gtest.h>
+
+#include "scholarmerge/text/fold.hpp"
+#include "scholarmerge/text/lines.hpp"
+#include "scholarmerge/text/markup.hpp"
+
+using namespace scholarmerge::text;
+
+TEST(Markup, DecodesNumericAndNamedEntities) {
+    EXPECT_EQ(decode_entities("Barbar&#225; &amp; Co"), "Barbará & Co");
+    EXPECT_EQ(decode_entities("What&#39;s &#x41;"), "What's A");
+    EXPECT_EQ(decode_entities("&eacute;t&eacute;"), "été");
+    EXPECT_EQ(decode_entities("AT&T &bogus; &#0;"), "AT&T &bogus; &#0;");
+}
+
+TEST(Markup, StripsTagsButNotComparisons) {
+    EXPECT_EQ(strip_tags("<span style=\"color:blue\">Title</span>"), "Title");
+    EXPECT_EQ(strip_tags("a < b"), "a < b");
+}
+
+TEST(Markup, DecodesLatex) {
+    EXPECT_EQ(decode_latex("R$^3$-SQL"), "R³-SQL");
+    EXPECT_EQ(decode_latex("M{\\\"u}ller"), "Müller");
+    EXPECT_EQ(decode_latex("Caf\\'{e}"), "Café");
+    EXPECT_EQ(decode_latex("\\c{C}a\\u{g}lar"), "Çağlar");
+    EXPECT_EQ(decode_latex("Stra\\ss e"), "Straße");
+    EXPECT_EQ(decode_latex("\\$3.7K \\& more"), "$3.7K & more");
+    EXPECT_EQ(decode_latex("H$_2$O"), "H₂O");
+}
+
+TEST(Markup, CleanDisplay) {
+    EXPECT_EQ(clean_display("  <b>What&#39;s</b>\n Hidden  "), "What's Hidden");
+}
+
+TEST(Fold, FoldsCaseAccentsDashesQuotes) {
+    EXPECT_EQ(fold("Łukasz"), "lukasz");
+    EXPECT_EQ(fold("Barbará"), "barbara");
+    EXPECT_EQ(fold("What’s"), "what's");
+    EXPECT_EQ(fold("Crank–Nicolson"), "crank-nicolson");
+    EXPECT_EQ(fold("ﬁnite"), "finite");
+    EXPECT_EQ(fold("ASCII Only"), "ascii only");
+}
+
+TEST(Fold, RepairsInvalidUtf8) {
+    std::string s = "ok\xff\xfe done";
+    EXPECT_FALSE(valid_utf8(s));
+    EXPECT_EQ(repair_utf8(s), 2u);
+    EXPECT_TRUE(valid_utf8(s));
+    EXPECT_EQ(s, "ok\xEF\xBF\xBD\xEF\xBF\xBD done");
+}
+
+TEST(Lines, SplitsAllLineEnds) {
+    auto lines = split_lines("a\r\nb\rc\n\nd");
+    ASSERT_EQ(lines.size(), 5u);
+    EXPECT_EQ(lines[0].text, "a");
+    EXPECT_EQ(lines[2].text, "c");
+    EXPECT_EQ(lines[3].text, "");
+    EXPECT_EQ(lines[4].number, 5);
+    EXPECT_EQ(trim("\xC2\xA0 x \t"), "x");
+}

@@ -1,0 +1,66 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+import scholarmerge as sm
+
+
+def test_bzpeer_seed_fields(seed):
+    corpus = sm.read(seed(0))
+    assert len(corpus) == 13
+    w = corpus[0]
+    assert w.title == "Arctic-Text2SQL-R1: Simple Rewards, Strong Reasoning in Text-to-SQL"
+    assert w.year == 2026 and w.date == "2026" and w.venue == "arXiv"
+    assert w.source_line == 55 and w.source_format == "bzpeer"
+    assert w.extra["kind"] == "preprint"
+    assert corpus[-1].title.startswith("HAWQ: Hessian AWare Quantization")
+    assert [x.title for x in corpus][1] == "R³-SQL: Ranking Reward and Resampling for Text-to-SQL"
+    (profile,) = corpus.profiles
+    assert profile.name == "Zhewei Yao"
+    assert profile.metrics["works"] == 13 and profile.metrics["topics"] == 9
+    assert profile.metrics["claimed"] is False
+
+
+def test_to_pandas_has_contract_columns(seed):
+    df = sm.read(seed(1)).to_pandas()
+    assert len(df) == 15
+    for col in ("title", "authors", "year", "date", "venue", "source", "source_line", "ids", "extra"):
+        assert col in df.columns
+    assert df["year"].iloc[0] == 2026
+
+
+def test_read_text_and_unknown_format():
+    with pytest.raises(sm.UnknownFormatError) as info:
+        sm.read_text("nothing to see\n", source="notes.txt")
+    assert info.value.source == "notes.txt"
+    with pytest.raises(sm.ReadError):
+        sm.read("/no/such/file.txt")
+
+
+def test_damaged_entry_is_a_diagnostic_and_the_rest_is_read():
+    text = ("Researcher profile\n\nA Person\n\nTrust snapshot\n\n"
+            "preprint2020arXiv\n\nFirst\n\nAbstract.\n\npreprint2021arXiv\n")
+    corpus = sm.read_text(text, source="mem.txt")
+    assert [w.title for w in corpus] == ["First", ""]
+    (d,) = corpus.diagnostics
+    assert d.source == "mem.txt" and d.line == 13 and d.severity == "warning"
+
+
+def test_cli_parse_first_seed_jsonl(seed):
+    out = subprocess.run([sys.executable, "-m", "scholarmerge.cli", "parse", str(seed(0)), "--to", "jsonl"],
+                         capture_output=True, text=True, check=True).stdout
+    records = [json.loads(line) for line in out.splitlines()]
+    assert len(records) == 13
+    assert records[0]["title"].startswith("Arctic-Text2SQL-R1")
+    assert records[0]["year"] == 2026 and records[0]["source_line"] == 55
+
+
+def test_cli_unreadable_input_exits_1(tmp_path):
+    bad = tmp_path / "x.txt"
+    bad.write_text("hello\n")
+    proc = subprocess.run([sys.executable, "-m", "scholarmerge.cli", "parse", str(bad)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert str(bad) in proc.stderr
