@@ -1,5 +1,7 @@
 # make demo : set up, build, and print the merged profiles of the bundled seeds
-# make test : set up, build, then C++ tests, the example program, Python tests and notebooks
+# make test : set up, build, then C++ tests (plain and under ASan+UBSan), the example program,
+#             a short fuzz smoke of every libFuzzer target, Python tests and notebooks
+# make fuzz : every libFuzzer target for FUZZ_SECONDS (default 300) each
 #
 # Set-up is idempotent: Debian packages are installed only when missing, the
 # virtual environment and the package are rebuilt only when their inputs change.
@@ -11,17 +13,19 @@ PY          := $(VENV)/bin/python
 PIP         := $(PY) -m pip --disable-pip-version-check
 CMAKE       := $(VENV)/bin/cmake
 JOBS        ?= $(shell nproc 2>/dev/null || echo 2)
-APT_PACKAGES := libsimdjson-dev libgtest-dev libutf8proc-dev pkg-config g++
+APT_PACKAGES := libsimdjson-dev libgtest-dev libutf8proc-dev pkg-config g++ clang libclang-rt-14-dev
 CORE_INPUTS := $(shell find cpp python seeds -type f -not -name '*.pyc' 2>/dev/null) CMakeLists.txt cmake/Findutf8proc.cmake pyproject.toml
 BUILD       := build
+FUZZ_SECONDS ?= 300
+NINJA       = -G Ninja -DCMAKE_MAKE_PROGRAM=$(abspath $(VENV)/bin/ninja)
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test setup cpp-test example py-test notebook-test bench fuzz clean
+.PHONY: demo test setup cpp-test sanitize-test fuzz-build fuzz fuzz-smoke example py-test notebook-test bench clean
 
 demo: setup
 	$(VENV)/bin/scholarmerge profile
 
-test: setup cpp-test example py-test notebook-test
+test: setup cpp-test sanitize-test example fuzz-smoke py-test notebook-test
 
 setup: $(BUILD)/.apt-stamp $(VENV)/.deps-stamp $(VENV)/.pkg-stamp
 
@@ -49,17 +53,37 @@ $(VENV)/.pkg-stamp: $(VENV)/.deps-stamp $(CORE_INPUTS)
 	touch $@
 
 $(BUILD)/cpp/build.ninja: CMakeLists.txt $(BUILD)/.apt-stamp $(VENV)/.deps-stamp
-	$(CMAKE) -S . -B $(BUILD)/cpp -G Ninja -DSCHOLARMERGE_TESTS=ON -DCMAKE_BUILD_TYPE=Release \
-	  -DCMAKE_MAKE_PROGRAM=$(abspath $(VENV)/bin/ninja) -DCMAKE_INSTALL_PREFIX=$(abspath $(BUILD)/install)
+	$(CMAKE) -S . -B $(BUILD)/cpp $(NINJA) -DSCHOLARMERGE_TESTS=ON -DCMAKE_BUILD_TYPE=Release \
+	  -DCMAKE_INSTALL_PREFIX=$(abspath $(BUILD)/install)
 
 cpp-test: $(BUILD)/cpp/build.ninja
 	$(CMAKE) --build $(BUILD)/cpp -j $(JOBS)
 	$(VENV)/bin/ctest --test-dir $(BUILD)/cpp --output-on-failure -j $(JOBS)
 
+# The same tests under AddressSanitizer and UndefinedBehaviorSanitizer.
+sanitize-test: $(BUILD)/.apt-stamp $(VENV)/.deps-stamp
+	$(CMAKE) -S . -B $(BUILD)/asan $(NINJA) -DSCHOLARMERGE_TESTS=ON -DSCHOLARMERGE_SANITIZE=ON \
+	  -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	$(CMAKE) --build $(BUILD)/asan -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  $(VENV)/bin/ctest --test-dir $(BUILD)/asan --output-on-failure -j $(JOBS)
+
+# libFuzzer targets (clang), one per entry point; see fuzz/run.sh.
+fuzz-build: $(BUILD)/.apt-stamp $(VENV)/.deps-stamp
+	CC=clang CXX=clang++ $(CMAKE) -S . -B $(BUILD)/fuzz $(NINJA) -DSCHOLARMERGE_FUZZ=ON \
+	  -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	$(CMAKE) --build $(BUILD)/fuzz -j $(JOBS)
+
+fuzz: fuzz-build
+	fuzz/run.sh $(FUZZ_SECONDS) $(BUILD)/fuzz
+
+fuzz-smoke: fuzz-build
+	fuzz/run.sh 5 $(BUILD)/fuzz
+
 # The example links the *installed* library through find_package(scholarmerge).
 example: cpp-test
 	$(CMAKE) --install $(BUILD)/cpp >/dev/null
-	$(CMAKE) -S examples -B $(BUILD)/example -G Ninja -DCMAKE_MAKE_PROGRAM=$(abspath $(VENV)/bin/ninja) \
+	$(CMAKE) -S examples -B $(BUILD)/example $(NINJA) \
 	  -DCMAKE_PREFIX_PATH=$(abspath $(BUILD)/install) >/dev/null
 	$(CMAKE) --build $(BUILD)/example
 	$(BUILD)/example/summarize seeds

@@ -74,3 +74,29 @@ TEST(Read, InvalidUtf8IsRepairedAndReported) {
     ASSERT_EQ(c.diagnostics.size(), 1u);
     EXPECT_EQ(c.diagnostics[0].line, 9);
 }
+
+TEST(Read, Utf16WithBomIsConverted) {
+    std::string utf8 = "Researcher profile\n\nA Person\n\nTrust snapshot\n\npreprint2020arXiv\n\nCaf\xC3\xA9 \xF0\x9F\x98\x80\n";
+    std::string le = "\xFF\xFE";
+    // ASCII and U+00E9 are one unit; U+1F600 is the pair D83D DE00.
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(utf8[i]);
+        if (c == 0xC3) { le += '\xE9'; le += '\0'; ++i; continue; }
+        if (c == 0xF0) { le += std::string("\x3D\xD8\x00\xDE", 4); i += 3; continue; }
+        le += utf8[i];
+        le += '\0';
+    }
+    Corpus c = read_text(le, "utf16");
+    ASSERT_EQ(c.works.size(), 1u);
+    EXPECT_EQ(c.works[0].title, "Caf\xC3\xA9 \xF0\x9F\x98\x80");
+    EXPECT_EQ(c.works[0].source_line, 7);
+}
+
+TEST(Read, EmptyInputWithAnExplicitFormatIsADiagnostic) {
+    ReadOptions o;
+    o.format = "bzpeer";
+    Corpus c = read_text("\n\n", "empty", o);
+    EXPECT_TRUE(c.works.empty());
+    ASSERT_EQ(c.diagnostics.size(), 1u);
+    EXPECT_NE(c.diagnostics[0].message.find("empty"), std::string::npos);
+}

@@ -59,7 +59,7 @@ void parse_trust(std::string_view line, ValueMap& m) {
     std::string_view rest = line.substr(6);  // after "Trust "
     std::size_t i = 0;
     while (i < rest.size() && std::isdigit(static_cast<unsigned char>(rest[i]))) ++i;
-    if (i > 0) m["trust_score"] = static_cast<std::int64_t>(std::stoll(std::string(rest.substr(0, i))));
+    if (i > 0 && i <= 15) m["trust_score"] = static_cast<std::int64_t>(std::stoll(std::string(rest.substr(0, i))));
     rest = rest.substr(i);
     if (starts_with(rest, " - ")) rest.remove_prefix(3);
     std::size_t v = rest.find("Verification ");
@@ -130,7 +130,7 @@ void read_bzpeer(std::string_view text, ReadContext& ctx) {
             profile.metrics["close_collaborators"] = n;
         } else if (ends_with(t, " published item(s)")) {
             std::string_view num = t.substr(0, t.size() - 18);
-            if (all_digits(num)) declared = std::stoll(std::string(num));
+            if (all_digits(num) && num.size() <= 15) declared = std::stoll(std::string(num));
         } else if (starts_with(t, "Researcher") && t.find("Affiliation") != std::string_view::npos) {
             // "ResearcherAffiliation not importedOpen to collaborate"
             std::size_t a = t.find("Affiliation") + 11;
@@ -169,7 +169,13 @@ void read_bzpeer(std::string_view text, ReadContext& ctx) {
         std::string abstract;
         std::size_t k = next_nonblank(j + 1);
         while (k < lines.size() && !parse_entry_head(trim(lines[k].text), probe)) {
-            if (!abstract.empty()) abstract += '\n';
+            // The page gives one paragraph per abstract: more is kept, but
+            // flagged, since it usually means foreign text was pasted in.
+            if (!abstract.empty()) {
+                abstract += '\n';
+                ctx.warn(lines[k].number, "more than one abstract paragraph; kept in the abstract of the entry at line " +
+                                              std::to_string(w.source_line));
+            }
             abstract += trim(lines[k].text);
             k = next_nonblank(k + 1);
         }

@@ -9,6 +9,7 @@
 #include "registry.hpp"
 #include "scholarmerge/error.hpp"
 #include "scholarmerge/read/detect.hpp"
+#include "scholarmerge/text/encoding.hpp"
 #include "scholarmerge/text/fold.hpp"
 
 namespace scholarmerge {
@@ -41,9 +42,22 @@ Corpus read_text(std::string_view input, const std::string& source, const ReadOp
     Corpus out;
     std::string owned;
     std::string_view text = input;
-    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // UTF-8 BOM
-    if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF')))
-        throw Error(ErrorCode::parse_error, source, 1, "UTF-16 input is not supported; convert it to UTF-8");
+    switch (text::detect_bom(text)) {
+        case text::Bom::utf8: text.remove_prefix(3); break;
+        case text::Bom::utf16le:
+        case text::Bom::utf16be: {
+            // Reference managers on Windows write UTF-16: convert rather than refuse.
+            std::size_t replaced = 0;
+            owned = text::utf16_to_utf8(text.substr(2), text::detect_bom(text) == text::Bom::utf16le, replaced);
+            out.diagnostics.push_back({source, 1, Severity::info, "UTF-16 input converted to UTF-8"});
+            if (replaced > 0)
+                out.diagnostics.push_back({source, 1, Severity::warning,
+                                           std::to_string(replaced) + " invalid UTF-16 unit(s) replaced with U+FFFD"});
+            text = owned;
+            break;
+        }
+        case text::Bom::none: break;
+    }
     if (std::size_t bad = text::first_invalid_utf8(text); bad != std::string_view::npos) {
         owned = std::string(text);
         std::size_t n = text::repair_utf8(owned);
@@ -64,6 +78,10 @@ Corpus read_text(std::string_view input, const std::string& source, const ReadOp
     }
     const detail::FormatEntry* entry = detail::find_format(format);
     if (!entry) throw Error(ErrorCode::bad_option, source, 0, "unknown format '" + format + "'");
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        out.diagnostics.push_back({source, 0, Severity::warning, "empty input: nothing to read"});
+        return out;
+    }
     ReadContext ctx{source, format, options, out};
     entry->read(text, ctx);
     return out;
