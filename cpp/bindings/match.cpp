@@ -4,6 +4,8 @@
 #include "bindings.hpp"
 #include "scholarmerge/dedupe.hpp"
 #include "scholarmerge/match/title.hpp"
+#include "scholarmerge/text/fold.hpp"
+#include "scholarmerge/text/markup.hpp"
 
 namespace py = pybind11;
 
@@ -17,6 +19,8 @@ static py::array_t<std::int64_t> to_array(std::vector<std::int64_t>&& v) {
 
 void bind_match(py::module_& m) {
     m.def("normalize_title", &normalize_title, py::arg("text"));
+    m.def("clean_display", &text::clean_display, py::arg("text"), "Display form: tags, entities and LaTeX decoded.");
+    m.def("fold", &text::fold, py::arg("text"), "Matching form: case, accents, dashes and quotes folded.");
     m.def("title_similarity", &title_similarity, py::arg("a"), py::arg("b"));
     m.def(
         "dedupe_works",

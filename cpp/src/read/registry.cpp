@@ -1,6 +1,9 @@
 #include "registry.hpp"
 
+#include "scholarmerge/read/academicpages.hpp"
 #include "scholarmerge/read/bzpeer.hpp"
+#include "scholarmerge/read/listing.hpp"
+#include "scholarmerge/read/metrics.hpp"
 
 namespace scholarmerge::detail {
 
@@ -8,6 +11,9 @@ const std::vector<FormatEntry>& format_table() {
     // Most specific detectors first.
     static const std::vector<FormatEntry> table = {
         {"bzpeer", looks_like_bzpeer, read_bzpeer},
+        {"academicpages", looks_like_academicpages, read_academicpages},
+        {"metrics", looks_like_metrics, read_metrics},
+        {"listing", looks_like_listing, read_listing},
     };
     return table;
 }
