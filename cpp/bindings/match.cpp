@@ -22,20 +22,29 @@ void bind_match(py::module_& m) {
     m.def("clean_display", &text::clean_display, py::arg("text"), "Display form: tags, entities and LaTeX decoded.");
     m.def("fold", &text::fold, py::arg("text"), "Matching form: case, accents, dashes and quotes folded.");
     m.def("title_similarity", &title_similarity, py::arg("a"), py::arg("b"));
+    auto run = [](const std::vector<Work>& works, double threshold, int threads, bool brute_force, double min_jaccard) {
+        DedupeOptions o;
+        o.threshold = threshold;
+        o.threads = threads;
+        o.brute_force = brute_force;
+        if (min_jaccard > 0) o.min_jaccard = min_jaccard;
+        DedupeResult r;
+        {
+            py::gil_scoped_release release;
+            r = dedupe_detailed(works, o);
+        }
+        return py::make_tuple(to_array(std::move(r.labels)), r.candidates, r.matches);
+    };
+    // A Corpus goes straight to the core: no Python list of Works in between.
     m.def(
-        "dedupe_works",
-        [](const std::vector<Work>& works, double threshold, int threads) {
-            DedupeOptions o;
-            o.threshold = threshold;
-            o.threads = threads;
-            std::vector<std::int64_t> labels;
-            {
-                py::gil_scoped_release release;
-                labels = dedupe(works, o);
-            }
-            return to_array(std::move(labels));
+        "dedupe_corpus",
+        [run](const Corpus& c, double threshold, int threads, bool brute_force, double min_jaccard) {
+            return run(c.works, threshold, threads, brute_force, min_jaccard);
         },
-        py::arg("works"), py::arg("threshold") = 0.0, py::arg("threads") = 0);
+        py::arg("corpus"), py::arg("threshold") = 0.0, py::arg("threads") = 0, py::arg("brute_force") = false,
+        py::arg("min_jaccard") = 0.0);
+    m.def("dedupe_works", run, py::arg("works"), py::arg("threshold") = 0.0, py::arg("threads") = 0,
+          py::arg("brute_force") = false, py::arg("min_jaccard") = 0.0);
 }
 
 }  // namespace scholarmerge::bindings

@@ -1,22 +1,113 @@
 #include "scholarmerge/dedupe.hpp"
 
+#include <algorithm>
+#include <thread>
 #include <unordered_map>
 
-#include "scholarmerge/match/title.hpp"
+#include "scholarmerge/cluster/clusters.hpp"
+#include "scholarmerge/match/index.hpp"
 
 namespace scholarmerge {
 
-// First slice: records whose normalised titles are equal are one work.
-// The fuzzy engine (blocking, verification, guards) replaces this.
-std::vector<std::int64_t> dedupe(const std::vector<Work>& works, const DedupeOptions&) {
-    std::vector<std::int64_t> labels(works.size());
-    std::unordered_map<std::string, std::int64_t> first;
-    for (std::size_t i = 0; i < works.size(); ++i) {
-        std::string key = normalize_title(works[i].title);
-        auto [it, inserted] = first.emplace(key, static_cast<std::int64_t>(i));
-        labels[i] = key.empty() ? static_cast<std::int64_t>(i) : it->second;
+namespace {
+
+// Runs f(i) for i in [0, n) over `threads` threads, interleaved so the cost of
+// late (larger) records is shared.
+template <class F>
+void parallel_for(std::size_t n, int threads, F&& f) {
+    if (threads <= 1 || n < 1024) {
+        for (std::size_t i = 0; i < n; ++i) f(0, i);
+        return;
     }
-    return labels;
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads; ++t)
+        pool.emplace_back([&, t] {
+            for (std::size_t i = static_cast<std::size_t>(t); i < n; i += static_cast<std::size_t>(threads)) f(t, i);
+        });
+    for (auto& th : pool) th.join();
+}
+
+int thread_count(int requested) {
+    if (requested > 0) return requested;
+    return std::max(1u, std::thread::hardware_concurrency());
+}
+
+}  // namespace
+
+DedupeResult dedupe_detailed(const std::vector<Work>& works, const DedupeOptions& options) {
+    const std::size_t n = works.size();
+    const int threads = thread_count(options.threads);
+    MatchPolicy policy;
+    if (options.threshold > 0) policy.title_threshold = options.threshold;
+    policy.title_alone = std::max(policy.title_alone, policy.title_threshold);
+
+    std::vector<MatchRecord> records(n);
+    parallel_for(n, threads, [&](int, std::size_t i) { records[i] = make_match_record(works[i]); });
+    // A short title that recurs within one source is a column or a series
+    // ("Book Review Column"), not one work. Long titles recur in dirty sources
+    // because the source itself holds duplicates.
+    {
+        std::unordered_map<std::string, std::uint32_t> seen;  // source + title -> count
+        for (std::size_t i = 0; i < n; ++i)
+            if (!records[i].title.empty()) ++seen[works[i].source + '\n' + records[i].title];
+        for (std::size_t i = 0; i < n; ++i)
+            if (!records[i].title.empty())
+                records[i].recurring = records[i].words.size() <= 4 && seen[works[i].source + '\n' + records[i].title] > 1;
+    }
+
+    // Compare: each thread verifies the candidates of its records and keeps its edges.
+    std::vector<std::vector<Edge>> edges(static_cast<std::size_t>(threads));
+    std::vector<std::size_t> compared(static_cast<std::size_t>(threads), 0);
+    CandidateIndex index(options.brute_force ? std::vector<MatchRecord>{} : records, options.min_jaccard);
+    std::vector<std::vector<std::uint32_t>> stamps(static_cast<std::size_t>(threads));
+    parallel_for(n, threads, [&](int t, std::size_t i) {
+        const auto x = static_cast<std::uint32_t>(i);
+        const MatchRecord& rx = records[x];
+        if (rx.title.empty()) return;
+        CachedIndel cached(rx.title);
+        auto verify = [&](std::uint32_t y) {
+            ++compared[static_cast<std::size_t>(t)];
+            double s = match_score(rx, records[y], cached, policy);
+            if (s >= 0) edges[static_cast<std::size_t>(t)].push_back({y, x, s});
+        };
+        if (options.brute_force) {
+            for (std::uint32_t y = 0; y < x; ++y) verify(y);
+        } else {
+            auto& stamp = stamps[static_cast<std::size_t>(t)];
+            if (stamp.size() != n) stamp.assign(n, 0);
+            index.candidates(x, stamp, verify);
+        }
+    });
+
+    DedupeResult result;
+    std::vector<Edge> all;
+    for (auto& e : edges) all.insert(all.end(), e.begin(), e.end());
+    for (auto c : compared) result.candidates += c;
+    result.matches = all.size();
+    // Two groups join only if every pair across them (the first kChainCheck of
+    // each) is compatible: no cluster holds a 1988 and a 1993 version, or a
+    // conference and a journal version, through a chain of weak links.
+    constexpr std::size_t kChainCheck = 32;
+    std::vector<std::vector<std::uint32_t>> members(n);
+    for (std::size_t i = 0; i < n; ++i) members[i] = {static_cast<std::uint32_t>(i)};
+    auto linked = [&](std::uint32_t a, std::uint32_t b) {
+        if (!options.chain_check) return true;
+        for (std::size_t i = 0; i < std::min(kChainCheck, members[a].size()); ++i)
+            for (std::size_t j = 0; j < std::min(kChainCheck, members[b].size()); ++j)
+                if (!compatible(records[members[a][i]], records[members[b][j]], policy)) return false;
+        return true;
+    };
+    auto merged = [&](std::uint32_t into, std::uint32_t from) {
+        if (members[into].size() < kChainCheck)
+            members[into].insert(members[into].end(), members[from].begin(), members[from].end());
+        std::vector<std::uint32_t>().swap(members[from]);
+    };
+    result.labels = cluster_edges(n, std::move(all), linked, merged);
+    return result;
+}
+
+std::vector<std::int64_t> dedupe(const std::vector<Work>& works, const DedupeOptions& options) {
+    return dedupe_detailed(works, options).labels;
 }
 
 }  // namespace scholarmerge

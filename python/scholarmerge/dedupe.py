@@ -27,6 +27,8 @@ def _works_from_frame(df) -> list:
                 w.year = int(y)
         if "venue" in df.columns and isinstance(getattr(row, "venue"), str):
             w.venue = getattr(row, "venue")
+        if "source" in df.columns and isinstance(getattr(row, "source"), str):
+            w.source = getattr(row, "source")
         ids = {}
         for key in ("doi", "arxiv"):
             if key in df.columns and isinstance(getattr(row, key), str):
@@ -36,16 +38,19 @@ def _works_from_frame(df) -> list:
     return works
 
 
-def _as_works(data) -> list:
+def _as_works(data):
+    """The works to compare: the C++ Corpus itself when there is one."""
     if isinstance(data, Corpus):
-        return data.works
+        return data._core
     if isinstance(data, _core.Corpus):
-        return data.works
+        return data
     try:
         import pandas as pd
 
         if isinstance(data, pd.DataFrame):
             return _works_from_frame(data)
+        if isinstance(data, pd.Series):
+            data = data.tolist()
     except ImportError:  # pragma: no cover - pandas is a dependency
         pass
     items = list(data)
@@ -61,8 +66,16 @@ def _as_works(data) -> list:
     raise TypeError("dedupe: expected a Corpus, a list of Work, a list of titles or a DataFrame")
 
 
+def dedupe_details(data, threshold: float | None = None, threads: int = 0, brute_force: bool = False,
+                   min_jaccard: float | None = None):
+    """Labels plus the number of pairs compared and verified (for measuring the index)."""
+    works = _as_works(data)
+    fn = _core.dedupe_corpus if isinstance(works, _core.Corpus) else _core.dedupe_works
+    return fn(works, threshold=float(threshold or 0.0), threads=threads, brute_force=brute_force,
+              min_jaccard=float(min_jaccard or 0.0))
+
+
 def dedupe(data, threshold: float | None = None, threads: int = 0) -> np.ndarray:
     """One int64 label per input row; equal labels are the same work; a label is
     the index of the first row of its cluster."""
-    works = _as_works(data)
-    return _core.dedupe_works(works, threshold=float(threshold or 0.0), threads=threads)
+    return dedupe_details(data, threshold=threshold, threads=threads)[0]

@@ -5,14 +5,26 @@
 #include <string>
 #include <vector>
 
+#include "scholarmerge/match/evidence.hpp"
 #include "scholarmerge/model.hpp"
 
 namespace scholarmerge {
 
 struct DedupeOptions {
-    double threshold = 0.0;  // title similarity needed to merge; 0: the engine's default
-    int threads = 0;         // 0: all cores
+    double threshold = 0.0;      // title similarity that merges with agreeing authors; 0: MatchPolicy's
+    int threads = 0;             // 0: all cores; labels do not depend on it
+    double min_jaccard = 0.3;    // candidate generation: title word-set overlap that must be shared
+    bool brute_force = false;    // compare all pairs (for measuring the index's recall)
+    bool chain_check = true;     // refuse to join two groups whose first members do not match
 };
+
+struct DedupeResult {
+    std::vector<std::int64_t> labels;  // per work: index of its cluster's first row
+    std::size_t candidates = 0;        // pairs compared
+    std::size_t matches = 0;           // pairs verified as the same work
+};
+
+DedupeResult dedupe_detailed(const std::vector<Work>& works, const DedupeOptions& options = {});
 
 // One label per work: rows with the same label are the same work; a label is
 // the index of the first row of its cluster.

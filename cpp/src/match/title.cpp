@@ -4,6 +4,9 @@
 #include <cctype>
 #include <vector>
 
+#include "scholarmerge/match/evidence.hpp"
+#include "scholarmerge/match/record.hpp"
+
 #include "scholarmerge/text/fold.hpp"
 #include "scholarmerge/text/markup.hpp"
 
@@ -34,21 +37,12 @@ std::string normalize_title(std::string_view title) {
 }
 
 double title_similarity(std::string_view a, std::string_view b) {
-    std::string na = normalize_title(a), nb = normalize_title(b);
-    if (na == nb) return 1.0;
-    if (na.empty() || nb.empty()) return 0.0;
-    // Indel similarity (1 - distance / total length) over the normal forms.
-    const std::string& s = na.size() <= nb.size() ? na : nb;
-    const std::string& t = na.size() <= nb.size() ? nb : na;
-    std::vector<std::size_t> prev(s.size() + 1), cur(s.size() + 1);
-    for (std::size_t j = 0; j <= s.size(); ++j) prev[j] = 0;
-    for (std::size_t i = 1; i <= t.size(); ++i) {  // longest common subsequence
-        cur[0] = 0;
-        for (std::size_t j = 1; j <= s.size(); ++j)
-            cur[j] = t[i - 1] == s[j - 1] ? prev[j - 1] + 1 : std::max(prev[j], cur[j - 1]);
-        std::swap(prev, cur);
-    }
-    return 2.0 * static_cast<double>(prev[s.size()]) / static_cast<double>(s.size() + t.size());
+    Work wa, wb;
+    wa.title = std::string(a.substr(0, 4 * kMaxTitleBytes));
+    wb.title = std::string(b.substr(0, 4 * kMaxTitleBytes));
+    MatchRecord ra = make_match_record(wa), rb = make_match_record(wb);
+    if (ra.title.empty() || rb.title.empty()) return ra.title == rb.title && !ra.title.empty() ? 1.0 : 0.0;
+    return title_score(ra, rb, CachedIndel(ra.title));
 }
 
 }  // namespace scholarmerge

@@ -1,0 +1,24 @@
+// From verified pairs to clusters: strongest links first, and no chaining of
+// two groups through one weak link.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+namespace scholarmerge {
+
+struct Edge {
+    std::uint32_t a, b;  // a < b
+    double score;
+};
+
+// `linked(x, y)` tells whether the groups whose first members are x and y may
+// join; `merged(into, from)` is told when they did (first members again).
+// Labels: the index of each cluster's first row. Deterministic for a given
+// edge set, whatever order the edges arrive in.
+std::vector<std::int64_t> cluster_edges(std::size_t n, std::vector<Edge> edges,
+                                        const std::function<bool(std::uint32_t, std::uint32_t)>& linked,
+                                        const std::function<void(std::uint32_t, std::uint32_t)>& merged);
+
+}  // namespace scholarmerge

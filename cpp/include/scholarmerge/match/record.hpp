@@ -1,0 +1,40 @@
+// What the matcher knows of a work, prepared once: the normalised title and
+// its parts, title tokens, version markers, author surnames, year, identifiers.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "scholarmerge/model.hpp"
+
+namespace scholarmerge {
+
+// Titles longer than this are compared on their first kMaxTitleBytes bytes:
+// no real title is that long, and it bounds the cost of hostile input.
+inline constexpr std::size_t kMaxTitleBytes = 512;
+
+// What kind of venue published the record: a conference paper and its
+// extended journal version are two works; a preprint merges with either.
+enum class VenueKind { unknown, preprint, proceedings, journal };
+
+VenueKind venue_kind(const std::string& venue);
+
+struct MatchRecord {
+    std::string title;  // normalize_title(), capped
+    std::string name;   // a short system name before a colon ("zeroquant v2"), else ""
+    std::string core;   // the title after that name, else ""
+    std::vector<std::string> words;    // distinct title words
+    std::vector<std::string> markers;  // words with digits, roman numerals: "v2", "ii", "3d"
+    std::vector<std::string> surnames; // folded author surnames, sorted, distinct
+    int year = 0;                      // 0: unknown
+    std::string doi, arxiv;            // lower-cased bare identifiers
+    VenueKind venue = VenueKind::unknown;
+    bool generic = false;              // "Preface", "Introduction", ... : needs corroboration
+    bool correction = false;           // "Erratum: X" is about X, not X
+    bool recurring = false;            // its title recurs within its own source (a column, a series)
+};
+
+MatchRecord make_match_record(const Work& w);
+
+}  // namespace scholarmerge

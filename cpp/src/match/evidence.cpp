@@ -1,0 +1,113 @@
+#include "scholarmerge/match/evidence.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace scholarmerge {
+
+double title_score(const MatchRecord& a, const MatchRecord& b, const CachedIndel& a_title) {
+    double s = a_title.similarity(b.title);
+    // "Name: Rest" vs "Rest": compare the rest with the whole other title, when
+    // the rest is long enough to identify a work on its own.
+    auto long_enough = [](const std::string& t) { return std::count(t.begin(), t.end(), ' ') >= 3; };
+    if (!a.core.empty() && b.name.empty() && long_enough(a.core)) s = std::max(s, indel_similarity(a.core, b.title));
+    if (!b.core.empty() && a.name.empty() && long_enough(b.core)) s = std::max(s, indel_similarity(a.title, b.core));
+    return s;
+}
+
+double author_overlap(const MatchRecord& a, const MatchRecord& b) {
+    if (a.surnames.empty() || b.surnames.empty()) return -1.0;
+    std::size_t common = 0;
+    auto i = a.surnames.begin(), j = b.surnames.begin();
+    while (i != a.surnames.end() && j != b.surnames.end()) {
+        if (*i == *j) {
+            ++common;
+            ++i;
+            ++j;
+        } else if (*i < *j) {
+            ++i;
+        } else {
+            ++j;
+        }
+    }
+    return static_cast<double>(common) / static_cast<double>(std::min(a.surnames.size(), b.surnames.size()));
+}
+
+const char* guard(const MatchRecord& a, const MatchRecord& b) {
+    if (a.markers != b.markers) return "different version or part markers";
+    if (a.correction != b.correction) return "an erratum or reply is not the work it is about";
+    if (!a.name.empty() && !b.name.empty() && a.name != b.name) {
+        // "SQLJ-Part 1" ~ "SQLJ Part 1"; "TerraServer" ~ "Microsoft TerraServer" (one name inside
+        // the other); long names ("Learning to Rank: ...") may carry typos. Short system names
+        // that differ otherwise are different systems: ZeroQuant-FP vs ZeroQuant-HERO.
+        auto squeeze = [](const std::string& s) {
+            std::string out;
+            for (char c : s)
+                if (c != ' ') out += c;
+            return out;
+        };
+        const std::string& shorter = a.name.size() <= b.name.size() ? a.name : b.name;
+        const std::string& longer = a.name.size() <= b.name.size() ? b.name : a.name;
+        bool inside = (" " + longer + " ").find(" " + shorter + " ") != std::string::npos;
+        bool long_names = std::count(a.name.begin(), a.name.end(), ' ') >= 2 &&
+                          std::count(b.name.begin(), b.name.end(), ' ') >= 2;
+        if (squeeze(a.name) != squeeze(b.name) && !inside &&
+            !(long_names && indel_similarity(a.name, b.name) >= 0.9))
+            return "different names before the colon";
+    }
+    return nullptr;
+}
+
+bool compatible(const MatchRecord& a, const MatchRecord& b, const MatchPolicy& p) {
+    if (a.year && b.year && std::abs(a.year - b.year) > p.max_year_gap) return false;
+    if (guard(a, b)) return false;
+    bool versions = (a.venue == VenueKind::proceedings && b.venue == VenueKind::journal) ||
+                    (a.venue == VenueKind::journal && b.venue == VenueKind::proceedings);
+    if (versions) return false;
+    if (!a.doi.empty() && !b.doi.empty() && a.doi != b.doi) return false;
+    if (a.recurring || b.recurring) {  // a column title: each issue's is another work
+        if (a.year && b.year && a.year != b.year) return false;
+        double authors = author_overlap(a, b);
+        if (authors >= 0 && authors < p.author_overlap) return false;
+    }
+    return true;
+}
+
+// Share of the shorter title found, in order, in the longer one: "Observations on
+// the ODMG-93 Proposal" inside "... proposal for an object-oriented database language".
+static double containment(const MatchRecord& a, const MatchRecord& b, const CachedIndel& a_title) {
+    std::size_t shorter = std::min(a.title.size(), b.title.size());
+    if (shorter == 0) return 0.0;
+    return static_cast<double>(a_title.lcs(b.title)) / static_cast<double>(shorter);
+}
+
+double match_score(const MatchRecord& a, const MatchRecord& b, const CachedIndel& a_title, const MatchPolicy& p) {
+    if (a.title.empty() || b.title.empty()) return -1.0;
+    double t = title_score(a, b, a_title);
+    // Shared identifiers settle it, unless the titles are unrelated (a book's
+    // DOI on each of its chapters).
+    bool same_id = (!a.doi.empty() && a.doi == b.doi) || (!a.arxiv.empty() && a.arxiv == b.arxiv);
+    if (same_id && t >= 0.5 && !guard(a, b)) return 1.0;
+    if (!compatible(a, b, p)) return -1.0;
+    double authors = author_overlap(a, b);
+    int gap = (a.year && b.year) ? std::abs(a.year - b.year) : 0;
+    if (a.generic || b.generic) {  // "Preface": only with the same people in the same year
+        return (authors >= p.author_overlap && gap == 0 && t >= p.title_alone) ? t : -1.0;
+    }
+    if (t < p.title_threshold) {
+        // A subtitle added or dropped: the shorter title whole inside the longer,
+        // by the same people in the same year or the next.
+        std::size_t words = std::count(a.title.begin(), a.title.end(), ' ');
+        words = std::min<std::size_t>(words, std::count(b.title.begin(), b.title.end(), ' ')) + 1;
+        if (words >= 4 && authors >= p.author_overlap && gap <= 1 && containment(a, b, a_title) >= 0.95)
+            return p.title_threshold;
+        return -1.0;
+    }
+    if (authors < 0) return t >= p.title_alone ? t : -1.0;      // nothing to check against
+    if (authors >= p.author_overlap) return t;                 // authors agree
+    if (authors > 0 && t >= p.title_alone) return t;           // some overlap, near-identical title
+    if (authors == 0 && t >= 0.99 && gap <= 1) return t;        // same title, names spelled beyond recognition
+    return -1.0;
+}
+
+}  // namespace scholarmerge

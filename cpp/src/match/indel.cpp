@@ -1,0 +1,60 @@
+#include "scholarmerge/match/indel.hpp"
+
+namespace scholarmerge {
+
+CachedIndel::CachedIndel(std::string_view query)
+    : size_(query.size()), words_((query.size() + 63) / 64), match_(256 * words_, 0) {
+    for (std::size_t i = 0; i < query.size(); ++i) {
+        auto c = static_cast<unsigned char>(query[i]);
+        match_[c * words_ + i / 64] |= std::uint64_t{1} << (i % 64);
+    }
+}
+
+std::size_t CachedIndel::lcs(std::string_view s) const {
+    if (size_ == 0 || s.empty()) return 0;
+    // S starts all ones; for each character c of s: u = S & M[c]; S = (S + u) | (S - u).
+    // The zeros of S (within the query's length) count the LCS. u is a subset of
+    // S, so S - u never borrows and equals S & ~u; only the addition carries.
+    if (words_ == 1) {
+        std::uint64_t S = ~std::uint64_t{0};
+        for (char ch : s) {
+            std::uint64_t u = S & match_[static_cast<unsigned char>(ch)];
+            S = (S + u) | (S - u);
+        }
+        std::uint64_t mask = size_ == 64 ? ~std::uint64_t{0} : ((std::uint64_t{1} << size_) - 1);
+        return static_cast<std::size_t>(__builtin_popcountll(~S & mask));
+    }
+    std::vector<std::uint64_t> S(words_, ~std::uint64_t{0});
+    for (char ch : s) {
+        const std::uint64_t* m = &match_[static_cast<unsigned char>(ch) * words_];
+        std::uint64_t carry = 0;
+        for (std::size_t w = 0; w < words_; ++w) {
+            std::uint64_t u = S[w] & m[w];
+            std::uint64_t sum = S[w] + u;
+            std::uint64_t c1 = sum < S[w];
+            std::uint64_t sum2 = sum + carry;
+            std::uint64_t c2 = sum2 < sum;
+            carry = c1 | c2;
+            S[w] = sum2 | (S[w] & ~u);
+        }
+    }
+    std::size_t zeros = 0;
+    for (std::size_t w = 0; w < words_; ++w) {
+        std::uint64_t v = ~S[w];
+        if (w == words_ - 1 && size_ % 64) v &= (std::uint64_t{1} << (size_ % 64)) - 1;
+        zeros += static_cast<std::size_t>(__builtin_popcountll(v));
+    }
+    return zeros;
+}
+
+double CachedIndel::similarity(std::string_view s) const {
+    std::size_t total = size_ + s.size();
+    if (total == 0) return 1.0;
+    return 2.0 * static_cast<double>(lcs(s)) / static_cast<double>(total);
+}
+
+double indel_similarity(std::string_view a, std::string_view b) {
+    return a.size() <= b.size() ? CachedIndel(a).similarity(b) : CachedIndel(b).similarity(a);
+}
+
+}  // namespace scholarmerge

@@ -1,0 +1,54 @@
+#include "scholarmerge/match/index.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+#include <unordered_map>
+
+namespace scholarmerge {
+
+CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double min_jaccard)
+    : prefix_(records.size()), size_(records.size()), id_group_(records.size(), -1), min_jaccard_(min_jaccard) {
+    // Word ids and document frequencies.
+    std::unordered_map<std::string_view, std::uint32_t> ids;
+    std::vector<std::uint32_t> df;
+    std::vector<std::vector<std::uint32_t>> words(records.size());
+    for (std::size_t r = 0; r < records.size(); ++r) {
+        for (const auto& w : records[r].words) {
+            auto [it, inserted] = ids.emplace(w, static_cast<std::uint32_t>(df.size()));
+            if (inserted) df.push_back(0);
+            ++df[it->second];
+            words[r].push_back(it->second);
+        }
+    }
+    postings_.resize(df.size());
+    for (std::size_t r = 0; r < records.size(); ++r) {
+        auto& ws = words[r];
+        std::sort(ws.begin(), ws.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return df[a] != df[b] ? df[a] < df[b] : a < b;
+        });
+        std::size_t n = ws.size();
+        size_[r] = static_cast<std::uint32_t>(n);
+        std::size_t p = n == 0 ? 0 : n - static_cast<std::size_t>(std::ceil(min_jaccard * static_cast<double>(n) - 1e-9)) + 1;
+        p = std::min(p, n);
+        prefix_[r].assign(ws.begin(), ws.begin() + static_cast<long>(p));
+        for (std::uint32_t w : prefix_[r]) postings_[w].push_back(static_cast<std::uint32_t>(r));
+    }
+    // Identifiers: records sharing a DOI or arXiv id are candidates whatever their titles.
+    std::unordered_map<std::string, std::size_t> group_of;
+    for (std::size_t r = 0; r < records.size(); ++r) {
+        for (const std::string* id : {&records[r].doi, &records[r].arxiv}) {
+            if (id->empty()) continue;
+            std::string key = (id == &records[r].doi ? "doi:" : "arxiv:") + *id;
+            auto [it, inserted] = group_of.emplace(key, by_id_.size());
+            if (inserted) by_id_.emplace_back();
+            auto& group = by_id_[it->second];
+            if (id_group_[r] < 0) {
+                group.push_back(static_cast<std::uint32_t>(r));
+                id_group_[r] = static_cast<std::int64_t>(it->second);
+            }
+        }
+    }
+}
+
+}  // namespace scholarmerge

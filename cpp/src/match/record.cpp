@@ -1,0 +1,176 @@
+#include "scholarmerge/match/record.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "scholarmerge/match/title.hpp"
+#include "scholarmerge/text/fold.hpp"
+
+namespace scholarmerge {
+
+namespace {
+
+std::vector<std::string> split_words(const std::string& s) {
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        std::size_t j = s.find(' ', i);
+        if (j == std::string::npos) j = s.size();
+        if (j > i) out.push_back(s.substr(i, j - i));
+        i = j + 1;
+    }
+    return out;
+}
+
+bool roman(const std::string& w) {
+    static const char* numerals[] = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"};
+    for (const char* r : numerals)
+        if (w == r) return true;
+    return false;
+}
+
+// "1992" in a title is a date, not a version: dirty citations leak years into titles.
+bool year_like(const std::string& w) {
+    return w.size() == 4 && (w.rfind("19", 0) == 0 || w.rfind("20", 0) == 0) &&
+           std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool has_digit(const std::string& w) {
+    return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Titles that many unrelated works share.
+bool generic_title(const std::string& t) {
+    static const char* generic[] = {
+        "preface", "introduction", "editorial", "foreword", "index", "contents", "table of contents",
+        "erratum", "errata", "corrigendum", "editorial board", "book review", "book reviews", "reviews",
+        "panel", "keynote", "keynote address", "abstracts", "front matter", "back matter", "editors note",
+        "guest editorial", "in memoriam", "obituary", "announcements", "call for papers", "acknowledgments",
+        "acknowledgements", "conclusion", "conclusions", "summary", "discussion", "reply", "response",
+        "comments", "title page", "author index", "subject index", "overview", "tutorial", "invited talk"};
+    for (const char* g : generic)
+        if (t == g) return true;
+    return false;
+}
+
+std::string bare_doi(std::string d) {
+    for (auto& c : d) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* prefix : {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:"})
+        if (d.rfind(prefix, 0) == 0) d = d.substr(std::string(prefix).size());
+    return d;
+}
+
+bool contains_word(const std::string& s, const char* w) {
+    std::size_t n = std::string(w).size();
+    for (std::size_t p = s.find(w); p != std::string::npos; p = s.find(w, p + 1)) {
+        bool start = p == 0 || !std::isalnum(static_cast<unsigned char>(s[p - 1]));
+        bool end = p + n >= s.size() || !std::isalnum(static_cast<unsigned char>(s[p + n]));
+        if (start && end) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+VenueKind venue_kind(const std::string& venue) {
+    std::string v = text::fold(venue);
+    for (const char* w : {"arxiv", "corr", "preprint", "technical report", "tech report", "tech. rep", "biorxiv",
+                          "ssrn", "working paper", "submitted", "unpublished", "manuscript"})
+        if (v.find(w) != std::string::npos) return VenueKind::preprint;
+    // Journal words first: "VLDB J." is a journal though "VLDB" is a conference.
+    for (const char* w : {"journal", "j", "trans", "transactions", "letters", "lett", "review", "magazine",
+                          "record", "quarterly", "bulletin", "annals", "acta", "jacm", "jcss", "siam"})
+        if (contains_word(v, w)) return VenueKind::journal;
+    for (const char* w : {"proc", "proceedings", "conference", "conf", "symposium", "symp", "sympos", "workshop",
+                          "colloquium", "lecture notes", "congress", "meeting", "annual", "annu", "focs", "stoc", "colt", "icml",
+                          "nips", "neurips", "iclr", "aaai", "ijcai", "sigmod conference", "vldb", "icde",
+                          "kdd", "cvpr", "iccv", "eccv", "acl", "emnlp", "naacl"})
+        if (contains_word(v, w)) return VenueKind::proceedings;
+    return VenueKind::unknown;
+}
+
+// "(Panel Abstract)", "(tutorial session)", "(extended abstract)": what kind of
+// item it is, said by some sources and not others; not part of the title.
+static std::string drop_kind_notes(std::string_view raw) {
+    static const char* kind_words[] = {"panel", "session", "abstract", "tutorial", "extended", "demo",
+                                       "demonstration", "poster", "invited", "talk", "keynote", "short", "paper"};
+    std::string out;
+    std::size_t i = 0;
+    while (i < raw.size()) {
+        std::size_t open = raw.find('(', i), close;
+        if (open == std::string_view::npos || (close = raw.find(')', open)) == std::string_view::npos) {
+            out.append(raw.substr(i));
+            break;
+        }
+        std::string inside = text::fold(raw.substr(open + 1, close - open - 1));
+        bool kind = !inside.empty();
+        std::size_t k = 0;
+        while (k < inside.size() && kind) {
+            std::size_t e = inside.find(' ', k);
+            if (e == std::string::npos) e = inside.size();
+            std::string word = inside.substr(k, e - k);
+            bool known = word.empty();
+            for (const char* kw : kind_words) known = known || word == kw;
+            kind = known;
+            k = e + 1;
+        }
+        out.append(raw.substr(i, (kind ? open : close + 1) - i));
+        i = close + 1;
+    }
+    return out;
+}
+
+// "Erratum: ...", "Reply to ...": an item about a work, not the work.
+static bool correction_name(const std::string& name) {
+    for (const char* w : {"erratum", "errata", "corrigendum", "correction", "corrections", "retraction",
+                          "addendum", "comment", "comments", "reply", "response", "rebuttal"})
+        if (name == w) return true;
+    return false;
+}
+
+MatchRecord make_match_record(const Work& w) {
+    MatchRecord r;
+    std::string cleaned = drop_kind_notes(std::string_view(w.title).substr(0, 4 * kMaxTitleBytes));
+    // Capped before normalising so enormous fields cost nothing.
+    std::string_view raw = cleaned;
+    r.title = normalize_title(raw);
+    if (r.title.size() > kMaxTitleBytes) r.title.resize(kMaxTitleBytes);
+    // A short name before the first colon: "ZeroQuant-V2: Exploring ...".
+    if (auto colon = raw.find(':'); colon != std::string_view::npos) {
+        std::string name = normalize_title(raw.substr(0, colon));
+        std::string core = normalize_title(raw.substr(colon + 1));
+        std::size_t name_words = name.empty() ? 0 : 1 + std::count(name.begin(), name.end(), ' ');
+        if (name_words >= 1 && name_words <= 4 && !core.empty()) {
+            r.name = name;
+            r.core = core.substr(0, kMaxTitleBytes);
+        }
+    }
+    r.words = split_words(r.title);
+    std::sort(r.words.begin(), r.words.end());
+    for (const auto& word : split_words(r.title))  // markers keep multiplicity
+        if ((has_digit(word) && !year_like(word)) || roman(word)) r.markers.push_back(word);
+    std::sort(r.markers.begin(), r.markers.end());
+    r.words.erase(std::unique(r.words.begin(), r.words.end()), r.words.end());
+    for (const auto& a : w.authors) {
+        std::string s;
+        for (char c : text::fold(a.surname.empty() ? a.display : a.surname))
+            if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) s += c;
+        if (!s.empty()) r.surnames.push_back(s);
+    }
+    std::sort(r.surnames.begin(), r.surnames.end());
+    r.surnames.erase(std::unique(r.surnames.begin(), r.surnames.end()), r.surnames.end());
+    r.year = w.year.value_or(0);
+    if (auto it = w.ids.find("doi"); it != w.ids.end()) r.doi = bare_doi(it->second);
+    if (auto it = w.ids.find("arxiv"); it != w.ids.end()) {
+        r.arxiv = it->second;
+        if (auto v = r.arxiv.rfind('v'); v != std::string::npos && v > 4 &&
+                                          std::all_of(r.arxiv.begin() + static_cast<long>(v) + 1, r.arxiv.end(), ::isdigit))
+            r.arxiv.resize(v);  // 2103.16827v2 is 2103.16827
+    }
+    r.venue = venue_kind(w.venue);
+    r.correction = correction_name(r.name) || r.title.rfind("reply to ", 0) == 0 || r.title.rfind("comments on ", 0) == 0;
+    r.generic = generic_title(r.title) || r.words.size() <= 1;
+    return r;
+}
+
+}  // namespace scholarmerge

