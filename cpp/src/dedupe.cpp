@@ -59,7 +59,7 @@ DedupeResult dedupe_detailed(const std::vector<Work>& works, const DedupeOptions
     std::vector<std::vector<Edge>> edges(static_cast<std::size_t>(threads));
     std::vector<std::size_t> compared(static_cast<std::size_t>(threads), 0);
     CandidateIndex index(options.brute_force ? std::vector<MatchRecord>{} : records, options.min_jaccard);
-    std::vector<std::vector<std::uint32_t>> stamps(static_cast<std::size_t>(threads));
+    std::vector<CandidateScratch> scratch(static_cast<std::size_t>(threads));
     parallel_for(n, threads, [&](int t, std::size_t i) {
         const auto x = static_cast<std::uint32_t>(i);
         const MatchRecord& rx = records[x];
@@ -73,9 +73,7 @@ DedupeResult dedupe_detailed(const std::vector<Work>& works, const DedupeOptions
         if (options.brute_force) {
             for (std::uint32_t y = 0; y < x; ++y) verify(y);
         } else {
-            auto& stamp = stamps[static_cast<std::size_t>(t)];
-            if (stamp.size() != n) stamp.assign(n, 0);
-            index.candidates(x, stamp, verify);
+            index.candidates(x, scratch[static_cast<std::size_t>(t)], verify);
         }
     });
 

@@ -13,7 +13,7 @@ namespace scholarmerge {
 struct DedupeOptions {
     double threshold = 0.0;      // title similarity that merges with agreeing authors; 0: MatchPolicy's
     int threads = 0;             // 0: all cores; labels do not depend on it
-    double min_jaccard = 0.3;    // candidate generation: title word-set overlap that must be shared
+    double min_jaccard = 0.35;    // candidate generation: title word-set overlap that must be shared
     bool brute_force = false;    // compare all pairs (for measuring the index's recall)
     bool chain_check = true;     // refuse to join two groups whose first members do not match
 };

@@ -22,8 +22,14 @@ CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double m
         }
     }
     postings_.resize(df.size());
+    // In a large corpus the commonest words ("learning", "of") say little and
+    // their postings would make candidate generation quadratic: they are left
+    // out of the word sets. Records equal in title still meet through the
+    // title groups below.
+    const std::uint32_t max_df = static_cast<std::uint32_t>(std::max<std::size_t>(kMinStopDf, records.size() / 200));
     for (std::size_t r = 0; r < records.size(); ++r) {
         auto& ws = words[r];
+        ws.erase(std::remove_if(ws.begin(), ws.end(), [&](std::uint32_t w) { return df[w] > max_df; }), ws.end());
         std::sort(ws.begin(), ws.end(), [&](std::uint32_t a, std::uint32_t b) {
             return df[a] != df[b] ? df[a] < df[b] : a < b;
         });
@@ -32,18 +38,21 @@ CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double m
         std::size_t p = n == 0 ? 0 : n - static_cast<std::size_t>(std::ceil(min_jaccard * static_cast<double>(n) - 1e-9)) + 1;
         p = std::min(p, n);
         prefix_[r].assign(ws.begin(), ws.begin() + static_cast<long>(p));
-        for (std::uint32_t w : prefix_[r]) postings_[w].push_back(static_cast<std::uint32_t>(r));
+        for (std::uint32_t k = 0; k < prefix_[r].size(); ++k)
+            postings_[prefix_[r][k]].push_back({static_cast<std::uint32_t>(r), k});
     }
-    // Identifiers: records sharing a DOI or arXiv id are candidates whatever their titles.
+    // Records sharing a DOI, an arXiv id or their whole normalised title are
+    // candidates whatever their words (the first kMaxGroup of each group).
     std::unordered_map<std::string, std::size_t> group_of;
     for (std::size_t r = 0; r < records.size(); ++r) {
-        for (const std::string* id : {&records[r].doi, &records[r].arxiv}) {
+        const std::string title_key = records[r].title;
+        for (const std::string* id : {&records[r].doi, &records[r].arxiv, &title_key}) {
             if (id->empty()) continue;
-            std::string key = (id == &records[r].doi ? "doi:" : "arxiv:") + *id;
+            std::string key = (id == &records[r].doi ? "doi:" : id == &records[r].arxiv ? "arxiv:" : "title:") + *id;
             auto [it, inserted] = group_of.emplace(key, by_id_.size());
             if (inserted) by_id_.emplace_back();
             auto& group = by_id_[it->second];
-            if (id_group_[r] < 0) {
+            if (id_group_[r] < 0 && group.size() < kMaxGroup) {
                 group.push_back(static_cast<std::uint32_t>(r));
                 id_group_[r] = static_cast<std::int64_t>(it->second);
             }

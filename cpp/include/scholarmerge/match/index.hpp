@@ -4,6 +4,7 @@
 // |x| - ceil(min_jaccard * |x|) + 1 of each, so only those are indexed.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -11,43 +12,69 @@
 
 namespace scholarmerge {
 
+// Per-thread scratch space for CandidateIndex::candidates.
+struct CandidateScratch {
+    std::vector<std::uint32_t> overlap;  // per record: shared prefix words so far; kPruned when ruled out
+    std::vector<std::uint32_t> touched;  // records with a non-zero entry, to reset
+};
+
 class CandidateIndex {
 public:
     CandidateIndex(const std::vector<MatchRecord>& records, double min_jaccard);
 
-    // Calls visit(y) once for each candidate y < x of record x. `stamp` is
-    // caller-owned scratch space of records.size() entries (one per thread).
+    // Calls visit(y) once for each candidate y < x of record x.
     template <class Visit>
-    void candidates(std::uint32_t x, std::vector<std::uint32_t>& stamp, Visit&& visit) const;
+    void candidates(std::uint32_t x, CandidateScratch& scratch, Visit&& visit) const;
 
 private:
-    std::vector<std::vector<std::uint32_t>> postings_;  // word id -> records with it in their prefix
-    std::vector<std::vector<std::uint32_t>> prefix_;    // record -> its prefix word ids
-    std::vector<std::uint32_t> size_;                   // record -> number of distinct words
-    std::vector<std::vector<std::uint32_t>> by_id_;     // records sharing a DOI or arXiv id, grouped
-    std::vector<std::int64_t> id_group_;                // record -> its group in by_id_, or -1
+    struct Posting {
+        std::uint32_t record;
+        std::uint32_t position;  // of the word in the record's rarest-first order
+    };
+    static constexpr std::uint32_t kPruned = ~std::uint32_t{0};
+    static constexpr std::size_t kMinStopDf = 1000;  // a word in more records than max(this, n/200) is not indexed
+    static constexpr std::size_t kMaxGroup = 64;     // members of an identifier/title group that meet
+
+    std::vector<std::vector<Posting>> postings_;     // word id -> records with it in their prefix
+    std::vector<std::vector<std::uint32_t>> prefix_;  // record -> its prefix word ids
+    std::vector<std::uint32_t> size_;                 // record -> number of distinct words
+    std::vector<std::vector<std::uint32_t>> by_id_;   // records sharing a DOI or arXiv id, grouped
+    std::vector<std::int64_t> id_group_;              // record -> its group in by_id_, or -1
     double min_jaccard_;
 };
 
 template <class Visit>
-void CandidateIndex::candidates(std::uint32_t x, std::vector<std::uint32_t>& stamp, Visit&& visit) const {
-    const std::uint32_t mark = x + 1;  // stamps are unique per x: no clearing needed
-    auto consider = [&](std::uint32_t y) {
-        if (y >= x || stamp[y] == mark) return;
-        stamp[y] = mark;
-        visit(y);
-    };
-    const double sx = size_[x];
-    for (std::uint32_t w : prefix_[x]) {
-        for (std::uint32_t y : postings_[w]) {
+void CandidateIndex::candidates(std::uint32_t x, CandidateScratch& scratch, Visit&& visit) const {
+    auto& overlap = scratch.overlap;
+    auto& touched = scratch.touched;
+    if (overlap.size() != size_.size()) overlap.assign(size_.size(), 0);
+    touched.clear();
+    const std::uint32_t sx = size_[x];
+    const double t = min_jaccard_;
+    for (std::uint32_t i = 0; i < prefix_[x].size(); ++i) {
+        for (const Posting& p : postings_[prefix_[x][i]]) {
+            const std::uint32_t y = p.record;
             if (y >= x) break;  // postings are in record order
-            const double sy = size_[y];
-            if (sy < min_jaccard_ * sx || sx < min_jaccard_ * sy) continue;  // sizes too different
-            consider(y);
+            std::uint32_t& o = overlap[y];
+            if (o == kPruned) continue;
+            const std::uint32_t sy = size_[y];
+            if (sy < t * sx || sx < t * sy) continue;  // sizes too different
+            // Positional filter (PPJoin): the words after these positions are all
+            // that can still be shared; too few, and the pair cannot reach t.
+            const double needed = t / (1.0 + t) * (sx + sy);
+            const std::uint32_t bound = o + 1 + std::min(sx - i - 1, sy - p.position - 1);
+            if (o == 0) touched.push_back(y);
+            o = bound + 1e-9 >= needed ? o + 1 : kPruned;
         }
     }
+    for (std::uint32_t y : touched) {
+        if (overlap[y] != kPruned) visit(y);
+        overlap[y] = kPruned;  // visited once; reset below
+    }
     if (id_group_[x] >= 0)
-        for (std::uint32_t y : by_id_[static_cast<std::size_t>(id_group_[x])]) consider(y);
+        for (std::uint32_t y : by_id_[static_cast<std::size_t>(id_group_[x])])
+            if (y < x && overlap[y] != kPruned) visit(y);
+    for (std::uint32_t y : touched) overlap[y] = 0;
 }
 
 }  // namespace scholarmerge
