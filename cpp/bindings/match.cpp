@@ -2,6 +2,7 @@
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
+#include "scholarmerge/cluster/clusters.hpp"
 #include "scholarmerge/dedupe.hpp"
 #include "scholarmerge/match/title.hpp"
 #include "scholarmerge/text/fold.hpp"
@@ -43,6 +44,30 @@ void bind_match(py::module_& m) {
         },
         py::arg("corpus"), py::arg("threshold") = 0.0, py::arg("threads") = 0, py::arg("brute_force") = false,
         py::arg("min_jaccard") = 0.0);
+    m.def(
+        "labels_from_pairs",
+        [](std::size_t n, py::array_t<std::int64_t> rows, py::array_t<std::int64_t> cols) {
+            if (rows.size() != cols.size()) throw py::value_error("rows and cols differ in length");
+            std::vector<Edge> edges;
+            edges.reserve(static_cast<std::size_t>(rows.size()));
+            auto r = rows.unchecked<1>();
+            auto c = cols.unchecked<1>();
+            for (py::ssize_t k = 0; k < rows.size(); ++k) {
+                if (r(k) < 0 || c(k) < 0 || static_cast<std::size_t>(r(k)) >= n || static_cast<std::size_t>(c(k)) >= n)
+                    throw py::index_error("pair index out of range");
+                if (r(k) != c(k))
+                    edges.push_back({static_cast<std::uint32_t>(std::min(r(k), c(k))),
+                                     static_cast<std::uint32_t>(std::max(r(k), c(k))), 1.0});
+            }
+            std::vector<std::int64_t> labels;
+            {
+                py::gil_scoped_release release;
+                labels = cluster_edges(n, std::move(edges), [](std::uint32_t, std::uint32_t) { return true; },
+                                       [](std::uint32_t, std::uint32_t) {});
+            }
+            return to_array(std::move(labels));
+        },
+        py::arg("n"), py::arg("rows"), py::arg("cols"));
     m.def("dedupe_works", run, py::arg("works"), py::arg("threshold") = 0.0, py::arg("threads") = 0,
           py::arg("brute_force") = false, py::arg("min_jaccard") = 0.0);
 }

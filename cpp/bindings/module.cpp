@@ -8,4 +8,5 @@ PYBIND11_MODULE(_core, m) {
     bind_read(m);
     bind_names(m);
     bind_match(m);
+    bind_merge(m);
 }

@@ -16,6 +16,7 @@ from ._core import (
 from .corpus import Corpus, read, read_text
 from .dedupe import dedupe
 from .errors import OptionError, ParseError, ReadError, ScholarmergeError, UnknownFormatError
+from .merge import Merged, merge
 from .names import parse_names, same_author
 
 __version__ = "0.1.0"
@@ -24,6 +25,6 @@ __all__ = [
     "Author", "Corpus", "Diagnostic", "ProfileHeader", "Work",
     "read", "read_text", "formats",
     "parse_name", "parse_names", "parse_author_list", "same_author", "SAME_AUTHOR_THRESHOLD",
-    "normalize_title", "title_similarity", "dedupe",
+    "normalize_title", "title_similarity", "dedupe", "merge", "Merged",
     "ScholarmergeError", "ReadError", "UnknownFormatError", "OptionError", "ParseError",
 ]

@@ -71,28 +71,79 @@ def cmd_dedupe(args) -> int:
     return 0
 
 
+def profile_report(merged, person=None) -> list:
+    """Per profile owner: entries, distinct works by year, co-authors, sources, conflicts."""
+    from collections import Counter
+
+    works = merged.works.set_index("work_id")
+    report = []
+    for p in merged.profiles.itertuples(index=False):
+        if person and person.lower() not in p.name.lower():
+            continue
+        mine = works.loc[list(p.work_ids)]
+        per_year = Counter(int(y) for y in mine["year"].dropna())
+        co = Counter()
+        if p.person_id is not None and p.person_id == p.person_id:
+            for ids in mine["person_ids"]:
+                co.update(set(ids) - {int(p.person_id)})
+        names = dict(zip(merged.people["person_id"], merged.people["name"]))
+        conflicts = merged.conflicts[merged.conflicts["work_id"].isin(p.work_ids)]
+        report.append({
+            "name": p.name,
+            "inferred": bool(p.inferred),
+            "pages": list(p.sources),
+            "n_entries": int(p.n_entries),
+            "n_works": int(p.n_works),
+            "works_per_year": {str(y): per_year[y] for y in sorted(per_year)},
+            "top_coauthors": [{"name": names[i], "shared_works": n} for i, n in co.most_common(8)],
+            "works": [{"title": w.title, "year": None if w.year != w.year or w.year is None else int(w.year),
+                       "venue": w.venue, "sources": list(w.sources)}
+                      for w in mine.sort_values("year", ascending=False).itertuples()],
+            "conflicts": [{"title": works.loc[c.work_id, "title"], "field": c.field,
+                           "values": [f"{v} ({s})" for v, s in zip(c.values, c.sources)]}
+                          for c in conflicts.itertuples()],
+        })
+    return report
+
+
+def print_report(report, out) -> None:
+    for r in report:
+        how = ", owner inferred from the entries" if r["inferred"] else ""
+        out.write(f"\n{r['name']}{how}\n{'=' * len(r['name'])}\n")
+        out.write(f"{r['n_entries']} entries read from {len(r['pages'])} page(s), {r['n_works']} distinct works\n")
+        for page in r["pages"]:
+            out.write(f"  page: {page}\n")
+        out.write("works per year: " + ", ".join(f"{y}: {n}" for y, n in r["works_per_year"].items()) + "\n")
+        out.write("top co-authors: " + ", ".join(f"{c['name']} ({c['shared_works']})" for c in r["top_coauthors"]) + "\n")
+        out.write("works:\n")
+        for w in r["works"]:
+            year = w["year"] if w["year"] is not None else "----"
+            venue = f" [{w['venue']}]" if w["venue"] else ""
+            out.write(f"  {year}  {w['title']}{venue}\n")
+            out.write(f"        from {', '.join(s.rsplit('/', 1)[-1] for s in w['sources'])}\n")
+        if r["conflicts"]:
+            out.write("conflicts between sources:\n")
+            for c in r["conflicts"]:
+                out.write(f"  {c['title'][:70]}: {c['field']}: {' vs '.join(c['values'])}\n")
+
+
 def cmd_profile(args) -> int:
+    from .merge import merge
+
     if not args.paths:
         args.paths = [bundled_seeds()]
     corpus = _read(args)
-    labels = dedupe(corpus)
-    by_source: dict = {}
-    for w, label in zip(corpus, labels):
-        by_source.setdefault(w.source, []).append(int(label))
-    owners = {p.source: p for p in corpus.profiles}
-    result = []
-    for source, labs in by_source.items():
-        p = owners.get(source)
-        name = p.name if p and p.name else "(not named)"
-        if args.person and args.person.lower() not in name.lower():
-            continue
-        result.append({"name": name, "source": source, "n_entries": len(labs), "n_works": len(set(labs))})
+    merged = merge(corpus)
+    report = profile_report(merged, args.person)
+    if args.person and not report:
+        print(f"scholarmerge: no profile owner matches {args.person!r}", file=sys.stderr)
+        return 1
     if args.to == "json":
-        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        for r in result:
-            print(f"{r['name']}: {r['n_entries']} entries, {r['n_works']} distinct works ({r['source']})")
+        sys.stdout.write(merged.summary() + "\n")
+        print_report(report, sys.stdout)
     return 0
 
 

@@ -10,3 +10,5 @@
 #include "scholarmerge/read/detect.hpp"
 #include "scholarmerge/read/read.hpp"
 #include "scholarmerge/write/jsonl.hpp"
+#include "scholarmerge/merge/merge.hpp"
+#include "scholarmerge/names/people.hpp"

@@ -51,8 +51,10 @@ const char* guard(const MatchRecord& a, const MatchRecord& b) {
         bool inside = (" " + longer + " ").find(" " + shorter + " ") != std::string::npos;
         bool long_names = std::count(a.name.begin(), a.name.end(), ' ') >= 2 &&
                           std::count(b.name.begin(), b.name.end(), ' ') >= 2;
-        if (squeeze(a.name) != squeeze(b.name) && !inside &&
-            !(long_names && indel_similarity(a.name, b.name) >= 0.9))
+        // A typo in a long name (one letter changed or two swapped) is not another name.
+        std::string sa = squeeze(a.name), sb = squeeze(b.name);
+        bool typo = sa.size() == sb.size() && sa.size() >= 6 && CachedIndel(sa).lcs(sb) + 1 >= sa.size();
+        if (sa != sb && !inside && !typo && !(long_names && indel_similarity(a.name, b.name) >= 0.9))
             return "different names before the colon";
     }
     return nullptr;

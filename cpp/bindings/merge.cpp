@@ -1,0 +1,139 @@
+#include "scholarmerge/merge/merge.hpp"
+
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+
+#include "bindings.hpp"
+
+namespace py = pybind11;
+
+namespace scholarmerge::bindings {
+
+// The merge result as column lists, ready for pandas.
+static py::dict to_columns(const Corpus& corpus, const MergeResult& r) {
+    py::list wid, title, year, date, venue, authors, person_ids, truncated, abstract, ids, links, sources, n_sources,
+        provenance;
+    for (const auto& w : r.works) {
+        const Work& rec = w.record;
+        wid.append(w.work_id);
+        title.append(rec.title);
+        year.append(rec.year ? py::object(py::int_(*rec.year)) : py::object(py::none()));
+        date.append(rec.date.empty() ? py::object(py::none()) : py::object(py::str(rec.date)));
+        venue.append(rec.venue);
+        py::list names;
+        for (const auto& a : rec.authors) names.append(a.display);
+        authors.append(names);
+        person_ids.append(py::cast(w.person_ids));
+        truncated.append(rec.authors_truncated);
+        abstract.append(rec.abstract);
+        ids.append(py::cast(rec.ids));
+        links.append(py::cast(rec.links));
+        py::list src;
+        for (std::size_t m : w.members)
+            src.append(corpus.works[m].source + ":" + std::to_string(corpus.works[m].source_line));
+        sources.append(src);
+        n_sources.append(w.members.size());
+        auto at = [&](std::size_t m) { return corpus.works[m].source + ":" + std::to_string(corpus.works[m].source_line); };
+        py::dict prov;
+        prov["title"] = at(w.title_from);
+        prov["year"] = at(w.year_from);
+        prov["venue"] = at(w.venue_from);
+        prov["authors"] = at(w.authors_from);
+        prov["abstract"] = at(w.abstract_from);
+        provenance.append(prov);
+    }
+    py::dict works;
+    works["work_id"] = wid;
+    works["title"] = title;
+    works["year"] = year;
+    works["date"] = date;
+    works["venue"] = venue;
+    works["authors"] = authors;
+    works["person_ids"] = person_ids;
+    works["authors_truncated"] = truncated;
+    works["abstract"] = abstract;
+    works["ids"] = ids;
+    works["links"] = links;
+    works["sources"] = sources;
+    works["n_sources"] = n_sources;
+    works["provenance"] = provenance;
+
+    py::list pid, pname, variants, n_works, pworks;
+    for (const auto& p : r.people) {
+        pid.append(p.person_id);
+        pname.append(p.name);
+        variants.append(py::cast(p.variants));
+        n_works.append(p.works.size());
+        pworks.append(py::cast(p.works));
+    }
+    py::dict people;
+    people["person_id"] = pid;
+    people["name"] = pname;
+    people["variants"] = variants;
+    people["n_works"] = n_works;
+    people["work_ids"] = pworks;
+
+    py::list fid, fname, finferred, fsources, fentries, fworks, fwork_ids;
+    for (const auto& p : r.profiles) {
+        fid.append(p.person_id >= 0 ? py::object(py::int_(p.person_id)) : py::object(py::none()));
+        fname.append(p.name);
+        finferred.append(p.inferred);
+        fsources.append(py::cast(p.sources));
+        fentries.append(p.n_entries);
+        fworks.append(p.works.size());
+        fwork_ids.append(py::cast(p.works));
+    }
+    py::dict profiles;
+    profiles["person_id"] = fid;
+    profiles["name"] = fname;
+    profiles["inferred"] = finferred;
+    profiles["sources"] = fsources;
+    profiles["n_entries"] = fentries;
+    profiles["n_works"] = fworks;
+    profiles["work_ids"] = fwork_ids;
+
+    py::list cid, field, values, where;
+    for (const auto& c : r.conflicts) {
+        cid.append(c.work_id);
+        field.append(c.field);
+        py::list vs, ws;
+        for (const auto& [v, p] : c.values) {
+            vs.append(v);
+            ws.append(p.where());
+        }
+        values.append(vs);
+        where.append(ws);
+    }
+    py::dict conflicts;
+    conflicts["work_id"] = cid;
+    conflicts["field"] = field;
+    conflicts["values"] = values;
+    conflicts["sources"] = where;
+
+    py::dict out;
+    out["works"] = works;
+    out["people"] = people;
+    out["profiles"] = profiles;
+    out["conflicts"] = conflicts;
+    out["work_of"] = py::cast(r.work_of);
+    return out;
+}
+
+void bind_merge(py::module_& m) {
+    m.def(
+        "merge_corpus",
+        [](const Corpus& corpus, py::array_t<std::int64_t> labels) {
+            if (static_cast<std::size_t>(labels.size()) != corpus.works.size())
+                throw py::value_error("merge: one label per work is needed");
+            std::vector<std::int64_t> l(labels.data(), labels.data() + labels.size());
+            MergeResult r;
+            {
+                py::gil_scoped_release release;
+                r = merge(corpus, l);
+            }
+            return to_columns(corpus, r);
+        },
+        py::arg("corpus"), py::arg("labels"));
+}
+
+}  // namespace scholarmerge::bindings

@@ -1,0 +1,211 @@
+#include "scholarmerge/merge/merge.hpp"
+
+#include <algorithm>
+#include <map>
+#include <functional>
+#include <set>
+
+#include "scholarmerge/match/record.hpp"
+#include "scholarmerge/match/title.hpp"
+#include "scholarmerge/names/match.hpp"
+#include "scholarmerge/names/parse.hpp"
+#include "scholarmerge/names/people.hpp"
+#include "scholarmerge/text/fold.hpp"
+
+namespace scholarmerge {
+
+namespace {
+
+Provenance where(const Work& w) { return {w.source, w.source_line}; }
+
+// The value most members agree on; ties go to the earliest member.
+template <class Key>
+std::size_t consensus(const std::vector<std::size_t>& rows, const std::vector<Work>& works, Key key) {
+    std::map<std::string, std::pair<std::size_t, std::size_t>> votes;  // value -> (count, first row)
+    for (std::size_t r : rows) {
+        std::string k = key(works[r]);
+        if (k.empty()) continue;
+        auto [it, inserted] = votes.emplace(k, std::make_pair(0, r));
+        ++it->second.first;
+    }
+    std::size_t best = rows.front(), count = 0;
+    for (const auto& [k, v] : votes)
+        if (v.first > count || (v.first == count && v.second < best)) {
+            count = v.first;
+            best = v.second;
+        }
+    return best;
+}
+
+bool published(const Work& w) { return !w.venue.empty() && venue_kind(w.venue) != VenueKind::preprint; }
+
+// Records disagreeing on a field: each distinct value with its first source.
+void add_conflict(std::vector<Conflict>& out, std::int64_t id, const std::string& field,
+                  const std::vector<std::size_t>& rows, const std::vector<Work>& works,
+                  const std::function<std::string(const Work&)>& value,
+                  const std::function<std::string(const Work&)>& compare_as) {
+    Conflict c{id, field, {}};
+    std::set<std::string> seen;
+    for (std::size_t r : rows) {
+        std::string v = value(works[r]);
+        if (v.empty()) continue;
+        if (seen.insert(compare_as(works[r])).second) c.values.push_back({v, where(works[r])});
+    }
+    if (c.values.size() > 1) out.push_back(std::move(c));
+}
+
+}  // namespace
+
+MergeResult merge(const Corpus& corpus, const std::vector<std::int64_t>& labels) {
+    const auto& works = corpus.works;
+    MergeResult result;
+    result.work_of = labels;
+    std::map<std::int64_t, std::vector<std::size_t>> groups;
+    for (std::size_t r = 0; r < works.size(); ++r) groups[labels[r]].push_back(r);
+
+    // People first: every author mention of every row.
+    std::vector<Mention> mentions;
+    for (std::size_t r = 0; r < works.size(); ++r)
+        for (std::size_t i = 0; i < works[r].authors.size(); ++i) mentions.push_back({r, i, labels[r]});
+    std::vector<std::int64_t> person_of_mention = resolve_people(works, mentions);
+    std::map<std::pair<std::size_t, std::size_t>, std::int64_t> person_at;
+    for (std::size_t m = 0; m < mentions.size(); ++m)
+        person_at[{mentions[m].row, mentions[m].index}] = person_of_mention[m];
+
+    for (const auto& [id, rows] : groups) {
+        MergedWork mw;
+        mw.work_id = id;
+        mw.members = rows;
+        // Authors: a full list over "et al.", then the longest, then the fullest names.
+        mw.authors_from = rows.front();
+        auto author_rank = [&](std::size_t r) {
+            std::size_t given = 0;
+            for (const auto& a : works[r].authors) given += a.given.size();
+            return std::make_tuple(!works[r].authors_truncated && !works[r].authors.empty(), works[r].authors.size(), given);
+        };
+        for (std::size_t r : rows)
+            if (author_rank(r) > author_rank(mw.authors_from)) mw.authors_from = r;
+        mw.title_from = consensus(rows, works, [](const Work& w) { return normalize_title(w.title); });
+        // Year and venue: the published record's when there is one.
+        std::vector<std::size_t> pub;
+        for (std::size_t r : rows)
+            if (published(works[r])) pub.push_back(r);
+        const auto& basis = pub.empty() ? rows : pub;
+        mw.year_from = consensus(basis, works, [](const Work& w) { return w.year ? std::to_string(*w.year) : ""; });
+        mw.venue_from = consensus(basis, works, [](const Work& w) { return w.venue; });
+        mw.abstract_from = rows.front();
+        for (std::size_t r : rows)
+            if (works[r].abstract.size() > works[mw.abstract_from].abstract.size()) mw.abstract_from = r;
+
+        Work& rec = mw.record;
+        rec = works[rows.front()];
+        rec.title = works[mw.title_from].title;
+        rec.authors = works[mw.authors_from].authors;
+        rec.authors_truncated = works[mw.authors_from].authors_truncated;
+        rec.year = works[mw.year_from].year;
+        rec.venue = works[mw.venue_from].venue;
+        rec.abstract = works[mw.abstract_from].abstract;
+        // The most precise date of the chosen year.
+        rec.date = rec.year ? std::to_string(*rec.year) : "";
+        for (std::size_t r : rows)
+            if (works[r].year == rec.year && works[r].date.size() > rec.date.size()) rec.date = works[r].date;
+        for (std::size_t r : rows) {
+            if (rec.category.empty()) rec.category = works[r].category;
+            for (const auto& [k, v] : works[r].ids) rec.ids.emplace(k, v);
+            for (const auto& [k, v] : works[r].links) rec.links.emplace(k, v);
+            for (const auto& [k, v] : works[r].extra) rec.extra.emplace(k, v);
+        }
+        for (std::size_t i = 0; i < rec.authors.size(); ++i) mw.person_ids.push_back(person_at[{mw.authors_from, i}]);
+
+        add_conflict(result.conflicts, id, "year", rows, works,
+                     [](const Work& w) { return w.year ? std::to_string(*w.year) : ""; },
+                     [](const Work& w) { return w.year ? std::to_string(*w.year) : ""; });
+        add_conflict(result.conflicts, id, "venue", pub, works, [](const Work& w) { return w.venue; },
+                     [](const Work& w) { return text::fold(w.venue); });
+        std::set<std::string> id_keys;
+        for (std::size_t r : rows)
+            for (const auto& kv : works[r].ids) id_keys.insert(kv.first);
+        for (const auto& k : id_keys)
+            add_conflict(result.conflicts, id, "ids." + k, rows, works,
+                         [&](const Work& w) { auto it = w.ids.find(k); return it == w.ids.end() ? "" : it->second; },
+                         [&](const Work& w) { auto it = w.ids.find(k); return it == w.ids.end() ? "" : text::fold(it->second); });
+        result.works.push_back(std::move(mw));
+    }
+
+    // People: spellings and works.
+    std::map<std::int64_t, Person> people;
+    std::map<std::int64_t, std::map<std::string, std::size_t>> spellings;
+    for (std::size_t m = 0; m < mentions.size(); ++m) {
+        Person& p = people[person_of_mention[m]];
+        p.person_id = person_of_mention[m];
+        p.works.push_back(mentions[m].work);
+        ++spellings[p.person_id][works[mentions[m].row].authors[mentions[m].index].display];
+    }
+    for (auto& [id, p] : people) {
+        std::sort(p.works.begin(), p.works.end());
+        p.works.erase(std::unique(p.works.begin(), p.works.end()), p.works.end());
+        std::pair<std::size_t, std::size_t> best{0, 0};
+        for (const auto& [s, count] : spellings[id]) {
+            p.variants.push_back(s);
+            if (std::make_pair(s.size(), count) > best) {
+                best = {s.size(), count};
+                p.name = s;
+            }
+        }
+        result.people.push_back(p);
+    }
+
+    // Profile owners: the person whose name fits the owner's best, most often
+    // on the owner's own page, else anywhere; pages of one person are joined.
+    std::map<std::int64_t, std::size_t> profile_of_person;
+    std::map<std::string, std::size_t> profile_of_name;  // owners who match nobody
+    for (const auto& header : corpus.profiles) {
+        Author owner = parse_name(header.name);
+        std::map<std::int64_t, std::pair<std::size_t, std::size_t>> votes;  // person -> (on page, anywhere)
+        for (std::size_t m = 0; m < mentions.size(); ++m) {
+            const Author& a = works[mentions[m].row].authors[mentions[m].index];
+            if (a.key != owner.key || same_author(owner, a) < kSameAuthorThreshold) continue;
+            auto& v = votes[person_of_mention[m]];
+            v.first += works[mentions[m].row].source == header.source;
+            ++v.second;
+        }
+        std::int64_t person = -1;
+        std::pair<std::size_t, std::size_t> best{0, 0};
+        for (const auto& [id, v] : votes)
+            if (v > best) {
+                best = v;
+                person = id;
+            }
+        std::size_t slot;
+        if (person >= 0 && profile_of_person.count(person)) {
+            slot = profile_of_person[person];
+        } else if (person < 0 && profile_of_name.count(text::fold(header.name))) {
+            slot = profile_of_name[text::fold(header.name)];
+        } else {
+            slot = result.profiles.size();
+            MergedProfile p;
+            p.person_id = person;
+            p.name = person >= 0 ? people[person].name : header.name;
+            p.inferred = true;
+            result.profiles.push_back(p);
+            if (person >= 0) profile_of_person[person] = slot;
+            else profile_of_name[text::fold(header.name)] = slot;
+        }
+        MergedProfile& p = result.profiles[slot];
+        p.inferred = p.inferred && header.inferred;  // named on any page: not inferred
+        if (std::find(p.sources.begin(), p.sources.end(), header.source) == p.sources.end())
+            p.sources.push_back(header.source);
+    }
+    for (auto& p : result.profiles) {
+        std::set<std::int64_t> distinct;
+        for (std::size_t r = 0; r < works.size(); ++r)
+            if (std::find(p.sources.begin(), p.sources.end(), works[r].source) != p.sources.end()) {
+                ++p.n_entries;
+                distinct.insert(labels[r]);
+            }
+        p.works.assign(distinct.begin(), distinct.end());
+    }
+    return result;
+}
+
+}  // namespace scholarmerge

@@ -1,0 +1,104 @@
+#include "scholarmerge/names/people.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "scholarmerge/cluster/union_find.hpp"
+#include "scholarmerge/names/match.hpp"
+
+namespace scholarmerge {
+
+namespace {
+
+bool full_given(const Author& a) {
+    // "Zhewei" is a name; "Z.", "Z", "MW" are initials.
+    std::string first = a.given.substr(0, a.given.find(' '));
+    std::size_t letters = 0;
+    for (char c : first)
+        if (c != '.' && c != '-') ++letters;
+    return letters > 1 && !(first.size() <= 3 && first == a.initials);
+}
+
+}  // namespace
+
+std::vector<std::int64_t> resolve_people(const std::vector<Work>& works, const std::vector<Mention>& mentions) {
+    const std::size_t n = mentions.size();
+    UnionFind uf(n);
+    auto author = [&](std::size_t m) -> const Author& { return works[mentions[m].row].authors[mentions[m].index]; };
+
+    // Co-author keys per work label, for the last tie-break.
+    std::unordered_map<std::int64_t, std::set<std::string>> coauthors;
+    for (std::size_t m = 0; m < n; ++m) coauthors[mentions[m].work].insert(author(m).key);
+
+    std::map<std::string, std::vector<std::size_t>> by_key;
+    for (std::size_t m = 0; m < n; ++m)
+        if (!author(m).key.empty()) by_key[author(m).key].push_back(m);
+
+    for (const auto& [key, group] : by_key) {
+        std::vector<std::size_t> full, initials;
+        for (std::size_t m : group) (full_given(author(m)) ? full : initials).push_back(m);
+        // Full names: one person per compatible spelling family.
+        for (std::size_t i = 0; i < full.size(); ++i)
+            for (std::size_t j = 0; j < i; ++j)
+                if (uf.find(static_cast<std::uint32_t>(full[i])) != uf.find(static_cast<std::uint32_t>(full[j])) &&
+                    same_author(author(full[i]), author(full[j])) >= kSameAuthorThreshold)
+                    uf.unite(static_cast<std::uint32_t>(full[i]), static_cast<std::uint32_t>(full[j]));
+        // The full-name people of this key, as root -> members.
+        std::map<std::uint32_t, std::vector<std::size_t>> people;
+        for (std::size_t m : full) people[uf.find(static_cast<std::uint32_t>(m))].push_back(m);
+
+        std::uint32_t initials_only = UINT32_MAX;  // the person of initials no full name claims
+        for (std::size_t m : initials) {
+            std::vector<std::uint32_t> compatible;
+            for (const auto& [root, members] : people)
+                for (std::size_t f : members)
+                    if (same_author(author(m), author(f)) >= kSameAuthorThreshold) {
+                        compatible.push_back(root);
+                        break;
+                    }
+            std::uint32_t chosen = UINT32_MAX;
+            // 1. Another source names the person on this very work.
+            for (std::uint32_t root : compatible)
+                for (std::size_t f : people[root])
+                    if (mentions[f].work == mentions[m].work) chosen = root;
+            // 2. Only one full name fits.
+            if (chosen == UINT32_MAX && compatible.size() == 1) chosen = compatible[0];
+            // 3. The one sharing most co-authors, if any share some.
+            if (chosen == UINT32_MAX && compatible.size() > 1) {
+                std::size_t best = 0;
+                const auto& mine = coauthors[mentions[m].work];
+                for (std::uint32_t root : compatible) {
+                    std::set<std::string> theirs;
+                    for (std::size_t f : people[root]) theirs.insert(coauthors[mentions[f].work].begin(),
+                                                                    coauthors[mentions[f].work].end());
+                    std::size_t shared = 0;
+                    for (const auto& k : mine) shared += k != key && theirs.count(k);
+                    if (shared > best) {
+                        best = shared;
+                        chosen = root;
+                    }
+                }
+            }
+            if (chosen != UINT32_MAX) {
+                uf.unite(chosen, static_cast<std::uint32_t>(m));
+            } else if (compatible.empty()) {
+                // No full name at all: initials of one key are one person.
+                if (initials_only == UINT32_MAX) initials_only = static_cast<std::uint32_t>(m);
+                else uf.unite(initials_only, static_cast<std::uint32_t>(m));
+            }  // else ambiguous: a person of its own
+        }
+    }
+    // Ids in order of first appearance.
+    std::vector<std::int64_t> ids(n, -1);
+    std::unordered_map<std::uint32_t, std::int64_t> id_of_root;
+    for (std::size_t m = 0; m < n; ++m) {
+        auto root = uf.find(static_cast<std::uint32_t>(m));
+        auto [it, inserted] = id_of_root.emplace(root, static_cast<std::int64_t>(id_of_root.size()));
+        ids[m] = it->second;
+    }
+    return ids;
+}
+
+}  // namespace scholarmerge

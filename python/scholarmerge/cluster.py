@@ -1,0 +1,13 @@
+"""Clustering helpers at the Python edge."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import _core
+
+
+def labels_from_pairs(n: int, rows, cols) -> np.ndarray:
+    """Connected components of the pairs (rows[k], cols[k]) over n items, as
+    labels that are each component's first row (the dedupe convention)."""
+    return _core.labels_from_pairs(int(n), np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64))

@@ -1,0 +1,78 @@
+"""Merged works, people and profiles as pandas DataFrames."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+from .corpus import Corpus
+from .dedupe import dedupe
+from .names import same_author
+
+
+class Merged:
+    """The result of :func:`merge`: ``works``, ``people``, ``profiles`` and
+    ``conflicts`` DataFrames, with queries by person."""
+
+    def __init__(self, corpus: Corpus, columns: dict):
+        self.corpus = corpus
+        self.works = pd.DataFrame(columns["works"])
+        self.people = pd.DataFrame(columns["people"])
+        self.profiles = pd.DataFrame(columns["profiles"])
+        self.conflicts = pd.DataFrame(columns["conflicts"], columns=["work_id", "field", "values", "sources"])
+        self.work_of = np.asarray(columns["work_of"], dtype=np.int64)
+
+    def person(self, name: str) -> int:
+        """The person id whose name or one of its spellings fits `name` best."""
+        best, best_score = None, 0.0
+        for row in self.people.itertuples(index=False):
+            score = max(same_author(name, v) for v in row.variants)
+            score += 1e-6 * row.n_works  # prefer the better documented of equals
+            if score > best_score:
+                best, best_score = row.person_id, score
+        if best is None or best_score < 0.8:
+            raise KeyError(f"no person named {name!r}")
+        return int(best)
+
+    def works_of(self, name: str) -> pd.DataFrame:
+        pid = self.person(name)
+        mask = self.works["person_ids"].map(lambda ids: pid in ids)
+        return self.works[mask].sort_values(["year", "title"], ascending=[False, True]).reset_index(drop=True)
+
+    def coauthors(self, name: str) -> pd.DataFrame:
+        """People who share works with `name`: person_id, name, n_shared."""
+        pid = self.person(name)
+        counts = Counter()
+        for ids in self.works["person_ids"]:
+            if pid in ids:
+                counts.update(set(ids) - {pid})
+        names = dict(zip(self.people["person_id"], self.people["name"]))
+        rows = [(p, names[p], n) for p, n in counts.items()]
+        df = pd.DataFrame(rows, columns=["person_id", "name", "n_shared"])
+        return df.sort_values(["n_shared", "name"], ascending=[False, True]).reset_index(drop=True)
+
+    def summary(self) -> str:
+        lines = [f"{len(self.corpus)} entries from {len({w.source for w in self.corpus})} source(s): "
+                 f"{len(self.works)} distinct works, {len(self.people)} people, "
+                 f"{len(self.conflicts)} field conflict(s)"]
+        for p in self.profiles.itertuples(index=False):
+            how = " (inferred)" if p.inferred else ""
+            lines.append(f"  {p.name}{how}: {p.n_entries} entries, {p.n_works} distinct works, "
+                         f"{len(p.sources)} page(s)")
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return self.summary()
+
+
+def merge(data, threshold: float | None = None, **options) -> Merged:
+    """Deduplicate works across all inputs and resolve the people in them."""
+    if not isinstance(data, Corpus):
+        data = Corpus(data) if isinstance(data, _core.Corpus) else None
+    if data is None:
+        raise TypeError("merge: expected a Corpus (use sm.read first)")
+    labels = dedupe(data, threshold=threshold, **options)
+    return Merged(data, _core.merge_corpus(data._core, labels))
