@@ -91,11 +91,19 @@ def measure(tool, n, threads=1):
     if pid == 0:
         try:
             child(tool, n, threads, out)
+        except BaseException:
+            import traceback
+
+            with open(out, "w") as f:
+                f.write("ERROR " + traceback.format_exc())
         finally:
             os._exit(0)
     _, status, usage = os.wait4(pid, 0)
     with open(out) as f:
-        seconds, p, r, f1 = map(float, f.read().split())
+        text = f.read()
+    if text.startswith("ERROR"):
+        raise RuntimeError(f"{tool} on {n} records failed:\n{text}")
+    seconds, p, r, f1 = map(float, text.split())
     os.unlink(out)
     return seconds, usage.ru_maxrss / 1024, p, r, f1
 

@@ -1,3 +1,4 @@
+#include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
@@ -10,14 +11,40 @@ namespace scholarmerge::bindings {
 
 void bind_names(py::module_& m) {
     m.def("parse_name", &parse_name, py::arg("text"));
+    // The batch form: parsed with the GIL released, returned as one list per field.
     m.def(
-        "parse_names",
+        "parse_names_columns",
         [](const std::vector<std::string>& texts) {
-            py::gil_scoped_release release;
-            std::vector<Author> out;
-            out.reserve(texts.size());
-            for (const auto& t : texts) out.push_back(parse_name(t));
-            return out;
+            std::vector<Author> parsed(texts.size());
+            {
+                py::gil_scoped_release release;
+                for (std::size_t i = 0; i < texts.size(); ++i) parsed[i] = parse_name(texts[i]);
+            }
+            const std::size_t n = parsed.size();
+            py::list raw(n), display(n), given(n), surname(n), initials(n), suffix(n), key(n), equal(n), bold(n);
+            for (std::size_t i = 0; i < n; ++i) {
+                const Author& a = parsed[i];
+                raw[i] = py::str(a.raw);
+                display[i] = py::str(a.display);
+                given[i] = py::str(a.given);
+                surname[i] = py::str(a.surname);
+                initials[i] = py::str(a.initials);
+                suffix[i] = py::str(a.suffix);
+                key[i] = py::str(a.key);
+                equal[i] = py::bool_(a.equal_contribution);
+                bold[i] = py::bool_(a.highlighted);
+            }
+            py::dict d;
+            d["raw"] = raw;
+            d["display"] = display;
+            d["given"] = given;
+            d["surname"] = surname;
+            d["initials"] = initials;
+            d["suffix"] = suffix;
+            d["key"] = key;
+            d["equal_contribution"] = equal;
+            d["highlighted"] = bold;
+            return d;
         },
         py::arg("texts"));
     m.def(
@@ -28,6 +55,19 @@ void bind_names(py::module_& m) {
         },
         py::arg("text"));
     m.def("same_author", &same_author, py::arg("a"), py::arg("b"));
+    m.def(
+        "same_author_pairs",
+        [](const std::vector<std::string>& a, const std::vector<std::string>& b) {
+            if (a.size() != b.size()) throw py::value_error("same_author_pairs: the lists differ in length");
+            py::array_t<double> out(static_cast<py::ssize_t>(a.size()));
+            double* o = out.mutable_data();
+            {
+                py::gil_scoped_release release;
+                for (std::size_t i = 0; i < a.size(); ++i) o[i] = same_author(parse_name(a[i]), parse_name(b[i]));
+            }
+            return out;
+        },
+        py::arg("a"), py::arg("b"), "same_author over two equal-length lists of names, as a numpy array.");
     m.attr("SAME_AUTHOR_THRESHOLD") = kSameAuthorThreshold;
 }
 

@@ -11,26 +11,31 @@ _FIELDS = ("raw", "display", "given", "surname", "initials", "suffix", "key",
 class Names:
     """Columnar result of :func:`parse_names`: one list per Author field."""
 
-    def __init__(self, authors: list):
-        self._authors = authors
+    def __init__(self, columns: dict):
+        self._columns = columns
         for field in _FIELDS:
-            setattr(self, field, [getattr(a, field) for a in authors])
+            setattr(self, field, columns[field])
 
     def __len__(self) -> int:
-        return len(self._authors)
+        return len(self.raw)
 
     def __getitem__(self, i):
-        return self._authors[i]
+        a = _core.Author()
+        for field in _FIELDS:
+            setattr(a, field, self._columns[field][i])
+        return a
 
     def to_pandas(self):
         import pandas as pd
 
-        return pd.DataFrame({field: getattr(self, field) for field in _FIELDS})
+        return pd.DataFrame({field: self._columns[field] for field in _FIELDS})
 
 
 def parse_names(texts) -> Names:
     """Parse many names at once: a list, numpy array or pandas Series of strings."""
-    return Names(_core.parse_names([str(t) for t in texts]))
+    if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
+        texts = [str(t) for t in texts]
+    return Names(_core.parse_names_columns(texts))
 
 
 def _as_author(x):
@@ -40,3 +45,10 @@ def _as_author(x):
 def same_author(a, b) -> float:
     """How compatible two names are on their own, in [0, 1]. Accepts strings or Author."""
     return _core.same_author(_as_author(a), _as_author(b))
+
+
+def same_author_pairs(a, b):
+    """same_author for many pairs at once: two equal-length sequences of names."""
+    import numpy as np
+
+    return np.asarray(_core.same_author_pairs([str(x) for x in a], [str(x) for x in b]))

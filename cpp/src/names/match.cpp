@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "scholarmerge/match/indel.hpp"
 #include "scholarmerge/text/fold.hpp"
 
 namespace scholarmerge {
@@ -11,9 +12,25 @@ namespace {
 // Letters and digits of the folded text: "Aminabadi" and "Yazdani-Aminabadi" differ, "O'Brien" ~ "OBrien".
 std::string letters(std::string_view s) {
     std::string f = text::fold(s), out;
-    for (char c : f)
-        if (!(c == ' ' || c == '-' || c == '\'' || c == '.' || c == ',')) out += c;
+    for (std::size_t i = 0; i < f.size(); ++i) {
+        char c = f[i];
+        if (f.compare(i, 3, "\xEF\xBF\xBD") == 0) {  // U+FFFD: a character lost in transcoding
+            out += '?';
+            i += 2;
+        } else if (!(c == ' ' || c == '-' || c == '\'' || c == '.' || c == ',')) {
+            out += c;
+        }
+    }
     return out;
+}
+
+// Equal letter for letter, where '?' (a character some export could not
+// encode: "H?rder" for "Härder") stands for any one letter.
+bool same_letters(const std::string& a, const std::string& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i] && a[i] != '?' && b[i] != '?') return false;
+    return !a.empty();
 }
 
 std::vector<std::string> given_words(std::string_view given) {
@@ -43,7 +60,14 @@ std::string name_key(const Author& a) {
 }
 
 double same_author(const Author& a, const Author& b) {
-    if (letters(a.surname) != letters(b.surname)) return 0.0;
+    // A typo in the surname ("Golding" / "Goldring") is forgiven only when the
+    // given names agree in full.
+    std::string sa = letters(a.surname), sb = letters(b.surname);
+    bool surname_typo = false;
+    if (!same_letters(sa, sb)) {
+        if (std::min(sa.size(), sb.size()) < 5 || indel_similarity(sa, sb) < 0.85) return 0.0;
+        surname_typo = true;
+    }
     auto ga = given_words(a.given), gb = given_words(b.given);
     if (ga.empty() || gb.empty()) return 0.6;  // surname alone: weak evidence
     // Compare the first given name; then any middle initials both sides have.
@@ -51,16 +75,28 @@ double same_author(const Author& a, const Author& b) {
     const std::string& fb = gb[0];
     double score;
     if (fa.size() > 1 && fb.size() > 1) {
-        if (letters(fa) == letters(fb)) score = 1.0;
+        if (same_letters(letters(fa), letters(fb))) score = surname_typo ? 0.8 : 1.0;
+        else if (surname_typo) return 0.1;
         else if (fa.rfind(fb, 0) == 0 || fb.rfind(fa, 0) == 0) score = 0.85;  // "Len" ~ "Leonard"
+        else if (fa.size() >= 5 && fb.size() >= 5 && fa[0] == fb[0] && indel_similarity(fa, fb) >= 0.8)
+            score = 0.8;  // "Xiaolei" / "Xiolai", "Philip" / "Pillip": a typo
         else return 0.1;
+    } else if (surname_typo) {
+        return 0.1;  // initials cannot vouch for a misspelt surname
+    } else if ((fa.size() == 1) != (fb.size() == 1) && (ga.size() > 1 || gb.size() > 1)) {
+        // "Y. Alp Aslandogan" ~ "Alp Aslandogan": one side goes by its middle name.
+        const auto& init = fa.size() == 1 ? ga : gb;
+        const auto& full = fa.size() == 1 ? gb : ga;
+        bool middle = init.size() > 1 && same_letters(letters(init[1]), letters(full[0]));
+        if (!middle && init[0][0] != full[0][0]) return 0.05;
+        score = middle ? 0.85 : 0.9;
     } else {
         if (fa[0] != fb[0]) return 0.05;
         score = 0.9;  // an initial agrees with a name or initial
     }
     std::string ia = a.initials.size() > 1 ? a.initials.substr(1) : "";
     std::string ib = b.initials.size() > 1 ? b.initials.substr(1) : "";
-    if (!ia.empty() && !ib.empty() && ia[0] != ib[0]) score -= 0.3;
+    if (!ia.empty() && !ib.empty() && ia[0] != ib[0] && ia[0] != '?' && ib[0] != '?') score -= 0.3;
     return std::clamp(score, 0.0, 1.0);
 }
 
