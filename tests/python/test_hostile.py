@@ -130,3 +130,22 @@ def test_mixed_formats_in_one_file(seed):
     # Read as the format of its start; everything foreign is reported, not dropped silently.
     assert len(corpus) >= 13
     assert corpus.diagnostics, "foreign text must produce diagnostics"
+
+
+def test_a_million_authors_on_one_record():
+    def word(i):  # a distinct alphabetic name per number
+        letters = ""
+        while True:
+            letters += "abcdefghijklmnopqrstuvwxyz"[i % 26]
+            i //= 26
+            if not i:
+                return letters.capitalize() + "son"
+
+    names = ", ".join(f"Ann {word(i)}" for i in range(1_000_000))
+    text = ("A Person\n\nCL\nh-index1\n1papers\n1citations\n\n"
+            f"1.0CLJun 4, 2022\nA Title With Many Authors\n\n{names} et al.\n\nAbstract.\n")
+    corpus = sm.read_text(text, source="many.txt")
+    assert len(corpus) == 1
+    assert len(corpus[0].authors) == 1_000_000 and corpus[0].authors_truncated
+    assert sm.dedupe(corpus).tolist() == [0]
+    assert len(sm.merge(corpus).people) == 1_000_000

@@ -84,3 +84,26 @@ def test_cli_profile_on_bundled_seeds():
     text = subprocess.run([sys.executable, "-m", "scholarmerge.cli", "profile", "--person", "Xiaoxia Wu"],
                           capture_output=True, text=True, check=True).stdout
     assert "15 entries read from 1 page(s), 15 distinct works" in text and "top co-authors: Zhewei Yao" in text
+
+
+def test_collaboration_graph_and_graphml(merged, tmp_path):
+    import networkx as nx
+
+    from scholarmerge.graph import collaboration_graph, write_graphml
+
+    g = collaboration_graph(merged)
+    assert g.number_of_nodes() == len(merged.people)
+    yao = merged.person("Zhewei Yao")
+    mahoney = merged.person("M. W. Mahoney")
+    assert g[yao][mahoney]["weight"] == 31
+    path = tmp_path / "coauthors.graphml"
+    write_graphml(merged, path)
+    back = nx.read_graphml(path)
+    assert back.number_of_edges() == g.number_of_edges()
+    assert back.nodes[str(yao)]["name"] == "Zhewei Yao"
+
+
+def test_no_entry_is_lost(merged):
+    """Every entry read is in exactly one merged work's provenance."""
+    seen = [s for ss in merged.works["sources"] for s in ss]
+    assert len(seen) == len(set(seen)) == len(merged.corpus)

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "scholarmerge/match/indel.hpp"
 #include "scholarmerge/text/fold.hpp"
 
 namespace scholarmerge {
@@ -48,6 +47,16 @@ std::vector<std::string> given_words(std::string_view given) {
     return out;
 }
 
+// One letter replaced or two adjacent letters swapped, in words of five letters or more.
+bool one_typo(const std::string& a, const std::string& b) {
+    if (a.size() != b.size() || a.size() < 5 || a[0] != b[0]) return false;
+    std::vector<std::size_t> diff;
+    for (std::size_t i = 0; i < a.size() && diff.size() <= 2; ++i)
+        if (a[i] != b[i]) diff.push_back(i);
+    if (diff.size() == 1) return true;
+    return diff.size() == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]];
+}
+
 }  // namespace
 
 std::string name_key(const Author& a) {
@@ -65,7 +74,7 @@ double same_author(const Author& a, const Author& b) {
     std::string sa = letters(a.surname), sb = letters(b.surname);
     bool surname_typo = false;
     if (!same_letters(sa, sb)) {
-        if (std::min(sa.size(), sb.size()) < 5 || indel_similarity(sa, sb) < 0.85) return 0.0;
+        if (!one_typo(sa, sb)) return 0.0;
         surname_typo = true;
     }
     auto ga = given_words(a.given), gb = given_words(b.given);
@@ -78,8 +87,8 @@ double same_author(const Author& a, const Author& b) {
         if (same_letters(letters(fa), letters(fb))) score = surname_typo ? 0.8 : 1.0;
         else if (surname_typo) return 0.1;
         else if (fa.rfind(fb, 0) == 0 || fb.rfind(fa, 0) == 0) score = 0.85;  // "Len" ~ "Leonard"
-        else if (fa.size() >= 5 && fb.size() >= 5 && fa[0] == fb[0] && indel_similarity(fa, fb) >= 0.8)
-            score = 0.8;  // "Xiaolei" / "Xiolai", "Philip" / "Pillip": a typo
+        else if (one_typo(letters(fa), letters(fb)))
+            score = 0.8;  // "Joshi" / "Josji": one letter wrong or two swapped; not "Xiaolei" / "Xiaolin"
         else return 0.1;
     } else if (surname_typo) {
         return 0.1;  // initials cannot vouch for a misspelt surname

@@ -7,10 +7,14 @@
 
 #include "scholarmerge/cluster/union_find.hpp"
 #include "scholarmerge/names/match.hpp"
+#include "scholarmerge/text/fold.hpp"
 
 namespace scholarmerge {
 
 namespace {
+
+// Full names this compatible are one person: the same name, or a short form ("Len" / "Leonard").
+constexpr double kSameNameFamily = 0.85;
 
 bool full_given(const Author& a) {
     // "Zhewei" is a name; "Z.", "Z", "MW" are initials.
@@ -39,12 +43,24 @@ std::vector<std::int64_t> resolve_people(const std::vector<Work>& works, const s
     for (const auto& [key, group] : by_key) {
         std::vector<std::size_t> full, initials;
         for (std::size_t m : group) (full_given(author(m)) ? full : initials).push_back(m);
-        // Full names: one person per compatible spelling family.
-        for (std::size_t i = 0; i < full.size(); ++i)
-            for (std::size_t j = 0; j < i; ++j)
-                if (uf.find(static_cast<std::uint32_t>(full[i])) != uf.find(static_cast<std::uint32_t>(full[j])) &&
-                    same_author(author(full[i]), author(full[j])) >= kSameAuthorThreshold)
-                    uf.unite(static_cast<std::uint32_t>(full[i]), static_cast<std::uint32_t>(full[j]));
+        // Full names: one person per compatible spelling family. Mentions with
+        // the same given name join at once; distinct given names are compared
+        // with their neighbours in sorted order only (prefixes such as
+        // "Len" / "Leonard" sort close), which keeps a key shared by thousands
+        // of people ("Wang, Y.") from costing the square of their number.
+        // Typos do not join people here: a chain of them would join strangers.
+        std::map<std::string, std::size_t> by_given;  // folded given name -> first mention
+        for (std::size_t m : full) {
+            auto [it, inserted] = by_given.emplace(text::fold(author(m).given), m);
+            if (!inserted) uf.unite(static_cast<std::uint32_t>(it->second), static_cast<std::uint32_t>(m));
+        }
+        std::vector<std::size_t> distinct;
+        for (const auto& kv : by_given) distinct.push_back(kv.second);
+        constexpr std::size_t kWindow = 32;
+        for (std::size_t i = 0; i < distinct.size(); ++i)
+            for (std::size_t j = i + 1; j < distinct.size() && j <= i + kWindow; ++j)
+                if (same_author(author(distinct[i]), author(distinct[j])) >= kSameNameFamily)
+                    uf.unite(static_cast<std::uint32_t>(distinct[i]), static_cast<std::uint32_t>(distinct[j]));
         // The full-name people of this key, as root -> members.
         std::map<std::uint32_t, std::vector<std::size_t>> people;
         for (std::size_t m : full) people[uf.find(static_cast<std::uint32_t>(m))].push_back(m);

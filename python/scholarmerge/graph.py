@@ -1,0 +1,34 @@
+"""The collaboration graph: people as nodes, shared works as weighted edges."""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import combinations
+
+
+def edges(merged) -> Counter:
+    """(person_id, person_id) -> number of shared works, smaller id first."""
+    out = Counter()
+    for ids in merged.works["person_ids"]:
+        for a, b in combinations(sorted(set(ids)), 2):
+            out[(a, b)] += 1
+    return out
+
+
+def collaboration_graph(merged):
+    """A networkx Graph: nodes are person ids with `name` and `n_works`;
+    edges carry `weight`, the number of works the two share."""
+    import networkx as nx
+
+    g = nx.Graph()
+    for p in merged.people.itertuples(index=False):
+        g.add_node(int(p.person_id), name=p.name, n_works=int(p.n_works))
+    for (a, b), w in edges(merged).items():
+        g.add_edge(int(a), int(b), weight=w)
+    return g
+
+
+def write_graphml(merged, path) -> None:
+    import networkx as nx
+
+    nx.write_graphml(collaboration_graph(merged), path)
