@@ -55,7 +55,7 @@ def run_minhash(df):
 
     titles = df["title"].str.lower().tolist()
     t0 = time.perf_counter()
-    lsh = MinHashLSH(threshold=0.5, num_perm=64)
+    lsh = MinHashLSH(threshold=0.7, num_perm=64)
     hashes = []
     for i, t in enumerate(titles):
         mh = MinHash(num_perm=64)
