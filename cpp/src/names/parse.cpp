@@ -86,11 +86,11 @@ std::string initials_of(std::string_view given) {
 
 // "seung-won" -> "Seung-Won" is wrong for Korean names; only the first letter
 // of each space-separated word is raised, the rest kept.
-std::string capitalise_words(std::string_view s) {
+std::string capitalise_words(std::string_view s, bool after_hyphen = false) {
     std::string out(s);
     bool start = true;
     for (char& c : out) {
-        if (c == ' ') {
+        if (c == ' ' || (after_hyphen && (c == '-' || c == '\''))) {
             start = true;
             continue;
         }
@@ -166,7 +166,8 @@ Author parse_name(std::string_view input) {
     // All-lower or all-caps input says nothing about case: use title case.
     if ((!has_upper(surname) && has_lower(surname)) || (!has_lower(surname) && surname.size() > 3)) {
         std::string low = text::fold(surname);
-        if (!has_lower(surname) || !has_upper(surname)) surname = capitalise_words(low);
+        // Surnames raise each hyphenated part ("Cesa-Bianchi"); given names do not ("Seung-won").
+        if (!has_lower(surname) || !has_upper(surname)) surname = capitalise_words(low, true);
     }
     if (!has_upper(given) && has_lower(given)) given = capitalise_words(given);
     a.given = given;

@@ -2,6 +2,7 @@
 
 #include "scholarmerge/read/academicpages.hpp"
 #include "scholarmerge/read/bzpeer.hpp"
+#include "scholarmerge/read/csv.hpp"
 #include "scholarmerge/read/listing.hpp"
 #include "scholarmerge/read/metrics.hpp"
 
@@ -14,6 +15,7 @@ const std::vector<FormatEntry>& format_table() {
         {"academicpages", looks_like_academicpages, read_academicpages},
         {"metrics", looks_like_metrics, read_metrics},
         {"listing", looks_like_listing, read_listing},
+        {"csv", looks_like_csv, read_csv},
     };
     return table;
 }
