@@ -4,11 +4,17 @@
 
 #include "scholarmerge/names/match.hpp"
 #include "scholarmerge/names/parse.hpp"
+#include "scholarmerge/text/fold.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view s(reinterpret_cast<const char*>(data), size);
     scholarmerge::Author a = scholarmerge::parse_name(s);
     double self = scholarmerge::same_author(a, a);
     if (!(self >= 0.0 && self <= 1.0)) __builtin_trap();
+    // Valid UTF-8 in, valid UTF-8 out: no field may cut a character in half.
+    using scholarmerge::text::valid_utf8;
+    if (valid_utf8(s) && !(valid_utf8(a.display) && valid_utf8(a.given) && valid_utf8(a.surname) &&
+                           valid_utf8(a.initials) && valid_utf8(a.key)))
+        __builtin_trap();
     return 0;
 }

@@ -75,7 +75,10 @@ std::string initials_of(std::string_view given) {
                 // A non-ASCII initial: its folded form's first letter.
                 std::size_t len = (c >= 0xF0) ? 4 : (c >= 0xE0) ? 3 : 2;
                 std::string f = text::fold(given.substr(i, len));
-                if (!f.empty()) out += static_cast<char>(std::toupper(static_cast<unsigned char>(f[0])));
+                // Initials are ASCII letters: "Ł" gives "L"; a letter with no
+                // Latin form gives none rather than half a UTF-8 sequence.
+                if (!f.empty() && std::isalpha(static_cast<unsigned char>(f[0])) && static_cast<unsigned char>(f[0]) < 0x80)
+                    out += static_cast<char>(std::toupper(static_cast<unsigned char>(f[0])));
                 i += len - 1;
             }
             at_start = false;

@@ -3,6 +3,7 @@
 #include "scholarmerge/read/academicpages.hpp"
 #include "scholarmerge/read/bzpeer.hpp"
 #include "scholarmerge/read/csv.hpp"
+#include "scholarmerge/read/jsonl.hpp"
 #include "scholarmerge/read/listing.hpp"
 #include "scholarmerge/read/metrics.hpp"
 
@@ -15,6 +16,7 @@ const std::vector<FormatEntry>& format_table() {
         {"academicpages", looks_like_academicpages, read_academicpages},
         {"metrics", looks_like_metrics, read_metrics},
         {"listing", looks_like_listing, read_listing},
+        {"jsonl", looks_like_jsonl, read_jsonl},
         {"csv", looks_like_csv, read_csv},
     };
     return table;

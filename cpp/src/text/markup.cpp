@@ -256,9 +256,13 @@ std::string decode_latex(std::string_view s) {
             if (i + 1 < s.size() && s[i + 1] == ' ') ++i;  // "\ss " swallows its separator
             continue;
         }
-        if (cmd.empty()) {  // "\\" or "\ " : a break or a space
-            out += ' ';
-            ++i;
+        if (cmd.empty()) {
+            if (n == ' ' || n == '\\') {  // "\\" or "\ " : a break or a space
+                out += ' ';
+                ++i;
+            } else {
+                out += '\\';  // not a command: keep it, and leave what follows whole (UTF-8 included)
+            }
             continue;
         }
         // Formatting commands (\emph, \textbf, \mathrm ...): keep the argument.
