@@ -69,6 +69,8 @@ void bind_model(py::module_& m) {
         .def_readwrite("initials", &Author::initials)
         .def_readwrite("suffix", &Author::suffix)
         .def_readwrite("key", &Author::key)
+        .def_readwrite("id", &Author::id)
+        .def_readwrite("affiliations", &Author::affiliations)
         .def_readwrite("equal_contribution", &Author::equal_contribution)
         .def_readwrite("highlighted", &Author::highlighted)
         .def("to_json", [](const Author& a) { return to_json(a); })

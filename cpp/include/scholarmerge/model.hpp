@@ -24,6 +24,8 @@ struct Author {
     std::string initials;  // "Z", "MW"
     std::string suffix;    // "Jr.", "III"
     std::string key;       // canonical blocking key: folded surname + first initial
+    std::string id;        // the source's identifier for the person: ORCID, OpenAlex or S2 author id
+    std::vector<std::string> affiliations;  // as the source names them
     bool equal_contribution = false;  // marked with * / <sup>*</sup>
     bool highlighted = false;         // set in bold (the page owner)
 };

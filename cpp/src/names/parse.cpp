@@ -180,6 +180,21 @@ Author parse_name(std::string_view input) {
     return a;
 }
 
+Author author_from_parts(std::string_view given, std::string_view family, std::string_view suffix) {
+    given = trim(given);
+    family = trim(family);
+    if (family.empty()) return parse_name(given);
+    std::string written(family);
+    if (!given.empty() || !suffix.empty()) written += ", " + std::string(given);
+    if (!trim(suffix).empty()) written += ", " + std::string(trim(suffix));
+    Author a = parse_name(written);
+    std::string display = text::squeeze_spaces(text::decode_latex(std::string(given) + " " + std::string(family)));
+    if (!a.suffix.empty()) display += " " + a.suffix;
+    a.raw = display;
+    a.display = display;
+    return a;
+}
+
 AuthorList parse_author_list(std::string_view input) {
     AuthorList result;
     std::string s = text::squeeze_spaces(input);

@@ -27,6 +27,16 @@ bool read_string(od::value v, std::string& out) {
     return true;
 }
 
+bool read_strings(od::value v, std::vector<std::string>& out) {
+    od::array arr;
+    if (v.get_array().get(arr)) return false;
+    for (auto item : arr) {
+        od::value x;
+        if (item.get(x) || !read_string(x, out.emplace_back())) return false;
+    }
+    return true;
+}
+
 bool read_bool(od::value v, bool& out) { return !v.get_bool().get(out); }
 
 bool read_map(od::value v, StringMap& out) {
@@ -76,6 +86,8 @@ bool read_author(od::value v, Author& a) {
                 : key == "initials" ? read_string(x, a.initials)
                 : key == "suffix" ? read_string(x, a.suffix)
                 : key == "key" ? read_string(x, a.key)
+                : key == "id" ? read_string(x, a.id)
+                : key == "affiliations" ? read_strings(x, a.affiliations)
                 : key == "equal_contribution" ? read_bool(x, a.equal_contribution)
                 : key == "highlighted" ? read_bool(x, a.highlighted)
                 : true;  // unknown keys: ignored, as JSON readers do

@@ -1,11 +1,16 @@
 #include "registry.hpp"
 
 #include "scholarmerge/read/academicpages.hpp"
+#include "scholarmerge/read/bibtex.hpp"
 #include "scholarmerge/read/bzpeer.hpp"
+#include "scholarmerge/read/crossref.hpp"
+#include "scholarmerge/read/csl.hpp"
 #include "scholarmerge/read/csv.hpp"
 #include "scholarmerge/read/jsonl.hpp"
 #include "scholarmerge/read/listing.hpp"
 #include "scholarmerge/read/metrics.hpp"
+#include "scholarmerge/read/openalex.hpp"
+#include "scholarmerge/read/s2.hpp"
 
 namespace scholarmerge::detail {
 
@@ -17,6 +22,11 @@ const std::vector<FormatEntry>& format_table() {
         {"metrics", looks_like_metrics, read_metrics},
         {"listing", looks_like_listing, read_listing},
         {"jsonl", looks_like_jsonl, read_jsonl},
+        {"openalex", looks_like_openalex, read_openalex},
+        {"s2", looks_like_s2, read_s2},
+        {"crossref", looks_like_crossref, read_crossref},
+        {"csl", looks_like_csl, read_csl},
+        {"bibtex", looks_like_bibtex, read_bibtex},
         {"csv", looks_like_csv, read_csv},
     };
     return table;

@@ -15,6 +15,16 @@ static void append_author(std::string& out, const Author& a) {
     o.str("initials", a.initials);
     o.str("suffix", a.suffix);
     o.str("key", a.key);
+    if (!a.id.empty()) o.str("id", a.id);
+    if (!a.affiliations.empty()) {
+        std::string& arr = o.key("affiliations");
+        arr += '[';
+        for (std::size_t i = 0; i < a.affiliations.size(); ++i) {
+            if (i) arr += ',';
+            detail::json_escape(arr, a.affiliations[i]);
+        }
+        arr += ']';
+    }
     o.boolean("equal_contribution", a.equal_contribution);
     o.boolean("highlighted", a.highlighted);
 }

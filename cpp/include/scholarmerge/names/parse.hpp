@@ -11,6 +11,11 @@ namespace scholarmerge {
 // "Zhewei Yao", "Yao, Zhewei", "Z. Yao", "**Z. Yao<sup>*</sup>**", "Yao ZW".
 Author parse_name(std::string_view text);
 
+// A name a structured source gives in parts (CSL, Crossref, BibTeX's
+// "Surname, Given"): display "Given Surname". Without a family part the
+// given text is parsed as a whole name (a CSL "literal", an organisation).
+Author author_from_parts(std::string_view given, std::string_view family, std::string_view suffix = {});
+
 struct AuthorList {
     std::vector<Author> authors;
     bool truncated = false;  // ended with "et al."

@@ -1,0 +1,114 @@
+#include "scholarmerge/read/crossref.hpp"
+
+#include "details/json_input.hpp"
+#include "scholarmerge/names/parse.hpp"
+#include "scholarmerge/text/markup.hpp"
+
+namespace scholarmerge {
+
+using namespace detail;
+
+namespace {
+
+bool read_author(od::value v, Author& out) {
+    std::string given, family, name, suffix, orcid;
+    std::vector<std::string> affiliations;
+    bool ok = each_field(v, [&](std::string_view k, od::value x) {
+        if (k == "given") return get_text(x, given);
+        if (k == "family") return get_text(x, family);
+        if (k == "name") return get_text(x, name);  // organisations
+        if (k == "suffix") return get_text(x, suffix);
+        if (k == "ORCID") return get_text(x, orcid);
+        if (k == "affiliation")
+            return each_item(x, [&](od::value a) {
+                return each_field(a, [&](std::string_view ak, od::value y) {
+                    if (ak != "name") return true;
+                    std::string s;
+                    if (!get_text(y, s)) return false;
+                    if (!s.empty()) affiliations.push_back(std::move(s));
+                    return true;
+                });
+            });
+        return true;
+    });
+    if (!ok) return false;
+    out = family.empty() && given.empty() ? parse_name(name) : author_from_parts(given, family, suffix);
+    out.id = orcid.empty() ? "" : bare_url_id(orcid);
+    out.affiliations = std::move(affiliations);
+    return true;
+}
+
+std::string read_work(od::object obj, Work& w, ReadContext&) {
+    std::string subtitle, short_venue, event;
+    Work issued, published_print, published_online;
+    for (auto field : obj) {
+        std::string_view key;
+        od::value x;
+        if (field.unescaped_key().get(key)) return "a malformed key";
+        if (field.value().get(x)) return "field '" + std::string(key) + "'";
+        std::string s;
+        bool ok = true;
+        if (key == "DOI") {
+            ok = get_text(x, s);
+            if (!s.empty()) w.ids["doi"] = bare_doi(s);
+        } else if (key == "title") {
+            ok = get_first_text(x, w.title);
+        } else if (key == "subtitle") {
+            ok = get_first_text(x, subtitle);
+        } else if (key == "container-title") {
+            ok = get_first_text(x, w.venue);
+        } else if (key == "short-container-title") {
+            ok = get_first_text(x, short_venue);
+        } else if (key == "event") {
+            ok = each_field(x, [&](std::string_view k, od::value y) { return k != "name" || get_text(y, event); });
+        } else if (key == "issued") {
+            ok = get_date_parts(x, issued);
+        } else if (key == "published-print") {
+            ok = get_date_parts(x, published_print);
+        } else if (key == "published-online") {
+            ok = get_date_parts(x, published_online);
+        } else if (key == "type") {
+            ok = get_text(x, w.category);
+        } else if (key == "abstract") {
+            ok = get_text(x, w.abstract);
+        } else if (key == "URL") {
+            ok = get_text(x, s);
+            if (!s.empty()) w.links["landing"] = s;
+        } else if (key == "publisher" || key == "volume" || key == "issue" || key == "page") {
+            ok = get_text(x, s);
+            if (!s.empty()) w.extra[std::string(key)] = s;
+        } else if (key == "is-referenced-by-count") {
+            std::optional<std::int64_t> n;
+            ok = get_int(x, n);
+            if (n) w.extra["citations"] = *n;
+        } else if (key == "author") {
+            ok = each_item(x, [&](od::value a) { return read_author(a, w.authors.emplace_back()); });
+        }
+        if (!ok) return "field '" + std::string(key) + "'";
+    }
+    w.title = text::clean_display(w.title);
+    if (!subtitle.empty()) w.title += ": " + text::clean_display(subtitle);
+    if (w.venue.empty()) w.venue = !event.empty() ? event : short_venue;
+    w.abstract = text::clean_display(w.abstract);  // JATS: <jats:p>...</jats:p>
+    // "issued" is Crossref's own choice of the earliest date; the others back it up.
+    for (const Work* d : {&issued, &published_print, &published_online})
+        if (d->year) {
+            w.year = d->year;
+            w.date = d->date;
+            break;
+        }
+    return "";
+}
+
+}  // namespace
+
+bool looks_like_crossref(std::string_view text) {
+    return looks_like_json_with(text, {}, {"\"message-type\"", "\"is-referenced-by-count\"", "\"container-title\":[",
+                                           "\"container-title\": [", "\"reference-count\""});
+}
+
+void read_crossref(std::string_view text, ReadContext& ctx) {
+    read_json_records(text, ctx, {"message", "items"}, read_work);
+}
+
+}  // namespace scholarmerge

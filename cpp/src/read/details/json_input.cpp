@@ -1,0 +1,376 @@
+#include "json_input.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "scholarmerge/text/lines.hpp"
+
+namespace scholarmerge::detail {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+std::string_view trim_json(std::string_view s) {
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+// The comma-separated items of the array or object whose opening bracket is
+// text[0]: a structural scan that knows strings and nesting, nothing more, so
+// that a record cut off by truncation costs that record and not the file.
+struct Items {
+    std::vector<std::string_view> items;
+    bool complete = false;  // the closing bracket was found
+};
+
+Items split_items(std::string_view text) {
+    Items out;
+    int depth = 0;
+    bool in_string = false, escaped = false;
+    std::size_t start = std::string_view::npos;
+    auto flush = [&](std::size_t end) {
+        if (start != std::string_view::npos) out.items.push_back(trim_json(text.substr(start, end - start)));
+        start = std::string_view::npos;
+    };
+    for (std::size_t i = 1; i < text.size(); ++i) {
+        char c = text[i];
+        if (in_string) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') in_string = false;
+            continue;
+        }
+        if (depth == 0 && start == std::string_view::npos && !is_space(c) && c != ',' && c != ']' && c != '}')
+            start = i;
+        if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            if (depth == 0) {
+                flush(i);
+                out.complete = true;
+                return out;
+            }
+            --depth;
+        } else if (c == ',' && depth == 0) {
+            flush(i);
+        }
+    }
+    flush(text.size());
+    return out;
+}
+
+// A JSON string token's raw content, for comparing envelope keys.
+std::string_view key_of(std::string_view member, std::string_view& value) {
+    value = {};
+    if (member.empty() || member.front() != '"') return {};
+    std::size_t end = 1;
+    while (end < member.size() && member[end] != '"') end += member[end] == '\\' ? 2 : 1;
+    if (end >= member.size()) return {};
+    std::string_view rest = trim_json(member.substr(end + 1));
+    if (rest.empty() || rest.front() != ':') return {};
+    value = trim_json(rest.substr(1));
+    return member.substr(1, end - 1);
+}
+
+// 1-based line of a pointer into the text; queries mostly move forward.
+class LineCounter {
+public:
+    explicit LineCounter(std::string_view text) : text_(text) {}
+    int line_of(const char* p) {
+        std::size_t target = static_cast<std::size_t>(p - text_.data());
+        if (target < pos_) pos_ = 0, line_ = 1;
+        line_ += static_cast<int>(std::count(text_.begin() + static_cast<long>(pos_),
+                                             text_.begin() + static_cast<long>(target), '\n'));
+        pos_ = target;
+        return line_;
+    }
+
+private:
+    std::string_view text_;
+    std::size_t pos_ = 0;
+    int line_ = 1;
+};
+
+class Walker {
+public:
+    Walker(std::string_view padded_text, const char* padded_end, ReadContext& ctx,
+           std::initializer_list<std::string_view> envelopes, RecordReader read)
+        : text_(padded_text), end_(padded_end), ctx_(ctx), envelopes_(envelopes), read_(read), lines_(padded_text) {}
+
+    void run() {
+        std::string_view t = trim_json(text_);
+        if (t.empty()) return;
+        auto first_line_end = t.find('\n');
+        std::string_view first = trim_json(t.substr(0, first_line_end));
+        bool json_lines = first_line_end != std::string_view::npos && !first.empty() && first.front() == '{' &&
+                          first.back() == '}';
+        if (!json_lines) return document(t);
+        for (const auto& line : text::split_lines(text_)) {
+            std::string_view l = trim_json(line.text);
+            if (!l.empty()) document(l);
+        }
+    }
+
+private:
+    int line_of(std::string_view s) { return lines_.line_of(s.data()); }
+
+    void document(std::string_view doc) {
+        if (doc.front() == '[') return array(doc);
+        if (doc.front() == '{') {
+            for (auto e : envelopes_)
+                if (doc.find(std::string("\"") + std::string(e) + "\"") != std::string_view::npos)
+                    return object(doc);
+            return record(doc);
+        }
+        ctx_.warn(line_of(doc), "not a JSON object or array: '" + std::string(doc.substr(0, 60)) + "'");
+    }
+
+    void array(std::string_view doc) {
+        Items items = split_items(doc);
+        for (std::string_view item : items.items) {
+            if (item.empty()) continue;
+            if (item == "null") ctx_.diagnose(line_of(item), Severity::info, "null item in array (nothing to read)");
+            else if (item.front() == '{') record(item);
+            else if (item.front() == '[') array(item);
+            else ctx_.warn(line_of(item), "array item is not a record: '" + std::string(item.substr(0, 60)) + "'");
+        }
+        if (!items.complete)
+            ctx_.warn(line_of(doc), "truncated JSON: the array starting on this line is not closed; "
+                                    "its complete records were read");
+    }
+
+    // An envelope (a page of results) or, failing that, one record.
+    void object(std::string_view doc) {
+        Items members = split_items(doc);
+        for (std::string_view m : members.items) {
+            std::string_view value;
+            std::string_view key = key_of(m, value);
+            if (value.empty() || std::find(envelopes_.begin(), envelopes_.end(), key) == envelopes_.end()) continue;
+            if (value.front() == '[') return array(value);
+            if (value.front() == '{') return object(value);
+        }
+        record(doc);
+    }
+
+    void record(std::string_view raw) {
+        int line = line_of(raw);
+        od::document doc;
+        od::object obj;
+        Work w;
+        std::string problem;
+        auto capacity = static_cast<std::size_t>(end_ - raw.data());
+        if (auto error = parser_.iterate(raw.data(), raw.size(), capacity).get(doc)) {
+            problem = simdjson::error_message(error);
+        } else if (doc.get_object().get(obj)) {
+            problem = "not a JSON object";
+        } else {
+            problem = read_(obj, w, ctx_);
+        }
+        if (!problem.empty()) {
+            ctx_.warn(line, "unreadable record (" + problem + "): '" + std::string(raw.substr(0, 60)) + "'");
+            return;
+        }
+        if (w.title.empty()) ctx_.warn(line, "record has no title");
+        Work& out = ctx_.add_work(line);
+        w.source = std::move(out.source);
+        w.source_format = std::move(out.source_format);
+        w.source_line = out.source_line;
+        out = std::move(w);
+    }
+
+    std::string_view text_;
+    const char* end_;
+    ReadContext& ctx_;
+    std::initializer_list<std::string_view> envelopes_;
+    RecordReader read_;
+    LineCounter lines_;
+    od::parser parser_;
+};
+
+bool all_digits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string two_digits(std::int64_t v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+
+}  // namespace
+
+void read_json_records(std::string_view text, ReadContext& ctx, std::initializer_list<std::string_view> envelopes,
+                       RecordReader read) {
+    // One copy into a padded buffer lets simdjson parse every record in place.
+    simdjson::padded_string padded(text);
+    std::string_view view(padded.data(), padded.size());
+    Walker(view, padded.data() + padded.size() + simdjson::SIMDJSON_PADDING, ctx, envelopes, read).run();
+}
+
+bool looks_like_json_with(std::string_view text, std::initializer_list<std::string_view> all,
+                          std::initializer_list<std::string_view> any) {
+    std::string_view head = trim_json(text.substr(0, 8192));
+    if (head.empty() || (head.front() != '{' && head.front() != '[')) return false;
+    for (auto s : all)
+        if (head.find(s) == std::string_view::npos) return false;
+    if (any.size() == 0) return true;
+    for (auto s : any)
+        if (head.find(s) != std::string_view::npos) return true;
+    return false;
+}
+
+bool get_text(od::value v, std::string& out) {
+    bool is_null = false;
+    if (v.is_null().get(is_null)) return false;
+    if (is_null) {
+        out.clear();
+        return true;
+    }
+    std::string_view s;
+    if (v.get_string().get(s)) return false;
+    out.assign(s);
+    return true;
+}
+
+bool get_id(od::value v, std::string& out) {
+    od::json_type t;
+    if (v.type().get(t)) return false;
+    if (t == od::json_type::number) {
+        std::int64_t i;
+        if (v.get_int64().get(i)) return false;
+        out = std::to_string(i);
+        return true;
+    }
+    return get_text(v, out);
+}
+
+bool get_int(od::value v, std::optional<std::int64_t>& out) {
+    od::json_type t;
+    if (v.type().get(t)) return false;
+    switch (t) {
+        case od::json_type::null: out.reset(); return true;
+        case od::json_type::number: {
+            double d;
+            if (v.get_double().get(d) || d != static_cast<double>(static_cast<std::int64_t>(d))) return false;
+            out = static_cast<std::int64_t>(d);
+            return true;
+        }
+        case od::json_type::string: {
+            std::string_view s;
+            if (v.get_string().get(s)) return false;
+            if (s.empty()) return out.reset(), true;
+            if (!all_digits(s) || s.size() > 12) return false;
+            out = std::stoll(std::string(s));
+            return true;
+        }
+        default: return false;
+    }
+}
+
+bool get_texts(od::value v, std::vector<std::string>& out) {
+    od::json_type t;
+    if (v.type().get(t)) return false;
+    if (t == od::json_type::string) {
+        std::string s;
+        if (!get_text(v, s)) return false;
+        out.push_back(std::move(s));
+        return true;
+    }
+    return each_item(v, [&](od::value x) {
+        std::string s;
+        if (!get_text(x, s)) return false;
+        if (!s.empty()) out.push_back(std::move(s));
+        return true;
+    });
+}
+
+bool get_first_text(od::value v, std::string& out) {
+    std::vector<std::string> all;
+    if (!get_texts(v, all)) return false;
+    out = all.empty() ? std::string() : all.front();
+    return true;
+}
+
+void set_date(Work& w, std::string_view iso) {
+    iso = trim_json(iso);
+    if (iso.size() < 4 || !all_digits(iso.substr(0, 4))) return;
+    w.year = std::stoi(std::string(iso.substr(0, 4)));
+    std::string date(iso.substr(0, 4));
+    for (std::size_t pos = 4; pos + 1 < iso.size() && iso[pos] == '-' && date.size() < 10;) {
+        std::size_t end = pos + 1;
+        while (end < iso.size() && std::isdigit(static_cast<unsigned char>(iso[end]))) ++end;
+        std::string_view part = iso.substr(pos + 1, end - pos - 1);
+        if (part.empty() || part.size() > 2) break;
+        int n = std::stoi(std::string(part));
+        if (n < 1 || n > (date.size() == 4 ? 12 : 31)) break;
+        date += "-" + two_digits(n);
+        pos = end;
+    }
+    w.date = date;
+}
+
+bool get_date_parts(od::value v, Work& w) {
+    return each_field(v, [&](std::string_view key, od::value x) {
+        if (key == "date-parts") {
+            // [[2021, 3, 4]]; parts may be strings or null in the wild.
+            std::vector<std::int64_t> parts;
+            bool first = true;
+            bool ok = each_item(x, [&](od::value row) {
+                if (!first) return true;
+                first = false;
+                return each_item(row, [&](od::value p) {
+                    std::optional<std::int64_t> n;
+                    if (!get_int(p, n)) return false;
+                    if (n) parts.push_back(*n);
+                    return true;
+                });
+            });
+            if (!ok) return false;
+            if (!parts.empty() && parts[0] > 0 && parts[0] < 10000) {
+                std::string iso = std::to_string(parts[0]);
+                for (std::size_t i = 1; i < parts.size() && i < 3; ++i) iso += "-" + std::to_string(parts[i]);
+                set_date(w, iso);
+            }
+            return true;
+        }
+        if (key == "raw" || key == "literal") {
+            std::string s;
+            if (!get_text(x, s)) return false;
+            if (!w.year) set_date(w, s);
+        }
+        return true;
+    });
+}
+
+std::string bare_doi(std::string_view s) {
+    s = trim_json(s);
+    for (std::string_view p : {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/",
+                               "doi:", "DOI:"})
+        if (text::starts_with(s, p)) s.remove_prefix(p.size());
+    std::string out(s);
+    // DOIs are case-insensitive; the lower-case form is the one to compare.
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::string bare_url_id(std::string_view s) {
+    s = trim_json(s);
+    while (!s.empty() && s.back() == '/') s.remove_suffix(1);
+    auto slash = s.rfind('/');
+    return std::string(slash == std::string_view::npos ? s : s.substr(slash + 1));
+}
+
+std::string bare_arxiv(std::string_view s) {
+    s = trim_json(s);
+    for (std::string_view p : {"https://arxiv.org/abs/", "http://arxiv.org/abs/", "https://arxiv.org/pdf/",
+                               "arXiv:", "arxiv:", "10.48550/arXiv.", "10.48550/arxiv.",
+                               "https://doi.org/10.48550/arXiv."})
+        if (text::starts_with(s, p)) s.remove_prefix(p.size());
+    if (text::ends_with(s, ".pdf")) s.remove_suffix(4);
+    // The version suffix names a revision of the same work.
+    auto v = s.rfind('v');
+    if (v != std::string_view::npos && v > 0 && all_digits(s.substr(v + 1))) s = s.substr(0, v);
+    return std::string(s);
+}
+
+}  // namespace scholarmerge::detail

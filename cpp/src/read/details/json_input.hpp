@@ -1,0 +1,89 @@
+// Shared by the JSON readers (openalex, s2, crossref, csl, jsonl): finding the
+// records in a text (JSON Lines, a top-level array, an API envelope) and
+// reading values with simdjson On-Demand error codes, never exceptions.
+#pragma once
+
+#include <simdjson.h>
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scholarmerge/read/context.hpp"
+
+namespace scholarmerge::detail {
+
+namespace od = simdjson::ondemand;
+
+// Reads one record object into w. Returns "" or what was wrong ("field 'year'").
+using RecordReader = std::string (*)(od::object record, Work& w, ReadContext& ctx);
+
+// Calls read for every record in text, which is one of
+//   - JSON Lines: one record (or one envelope) per line;
+//   - a top-level array of records;
+//   - an object holding the records under one of `envelopes` (an array, or an
+//     object to look into again: Crossref's message.items), else one record.
+// A damaged record becomes a warning with its line; the others are read.
+void read_json_records(std::string_view text, ReadContext& ctx, std::initializer_list<std::string_view> envelopes,
+                       RecordReader read);
+
+// True when text starts (after whitespace) like JSON and mentions every one of
+// `all` and at least one of `any` (empty: no condition) within its first 8 KB.
+bool looks_like_json_with(std::string_view text, std::initializer_list<std::string_view> all,
+                          std::initializer_list<std::string_view> any = {});
+
+// --- values: each returns false on a type mismatch; null reads as "absent".
+bool get_text(od::value v, std::string& out);            // string; null -> ""
+bool get_id(od::value v, std::string& out);              // string or integer
+bool get_int(od::value v, std::optional<std::int64_t>& out);  // integer or numeric string
+bool get_texts(od::value v, std::vector<std::string>& out);   // array of strings, or one string
+bool get_first_text(od::value v, std::string& out);      // Crossref's ["title"]: the first string
+
+// Calls f(key, value) for each field of an object value; null is an empty object.
+template <class F>
+bool each_field(od::value v, F&& f) {
+    bool is_null = false;
+    if (v.is_null().get(is_null)) return false;
+    if (is_null) return true;
+    od::object obj;
+    if (v.get_object().get(obj)) return false;
+    for (auto field : obj) {
+        std::string_view key;
+        od::value x;
+        if (field.unescaped_key().get(key) || field.value().get(x)) return false;
+        if (!f(key, x)) return false;
+    }
+    return true;
+}
+
+// Calls f(value) for each item of an array value; null is an empty array.
+template <class F>
+bool each_item(od::value v, F&& f) {
+    bool is_null = false;
+    if (v.is_null().get(is_null)) return false;
+    if (is_null) return true;
+    od::array arr;
+    if (v.get_array().get(arr)) return false;
+    for (auto item : arr) {
+        od::value x;
+        if (item.get(x)) return false;
+        if (!f(x)) return false;
+    }
+    return true;
+}
+
+// "2021-03-04T00:00:00Z", "2021-3", "2021" -> ISO "YYYY[-MM[-DD]]"; year set.
+void set_date(Work& w, std::string_view iso);
+// CSL / Crossref {"date-parts": [[2021, 3, 4]]}, also {"raw": "..."} / {"literal": "..."}.
+bool get_date_parts(od::value v, Work& w);
+
+// Identifiers as bare values: "https://doi.org/10.1/x" -> "10.1/x",
+// "https://openalex.org/W123" -> "W123", "arXiv:2101.00001v2" -> "2101.00001".
+std::string bare_doi(std::string_view s);
+std::string bare_url_id(std::string_view s);  // the part after the last '/'
+std::string bare_arxiv(std::string_view s);
+
+}  // namespace scholarmerge::detail

@@ -1,0 +1,160 @@
+#include "scholarmerge/read/openalex.hpp"
+
+#include <algorithm>
+
+#include "details/json_input.hpp"
+#include "scholarmerge/names/parse.hpp"
+#include "scholarmerge/text/lines.hpp"
+#include "scholarmerge/text/markup.hpp"
+
+namespace scholarmerge {
+
+using namespace detail;
+
+namespace {
+
+bool read_authorship(od::value v, Author& out) {
+    std::string display, raw, orcid, openalex_id;
+    std::vector<std::string> institutions, raw_affiliations;
+    bool ok = each_field(v, [&](std::string_view key, od::value x) {
+        if (key == "raw_author_name") return get_text(x, raw);
+        if (key == "raw_affiliation_strings") return get_texts(x, raw_affiliations);
+        if (key == "institutions")
+            return each_item(x, [&](od::value inst) {
+                return each_field(inst, [&](std::string_view k, od::value y) {
+                    if (k != "display_name") return true;
+                    std::string name;
+                    if (!get_text(y, name)) return false;
+                    if (!name.empty()) institutions.push_back(std::move(name));
+                    return true;
+                });
+            });
+        if (key == "author")
+            return each_field(x, [&](std::string_view k, od::value y) {
+                if (k == "display_name") return get_text(y, display);
+                if (k == "orcid") return get_text(y, orcid);
+                if (k == "id") return get_text(y, openalex_id);
+                return true;
+            });
+        return true;
+    });
+    if (!ok) return false;
+    out = parse_name(display.empty() ? raw : display);
+    if (!raw.empty()) out.raw = raw;
+    out.id = !orcid.empty() ? bare_url_id(orcid) : bare_url_id(openalex_id);
+    out.affiliations = institutions.empty() ? std::move(raw_affiliations) : std::move(institutions);
+    return true;
+}
+
+// {"word": [positions], ...} -> the words in position order.
+bool read_inverted_abstract(od::value v, std::string& out) {
+    std::vector<std::pair<std::int64_t, std::string>> words;
+    bool ok = each_field(v, [&](std::string_view word, od::value positions) {
+        return each_item(positions, [&](od::value p) {
+            std::int64_t pos;
+            if (p.get_int64().get(pos)) return false;
+            words.emplace_back(pos, std::string(word));
+            return true;
+        });
+    });
+    if (!ok) return false;
+    std::sort(words.begin(), words.end());
+    for (const auto& [pos, word] : words) {
+        if (!out.empty()) out += ' ';
+        out += word;
+    }
+    return true;
+}
+
+bool read_location(od::value v, Work& w, bool primary) {
+    return each_field(v, [&](std::string_view key, od::value x) {
+        std::string s;
+        if (key == "source")
+            return each_field(x, [&](std::string_view k, od::value y) {
+                if (k != "display_name" || !primary) return true;
+                return get_text(y, w.venue);
+            });
+        if (key == "landing_page_url" || key == "pdf_url") {
+            if (!get_text(x, s)) return false;
+            if (s.find("arxiv.org/") != std::string::npos) w.ids.emplace("arxiv", bare_arxiv(s));
+            if (primary && !s.empty()) w.links.emplace(key == "pdf_url" ? "pdf" : "landing", s);
+        }
+        return true;
+    });
+}
+
+std::string read_work(od::object obj, Work& w, ReadContext&) {
+    std::string display_name;
+    std::optional<std::int64_t> year;
+    for (auto field : obj) {
+        std::string_view key;
+        od::value x;
+        if (field.unescaped_key().get(key)) return "a malformed key";
+        if (field.value().get(x)) return "field '" + std::string(key) + "'";
+        std::string s;
+        bool ok = true;
+        if (key == "id") {
+            ok = get_text(x, s);
+            if (!s.empty()) w.ids["openalex"] = bare_url_id(s);
+        } else if (key == "doi") {
+            ok = get_text(x, s);
+            if (!s.empty()) w.ids["doi"] = bare_doi(s);
+        } else if (key == "title") {
+            ok = get_text(x, w.title);
+        } else if (key == "display_name") {
+            ok = get_text(x, display_name);
+        } else if (key == "publication_year") {
+            ok = get_int(x, year);
+        } else if (key == "publication_date") {
+            ok = get_text(x, s);
+            set_date(w, s);
+        } else if (key == "type") {
+            ok = get_text(x, w.category);
+        } else if (key == "language") {
+            ok = get_text(x, s);
+            if (!s.empty()) w.extra["language"] = s;
+        } else if (key == "cited_by_count") {
+            std::optional<std::int64_t> n;
+            ok = get_int(x, n);
+            if (n) w.extra["citations"] = *n;
+        } else if (key == "authorships") {
+            ok = each_item(x, [&](od::value a) { return read_authorship(a, w.authors.emplace_back()); });
+        } else if (key == "primary_location") {
+            ok = read_location(x, w, true);
+        } else if (key == "host_venue") {  // the schema before 2023
+            ok = each_field(x, [&](std::string_view k, od::value y) {
+                return k != "display_name" || !w.venue.empty() || get_text(y, w.venue);
+            });
+        } else if (key == "locations") {
+            ok = each_item(x, [&](od::value loc) { return read_location(loc, w, false); });
+        } else if (key == "ids") {
+            ok = each_field(x, [&](std::string_view k, od::value y) {
+                std::string id;
+                if (!get_id(y, id)) return false;
+                if (id.empty() || k == "openalex" || k == "doi") return true;
+                w.ids[std::string(k)] = k == "mag" ? id : bare_url_id(id);
+                return true;
+            });
+        } else if (key == "abstract_inverted_index") {
+            ok = read_inverted_abstract(x, w.abstract);
+        }
+        if (!ok) return "field '" + std::string(key) + "'";
+    }
+    if (w.title.empty()) w.title = display_name;
+    w.title = text::clean_display(w.title);
+    if (year && (!w.year || *w.year != *year)) {
+        w.year = static_cast<int>(*year);
+        if (w.date.size() < 4 || w.date.compare(0, 4, std::to_string(*year)) != 0) w.date = std::to_string(*year);
+    }
+    return "";
+}
+
+}  // namespace
+
+bool looks_like_openalex(std::string_view text) {
+    return looks_like_json_with(text, {}, {"\"authorships\"", "\"https://openalex.org/W", "\"abstract_inverted_index\""});
+}
+
+void read_openalex(std::string_view text, ReadContext& ctx) { read_json_records(text, ctx, {"results"}, read_work); }
+
+}  // namespace scholarmerge

@@ -1,0 +1,120 @@
+#include "scholarmerge/read/s2.hpp"
+
+#include "details/json_input.hpp"
+#include "scholarmerge/names/parse.hpp"
+#include "scholarmerge/text/markup.hpp"
+
+namespace scholarmerge {
+
+using namespace detail;
+
+namespace {
+
+// externalIds keys -> our id names.
+std::string id_name(std::string_view k) {
+    if (k == "DOI") return "doi";
+    if (k == "ArXiv") return "arxiv";
+    if (k == "PubMed") return "pmid";
+    if (k == "PubMedCentral") return "pmcid";
+    if (k == "CorpusId") return "s2_corpus";
+    std::string out(k);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;  // dblp, mag, acl
+}
+
+bool read_author(od::value v, Author& out) {
+    std::string name, id;
+    bool ok = each_field(v, [&](std::string_view k, od::value x) {
+        if (k == "name") return get_text(x, name);
+        if (k == "authorId") return get_id(x, id);
+        return true;
+    });
+    if (!ok) return false;
+    out = parse_name(name);
+    out.id = id;
+    return true;
+}
+
+bool read_name_of(od::value v, std::string& out) {
+    return each_field(v, [&](std::string_view k, od::value x) { return k != "name" || get_text(x, out); });
+}
+
+std::string read_paper(od::object obj, Work& w, ReadContext&) {
+    std::string venue, publication_venue, journal;
+    std::optional<std::int64_t> year;
+    for (auto field : obj) {
+        std::string_view key;
+        od::value x;
+        if (field.unescaped_key().get(key)) return "a malformed key";
+        if (field.value().get(x)) return "field '" + std::string(key) + "'";
+        std::string s;
+        bool ok = true;
+        if (key == "paperId") {
+            ok = get_text(x, s);
+            if (!s.empty()) w.ids["s2"] = s;
+        } else if (key == "title") {
+            ok = get_text(x, w.title);
+        } else if (key == "year") {
+            ok = get_int(x, year);
+        } else if (key == "publicationDate") {
+            ok = get_text(x, s);
+            set_date(w, s);
+        } else if (key == "venue") {
+            ok = get_text(x, venue);
+        } else if (key == "publicationVenue") {
+            ok = read_name_of(x, publication_venue);
+        } else if (key == "journal") {
+            ok = read_name_of(x, journal);
+        } else if (key == "abstract") {
+            ok = get_text(x, w.abstract);
+        } else if (key == "url") {
+            ok = get_text(x, s);
+            if (!s.empty()) w.links["landing"] = s;
+        } else if (key == "openAccessPdf") {
+            ok = each_field(x, [&](std::string_view k, od::value y) {
+                std::string url;
+                if (k != "url") return true;
+                if (!get_text(y, url)) return false;
+                if (!url.empty()) w.links["pdf"] = url;
+                return true;
+            });
+        } else if (key == "citationCount") {
+            std::optional<std::int64_t> n;
+            ok = get_int(x, n);
+            if (n) w.extra["citations"] = *n;
+        } else if (key == "publicationTypes") {
+            std::vector<std::string> types;
+            ok = get_texts(x, types);
+            if (ok && !types.empty()) w.category = types.front();
+        } else if (key == "externalIds") {
+            ok = each_field(x, [&](std::string_view k, od::value y) {
+                std::string id;
+                if (!get_id(y, id)) return false;
+                if (id.empty()) return true;
+                std::string name = id_name(k);
+                w.ids[name] = name == "doi" ? bare_doi(id) : name == "arxiv" ? bare_arxiv(id) : id;
+                return true;
+            });
+        } else if (key == "authors") {
+            ok = each_item(x, [&](od::value a) { return read_author(a, w.authors.emplace_back()); });
+        }
+        if (!ok) return "field '" + std::string(key) + "'";
+    }
+    w.title = text::clean_display(w.title);
+    w.venue = !venue.empty() ? venue : !publication_venue.empty() ? publication_venue : journal;
+    if (year && (!w.year || *w.year != *year)) {
+        w.year = static_cast<int>(*year);
+        w.date = std::to_string(*year);
+    }
+    return "";
+}
+
+}  // namespace
+
+bool looks_like_s2(std::string_view text) {
+    return looks_like_json_with(text, {}, {"\"paperId\"", "\"externalIds\"", "\"corpusId\""});
+}
+
+void read_s2(std::string_view text, ReadContext& ctx) { read_json_records(text, ctx, {"data"}, read_paper); }
+
+}  // namespace scholarmerge
