@@ -13,7 +13,7 @@ from ._core import (
     parse_name,
     title_similarity,
 )
-from .corpus import Corpus, read, read_text
+from .corpus import Corpus, read, read_batches, read_text
 from .dedupe import dedupe
 from .errors import OptionError, ParseError, ReadError, ScholarmergeError, UnknownFormatError
 from .merge import Merged, merge
@@ -23,7 +23,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Author", "Corpus", "Diagnostic", "ProfileHeader", "Work",
-    "read", "read_text", "formats",
+    "read", "read_batches", "read_text", "formats",
     "parse_name", "parse_names", "parse_author_list", "same_author", "SAME_AUTHOR_THRESHOLD",
     "normalize_title", "title_similarity", "dedupe", "merge", "Merged",
     "ScholarmergeError", "ReadError", "UnknownFormatError", "OptionError", "ParseError",

@@ -9,7 +9,7 @@ import sys
 from importlib import resources
 
 from . import _core
-from .corpus import read
+from .corpus import Corpus, read, read_batches
 from .dedupe import dedupe
 from .errors import ScholarmergeError
 
@@ -24,11 +24,34 @@ def bundled_seeds() -> str:
     return os.path.join(os.path.dirname(__file__), "..", "..", "seeds")
 
 
-def _read(args) -> "Corpus":
-    corpus = read(args.paths, format=args.format, year=args.year)
+def _report(corpus: Corpus) -> Corpus:
     for d in corpus.diagnostics:
         print(f"scholarmerge: {d}", file=sys.stderr)
     return corpus
+
+
+def _show_progress(paths) -> bool:
+    """A progress bar on a terminal, for inputs large enough to wait for."""
+    from .corpus import _PROGRESS_BYTES, _total_bytes
+
+    return sys.stderr.isatty() and _total_bytes(paths) > _PROGRESS_BYTES
+
+
+def _read(args) -> Corpus:
+    threads = getattr(args, "threads", 1)
+    return _report(read(args.paths, format=args.format, year=args.year, threads=threads,
+                        progress=_show_progress(args.paths)))
+
+
+def _pieces(args):
+    """The inputs in order, large JSON Lines files batch by batch (bounded memory)."""
+    for path in args.paths:
+        if os.path.isfile(path):
+            for piece in read_batches(path, format=args.format, year=args.year, threads=args.threads,
+                                      progress=_show_progress([path])):
+                yield _report(piece)
+        else:
+            yield _report(read(path, format=args.format, year=args.year, threads=args.threads))
 
 
 def _write_records(records, to: str, out) -> None:
@@ -47,13 +70,21 @@ def _write_records(records, to: str, out) -> None:
                 df[col] = df[col].map(lambda m: json.dumps(m, ensure_ascii=False))
         df.to_csv(out, index=False)
     else:
-        raise SystemExit(f"scholarmerge: --to {to} is not available yet")
+        raise ValueError(f"unknown export format {to!r}")
 
 
 def cmd_parse(args) -> int:
-    corpus = _read(args)
-    if args.to == "jsonl":
-        sys.stdout.write(corpus.to_jsonl())
+    if args.to == "jsonl":  # streams: one batch in memory at a time
+        for piece in _pieces(args):
+            sys.stdout.write(piece.to_jsonl())
+        return 0
+    corpus = Corpus()
+    for piece in _pieces(args):
+        corpus.extend(piece)
+    if args.to == "bibtex":
+        sys.stdout.write(corpus.to_bibtex())
+    elif args.to == "csl-json":
+        sys.stdout.write(corpus.to_csl_json())
     else:
         _write_records([json.loads(w.to_json()) for w in corpus], args.to, sys.stdout)
     return 0
@@ -155,6 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("paths", nargs="+" if paths_required else "*", metavar="PATH")
         sp.add_argument("--format", default="auto", choices=["auto", *_core.formats()])
         sp.add_argument("--year", type=int, default=None, help="year the pages were captured (dates without a year)")
+        sp.add_argument("--threads", type=int, default=1, help="JSON Lines pieces parsed at once (default 1)")
 
     sp = sub.add_parser("parse", help="read inputs and print their records")
     common(sp)

@@ -44,7 +44,20 @@ class Corpus:
         return pd.DataFrame(self._core.columns())
 
     def to_jsonl(self) -> str:
+        """One JSON object per work and line: what ``read(format="jsonl")`` reads back."""
         return self._core.to_jsonl()
+
+    def to_bibtex(self) -> str:
+        """BibTeX entries with stable, collision-free citation keys."""
+        return _core.to_bibtex(self._core)
+
+    def to_csl_json(self) -> str:
+        """A CSL-JSON array, the format reference managers import."""
+        return _core.to_csl_json(self._core)
+
+    def extend(self, other: "Corpus") -> None:
+        """Append another corpus's works, diagnostics and profiles (moved, not copied)."""
+        self._core.extend(other._core)
 
     def __repr__(self) -> str:
         sources = {w.source for w in self._core.works}
@@ -65,13 +78,67 @@ def _options(format: str, year: int | None, options: dict) -> dict:
     return dict(format=format, year=int(year or 0), params=params)
 
 
+# Inputs above this size get a progress bar unless progress=False.
+_PROGRESS_BYTES = 64 << 20
+
+
+def _total_bytes(paths: list) -> int:
+    total = 0
+    for p in paths:
+        if os.path.isdir(p):
+            total += sum(e.stat().st_size for e in os.scandir(p) if e.is_file())
+        elif os.path.isfile(p):
+            total += os.path.getsize(p)
+    return total
+
+
+def _bar(total: int, desc: str):
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024, desc=desc)
+
+
 def read(paths: Union[PathLike, Iterable[PathLike]], format: str = "auto", year: int | None = None,
-         **options) -> Corpus:
-    """Read a path, a list of paths or a directory (its files of a known format, sorted by name)."""
+         threads: int = 1, progress: bool | None = None, **options) -> Corpus:
+    """Read a path, a list of paths or a directory (its files of a known format, sorted by name).
+
+    JSON Lines files are read in pieces (``threads`` of them at once), so a
+    file of several GB needs memory for what is read, not for the file too.
+    ``progress``: a tqdm bar; by default for inputs over 64 MB.
+    """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     paths = [os.fspath(p) for p in paths]
-    return Corpus(_core.read(paths, **_options(format, year, options)))
+    if progress is None:
+        progress = _total_bytes(paths) > _PROGRESS_BYTES
+    if not progress:
+        return Corpus(_core.read(paths, threads=threads, **_options(format, year, options)))
+    with _bar(_total_bytes(paths), "reading") as bar:
+        def report(done, total):
+            bar.total = total
+            bar.update(done - bar.n)
+
+        return Corpus(_core.read(paths, threads=threads, progress=report, **_options(format, year, options)))
+
+
+def read_batches(path: PathLike, format: str = "auto", year: int | None = None, threads: int = 1,
+                 batch_mb: int = 32, progress: bool = False, **options) -> Iterator[Corpus]:
+    """Read one large file as a sequence of Corpus batches of about ``batch_mb`` of input.
+
+    Memory holds ``threads`` batches, never the whole file; line numbers and
+    diagnostics refer to the file. Files that are not JSON Lines come as one batch.
+    """
+    reader = _core.FileReader(os.fspath(path), threads=threads, piece_bytes=int(batch_mb) << 20,
+                              **_options(format, year, options))
+    bar = _bar(reader.bytes_total, os.path.basename(os.fspath(path))) if progress else None
+    try:
+        for piece in reader:
+            if bar is not None:
+                bar.update(reader.bytes_read - bar.n)
+            yield Corpus(piece)
+    finally:
+        if bar is not None:
+            bar.close()
 
 
 def read_text(text: str, format: str = "auto", source: str = "<text>", year: int | None = None,

@@ -195,6 +195,15 @@ Author author_from_parts(std::string_view given, std::string_view family, std::s
     return a;
 }
 
+Author corporate_author(std::string_view name) {
+    Author a;
+    a.raw = std::string(trim(name));
+    a.display = text::squeeze_spaces(text::decode_latex(a.raw));
+    a.surname = a.display;
+    a.key = name_key(a);
+    return a;
+}
+
 AuthorList parse_author_list(std::string_view input) {
     AuthorList result;
     std::string s = text::squeeze_spaces(input);

@@ -280,9 +280,7 @@ Author bibtex_name(const std::string& raw) {
     } else if (raw.size() > 2 && raw.front() == '{' && raw.back() == '}' &&
                raw.find('{', 1) == std::string::npos) {
         // {Barack Obama Foundation}: a corporate name, not a given name and surname.
-        a.display = display(raw);
-        a.surname = a.display;
-        a.key = name_key(a);
+        a = corporate_author(raw);
     } else {
         a = parse_name(display(raw));
     }
@@ -291,7 +289,8 @@ Author bibtex_name(const std::string& raw) {
 }
 
 std::string entry_venue(const std::map<std::string, std::string>& f) {
-    for (const char* k : {"journal", "journaltitle", "booktitle", "howpublished", "school", "institution", "series"})
+    for (const char* k : {"journal", "journaltitle", "booktitle", "howpublished", "school", "institution", "series",
+                          "publisher"})
         if (auto it = f.find(k); it != f.end() && !it->second.empty()) return it->second;
     return "";
 }
@@ -313,6 +312,8 @@ void Parser::build(std::size_t start, const std::string& type, const std::string
         else w.authors.push_back(bibtex_name(name));
     }
     w.venue = display(entry_venue(f));
+    if (std::string publisher = display(f["publisher"]); !publisher.empty() && publisher != w.venue)
+        w.extra["publisher"] = publisher;
     if (!f["date"].empty()) detail::set_date(w, f["date"]);
     if (!w.year && !f["year"].empty()) {
         detail::set_date(w, text::trim(display(f["year"])));
@@ -332,14 +333,14 @@ void Parser::build(std::size_t start, const std::string& type, const std::string
     if (!f["doi"].empty()) w.ids["doi"] = detail::bare_doi(f["doi"]);
     std::string prefix = lower(f.count("archiveprefix") ? f["archiveprefix"] : f["eprinttype"]);
     if (!f["eprint"].empty() && (prefix == "arxiv" || prefix.empty())) w.ids["arxiv"] = detail::bare_arxiv(f["eprint"]);
-    for (const char* id : {"pmid", "pmcid", "isbn", "openalex", "s2", "dblp", "mag"})
+    for (const char* id : {"pmid", "pmcid", "isbn", "openalex", "s2", "s2_corpus", "dblp", "mag", "acl"})
         if (!f[id].empty()) w.ids[id] = text::trim(f[id]);
     if (!f["url"].empty()) {
         w.links["landing"] = f["url"];
         if (f["url"].find("arxiv.org/") != std::string::npos && !w.ids.count("arxiv"))
             w.ids["arxiv"] = detail::bare_arxiv(f["url"]);
     }
-    for (const char* k : {"volume", "number", "pages", "publisher", "note", "keywords"})
+    for (const char* k : {"volume", "number", "pages", "note", "keywords"})
         if (!f[k].empty()) w.extra[k] = display(f[k]);
 }
 

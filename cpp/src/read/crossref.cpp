@@ -32,7 +32,7 @@ bool read_author(od::value v, Author& out) {
         return true;
     });
     if (!ok) return false;
-    out = family.empty() && given.empty() ? parse_name(name) : author_from_parts(given, family, suffix);
+    out = family.empty() && given.empty() ? corporate_author(name) : author_from_parts(given, family, suffix);
     out.id = orcid.empty() ? "" : bare_url_id(orcid);
     out.affiliations = std::move(affiliations);
     return true;

@@ -23,7 +23,7 @@ bool read_name(od::value v, Author& out) {
     });
     if (!ok) return false;
     if (family.empty() && given.empty()) {
-        out = parse_name(literal);
+        out = corporate_author(literal);
         return true;
     }
     // "Ludwig van Beethoven": given "Ludwig", dropping "van", family "Beethoven";
@@ -76,7 +76,8 @@ std::string read_item(od::object obj, Work& w, ReadContext&) {
         }
         if (!ok) return "field '" + std::string(key) + "'";
     }
-    w.title = text::clean_display(w.title);
+    // CSL's rich text is HTML-like (<i>, <sup>); braces and $ are literal, not LaTeX.
+    w.title = text::squeeze_spaces(text::decode_entities(text::strip_tags(w.title)));
     return "";
 }
 

@@ -2,6 +2,7 @@
 
 #include <simdjson.h>
 
+#include "details/json_input.hpp"
 #include "scholarmerge/text/lines.hpp"
 
 namespace scholarmerge {
@@ -97,14 +98,12 @@ bool read_author(od::value v, Author& a) {
 }
 
 // Fills w from one line; the name of the offending field on failure.
-std::string read_work(od::document& doc, Work& w) {
-    od::object obj;
-    if (doc.get_object().get(obj)) return "not a valid JSON object";
+std::string read_work(od::object obj, Work& w, ReadContext&) {
     for (auto field : obj) {
         std::string_view key;
         if (field.unescaped_key().get(key)) return "a malformed key";
         od::value x;
-        if (field.value().get(x)) return std::string(key);
+        if (field.value().get(x)) return "field '" + std::string(key) + "'";
         bool ok = true;
         if (key == "title") ok = read_string(x, w.title);
         else if (key == "venue") ok = read_string(x, w.venue);
@@ -159,7 +158,7 @@ std::string read_work(od::document& doc, Work& w) {
                 if (ok) w.extra[key == "source" ? "original_source" : "original_format"] = s;
             }
         }
-        if (!ok) return std::string(key);
+        if (!ok) return "field '" + std::string(key) + "'";
     }
     return "";
 }
@@ -173,27 +172,8 @@ bool looks_like_jsonl(std::string_view text) {
 }
 
 void read_jsonl(std::string_view text, ReadContext& ctx) {
-    od::parser parser;
-    for (const auto& line : text::split_lines(text)) {
-        std::string_view t = text::trim(line.text);
-        if (t.empty()) continue;
-        simdjson::padded_string json(t);
-        Work w;
-        od::document doc;
-        std::string problem;
-        if (auto error = parser.iterate(json).get(doc)) problem = simdjson::error_message(error);
-        else problem = read_work(doc, w);
-        if (!problem.empty()) {
-            ctx.warn(line.number, "unreadable record (" + problem + "): '" + std::string(t.substr(0, 60)) + "'");
-            continue;
-        }
-        Work& out = ctx.add_work(line.number);
-        std::string source = out.source, format = out.source_format;
-        out = std::move(w);
-        out.source = source;
-        out.source_format = format;
-        out.source_line = line.number;
-    }
+    // Our own export: an untitled work was exported untitled, nothing to warn about.
+    detail::read_json_records(text, ctx, {}, read_work, false);
 }
 
 }  // namespace scholarmerge

@@ -6,9 +6,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "details/read_piece.hpp"
 #include "registry.hpp"
 #include "scholarmerge/error.hpp"
 #include "scholarmerge/read/detect.hpp"
+#include "scholarmerge/read/file_reader.hpp"
 #include "scholarmerge/text/encoding.hpp"
 #include "scholarmerge/text/fold.hpp"
 
@@ -39,6 +41,11 @@ int line_of(std::string_view text, std::size_t offset) {
 }  // namespace
 
 Corpus read_text(std::string_view input, const std::string& source, const ReadOptions& options) {
+    return detail::read_piece(input, source, options, 1);
+}
+
+Corpus detail::read_piece(std::string_view input, const std::string& source, const ReadOptions& options,
+                          int first_line) {
     Corpus out;
     std::string owned;
     std::string_view text = input;
@@ -61,7 +68,7 @@ Corpus read_text(std::string_view input, const std::string& source, const ReadOp
     if (std::size_t bad = text::first_invalid_utf8(text); bad != std::string_view::npos) {
         owned = std::string(text);
         std::size_t n = text::repair_utf8(owned);
-        out.diagnostics.push_back({source, line_of(text, bad), Severity::warning,
+        out.diagnostics.push_back({source, first_line - 1 + line_of(text, bad), Severity::warning,
                                    "invalid UTF-8: " + std::to_string(n) +
                                        " byte sequence(s) replaced with U+FFFD, the first on this line"});
         text = owned;
@@ -82,22 +89,25 @@ Corpus read_text(std::string_view input, const std::string& source, const ReadOp
         out.diagnostics.push_back({source, 0, Severity::warning, "empty input: nothing to read"});
         return out;
     }
-    ReadContext ctx{source, format, options, out};
+    ReadContext ctx{source, format, options, out, first_line};
     entry->read(text, ctx);
     return out;
 }
 
 Corpus read_file(const std::string& path, const ReadOptions& options) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ErrorCode::io_error, path, 0, "cannot open file");
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    if (in.bad()) throw Error(ErrorCode::io_error, path, 0, "read failed");
-    return read_text(buf.str(), path, options);
+    FileReader reader(path, options);
+    Corpus all;
+    while (auto piece = reader.next()) all.append(std::move(*piece));
+    return all;
 }
 
-Corpus read(const std::vector<std::string>& paths, const ReadOptions& options) {
-    Corpus all;
+Corpus read(const std::vector<std::string>& paths, const ReadOptions& options, const Progress& progress) {
+    struct Input {
+        std::string path;
+        bool listed;  // found in a directory: skipped, not fatal, when of no known format
+    };
+    std::vector<Input> inputs;
+    std::size_t total = 0;
     for (const auto& p : paths) {
         std::error_code ec;
         if (fs::is_directory(p, ec)) {
@@ -105,18 +115,32 @@ Corpus read(const std::vector<std::string>& paths, const ReadOptions& options) {
             for (const auto& e : fs::directory_iterator(p, ec))
                 if (e.is_regular_file() && e.path().filename().string()[0] != '.') files.push_back(e.path().string());
             std::sort(files.begin(), files.end());
-            for (const auto& f : files) {
-                try {
-                    all.append(read_file(f, options));
-                } catch (const Error& err) {
-                    if (err.code() != ErrorCode::unknown_format) throw;
-                    all.diagnostics.push_back({f, 0, Severity::info, "skipped: not a file of a known format"});
-                }
-            }
+            for (auto& f : files) inputs.push_back({std::move(f), true});
         } else {
-            all.append(read_file(p, options));
+            inputs.push_back({p, false});
         }
     }
+    for (const auto& in : inputs) {
+        std::error_code ec;
+        auto size = fs::file_size(in.path, ec);
+        if (!ec) total += static_cast<std::size_t>(size);
+    }
+    Corpus all;
+    std::size_t done = 0;
+    for (const auto& in : inputs) {
+        FileReader reader(in.path, options);
+        try {
+            while (auto piece = reader.next()) {
+                all.append(std::move(*piece));
+                if (progress) progress(done + reader.bytes_read(), total);
+            }
+        } catch (const Error& err) {
+            if (!in.listed || err.code() != ErrorCode::unknown_format) throw;
+            all.diagnostics.push_back({in.path, 0, Severity::info, "skipped: not a file of a known format"});
+        }
+        done += reader.bytes_total();
+    }
+    if (progress) progress(total, total);
     return all;
 }
 

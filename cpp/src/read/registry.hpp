@@ -13,6 +13,7 @@ struct FormatEntry {
     const char* name;
     Detector detect;  // content test, tried in table order by format="auto"
     Reader read;
+    bool json_records = false;  // JSON: a JSON Lines file of it can be read in pieces
 };
 
 const std::vector<FormatEntry>& format_table();

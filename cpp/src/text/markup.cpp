@@ -77,7 +77,7 @@ std::int32_t latex_accent(char c) {
 const char* latex_letter(std::string_view cmd) {
     static const std::pair<const char*, const char*> table[] = {
         {"ss", "ß"}, {"o", "ø"}, {"O", "Ø"}, {"ae", "æ"}, {"AE", "Æ"}, {"oe", "œ"}, {"OE", "Œ"},
-        {"aa", "å"}, {"AA", "Å"}, {"l", "ł"}, {"L", "Ł"}, {"i", "ı"}, {"j", "ȷ"},
+        {"aa", "å"}, {"AA", "Å"}, {"l", "ł"}, {"L", "Ł"}, {"i", "ı"}, {"j", "ȷ"}, {"textbackslash", "\\"},
     };
     for (const auto& [name, letter] : table)
         if (cmd == name) return letter;
@@ -263,6 +263,12 @@ std::string decode_latex(std::string_view s) {
             } else {
                 out += '\\';  // not a command: keep it, and leave what follows whole (UTF-8 included)
             }
+            continue;
+        }
+        // The TeX family's logos are words, not formatting.
+        if (cmd == "TeX" || cmd == "LaTeX" || cmd == "BibTeX" || cmd == "XeTeX" || cmd == "LuaTeX") {
+            out += cmd;
+            i = j - 1;
             continue;
         }
         // Formatting commands (\emph, \textbf, \mathrm ...): keep the argument.

@@ -16,6 +16,10 @@ Author parse_name(std::string_view text);
 // given text is parsed as a whole name (a CSL "literal", an organisation).
 Author author_from_parts(std::string_view given, std::string_view family, std::string_view suffix = {});
 
+// An organisation as author ("World Health Organization"): all surname, no
+// given name, so that it is never read as a person called "World Health".
+Author corporate_author(std::string_view name);
+
 struct AuthorList {
     std::vector<Author> authors;
     bool truncated = false;  // ended with "et al."

@@ -14,17 +14,20 @@ struct ReadContext {
     std::string format;
     const ReadOptions& options;
     Corpus& out;
+    int first_line = 1;  // of this text in its file: a piece of a large file starts further down
+
+    int file_line(int line) const { return line > 0 ? line + first_line - 1 : line; }
 
     // A new Work at the end of the output, its provenance filled in.
     Work& add_work(int line) {
         Work& w = out.works.emplace_back();
         w.source = source;
         w.source_format = format;
-        w.source_line = line;
+        w.source_line = file_line(line);
         return w;
     }
     void diagnose(int line, Severity severity, std::string message) {
-        out.diagnostics.push_back({source, line, severity, std::move(message)});
+        out.diagnostics.push_back({source, file_line(line), severity, std::move(message)});
     }
     void warn(int line, std::string message) { diagnose(line, Severity::warning, std::move(message)); }
     // The year the page was captured (for dates that omit it).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 #include "scholarmerge/text/lines.hpp"
 
@@ -98,17 +99,19 @@ private:
 class Walker {
 public:
     Walker(std::string_view padded_text, const char* padded_end, ReadContext& ctx,
-           std::initializer_list<std::string_view> envelopes, RecordReader read)
-        : text_(padded_text), end_(padded_end), ctx_(ctx), envelopes_(envelopes), read_(read), lines_(padded_text) {}
+           std::initializer_list<std::string_view> envelopes, RecordReader read, bool untitled_warning)
+        : text_(padded_text),
+          end_(padded_end),
+          ctx_(ctx),
+          envelopes_(envelopes),
+          read_(read),
+          untitled_warning_(untitled_warning),
+          lines_(padded_text) {}
 
     void run() {
         std::string_view t = trim_json(text_);
         if (t.empty()) return;
-        auto first_line_end = t.find('\n');
-        std::string_view first = trim_json(t.substr(0, first_line_end));
-        bool json_lines = first_line_end != std::string_view::npos && !first.empty() && first.front() == '{' &&
-                          first.back() == '}';
-        if (!json_lines) return document(t);
+        if (!is_json_lines(t)) return document(t);
         for (const auto& line : text::split_lines(text_)) {
             std::string_view l = trim_json(line.text);
             if (!l.empty()) document(l);
@@ -126,7 +129,8 @@ private:
                     return object(doc);
             return record(doc);
         }
-        ctx_.warn(line_of(doc), "not a JSON object or array: '" + std::string(doc.substr(0, 60)) + "'");
+        ctx_.warn(line_of(doc), "unreadable record (not a JSON object or array): '" +
+                                    std::string(doc.substr(0, 60)) + "'");
     }
 
     void array(std::string_view doc) {
@@ -135,8 +139,8 @@ private:
             if (item.empty()) continue;
             if (item == "null") ctx_.diagnose(line_of(item), Severity::info, "null item in array (nothing to read)");
             else if (item.front() == '{') record(item);
-            else if (item.front() == '[') array(item);
-            else ctx_.warn(line_of(item), "array item is not a record: '" + std::string(item.substr(0, 60)) + "'");
+            else ctx_.warn(line_of(item), "unreadable record (not a JSON object): '" +
+                                              std::string(item.substr(0, 60)) + "'");
         }
         if (!items.complete)
             ctx_.warn(line_of(doc), "truncated JSON: the array starting on this line is not closed; "
@@ -144,14 +148,16 @@ private:
     }
 
     // An envelope (a page of results) or, failing that, one record.
-    void object(std::string_view doc) {
+    void object(std::string_view doc, int depth = 0) {
+        // Envelopes nest once or twice (Crossref's message.items); deeper is a record.
+        if (depth > 3) return record(doc);
         Items members = split_items(doc);
         for (std::string_view m : members.items) {
             std::string_view value;
             std::string_view key = key_of(m, value);
             if (value.empty() || std::find(envelopes_.begin(), envelopes_.end(), key) == envelopes_.end()) continue;
             if (value.front() == '[') return array(value);
-            if (value.front() == '{') return object(value);
+            if (value.front() == '{') return object(value, depth + 1);
         }
         record(doc);
     }
@@ -174,7 +180,7 @@ private:
             ctx_.warn(line, "unreadable record (" + problem + "): '" + std::string(raw.substr(0, 60)) + "'");
             return;
         }
-        if (w.title.empty()) ctx_.warn(line, "record has no title");
+        if (w.title.empty() && untitled_warning_) ctx_.warn(line, "record has no title");
         Work& out = ctx_.add_work(line);
         w.source = std::move(out.source);
         w.source_format = std::move(out.source_format);
@@ -187,6 +193,7 @@ private:
     ReadContext& ctx_;
     std::initializer_list<std::string_view> envelopes_;
     RecordReader read_;
+    bool untitled_warning_;
     LineCounter lines_;
     od::parser parser_;
 };
@@ -200,11 +207,26 @@ std::string two_digits(std::int64_t v) { return (v < 10 ? "0" : "") + std::to_st
 }  // namespace
 
 void read_json_records(std::string_view text, ReadContext& ctx, std::initializer_list<std::string_view> envelopes,
-                       RecordReader read) {
+                       RecordReader read, bool untitled_warning) {
     // One copy into a padded buffer lets simdjson parse every record in place.
     simdjson::padded_string padded(text);
     std::string_view view(padded.data(), padded.size());
-    Walker(view, padded.data() + padded.size() + simdjson::SIMDJSON_PADDING, ctx, envelopes, read).run();
+    Walker(view, padded.data() + padded.size() + simdjson::SIMDJSON_PADDING, ctx, envelopes, read, untitled_warning).run();
+}
+
+bool is_json_lines(std::string_view text) {
+    // The first line a whole object, or (when it is damaged) the next line
+    // starting another one. Pretty-printed JSON breaks lines after "{", "[",
+    // "," or ":" instead.
+    std::string_view t = trim_json(text);
+    std::size_t end = t.find('\n');
+    if (end == std::string_view::npos) return false;
+    std::string_view first = trim_json(t.substr(0, end));
+    if (first.size() < 2 || first.front() != '{') return false;
+    if (first.back() == '}') return true;
+    if (std::strchr("{[,:", first.back())) return false;
+    std::string_view rest = trim_json(t.substr(end));
+    return !rest.empty() && rest.front() == '{';
 }
 
 bool looks_like_json_with(std::string_view text, std::initializer_list<std::string_view> all,

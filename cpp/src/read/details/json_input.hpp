@@ -27,8 +27,13 @@ using RecordReader = std::string (*)(od::object record, Work& w, ReadContext& ct
 //   - an object holding the records under one of `envelopes` (an array, or an
 //     object to look into again: Crossref's message.items), else one record.
 // A damaged record becomes a warning with its line; the others are read.
+// Records without a title are kept, with a warning when `untitled_warning`.
 void read_json_records(std::string_view text, ReadContext& ctx, std::initializer_list<std::string_view> envelopes,
-                       RecordReader read);
+                       RecordReader read, bool untitled_warning = true);
+
+// True when text is JSON Lines (one object per line), which can be cut at
+// any line end.
+bool is_json_lines(std::string_view text);
 
 // True when text starts (after whitespace) like JSON and mentions every one of
 // `all` and at least one of `any` (empty: no condition) within its first 8 KB.

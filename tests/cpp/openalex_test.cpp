@@ -1,0 +1,60 @@
+#include "scholarmerge/read/openalex.hpp"
+
+#include <gtest/gtest.h>
+
+#include "source_helpers.hpp"
+
+using namespace scholarmerge;
+using samples::diagnostic_on;
+using samples::read_source;
+
+TEST(OpenAlex, ApiPageRecordsWithAuthorshipsAndRebuiltAbstract) {
+    Corpus c = read_source("openalex_page.json");
+    ASSERT_EQ(c.works.size(), 2u);
+    const Work& w = c.works[0];
+    EXPECT_EQ(w.source_format, "openalex");
+    EXPECT_EQ(w.source_line, 4);
+    EXPECT_EQ(w.year, 2022);
+    EXPECT_EQ(w.date, "2022-06-04");
+    EXPECT_EQ(w.venue, "arXiv (Cornell University)");
+    EXPECT_EQ(w.ids.at("openalex"), "W4226399826");
+    EXPECT_EQ(w.ids.at("doi"), "10.48550/arxiv.2206.01861");
+    EXPECT_EQ(w.ids.at("arxiv"), "2206.01861");
+    EXPECT_EQ(w.abstract, "How to efficiently serve large models to reduce cost?");
+    ASSERT_EQ(w.authors.size(), 3u);
+    EXPECT_EQ(w.authors[0].surname, "Yao");
+    EXPECT_EQ(w.authors[0].affiliations, std::vector<std::string>{"Microsoft (United States)"});
+    EXPECT_EQ(w.authors[1].id, "0000-0002-1825-0097");  // ORCID preferred over the OpenAlex id
+    EXPECT_EQ(w.authors[2].id, "A5022222222");
+    EXPECT_EQ(std::get<std::int64_t>(w.extra.at("citations")), 187);
+    // The legacy host_venue, markup in titles, the raw name when display_name is null.
+    const Work& old = c.works[1];
+    EXPECT_EQ(old.title, "Learning to Rank with Partially-Labeled Data");
+    EXPECT_EQ(old.venue, "SIGIR");
+    ASSERT_EQ(old.authors.size(), 1u);
+    EXPECT_EQ(old.authors[0].display, "Kevin Duh");
+    EXPECT_TRUE(c.diagnostics.empty());
+}
+
+TEST(OpenAlex, DamagedLinesBecomeDiagnosticsAndTheRestIsRead) {
+    Corpus c = read_source("openalex_works.jsonl");
+    std::vector<std::string> titles;
+    for (const auto& w : c.works) titles.push_back(w.title);
+    EXPECT_EQ(titles, (std::vector<std::string>{"Efficient top-k query evaluation on probabilistic data",
+                                                "Łukasz's Guide to Transformers", "", "Deep nesting",
+                                                "After the damage"}));
+    EXPECT_EQ(c.works[1].year, 2020);  // "2020" as a string
+    ASSERT_NE(diagnostic_on(c, 3), nullptr);  // truncated
+    EXPECT_NE(diagnostic_on(c, 3)->message.find("unreadable record"), std::string::npos);
+    ASSERT_NE(diagnostic_on(c, 4), nullptr);  // title is a number
+    EXPECT_NE(diagnostic_on(c, 4)->message.find("field 'title'"), std::string::npos);
+    ASSERT_NE(diagnostic_on(c, 5), nullptr);  // all null: kept, but said
+    EXPECT_NE(diagnostic_on(c, 5)->message.find("no title"), std::string::npos);
+    ASSERT_NE(diagnostic_on(c, 7), nullptr);  // an array of numbers
+    EXPECT_EQ(c.works.back().source_line, 9);
+}
+
+TEST(OpenAlex, Detected) {
+    EXPECT_TRUE(looks_like_openalex(R"({"id":"https://openalex.org/W1","authorships":[]})"));
+    EXPECT_FALSE(looks_like_openalex(R"({"paperId":"x","title":"t"})"));
+}
