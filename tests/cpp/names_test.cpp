@@ -42,3 +42,97 @@ TEST(AuthorList, SeparatorsAndEtAl) {
     ASSERT_EQ(d.authors.size(), 5u);
     EXPECT_EQ(d.authors[4].surname, "GonZalez");
 }
+
+// Bugs from the Cora/DBLP-ACM hand check (bench/NAMES_QUALITY.md).
+
+TEST(AuthorList, EtAlOnlyAsWords) {
+    auto l = parse_author_list("Mehmet Altinel, Michael J. Franklin");
+    ASSERT_EQ(l.authors.size(), 2u);
+    EXPECT_FALSE(l.truncated);
+    EXPECT_EQ(l.authors[0].surname, "Altinel");
+    EXPECT_EQ(parse_author_list("Janet Allen, Bob Smith").authors.size(), 2u);
+    for (const char* s : {"A. Smith, B. Jones et al", "A. Smith, B. Jones et al.", "A. Smith, B. Jones, et. al.",
+                          "A. Smith, B. Jones and others"}) {
+        auto t = parse_author_list(s);
+        EXPECT_TRUE(t.truncated) << s;
+        EXPECT_EQ(t.authors.size(), 2u) << s;
+    }
+}
+
+TEST(AuthorList, SurnameGivenLowerCase) {
+    auto l = parse_author_list("kearns, m. j., schapire, r. e., and sellie, l. m");
+    ASSERT_EQ(l.authors.size(), 3u);
+    EXPECT_EQ(l.authors[1].surname, "Schapire");
+    EXPECT_EQ(l.authors[1].initials, "RE");
+    EXPECT_EQ(l.authors[2].surname, "Sellie");
+    auto one = parse_author_list("kearns, m");
+    ASSERT_EQ(one.authors.size(), 1u);
+    EXPECT_EQ(one.authors[0].surname, "Kearns");
+    EXPECT_EQ(one.authors[0].initials, "M");
+}
+
+TEST(AuthorList, SurnameGivenFullNames) {
+    auto l = parse_author_list("Kearns, Michael and Valiant, Leslie");
+    ASSERT_EQ(l.authors.size(), 2u);
+    EXPECT_EQ(l.authors[1].surname, "Valiant");
+    EXPECT_EQ(l.authors[1].given, "Leslie");
+    // Bare surnames stay apart: pairing them would leave "simard" alone.
+    EXPECT_EQ(parse_author_list("drucker, schapire and simard").authors.size(), 3u);
+}
+
+TEST(AuthorList, SemicolonSeparated) {
+    auto l = parse_author_list("kautz, henry a.; kearns, michael j.; and selman, bart");
+    ASSERT_EQ(l.authors.size(), 3u);
+    EXPECT_EQ(l.authors[1].surname, "Kearns");
+    EXPECT_EQ(l.authors[1].initials, "MJ");
+    EXPECT_EQ(parse_author_list("goldman, s.; rivest, r.; and schapire, r").authors.size(), 3u);
+}
+
+TEST(AuthorList, MixedOrder) {
+    auto l = parse_author_list("schapire, r.e., and y. freund");
+    ASSERT_EQ(l.authors.size(), 2u);
+    EXPECT_EQ(l.authors[0].surname, "Schapire");
+    EXPECT_EQ(l.authors[1].surname, "Freund");
+    // One author without initials no longer turns pairing off for the list.
+    auto k = parse_author_list("kautz, h. a., kearns, m. j., & selman");
+    ASSERT_EQ(k.authors.size(), 3u);
+    EXPECT_EQ(k.authors[2].surname, "Selman");
+}
+
+TEST(AuthorList, SuffixJoinsTheNameBefore) {
+    auto l = parse_author_list("Christos Faloutsos, Bernhard Seeger, Agma Traina, Caetano Traina, Jr.");
+    ASSERT_EQ(l.authors.size(), 4u);
+    EXPECT_EQ(l.authors[3].surname, "Traina");
+    EXPECT_EQ(l.authors[3].given, "Caetano");
+    EXPECT_EQ(l.authors[3].suffix, "Jr");
+    auto s = parse_author_list("Smith, J., Jr., and Doe, A.");
+    ASSERT_EQ(s.authors.size(), 2u);
+    EXPECT_EQ(s.authors[0].surname, "Smith");
+    EXPECT_EQ(s.authors[0].suffix, "Jr");
+    EXPECT_EQ(s.authors[1].surname, "Doe");
+    EXPECT_EQ(parse_author_list("A. Jones, Joachim Thomas, III").authors.size(), 2u);
+}
+
+TEST(ParseName, SurnameThenInitials) {
+    for (const char* s : {"rivest r.l.", "Rivest R.L.", "Rivest RL", "rivest r. l."}) {
+        Author a = parse_name(s);
+        EXPECT_EQ(a.surname, "Rivest") << s;
+        EXPECT_EQ(a.initials, "RL") << s;
+    }
+    auto l = parse_author_list("rivest r.l. and schapire r.e");
+    ASSERT_EQ(l.authors.size(), 2u);
+    EXPECT_EQ(l.authors[1].surname, "Schapire");
+    // Initials first, or no initials: unchanged.
+    EXPECT_EQ(parse_name("J. E. GonZalez").surname, "GonZalez");
+    EXPECT_EQ(parse_name("Z. Yao").surname, "Yao");
+    EXPECT_EQ(parse_name("Yao ZW").surname, "Yao");
+    EXPECT_EQ(parse_name("seung-won hwang").surname, "Hwang");
+}
+
+TEST(ParseName, InitialGluedToSurname) {
+    Author a = parse_name("y.mansour");
+    EXPECT_EQ(a.surname, "Mansour");
+    EXPECT_EQ(a.given, "Y.");
+    EXPECT_EQ(parse_name("J.Smith").surname, "Smith");
+    EXPECT_EQ(parse_name("Stanley Y.W. Su").initials, "SYW");
+}

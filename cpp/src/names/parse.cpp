@@ -58,6 +58,42 @@ bool has_upper(std::string_view s) {
     return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
+// Single letters joined by '.' or '-', in either case: "m", "R.", "r.l",
+// "J.-P.". Two letters in a row make a word ("li", "ng"), not initials.
+bool is_dotted_initials(std::string_view w) {
+    bool any = false, prev_letter = false;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(w[i]);
+        if (c == '.' || c == '-') {
+            prev_letter = false;
+            continue;
+        }
+        if (c >= 0x80 && c < 0xC0) continue;  // UTF-8 continuation: same letter ("Ł.")
+        if (prev_letter || !(std::isalpha(c) || c >= 0xC0)) return false;
+        any = prev_letter = true;
+    }
+    return any;
+}
+
+// An initials word: dotted initials, or (when the text has lower case
+// elsewhere, so capitals mean something) a PubMed block such as "ZW".
+bool is_initial_word(std::string_view w, bool blocks) {
+    return is_dotted_initials(w) || (blocks && is_initials_block(w));
+}
+
+// "y.mansour", "K.Selçuk": a dotted initial glued to the next name. Split
+// after the last dot when a name of two or more letters follows it;
+// "Y.W." and "r.l" stay whole.
+std::vector<std::string> unglue_initials(std::string word) {
+    auto dot = word.rfind('.');
+    if (dot == std::string::npos || dot + 2 >= word.size()) return {word};
+    std::string_view head(word.data(), dot + 1), tail(word.data() + dot + 1, word.size() - dot - 1);
+    unsigned char first = static_cast<unsigned char>(tail[0]);
+    bool name_follows = (std::isalpha(first) || first >= 0xC0) && tail.find('.') == std::string_view::npos;
+    if (!name_follows || !is_dotted_initials(head)) return {word};
+    return {std::string(head), std::string(tail)};
+}
+
 // First letter of each given-name part, upper-cased: "M. W." -> "MW", "Seung-won" -> "SW".
 std::string initials_of(std::string_view given) {
     std::string out;
@@ -88,12 +124,13 @@ std::string initials_of(std::string_view given) {
 }
 
 // "seung-won" -> "Seung-Won" is wrong for Korean names; only the first letter
-// of each space-separated word is raised, the rest kept.
-std::string capitalise_words(std::string_view s, bool after_hyphen = false) {
+// of each space-separated word is raised, the rest kept. Given names also
+// raise the letter after a dot ("l.g." -> "L.G.").
+std::string capitalise_words(std::string_view s, bool after_hyphen = false, bool after_dot = false) {
     std::string out(s);
     bool start = true;
     for (char& c : out) {
-        if (c == ' ' || (after_hyphen && (c == '-' || c == '\''))) {
+        if (c == ' ' || (after_hyphen && (c == '-' || c == '\'')) || (after_dot && c == '.')) {
             start = true;
             continue;
         }
@@ -139,7 +176,14 @@ Author parse_name(std::string_view input) {
     std::string_view d = a.display;
 
     std::string given, surname;
-    if (auto comma = d.find(','); comma != std::string_view::npos) {
+    auto comma = d.find(',');
+    if (comma != std::string_view::npos && is_suffix(trim(d.substr(comma + 1)))) {
+        // "Caetano Traina, Jr.": the comma only sets off the suffix.
+        a.suffix = std::string(trim(d.substr(comma + 1)));
+        d = trim(d.substr(0, comma));
+        comma = std::string_view::npos;
+    }
+    if (comma != std::string_view::npos) {
         // "Surname, Given" or "Surname, Given, Jr."
         surname = std::string(trim(d.substr(0, comma)));
         std::string_view rest = trim(d.substr(comma + 1));
@@ -149,16 +193,21 @@ Author parse_name(std::string_view input) {
         }
         given = std::string(rest);
     } else {
-        auto words = split_words(d);
-        if (!words.empty() && words.size() > 1 && is_suffix(words.back())) {
+        std::vector<std::string> words;
+        for (auto& w : split_words(d))
+            for (auto& part : unglue_initials(std::move(w))) words.push_back(std::move(part));
+        if (words.size() > 1 && a.suffix.empty() && is_suffix(words.back())) {
             a.suffix = words.back();
             words.pop_back();
         }
-        if (words.size() >= 2 && is_initials_block(words.back()) && !is_initials_block(words.front()) &&
-            has_lower(words.front())) {
-            // PubMed style "Yao ZW"
-            given = words.back();
-            surname = join(words, 0, words.size() - 1);
+        // "Surname initials" ("Yao ZW", "rivest r.l.", "kearns m. j"): the
+        // initials come last and the first word is not one.
+        bool blocks = has_lower(d);
+        std::size_t first_initial = words.size();
+        while (first_initial > 1 && is_initial_word(words[first_initial - 1], blocks)) --first_initial;
+        if (first_initial < words.size() && !is_initial_word(words.front(), blocks)) {
+            given = join(words, first_initial, words.size());
+            surname = join(words, 0, first_initial);
         } else if (!words.empty()) {
             std::size_t start = words.size() - 1;
             while (start > 1 && is_particle(words[start - 1])) --start;
@@ -172,10 +221,23 @@ Author parse_name(std::string_view input) {
         // Surnames raise each hyphenated part ("Cesa-Bianchi"); given names do not ("Seung-won").
         if (!has_lower(surname) || !has_upper(surname)) surname = capitalise_words(low, true);
     }
-    if (!has_upper(given) && has_lower(given)) given = capitalise_words(given);
+    if (!has_upper(given) && has_lower(given)) given = capitalise_words(given, false, true);
     a.given = given;
     a.surname = surname;
-    a.initials = initials_of(given);
+    // Given names that are all initials: every capital of a PubMed block is
+    // one ("Yao ZW" -> "ZW"), where initials_of would keep only "Z".
+    std::string initials_src;
+    for (const auto& w : split_words(given)) {
+        if (!is_initial_word(w, has_lower(d))) {
+            initials_src = given;
+            break;
+        }
+        if (is_dotted_initials(w))
+            initials_src += w + ' ';
+        else
+            for (char c : w) (initials_src += c) += ' ';
+    }
+    a.initials = initials_of(initials_src);
     a.key = name_key(a);
     return a;
 }
@@ -204,21 +266,73 @@ Author corporate_author(std::string_view name) {
     return a;
 }
 
+namespace {
+
+// Where "et al", "et. al" or "and others" stands as words (not inside
+// "Mehmet Altinel"); npos if nowhere.
+std::size_t et_al_position(std::string_view s) {
+    std::string low(s);  // ASCII lower case keeps byte offsets
+    for (char& c : low)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    auto letter = [&](std::size_t i) {
+        if (i >= low.size()) return false;
+        unsigned char c = static_cast<unsigned char>(low[i]);
+        return std::isalpha(c) || c >= 0x80;
+    };
+    std::size_t best = std::string::npos;
+    for (std::string_view marker : {"et al", "et. al", "and others"}) {
+        for (auto pos = low.find(marker); pos != std::string::npos && pos < best; pos = low.find(marker, pos + 1)) {
+            if ((pos == 0 || !letter(pos - 1)) && !letter(pos + marker.size())) {
+                best = pos;
+                break;
+            }
+        }
+    }
+    return best;
+}
+
+// Kinds of comma-separated parts, for re-pairing "Surname, Given" lists.
+// Capitals blocks ("CE") count as initials in a part of their own.
+bool initials_part(std::string_view p) {
+    auto words = split_words(p);
+    return !words.empty() && std::all_of(words.begin(), words.end(), [](const std::string& w) { return is_initial_word(w, true); });
+}
+// Given names ending in initials: "Michael J.", "henry a.".
+bool given_with_initials(std::string_view p) {
+    auto words = split_words(p);
+    bool blocks = has_lower(p);
+    return words.size() >= 2 && !is_initial_word(words.front(), blocks) && is_initial_word(words.back(), blocks);
+}
+// Could be a bare surname: no initials in it ("kearns", "van der Berg"),
+// unlike "m. kearns" or "kearns m.", which are whole names.
+bool surname_like(std::string_view p) {
+    auto words = split_words(p);
+    bool blocks = has_lower(p);
+    return !words.empty() && !is_suffix(p) &&
+           std::none_of(words.begin(), words.end(), [&](const std::string& w) { return is_initial_word(w, blocks); });
+}
+bool one_word(std::string_view p) { return surname_like(p) && split_words(p).size() == 1; }
+
+}  // namespace
+
 AuthorList parse_author_list(std::string_view input) {
     AuthorList result;
     std::string s = text::squeeze_spaces(input);
     // "et al." ends the list wherever it stands.
-    std::string folded = text::fold(s);
-    if (auto pos = folded.find("et al"); pos != std::string::npos && folded.size() == s.size()) {
+    if (auto pos = et_al_position(s); pos != std::string::npos) {
         result.truncated = true;
-        s = s.substr(0, pos);
-    } else if (auto pos2 = s.find("et al"); pos2 != std::string::npos) {
-        result.truncated = true;
-        s = s.substr(0, pos2);
+        s.resize(pos);
     }
-    // Separators: ';' and '&' and ' and ' always; ',' between names.
-    std::vector<std::string> parts;
+    // Separators: ';', '&' and ' and ' always; ',' too unless ';' separates
+    // the authors, in which case commas are inside names ("kautz, henry a.; ...").
+    const bool semicolons = s.find(';') != std::string::npos;
+    struct Part {
+        std::string text;
+        bool after_comma;  // only a ',' separates it from the part before
+    };
+    std::vector<Part> parts;
     std::string cur;
+    bool hard = true;  // a separator other than ',' since the last part
     auto flush = [&] {
         std::string_view t = trim(cur);
         while (!t.empty() && (t.back() == ',' || t.back() == ';' || t.back() == '.')) {
@@ -229,47 +343,73 @@ AuthorList parse_author_list(std::string_view input) {
             t.remove_suffix(1);
             t = trim(t);
         }
-        if (!t.empty()) parts.emplace_back(t);
+        if (t.rfind("and ", 0) == 0) {  // left by ",and" or a leading "and"
+            t.remove_prefix(4);
+            hard = true;
+        }
+        if (!t.empty()) {
+            parts.push_back({std::string(t), !hard});
+            hard = false;
+        }
         cur.clear();
     };
     for (std::size_t i = 0; i < s.size(); ++i) {
         char c = s[i];
-        if (c == ';' || c == '&' || c == ',') {
+        if (c == ',' && !semicolons) {
             flush();
+            continue;
+        }
+        if (c == ';' || c == '&') {
+            flush();
+            hard = true;
             continue;
         }
         if (c == ' ' && s.compare(i, 5, " and ") == 0) {
             flush();
+            hard = true;
             i += 4;
             continue;
         }
         cur += c;
     }
     flush();
-    // Drop a leading "and" left by ", and".
-    for (auto& p : parts)
-        if (p.rfind("and ", 0) == 0) p = p.substr(4);
-    // "Surname, Given" lists: after splitting on ',', every other part is
-    // initials only ("Brodley", "C. E.", "Utgoff", "P. E."). Re-pair them.
-    auto initials_only = [](const std::string& p) {
-        bool any = false;
-        for (std::size_t i = 0; i < p.size(); ++i) {
-            char c = p[i];
-            if (c == '.' || c == ' ' || c == '-') continue;
-            if (!(c >= 'A' && c <= 'Z')) return false;
-            any = true;
-        }
-        return any && p.size() <= 8;
-    };
-    bool paired = parts.size() >= 2 && parts.size() % 2 == 0;
-    for (std::size_t i = 1; paired && i < parts.size(); i += 2)
-        if (!initials_only(parts[i]) || initials_only(parts[i - 1])) paired = false;
-    if (paired) {
-        for (std::size_t i = 0; i < parts.size(); i += 2)
-            result.authors.push_back(parse_name(parts[i] + ", " + parts[i + 1]));
-    } else {
-        for (const auto& p : parts) result.authors.push_back(parse_name(p));
+
+    // Decide per part whether it starts a name or continues the one before:
+    // a suffix ("Jr."), or the given names of a bare surname ("kearns, m. j.",
+    // "Kearns, Michael J."). Initials never stand alone as an author.
+    enum class Role { Name, Given, Suffix };
+    std::vector<Role> role(parts.size(), Role::Name);
+    for (std::size_t i = 1; i < parts.size(); ++i) {
+        if (!parts[i].after_comma) continue;
+        const std::string& p = parts[i].text;
+        if (is_suffix(p))
+            role[i] = Role::Suffix;
+        else if (role[i - 1] == Role::Name && surname_like(parts[i - 1].text) && (initials_part(p) || given_with_initials(p)))
+            role[i] = Role::Given;
     }
+    // A lone full given name ("Kearns, Michael") looks just like a surname
+    // ("drucker, schapire and simard"). Read such pairs as "Surname, Given"
+    // only if that leaves no bare one-word author in the list.
+    std::vector<bool> full_given(parts.size(), false);
+    for (std::size_t i = 1; i < parts.size(); ++i)
+        full_given[i] = parts[i].after_comma && role[i] == Role::Name && role[i - 1] == Role::Name &&
+                        !full_given[i - 1] && one_word(parts[i - 1].text) && one_word(parts[i].text);
+    bool bare_left = false;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        bool has_given = i + 1 < parts.size() && (role[i + 1] == Role::Given || full_given[i + 1]);
+        if (role[i] == Role::Name && !full_given[i] && !has_given && one_word(parts[i].text)) bare_left = true;
+    }
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        if (full_given[i] && !bare_left) role[i] = Role::Given;
+
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (role[i] == Role::Name || names.empty())
+            names.push_back(parts[i].text);
+        else
+            names.back() += ", " + parts[i].text;
+    }
+    for (const auto& n : names) result.authors.push_back(parse_name(n));
     return result;
 }
 

@@ -8,7 +8,8 @@
 
 namespace scholarmerge {
 
-// "Zhewei Yao", "Yao, Zhewei", "Z. Yao", "**Z. Yao<sup>*</sup>**", "Yao ZW".
+// "Zhewei Yao", "Yao, Zhewei", "Z. Yao", "**Z. Yao<sup>*</sup>**", "Yao ZW",
+// "rivest r.l.", "Caetano Traina, Jr.", "y.mansour".
 Author parse_name(std::string_view text);
 
 // A name a structured source gives in parts (CSL, Crossref, BibTeX's
@@ -25,8 +26,10 @@ struct AuthorList {
     bool truncated = false;  // ended with "et al."
 };
 
-// Separators ",", ";", " and ", "&", a final ", and", "et al.", and
-// "Surname, Given" lists ("Brodley, C. E. & Utgoff, P. E.").
+// Separators ",", ";", " and ", "&", a final ", and", "et al." (also
+// "et. al.", "and others", as whole words), and "Surname, Given" lists
+// ("Brodley, C. E. & Utgoff, P. E.", "kearns, m., and valiant, l",
+// "Kearns, Michael and Valiant, Leslie"). ", Jr." joins the name before it.
 AuthorList parse_author_list(std::string_view text);
 
 }  // namespace scholarmerge
