@@ -9,4 +9,5 @@ PYBIND11_MODULE(_core, m) {
     bind_names(m);
     bind_match(m);
     bind_merge(m);
+    bind_bench(m);
 }

@@ -14,15 +14,15 @@ bool read_author(od::value v, Author& out) {
     std::string given, family, name, suffix, orcid;
     std::vector<std::string> affiliations;
     bool ok = each_field(v, [&](std::string_view k, od::value x) {
-        if (k == "given") return get_text(x, given);
-        if (k == "family") return get_text(x, family);
-        if (k == "name") return get_text(x, name);  // organisations
-        if (k == "suffix") return get_text(x, suffix);
-        if (k == "ORCID") return get_text(x, orcid);
-        if (k == "affiliation")
+        if (detail::key_is(k, "given")) return get_text(x, given);
+        if (detail::key_is(k, "family")) return get_text(x, family);
+        if (detail::key_is(k, "name")) return get_text(x, name);  // organisations
+        if (detail::key_is(k, "suffix")) return get_text(x, suffix);
+        if (detail::key_is(k, "ORCID")) return get_text(x, orcid);
+        if (detail::key_is(k, "affiliation"))
             return each_item(x, [&](od::value a) {
                 return each_field(a, [&](std::string_view ak, od::value y) {
-                    if (ak != "name") return true;
+                    if (!detail::key_is(ak, "name")) return true;
                     std::string s;
                     if (!get_text(y, s)) return false;
                     if (!s.empty()) affiliations.push_back(std::move(s));
@@ -48,40 +48,40 @@ std::string read_work(od::object obj, Work& w, ReadContext&) {
         if (field.value().get(x)) return "field '" + std::string(key) + "'";
         std::string s;
         bool ok = true;
-        if (key == "DOI") {
+        if (detail::key_is(key, "DOI")) {
             ok = get_text(x, s);
             if (!s.empty()) w.ids["doi"] = bare_doi(s);
-        } else if (key == "title") {
+        } else if (detail::key_is(key, "title")) {
             ok = get_first_text(x, w.title);
-        } else if (key == "subtitle") {
+        } else if (detail::key_is(key, "subtitle")) {
             ok = get_first_text(x, subtitle);
-        } else if (key == "container-title") {
+        } else if (detail::key_is(key, "container-title")) {
             ok = get_first_text(x, w.venue);
-        } else if (key == "short-container-title") {
+        } else if (detail::key_is(key, "short-container-title")) {
             ok = get_first_text(x, short_venue);
-        } else if (key == "event") {
-            ok = each_field(x, [&](std::string_view k, od::value y) { return k != "name" || get_text(y, event); });
-        } else if (key == "issued") {
+        } else if (detail::key_is(key, "event")) {
+            ok = each_field(x, [&](std::string_view k, od::value y) { return !detail::key_is(k, "name") || get_text(y, event); });
+        } else if (detail::key_is(key, "issued")) {
             ok = get_date_parts(x, issued);
-        } else if (key == "published-print") {
+        } else if (detail::key_is(key, "published-print")) {
             ok = get_date_parts(x, published_print);
-        } else if (key == "published-online") {
+        } else if (detail::key_is(key, "published-online")) {
             ok = get_date_parts(x, published_online);
-        } else if (key == "type") {
+        } else if (detail::key_is(key, "type")) {
             ok = get_text(x, w.category);
-        } else if (key == "abstract") {
+        } else if (detail::key_is(key, "abstract")) {
             ok = get_text(x, w.abstract);
-        } else if (key == "URL") {
+        } else if (detail::key_is(key, "URL")) {
             ok = get_text(x, s);
             if (!s.empty()) w.links["landing"] = s;
-        } else if (key == "publisher" || key == "volume" || key == "issue" || key == "page") {
+        } else if (detail::key_is(key, "publisher") || detail::key_is(key, "volume") || detail::key_is(key, "issue") || detail::key_is(key, "page")) {
             ok = get_text(x, s);
             if (!s.empty()) w.extra[std::string(key)] = s;
-        } else if (key == "is-referenced-by-count") {
+        } else if (detail::key_is(key, "is-referenced-by-count")) {
             std::optional<std::int64_t> n;
             ok = get_int(x, n);
             if (n) w.extra["citations"] = *n;
-        } else if (key == "author") {
+        } else if (detail::key_is(key, "author")) {
             ok = each_item(x, [&](od::value a) { return read_author(a, w.authors.emplace_back()); });
         }
         if (!ok) return "field '" + std::string(key) + "'";

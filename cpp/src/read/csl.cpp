@@ -13,12 +13,12 @@ namespace {
 bool read_name(od::value v, Author& out) {
     std::string given, family, literal, suffix, dropping, non_dropping;
     bool ok = each_field(v, [&](std::string_view k, od::value x) {
-        if (k == "given") return get_text(x, given);
-        if (k == "family") return get_text(x, family);
-        if (k == "literal") return get_text(x, literal);
-        if (k == "suffix") return get_text(x, suffix);
-        if (k == "dropping-particle") return get_text(x, dropping);
-        if (k == "non-dropping-particle") return get_text(x, non_dropping);
+        if (detail::key_is(k, "given")) return get_text(x, given);
+        if (detail::key_is(k, "family")) return get_text(x, family);
+        if (detail::key_is(k, "literal")) return get_text(x, literal);
+        if (detail::key_is(k, "suffix")) return get_text(x, suffix);
+        if (detail::key_is(k, "dropping-particle")) return get_text(x, dropping);
+        if (detail::key_is(k, "non-dropping-particle")) return get_text(x, non_dropping);
         return true;
     });
     if (!ok) return false;
@@ -42,31 +42,31 @@ std::string read_item(od::object obj, Work& w, ReadContext&) {
         if (field.value().get(x)) return "field '" + std::string(key) + "'";
         std::string s;
         bool ok = true;
-        if (key == "id") {
+        if (detail::key_is(key, "id")) {
             ok = get_id(x, s);
             if (!s.empty()) w.extra["citation_key"] = s;
-        } else if (key == "title") {
+        } else if (detail::key_is(key, "title")) {
             ok = get_text(x, w.title);
-        } else if (key == "container-title") {
+        } else if (detail::key_is(key, "container-title")) {
             ok = get_first_text(x, w.venue);
-        } else if (key == "type") {
+        } else if (detail::key_is(key, "type")) {
             ok = get_text(x, w.category);
-        } else if (key == "abstract") {
+        } else if (detail::key_is(key, "abstract")) {
             ok = get_text(x, w.abstract);
-        } else if (key == "DOI") {
+        } else if (detail::key_is(key, "DOI")) {
             ok = get_text(x, s);
             if (!s.empty()) w.ids["doi"] = bare_doi(s);
-        } else if (key == "URL") {
+        } else if (detail::key_is(key, "URL")) {
             ok = get_text(x, s);
             if (!s.empty()) w.links["landing"] = s;
-        } else if (key == "issued") {
+        } else if (detail::key_is(key, "issued")) {
             ok = get_date_parts(x, w);
-        } else if (key == "publisher" || key == "volume" || key == "issue" || key == "page" || key == "number") {
+        } else if (detail::key_is(key, "publisher") || detail::key_is(key, "volume") || detail::key_is(key, "issue") || detail::key_is(key, "page") || detail::key_is(key, "number")) {
             ok = get_id(x, s);
             if (!s.empty()) w.extra[std::string(key)] = s;
-        } else if (key == "author") {
+        } else if (detail::key_is(key, "author")) {
             ok = each_item(x, [&](od::value a) { return read_name(a, w.authors.emplace_back()); });
-        } else if (key == "custom") {  // our own export keeps the identifiers CSL has no field for
+        } else if (detail::key_is(key, "custom")) {  // our own export keeps the identifiers CSL has no field for
             ok = each_field(x, [&](std::string_view k, od::value y) {
                 std::string id;
                 if (!get_id(y, id)) return false;

@@ -1,6 +1,7 @@
 #include "scholarmerge/read/file_reader.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <deque>
 #include <fstream>
 #include <future>
@@ -13,6 +14,57 @@
 #include "scholarmerge/text/encoding.hpp"
 
 namespace scholarmerge {
+
+namespace {
+
+constexpr std::size_t kPadding = simdjson::SIMDJSON_PADDING;
+
+int count_lines(std::string_view s) {
+    int n = 0;
+    for (const char* p = s.data(); (p = static_cast<const char*>(std::memchr(p, '\n', s.data() + s.size() - p)));
+         ++p)
+        ++n;
+    return n;
+}
+
+// A piece of the file in an uninitialised buffer (filling 32 MB with zeros
+// first costs as much as parsing it), with padding after its end.
+class Buffer {
+public:
+    std::string_view view() const { return {data_.get(), size_}; }
+    std::size_t size() const { return size_; }
+    std::size_t padding() const { return capacity_ - size_; }
+    // Room for n more bytes (plus the padding) at the end.
+    char* grow(std::size_t n) {
+        if (size_ + n + kPadding > capacity_) {
+            std::size_t capacity = std::max(size_ + n + kPadding, capacity_ + capacity_ / 2);
+            std::unique_ptr<char[]> bigger(new char[capacity]);
+            if (size_) std::memcpy(bigger.get(), data_.get(), size_);
+            data_ = std::move(bigger);
+            capacity_ = capacity;
+        }
+        return data_.get() + size_;
+    }
+    void append(std::string_view s) {
+        std::memcpy(grow(s.size()), s.data(), s.size());
+        resize(size_ + s.size());
+    }
+    void added(std::size_t n) { resize(size_ + n); }
+    void truncate(std::size_t n) { resize(n); }
+
+private:
+    // The padding is read (never used) by the parser: keep it defined.
+    void resize(std::size_t n) {
+        size_ = n;
+        std::memset(data_.get() + size_, 0, kPadding);
+    }
+
+    std::unique_ptr<char[]> data_;
+    std::size_t size_ = 0;
+    std::size_t capacity_ = 0;
+};
+
+}  // namespace
 
 struct FileReader::State {
     std::string path;
@@ -27,23 +79,29 @@ struct FileReader::State {
     bool first = true;
     std::deque<std::future<Corpus>> pending;
 
+    // Reads up to n bytes onto the end of buf.
+    void read_into(Buffer& buf, std::size_t n) {
+        in.read(buf.grow(n), static_cast<std::streamsize>(n));
+        buf.added(static_cast<std::size_t>(in.gcount()));
+        if (in.bad()) throw Error(ErrorCode::io_error, path, 0, "read failed");
+        if (!in) eof = true;
+    }
+
     // Up to piece_bytes more of the file, ending at a line end (or the file's end).
-    std::optional<std::string> read_piece() {
+    std::optional<Buffer> read_piece() {
         if (eof && carry.empty()) return std::nullopt;
-        std::string buf = std::move(carry);
+        Buffer buf;
+        buf.append(carry);
         carry.clear();
         while (!eof) {
             std::size_t old = buf.size();
-            buf.resize(old + piece_bytes);
-            in.read(buf.data() + old, static_cast<std::streamsize>(piece_bytes));
-            buf.resize(old + static_cast<std::size_t>(in.gcount()));
-            if (in.bad()) throw Error(ErrorCode::io_error, path, 0, "read failed");
-            if (!in) eof = true;
-            std::size_t cut = buf.rfind('\n');
-            if (cut != std::string::npos && cut >= old) {
+            read_into(buf, piece_bytes);
+            std::string_view text = buf.view();
+            std::size_t cut = text.rfind('\n');
+            if (cut != std::string_view::npos && cut >= old) {
                 if (!eof) {
-                    carry = buf.substr(cut + 1);
-                    buf.resize(cut + 1);
+                    carry = std::string(text.substr(cut + 1));
+                    buf.truncate(cut + 1);
                 }
                 break;
             }
@@ -53,9 +111,9 @@ struct FileReader::State {
     }
 
     // The first piece decides the format, and whether the file can be split.
-    void settle_format(std::string& piece) {
+    void settle_format(Buffer& piece) {
         first = false;
-        std::string_view head = piece;
+        std::string_view head = piece.view();
         text::Bom bom = text::detect_bom(head);
         if (bom == text::Bom::utf8) head.remove_prefix(3);
         std::string format = options.format.empty() ? "auto" : options.format;
@@ -66,30 +124,29 @@ struct FileReader::State {
         if (entry) options.format = format;  // later pieces need no detection
         if (!splittable) {
             // One piece: the rest of the file joins the first.
-            piece += carry;
+            piece.append(carry);
             carry.clear();
-            std::string rest((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-            if (in.bad()) throw Error(ErrorCode::io_error, path, 0, "read failed");
-            piece += rest;
-            eof = true;
+            while (!eof) read_into(piece, piece_bytes);
         }
     }
 
     bool launch() {
-        std::optional<std::string> piece = read_piece();
+        std::optional<Buffer> piece = read_piece();
         if (!piece) return false;
         if (first) settle_format(*piece);
         int line = next_line;
-        next_line += static_cast<int>(std::count(piece->begin(), piece->end(), '\n'));
+        next_line += count_lines(piece->view());
         handed += piece->size();
+        // The padding after the text lets the JSON readers parse in place.
+        auto parse = [this, line](const Buffer& b) {
+            return detail::read_piece(b.view(), path, options, line, b.padding());
+        };
         if (options.threads <= 1) {
             std::promise<Corpus> done;
-            done.set_value(detail::read_piece(*piece, path, options, line));
+            done.set_value(parse(*piece));
             pending.push_back(done.get_future());
         } else {
-            pending.push_back(std::async(std::launch::async, [this, text = std::move(*piece), line] {
-                return detail::read_piece(text, path, options, line);
-            }));
+            pending.push_back(std::async(std::launch::async, [parse, b = std::move(*piece)] { return parse(b); }));
         }
         return true;
     }

@@ -80,17 +80,17 @@ bool read_author(od::value v, Author& a) {
         if (field.unescaped_key().get(key)) return false;
         od::value x;
         if (field.value().get(x)) return false;
-        bool ok = key == "raw" ? read_string(x, a.raw)
-                : key == "display" ? read_string(x, a.display)
-                : key == "given" ? read_string(x, a.given)
-                : key == "surname" ? read_string(x, a.surname)
-                : key == "initials" ? read_string(x, a.initials)
-                : key == "suffix" ? read_string(x, a.suffix)
-                : key == "key" ? read_string(x, a.key)
-                : key == "id" ? read_string(x, a.id)
-                : key == "affiliations" ? read_strings(x, a.affiliations)
-                : key == "equal_contribution" ? read_bool(x, a.equal_contribution)
-                : key == "highlighted" ? read_bool(x, a.highlighted)
+        bool ok = detail::key_is(key, "raw") ? read_string(x, a.raw)
+                : detail::key_is(key, "display") ? read_string(x, a.display)
+                : detail::key_is(key, "given") ? read_string(x, a.given)
+                : detail::key_is(key, "surname") ? read_string(x, a.surname)
+                : detail::key_is(key, "initials") ? read_string(x, a.initials)
+                : detail::key_is(key, "suffix") ? read_string(x, a.suffix)
+                : detail::key_is(key, "key") ? read_string(x, a.key)
+                : detail::key_is(key, "id") ? read_string(x, a.id)
+                : detail::key_is(key, "affiliations") ? read_strings(x, a.affiliations)
+                : detail::key_is(key, "equal_contribution") ? read_bool(x, a.equal_contribution)
+                : detail::key_is(key, "highlighted") ? read_bool(x, a.highlighted)
                 : true;  // unknown keys: ignored, as JSON readers do
         if (!ok) return false;
     }
@@ -105,15 +105,15 @@ std::string read_work(od::object obj, Work& w, ReadContext&) {
         od::value x;
         if (field.value().get(x)) return "field '" + std::string(key) + "'";
         bool ok = true;
-        if (key == "title") ok = read_string(x, w.title);
-        else if (key == "venue") ok = read_string(x, w.venue);
-        else if (key == "abstract") ok = read_string(x, w.abstract);
-        else if (key == "category") ok = read_string(x, w.category);
-        else if (key == "date") ok = read_string(x, w.date);
-        else if (key == "authors_truncated") ok = read_bool(x, w.authors_truncated);
-        else if (key == "ids") ok = read_map(x, w.ids);
-        else if (key == "links") ok = read_map(x, w.links);
-        else if (key == "year") {
+        if (detail::key_is(key, "title")) ok = read_string(x, w.title);
+        else if (detail::key_is(key, "venue")) ok = read_string(x, w.venue);
+        else if (detail::key_is(key, "abstract")) ok = read_string(x, w.abstract);
+        else if (detail::key_is(key, "category")) ok = read_string(x, w.category);
+        else if (detail::key_is(key, "date")) ok = read_string(x, w.date);
+        else if (detail::key_is(key, "authors_truncated")) ok = read_bool(x, w.authors_truncated);
+        else if (detail::key_is(key, "ids")) ok = read_map(x, w.ids);
+        else if (detail::key_is(key, "links")) ok = read_map(x, w.links);
+        else if (detail::key_is(key, "year")) {
             bool is_null = false;
             ok = null_value(x, is_null);
             if (ok && !is_null) {
@@ -121,7 +121,7 @@ std::string read_work(od::object obj, Work& w, ReadContext&) {
                 ok = !x.get_int64().get(y) && y > -100000 && y < 100000;
                 if (ok) w.year = static_cast<int>(y);
             }
-        } else if (key == "authors") {
+        } else if (detail::key_is(key, "authors")) {
             od::array arr;
             ok = !x.get_array().get(arr);
             if (ok)
@@ -132,7 +132,7 @@ std::string read_work(od::object obj, Work& w, ReadContext&) {
                         break;
                     }
                 }
-        } else if (key == "extra") {
+        } else if (detail::key_is(key, "extra")) {
             od::object e;
             ok = !x.get_object().get(e);
             if (ok)
@@ -146,16 +146,16 @@ std::string read_work(od::object obj, Work& w, ReadContext&) {
                     }
                     w.extra[std::string(k)] = val;
                 }
-        } else if (key == "source" || key == "source_line" || key == "source_format") {
+        } else if (detail::key_is(key, "source") || detail::key_is(key, "source_line") || detail::key_is(key, "source_format")) {
             // The original provenance travels in extra; this file is the new source.
             std::string s;
-            if (key == "source_line") {
+            if (detail::key_is(key, "source_line")) {
                 std::int64_t n;
                 ok = !x.get_int64().get(n);
                 if (ok) w.extra["original_line"] = n;
             } else {
                 ok = read_string(x, s);
-                if (ok) w.extra[key == "source" ? "original_source" : "original_format"] = s;
+                if (ok) w.extra[detail::key_is(key, "source") ? "original_source" : "original_format"] = s;
             }
         }
         if (!ok) return "field '" + std::string(key) + "'";

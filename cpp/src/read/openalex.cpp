@@ -17,23 +17,23 @@ bool read_authorship(od::value v, Author& out) {
     std::string display, raw, orcid, openalex_id;
     std::vector<std::string> institutions, raw_affiliations;
     bool ok = each_field(v, [&](std::string_view key, od::value x) {
-        if (key == "raw_author_name") return get_text(x, raw);
-        if (key == "raw_affiliation_strings") return get_texts(x, raw_affiliations);
-        if (key == "institutions")
+        if (detail::key_is(key, "raw_author_name")) return get_text(x, raw);
+        if (detail::key_is(key, "raw_affiliation_strings")) return get_texts(x, raw_affiliations);
+        if (detail::key_is(key, "institutions"))
             return each_item(x, [&](od::value inst) {
                 return each_field(inst, [&](std::string_view k, od::value y) {
-                    if (k != "display_name") return true;
+                    if (!detail::key_is(k, "display_name")) return true;
                     std::string name;
                     if (!get_text(y, name)) return false;
                     if (!name.empty()) institutions.push_back(std::move(name));
                     return true;
                 });
             });
-        if (key == "author")
+        if (detail::key_is(key, "author"))
             return each_field(x, [&](std::string_view k, od::value y) {
-                if (k == "display_name") return get_text(y, display);
-                if (k == "orcid") return get_text(y, orcid);
-                if (k == "id") return get_text(y, openalex_id);
+                if (detail::key_is(k, "display_name")) return get_text(y, display);
+                if (detail::key_is(k, "orcid")) return get_text(y, orcid);
+                if (detail::key_is(k, "id")) return get_text(y, openalex_id);
                 return true;
             });
         return true;
@@ -46,22 +46,35 @@ bool read_authorship(od::value v, Author& out) {
     return true;
 }
 
-// {"word": [positions], ...} -> the words in position order.
+// {"word": [positions], ...} -> the words in position order. The words are
+// views into the parser's string buffer, valid for this record.
 bool read_inverted_abstract(od::value v, std::string& out) {
-    std::vector<std::pair<std::int64_t, std::string>> words;
+    thread_local std::vector<std::pair<std::int64_t, std::string_view>> words;  // reused: one per record otherwise
+    thread_local std::vector<std::string_view> at;
+    words.clear();
+    std::int64_t last = -1;
     bool ok = each_field(v, [&](std::string_view word, od::value positions) {
         return each_item(positions, [&](od::value p) {
             std::int64_t pos;
-            if (p.get_int64().get(pos)) return false;
-            words.emplace_back(pos, std::string(word));
+            if (p.get_int64().get(pos) || pos < 0) return false;
+            words.emplace_back(pos, word);
+            last = std::max(last, pos);
             return true;
         });
     });
     if (!ok) return false;
-    std::sort(words.begin(), words.end());
-    for (const auto& [pos, word] : words) {
-        if (!out.empty()) out += ' ';
-        out += word;
+    if (static_cast<std::size_t>(last) < 4 * words.size() + 64) {
+        // Positions are dense (0..n-1): place each word, no sort.
+        at.assign(static_cast<std::size_t>(last) + 1, std::string_view());
+        std::size_t length = words.size();
+        for (const auto& [pos, word] : words) length += word.size();
+        out.reserve(length);
+        for (const auto& [pos, word] : words) at[static_cast<std::size_t>(pos)] = word;
+        for (auto word : at)
+            if (!word.empty()) (out.empty() ? out : out += ' ') += word;
+    } else {
+        std::sort(words.begin(), words.end());
+        for (const auto& [pos, word] : words) (out.empty() ? out : out += ' ') += word;
     }
     return true;
 }
@@ -69,15 +82,15 @@ bool read_inverted_abstract(od::value v, std::string& out) {
 bool read_location(od::value v, Work& w, bool primary) {
     return each_field(v, [&](std::string_view key, od::value x) {
         std::string s;
-        if (key == "source")
+        if (detail::key_is(key, "source"))
             return each_field(x, [&](std::string_view k, od::value y) {
-                if (k != "display_name" || !primary) return true;
+                if (!detail::key_is(k, "display_name") || !primary) return true;
                 return get_text(y, w.venue);
             });
-        if (key == "landing_page_url" || key == "pdf_url") {
+        if (detail::key_is(key, "landing_page_url") || detail::key_is(key, "pdf_url")) {
             if (!get_text(x, s)) return false;
             if (s.find("arxiv.org/") != std::string::npos) w.ids.emplace("arxiv", bare_arxiv(s));
-            if (primary && !s.empty()) w.links.emplace(key == "pdf_url" ? "pdf" : "landing", s);
+            if (primary && !s.empty()) w.links.emplace(detail::key_is(key, "pdf_url") ? "pdf" : "landing", s);
         }
         return true;
     });
@@ -93,49 +106,49 @@ std::string read_work(od::object obj, Work& w, ReadContext&) {
         if (field.value().get(x)) return "field '" + std::string(key) + "'";
         std::string s;
         bool ok = true;
-        if (key == "id") {
+        if (detail::key_is(key, "id")) {
             ok = get_text(x, s);
             if (!s.empty()) w.ids["openalex"] = bare_url_id(s);
-        } else if (key == "doi") {
+        } else if (detail::key_is(key, "doi")) {
             ok = get_text(x, s);
             if (!s.empty()) w.ids["doi"] = bare_doi(s);
-        } else if (key == "title") {
+        } else if (detail::key_is(key, "title")) {
             ok = get_text(x, w.title);
-        } else if (key == "display_name") {
+        } else if (detail::key_is(key, "display_name")) {
             ok = get_text(x, display_name);
-        } else if (key == "publication_year") {
+        } else if (detail::key_is(key, "publication_year")) {
             ok = get_int(x, year);
-        } else if (key == "publication_date") {
+        } else if (detail::key_is(key, "publication_date")) {
             ok = get_text(x, s);
             set_date(w, s);
-        } else if (key == "type") {
+        } else if (detail::key_is(key, "type")) {
             ok = get_text(x, w.category);
-        } else if (key == "language") {
+        } else if (detail::key_is(key, "language")) {
             ok = get_text(x, s);
             if (!s.empty()) w.extra["language"] = s;
-        } else if (key == "cited_by_count") {
+        } else if (detail::key_is(key, "cited_by_count")) {
             std::optional<std::int64_t> n;
             ok = get_int(x, n);
             if (n) w.extra["citations"] = *n;
-        } else if (key == "authorships") {
+        } else if (detail::key_is(key, "authorships")) {
             ok = each_item(x, [&](od::value a) { return read_authorship(a, w.authors.emplace_back()); });
-        } else if (key == "primary_location") {
+        } else if (detail::key_is(key, "primary_location")) {
             ok = read_location(x, w, true);
-        } else if (key == "host_venue") {  // the schema before 2023
+        } else if (detail::key_is(key, "host_venue")) {  // the schema before 2023
             ok = each_field(x, [&](std::string_view k, od::value y) {
-                return k != "display_name" || !w.venue.empty() || get_text(y, w.venue);
+                return !detail::key_is(k, "display_name") || !w.venue.empty() || get_text(y, w.venue);
             });
-        } else if (key == "locations") {
+        } else if (detail::key_is(key, "locations")) {
             ok = each_item(x, [&](od::value loc) { return read_location(loc, w, false); });
-        } else if (key == "ids") {
+        } else if (detail::key_is(key, "ids")) {
             ok = each_field(x, [&](std::string_view k, od::value y) {
                 std::string id;
                 if (!get_id(y, id)) return false;
-                if (id.empty() || k == "openalex" || k == "doi") return true;
-                w.ids[std::string(k)] = k == "mag" ? id : bare_url_id(id);
+                if (id.empty() || detail::key_is(k, "openalex") || detail::key_is(k, "doi")) return true;
+                w.ids[std::string(k)] = detail::key_is(k, "mag") ? id : bare_url_id(id);
                 return true;
             });
-        } else if (key == "abstract_inverted_index") {
+        } else if (detail::key_is(key, "abstract_inverted_index")) {
             ok = read_inverted_abstract(x, w.abstract);
         }
         if (!ok) return "field '" + std::string(key) + "'";

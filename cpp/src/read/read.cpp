@@ -45,7 +45,7 @@ Corpus read_text(std::string_view input, const std::string& source, const ReadOp
 }
 
 Corpus detail::read_piece(std::string_view input, const std::string& source, const ReadOptions& options,
-                          int first_line) {
+                          int first_line, std::size_t padding) {
     Corpus out;
     std::string owned;
     std::string_view text = input;
@@ -89,7 +89,9 @@ Corpus detail::read_piece(std::string_view input, const std::string& source, con
         out.diagnostics.push_back({source, 0, Severity::warning, "empty input: nothing to read"});
         return out;
     }
-    ReadContext ctx{source, format, options, out, first_line};
+    // A converted or repaired copy has no padding of its own.
+    bool same_end = text.data() + text.size() == input.data() + input.size();
+    ReadContext ctx{source, format, options, out, first_line, same_end ? padding : 0};
     entry->read(text, ctx);
     return out;
 }

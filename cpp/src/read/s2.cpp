@@ -12,11 +12,11 @@ namespace {
 
 // externalIds keys -> our id names.
 std::string id_name(std::string_view k) {
-    if (k == "DOI") return "doi";
-    if (k == "ArXiv") return "arxiv";
-    if (k == "PubMed") return "pmid";
-    if (k == "PubMedCentral") return "pmcid";
-    if (k == "CorpusId") return "s2_corpus";
+    if (detail::key_is(k, "DOI")) return "doi";
+    if (detail::key_is(k, "ArXiv")) return "arxiv";
+    if (detail::key_is(k, "PubMed")) return "pmid";
+    if (detail::key_is(k, "PubMedCentral")) return "pmcid";
+    if (detail::key_is(k, "CorpusId")) return "s2_corpus";
     std::string out(k);
     for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;  // dblp, mag, acl
@@ -25,8 +25,8 @@ std::string id_name(std::string_view k) {
 bool read_author(od::value v, Author& out) {
     std::string name, id;
     bool ok = each_field(v, [&](std::string_view k, od::value x) {
-        if (k == "name") return get_text(x, name);
-        if (k == "authorId") return get_id(x, id);
+        if (detail::key_is(k, "name")) return get_text(x, name);
+        if (detail::key_is(k, "authorId")) return get_id(x, id);
         return true;
     });
     if (!ok) return false;
@@ -36,7 +36,7 @@ bool read_author(od::value v, Author& out) {
 }
 
 bool read_name_of(od::value v, std::string& out) {
-    return each_field(v, [&](std::string_view k, od::value x) { return k != "name" || get_text(x, out); });
+    return each_field(v, [&](std::string_view k, od::value x) { return !detail::key_is(k, "name") || get_text(x, out); });
 }
 
 std::string read_paper(od::object obj, Work& w, ReadContext&) {
@@ -49,44 +49,44 @@ std::string read_paper(od::object obj, Work& w, ReadContext&) {
         if (field.value().get(x)) return "field '" + std::string(key) + "'";
         std::string s;
         bool ok = true;
-        if (key == "paperId") {
+        if (detail::key_is(key, "paperId")) {
             ok = get_text(x, s);
             if (!s.empty()) w.ids["s2"] = s;
-        } else if (key == "title") {
+        } else if (detail::key_is(key, "title")) {
             ok = get_text(x, w.title);
-        } else if (key == "year") {
+        } else if (detail::key_is(key, "year")) {
             ok = get_int(x, year);
-        } else if (key == "publicationDate") {
+        } else if (detail::key_is(key, "publicationDate")) {
             ok = get_text(x, s);
             set_date(w, s);
-        } else if (key == "venue") {
+        } else if (detail::key_is(key, "venue")) {
             ok = get_text(x, venue);
-        } else if (key == "publicationVenue") {
+        } else if (detail::key_is(key, "publicationVenue")) {
             ok = read_name_of(x, publication_venue);
-        } else if (key == "journal") {
+        } else if (detail::key_is(key, "journal")) {
             ok = read_name_of(x, journal);
-        } else if (key == "abstract") {
+        } else if (detail::key_is(key, "abstract")) {
             ok = get_text(x, w.abstract);
-        } else if (key == "url") {
+        } else if (detail::key_is(key, "url")) {
             ok = get_text(x, s);
             if (!s.empty()) w.links["landing"] = s;
-        } else if (key == "openAccessPdf") {
+        } else if (detail::key_is(key, "openAccessPdf")) {
             ok = each_field(x, [&](std::string_view k, od::value y) {
                 std::string url;
-                if (k != "url") return true;
+                if (!detail::key_is(k, "url")) return true;
                 if (!get_text(y, url)) return false;
                 if (!url.empty()) w.links["pdf"] = url;
                 return true;
             });
-        } else if (key == "citationCount") {
+        } else if (detail::key_is(key, "citationCount")) {
             std::optional<std::int64_t> n;
             ok = get_int(x, n);
             if (n) w.extra["citations"] = *n;
-        } else if (key == "publicationTypes") {
+        } else if (detail::key_is(key, "publicationTypes")) {
             std::vector<std::string> types;
             ok = get_texts(x, types);
             if (ok && !types.empty()) w.category = types.front();
-        } else if (key == "externalIds") {
+        } else if (detail::key_is(key, "externalIds")) {
             ok = each_field(x, [&](std::string_view k, od::value y) {
                 std::string id;
                 if (!get_id(y, id)) return false;
@@ -95,7 +95,7 @@ std::string read_paper(od::object obj, Work& w, ReadContext&) {
                 w.ids[name] = name == "doi" ? bare_doi(id) : name == "arxiv" ? bare_arxiv(id) : id;
                 return true;
             });
-        } else if (key == "authors") {
+        } else if (detail::key_is(key, "authors")) {
             ok = each_item(x, [&](od::value a) { return read_author(a, w.authors.emplace_back()); });
         }
         if (!ok) return "field '" + std::string(key) + "'";

@@ -14,7 +14,8 @@ struct ReadContext {
     std::string format;
     const ReadOptions& options;
     Corpus& out;
-    int first_line = 1;  // of this text in its file: a piece of a large file starts further down
+    int first_line = 1;         // of this text in its file: a piece of a large file starts further down
+    std::size_t padding = 0;    // bytes readable past the text's end (JSON parsers read ahead)
 
     int file_line(int line) const { return line > 0 ? line + first_line - 1 : line; }
 

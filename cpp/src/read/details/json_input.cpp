@@ -112,20 +112,29 @@ public:
         std::string_view t = trim_json(text_);
         if (t.empty()) return;
         if (!is_json_lines(t)) return document(t);
-        for (const auto& line : text::split_lines(text_)) {
-            std::string_view l = trim_json(line.text);
+        // Line by line; each record's line is known, no counting needed.
+        line_ = 1;
+        for (std::size_t pos = 0; pos < text_.size(); ++line_) {
+            std::size_t end = text_.find('\n', pos);
+            if (end == std::string_view::npos) end = text_.size();
+            std::string_view l = trim_json(text_.substr(pos, end - pos));
             if (!l.empty()) document(l);
+            pos = end + 1;
         }
     }
 
 private:
-    int line_of(std::string_view s) { return lines_.line_of(s.data()); }
+    // In JSON Lines every record sits on the current line; elsewhere count.
+    int line_of(std::string_view s) { return line_ > 0 ? line_ : lines_.line_of(s.data()); }
 
     void document(std::string_view doc) {
         if (doc.front() == '[') return array(doc);
         if (doc.front() == '{') {
+            // API envelopes name their records near the top, after a little
+            // metadata ({"meta": {...}, "results": [...]}); records rarely use these keys.
+            std::string_view head = doc.substr(0, 4096);
             for (auto e : envelopes_)
-                if (doc.find(std::string("\"") + std::string(e) + "\"") != std::string_view::npos)
+                if (head.find(std::string("\"") + std::string(e) + "\"") != std::string_view::npos)
                     return object(doc);
             return record(doc);
         }
@@ -195,6 +204,7 @@ private:
     RecordReader read_;
     bool untitled_warning_;
     LineCounter lines_;
+    int line_ = 0;  // the current line when reading JSON Lines, else 0
     od::parser parser_;
 };
 
@@ -208,7 +218,12 @@ std::string two_digits(std::int64_t v) { return (v < 10 ? "0" : "") + std::to_st
 
 void read_json_records(std::string_view text, ReadContext& ctx, std::initializer_list<std::string_view> envelopes,
                        RecordReader read, bool untitled_warning) {
-    // One copy into a padded buffer lets simdjson parse every record in place.
+    // simdjson reads ahead of a record's end: with padding after the text
+    // (FileReader's pieces) records are parsed in place, else in one copy.
+    if (ctx.padding >= simdjson::SIMDJSON_PADDING) {
+        Walker(text, text.data() + text.size() + ctx.padding, ctx, envelopes, read, untitled_warning).run();
+        return;
+    }
     simdjson::padded_string padded(text);
     std::string_view view(padded.data(), padded.size());
     Walker(view, padded.data() + padded.size() + simdjson::SIMDJSON_PADDING, ctx, envelopes, read, untitled_warning).run();

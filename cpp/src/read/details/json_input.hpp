@@ -47,6 +47,15 @@ bool get_int(od::value v, std::optional<std::int64_t>& out);  // integer or nume
 bool get_texts(od::value v, std::vector<std::string>& out);   // array of strings, or one string
 bool get_first_text(od::value v, std::string& out);      // Crossref's ["title"]: the first string
 
+// key == lit, compared inline: field dispatch runs for every key of every record.
+template <std::size_t N>
+inline bool key_is(std::string_view key, const char (&lit)[N]) {
+    if (key.size() != N - 1) return false;
+    for (std::size_t i = 0; i < N - 1; ++i)
+        if (key[i] != lit[i]) return false;
+    return true;
+}
+
 // Calls f(key, value) for each field of an object value; null is an empty object.
 template <class F>
 bool each_field(od::value v, F&& f) {

@@ -1,4 +1,5 @@
-// read_text for a piece of a file that starts on line `first_line` (internal).
+// read_text for a piece of a file that starts on line `first_line`, with
+// `padding` bytes readable past its end (internal).
 #pragma once
 
 #include <string>
@@ -8,6 +9,7 @@
 
 namespace scholarmerge::detail {
 
-Corpus read_piece(std::string_view text, const std::string& source, const ReadOptions& options, int first_line);
+Corpus read_piece(std::string_view text, const std::string& source, const ReadOptions& options, int first_line,
+                  std::size_t padding = 0);
 
 }  // namespace scholarmerge::detail
