@@ -136,3 +136,20 @@ TEST(ParseName, InitialGluedToSurname) {
     EXPECT_EQ(parse_name("J.Smith").surname, "Smith");
     EXPECT_EQ(parse_name("Stanley Y.W. Su").initials, "SYW");
 }
+
+TEST(SameAuthor, LostCharacterMayStandForTwoLetters) {
+    // DBLP-ACM writes "De?loch" where the other source has "Deßloch" (ß folds to "ss").
+    EXPECT_GE(same_author(parse_name("Stefan De?loch"), parse_name("Stefan Deßloch")), kSameAuthorThreshold);
+    EXPECT_GE(same_author(parse_name("Theo H?rder"), parse_name("Theo Härder")), kSameAuthorThreshold);
+    EXPECT_LT(same_author(parse_name("Stefan De?loch"), parse_name("Stefan Deloch")), kSameAuthorThreshold);
+    // Many lost characters: no exponential search, one letter each.
+    std::string many(200, '?');
+    EXPECT_LT(same_author(parse_name("A " + many), parse_name("A " + std::string(199, 'x'))), kSameAuthorThreshold);
+}
+
+TEST(SameAuthor, MononymsAndOrganisations) {
+    EXPECT_GE(same_author(corporate_author("World Health Organization"), corporate_author("World Health Organization")),
+              kSameAuthorThreshold);
+    EXPECT_GE(same_author(parse_name("Mohan"), parse_name("Mohan")), kSameAuthorThreshold);
+    EXPECT_LT(same_author(parse_name("Mohan"), parse_name("C. Mohan")), kSameAuthorThreshold);  // surname alone: weak
+}

@@ -23,13 +23,40 @@ std::string letters(std::string_view s) {
     return out;
 }
 
-// Equal letter for letter, where '?' (a character some export could not
-// encode: "H?rder" for "Härder") stands for any one letter.
+// a[i..] and b[j..] equal, where '?' (a character some export could not
+// encode: "H?rder" for "Härder") stands for one letter, or two where the lost
+// character folds to two ("De?loch" for "Deßloch": ß -> ss).
+bool wild_equal(std::string_view a, std::string_view b) {
+    while (!a.empty() && !b.empty()) {
+        if (a[0] == '?' || b[0] == '?') {
+            std::string_view& wild = a[0] == '?' ? a : b;
+            std::string_view& other = a[0] == '?' ? b : a;
+            wild.remove_prefix(1);
+            if (other.size() >= 2 && wild_equal(wild, other.substr(2))) return true;
+            other.remove_prefix(1);
+            continue;
+        }
+        if (a[0] != b[0]) return false;
+        a.remove_prefix(1);
+        b.remove_prefix(1);
+    }
+    return a.empty() && b.empty();
+}
+
 bool same_letters(const std::string& a, const std::string& b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (a[i] != b[i] && a[i] != '?' && b[i] != '?') return false;
-    return !a.empty();
+    if (a.empty() || b.empty()) return false;
+    if (a.size() == b.size() && a == b) return true;
+    // Lengths can differ by one per '?'.
+    std::size_t wild = std::count(a.begin(), a.end(), '?') + std::count(b.begin(), b.end(), '?');
+    if (wild == 0 || (a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > wild) return false;
+    if (wild > 4) {
+        // Many lost characters: one letter each (backtracking would be exponential).
+        if (a.size() != b.size()) return false;
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (a[i] != b[i] && a[i] != '?' && b[i] != '?') return false;
+        return true;
+    }
+    return wild_equal(a, b);
 }
 
 std::vector<std::string> given_words(std::string_view given) {
@@ -78,7 +105,10 @@ double same_author(const Author& a, const Author& b) {
         surname_typo = true;
     }
     auto ga = given_words(a.given), gb = given_words(b.given);
-    if (ga.empty() || gb.empty()) return 0.6;  // surname alone: weak evidence
+    // One name without a given name: weak evidence. Both without (a mononym,
+    // an organisation): the same name, spelt the same, is the same author.
+    if (ga.empty() && gb.empty()) return surname_typo ? 0.6 : 0.9;
+    if (ga.empty() || gb.empty()) return 0.6;
     // Compare the first given name; then any middle initials both sides have.
     const std::string& fa = ga[0];
     const std::string& fb = gb[0];
