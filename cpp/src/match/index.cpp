@@ -27,12 +27,20 @@ CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double m
     // out of the word sets. Records equal in title still meet through the
     // title groups below.
     const std::uint32_t max_df = static_cast<std::uint32_t>(std::max<std::size_t>(kMinStopDf, records.size() / 200));
+    // Words ranked rarest first; a record's words as ascending ranks, so that
+    // its prefix is the rarest few and two records intersect by a merge.
+    std::vector<std::uint32_t> by_rarity(df.size());
+    for (std::uint32_t w = 0; w < df.size(); ++w) by_rarity[w] = w;
+    std::sort(by_rarity.begin(), by_rarity.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return df[a] != df[b] ? df[a] < df[b] : a < b; });
+    std::vector<std::uint32_t> rank(df.size());
+    for (std::uint32_t k = 0; k < by_rarity.size(); ++k) rank[by_rarity[k]] = k;
+    words_.resize(records.size());
     for (std::size_t r = 0; r < records.size(); ++r) {
         auto& ws = words[r];
         ws.erase(std::remove_if(ws.begin(), ws.end(), [&](std::uint32_t w) { return df[w] > max_df; }), ws.end());
-        std::sort(ws.begin(), ws.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return df[a] != df[b] ? df[a] < df[b] : a < b;
-        });
+        for (auto& w : ws) w = rank[w];
+        std::sort(ws.begin(), ws.end());
         std::size_t n = ws.size();
         size_[r] = static_cast<std::uint32_t>(n);
         std::size_t p = n == 0 ? 0 : n - static_cast<std::size_t>(std::ceil(min_jaccard * static_cast<double>(n) - 1e-9)) + 1;
@@ -40,6 +48,7 @@ CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double m
         prefix_[r].assign(ws.begin(), ws.begin() + static_cast<long>(p));
         for (std::uint32_t k = 0; k < prefix_[r].size(); ++k)
             postings_[prefix_[r][k]].push_back({static_cast<std::uint32_t>(r), k});
+        words_[r] = std::move(ws);
     }
     // Records sharing a DOI, an arXiv id or their whole normalised title are
     // candidates whatever their words (the first kMaxGroup of each group).
@@ -58,6 +67,19 @@ CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double m
             }
         }
     }
+}
+
+bool CandidateIndex::overlap_enough(std::uint32_t x, std::uint32_t y) const {
+    const auto& a = words_[x];
+    const auto& b = words_[y];
+    const double needed = min_jaccard_ / (1.0 + min_jaccard_) * static_cast<double>(a.size() + b.size());
+    std::size_t shared = 0;
+    for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+        if (a[i] == b[j]) ++shared, ++i, ++j;
+        else if (a[i] < b[j]) ++i;
+        else ++j;
+    }
+    return static_cast<double>(shared) + 1e-9 >= needed;
 }
 
 }  // namespace scholarmerge

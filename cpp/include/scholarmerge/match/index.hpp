@@ -35,8 +35,12 @@ private:
     static constexpr std::size_t kMinStopDf = 1000;  // a word in more records than max(this, n/200) is not indexed
     static constexpr std::size_t kMaxGroup = 64;     // members of an identifier/title group that meet
 
-    std::vector<std::vector<Posting>> postings_;     // word id -> records with it in their prefix
-    std::vector<std::vector<std::uint32_t>> prefix_;  // record -> its prefix word ids
+    std::vector<std::vector<Posting>> postings_;     // word rank -> records with it in their prefix
+    // The whole word sets reach min_jaccard (the prefixes only said they might).
+    bool overlap_enough(std::uint32_t x, std::uint32_t y) const;
+
+    std::vector<std::vector<std::uint32_t>> words_;   // record -> its word ranks, ascending (rarest first)
+    std::vector<std::vector<std::uint32_t>> prefix_;  // record -> its prefix word ranks
     std::vector<std::uint32_t> size_;                 // record -> number of distinct words
     std::vector<std::vector<std::uint32_t>> by_id_;   // records sharing a DOI or arXiv id, grouped
     std::vector<std::int64_t> id_group_;              // record -> its group in by_id_, or -1
@@ -68,7 +72,7 @@ void CandidateIndex::candidates(std::uint32_t x, CandidateScratch& scratch, Visi
         }
     }
     for (std::uint32_t y : touched) {
-        if (overlap[y] != kPruned) visit(y);
+        if (overlap[y] != kPruned && overlap_enough(x, y)) visit(y);
         overlap[y] = kPruned;  // visited once; reset below
     }
     if (id_group_[x] >= 0)
