@@ -3,6 +3,7 @@
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
+#include "scholarmerge/names/parse.hpp"
 #include "scholarmerge/write/jsonl.hpp"
 
 namespace py = pybind11;
@@ -140,7 +141,44 @@ void bind_model(py::module_& m) {
             }
             return out;
         })
-        .def("extend", [](Corpus& self, Corpus other) { self.append(std::move(other)); });
+        .def("extend", [](Corpus& self, Corpus other) { self.append(std::move(other)); })
+        .def_static(
+            "from_columns",
+            [](const std::vector<std::string>& titles, const std::vector<std::optional<std::string>>& authors,
+               const std::vector<std::optional<std::int64_t>>& years, const std::vector<std::string>& venues,
+               const std::vector<std::string>& sources, const std::vector<std::string>& dois,
+               const std::vector<std::string>& arxivs) {
+                const std::size_t n = titles.size();
+                auto sized = [n](std::size_t m) { return m == 0 || m == n; };
+                if (!sized(authors.size()) || !sized(years.size()) || !sized(venues.size()) ||
+                    !sized(sources.size()) || !sized(dois.size()) || !sized(arxivs.size()))
+                    throw py::value_error("from_columns: every column needs one value per title");
+                Corpus c;
+                py::gil_scoped_release release;
+                c.works.resize(n);
+                for (std::size_t i = 0; i < n; ++i) {
+                    Work& w = c.works[i];
+                    w.title = titles[i];
+                    if (!authors.empty() && authors[i]) {
+                        AuthorList list = parse_author_list(*authors[i]);
+                        w.authors = std::move(list.authors);
+                        w.authors_truncated = list.truncated;
+                    }
+                    if (!years.empty() && years[i]) w.year = static_cast<int>(*years[i]);
+                    if (!venues.empty()) w.venue = venues[i];
+                    if (!sources.empty()) w.source = sources[i];
+                    if (!dois.empty() && !dois[i].empty()) w.ids["doi"] = dois[i];
+                    if (!arxivs.empty() && !arxivs[i].empty()) w.ids["arxiv"] = arxivs[i];
+                    w.source_line = static_cast<int>(i) + 1;
+                }
+                return c;
+            },
+            py::arg("titles"), py::arg("authors") = std::vector<std::optional<std::string>>{},
+            py::arg("years") = std::vector<std::optional<std::int64_t>>{}, py::arg("venues") = std::vector<std::string>{},
+            py::arg("sources") = std::vector<std::string>{}, py::arg("dois") = std::vector<std::string>{},
+            py::arg("arxivs") = std::vector<std::string>{},
+            "A Corpus from table columns (one value per row; author lists as text), built without a "
+            "Python object per row.");
 }
 
 }  // namespace scholarmerge::bindings

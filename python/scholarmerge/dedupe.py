@@ -8,34 +8,34 @@ from . import _core
 from .corpus import Corpus
 
 
-def _works_from_frame(df) -> list:
+def _text_column(df, name) -> list:
+    """A column as a list of str ('' where missing); [] when there is no such column."""
+    if name not in df.columns:
+        return []
+    return [v if isinstance(v, str) else "" for v in df[name].tolist()]
+
+
+def _works_from_frame(df) -> "_core.Corpus":
+    """The rows of a DataFrame as works, built in C++ from whole columns."""
     if "title" not in df.columns:
         raise ValueError("dedupe: the DataFrame needs a 'title' column")
-    works = []
-    for row in df.itertuples(index=False):
-        w = _core.Work()
-        w.title = str(getattr(row, "title") or "")
-        if "authors" in df.columns:
-            names = getattr(row, "authors")
+    titles = [str(t) if isinstance(t, str) or (t is not None and not isinstance(t, float)) else ""
+              for t in df["title"].tolist()]
+    authors = []
+    if "authors" in df.columns:
+        for names in df["authors"].tolist():
             if isinstance(names, str):
-                w.authors = _core.parse_author_list(names)[0]
-            elif names is not None and not (isinstance(names, float) and np.isnan(names)):
-                w.authors = [_core.parse_name(str(n)) for n in names]
-        if "year" in df.columns:
-            y = getattr(row, "year")
-            if y is not None and not (isinstance(y, float) and np.isnan(y)):
-                w.year = int(y)
-        if "venue" in df.columns and isinstance(getattr(row, "venue"), str):
-            w.venue = getattr(row, "venue")
-        if "source" in df.columns and isinstance(getattr(row, "source"), str):
-            w.source = getattr(row, "source")
-        ids = {}
-        for key in ("doi", "arxiv"):
-            if key in df.columns and isinstance(getattr(row, key), str):
-                ids[key] = getattr(row, key)
-        w.ids = ids
-        works.append(w)
-    return works
+                authors.append(names)
+            elif isinstance(names, (list, tuple, np.ndarray)):
+                authors.append("; ".join(str(n) for n in names))  # ';' keeps "Surname, Given" whole
+            else:
+                authors.append(None)
+    years = []
+    if "year" in df.columns:
+        years = [None if y is None or (isinstance(y, float) and np.isnan(y)) else int(y)
+                 for y in df["year"].tolist()]
+    return _core.Corpus.from_columns(titles, authors, years, _text_column(df, "venue"), _text_column(df, "source"),
+                                     _text_column(df, "doi"), _text_column(df, "arxiv"))
 
 
 def _as_works(data):
@@ -55,12 +55,7 @@ def _as_works(data):
         pass
     items = list(data)
     if all(isinstance(x, str) for x in items):
-        works = []
-        for t in items:
-            w = _core.Work()
-            w.title = t
-            works.append(w)
-        return works
+        return _core.Corpus.from_columns(items)
     if all(isinstance(x, _core.Work) for x in items):
         return items
     raise TypeError("dedupe: expected a Corpus, a list of Work, a list of titles or a DataFrame")

@@ -71,8 +71,10 @@ titles = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(titles, st.lists(names, max_size=4), st.one_of(st.none(), st.integers(1000, 2100)),
                           st.sampled_from(["", "ICML", "Journal of Names & Numbers"]),
-                          st.dictionaries(st.sampled_from(["doi", "arxiv", "openalex"]),
-                                          st.from_regex(r"[a-z0-9./]{1,12}", fullmatch=True), max_size=2)),
+                          st.fixed_dictionaries({}, optional={  # identifiers in their canonical (bare) forms
+                              "doi": st.from_regex(r"10\.[0-9]{4,5}/[a-z0-9._-]{1,12}", fullmatch=True),
+                              "arxiv": st.from_regex(r"[0-9]{4}\.[0-9]{4,5}", fullmatch=True),
+                              "openalex": st.from_regex(r"W[0-9]{1,10}", fullmatch=True)})),
                 min_size=1, max_size=5))
 def test_exports_read_back_the_same_works(rows):
     corpus = sm.Corpus()

@@ -1,8 +1,9 @@
 // academicpages (Jekyll) homepages in Markdown: front matter, "About Me", then
-// "Publications" with "## Section" groups of items:
-//   * <span ...>Title</span>.\\
-//   S. Kim, **Z. Yao<sup>*</sup>**, ...\\
-//   [arXiv](...), [code](...)\\
+// "Publications" with "## Section" groups of items, each line ending in a
+// Markdown line break (two backslashes):
+//   * <span ...>Title</span>.
+//   S. Kim, **Z. Yao<sup>*</sup>**, ...
+//   [arXiv](...), [code](...)
 //   Accepted for publication, Proc. ICML 2021 (Long Talk).
 #pragma once
 
