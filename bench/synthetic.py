@@ -77,6 +77,21 @@ def make(n: int, dup_rate: float = 0.3, seed: int = 1) -> pd.DataFrame:
     return df
 
 
+def cached(n: int, seed: int = 1) -> pd.DataFrame:
+    """make(n, seed=seed), generated once into bench/.cache/ (a million rows take minutes)."""
+    import os
+
+    cache = os.path.join(os.path.dirname(os.path.abspath(__file__)), ".cache")
+    path = os.path.join(cache, f"synthetic_{n}_{seed}.pkl")
+    if os.path.exists(path):
+        return pd.read_pickle(path)
+    df = make(n, seed=seed)
+    os.makedirs(cache, exist_ok=True)
+    df.to_pickle(path + ".tmp")
+    os.replace(path + ".tmp", path)
+    return df
+
+
 if __name__ == "__main__":
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 10000
     out = sys.argv[2] if len(sys.argv) > 2 else f"synthetic_{n}.csv"

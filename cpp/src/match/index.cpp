@@ -36,6 +36,7 @@ CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double m
     std::vector<std::uint32_t> rank(df.size());
     for (std::uint32_t k = 0; k < by_rarity.size(); ++k) rank[by_rarity[k]] = k;
     words_.resize(records.size());
+    signature_.assign(records.size(), 0);
     for (std::size_t r = 0; r < records.size(); ++r) {
         auto& ws = words[r];
         ws.erase(std::remove_if(ws.begin(), ws.end(), [&](std::uint32_t w) { return df[w] > max_df; }), ws.end());
@@ -48,6 +49,7 @@ CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double m
         prefix_[r].assign(ws.begin(), ws.begin() + static_cast<long>(p));
         for (std::uint32_t k = 0; k < prefix_[r].size(); ++k)
             postings_[prefix_[r][k]].push_back({static_cast<std::uint32_t>(r), k});
+        for (std::uint32_t w : ws) signature_[r] |= std::uint64_t{1} << (w % 64);
         words_[r] = std::move(ws);
     }
     // Records sharing a DOI, an arXiv id or their whole normalised title are
@@ -72,14 +74,22 @@ CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double m
 bool CandidateIndex::overlap_enough(std::uint32_t x, std::uint32_t y) const {
     const auto& a = words_[x];
     const auto& b = words_[y];
-    const double needed = min_jaccard_ / (1.0 + min_jaccard_) * static_cast<double>(a.size() + b.size());
+    const double needed = min_jaccard_ / (1.0 + min_jaccard_) * static_cast<double>(a.size() + b.size()) - 1e-9;
+    // Each shared word sets a bit in both signatures; two shared words on one
+    // bit also collide within each record's own signature. So shared words
+    // <= common bits + the fewer own collisions: too few rules the pair out
+    // without a merge (most candidates end here).
+    const int own_x = static_cast<int>(a.size()) - __builtin_popcountll(signature_[x]);
+    const int own_y = static_cast<int>(b.size()) - __builtin_popcountll(signature_[y]);
+    if (__builtin_popcountll(signature_[x] & signature_[y]) + std::min(own_x, own_y) < needed) return false;
     std::size_t shared = 0;
     for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+        if (static_cast<double>(shared + std::min(a.size() - i, b.size() - j)) < needed) return false;
         if (a[i] == b[j]) ++shared, ++i, ++j;
         else if (a[i] < b[j]) ++i;
         else ++j;
     }
-    return static_cast<double>(shared) + 1e-9 >= needed;
+    return static_cast<double>(shared) >= needed;
 }
 
 }  // namespace scholarmerge

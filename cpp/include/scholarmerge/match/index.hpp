@@ -40,6 +40,7 @@ private:
     bool overlap_enough(std::uint32_t x, std::uint32_t y) const;
 
     std::vector<std::vector<std::uint32_t>> words_;   // record -> its word ranks, ascending (rarest first)
+    std::vector<std::uint64_t> signature_;            // record -> a bit per word (rank mod 64)
     std::vector<std::vector<std::uint32_t>> prefix_;  // record -> its prefix word ranks
     std::vector<std::uint32_t> size_;                 // record -> number of distinct words
     std::vector<std::vector<std::uint32_t>> by_id_;   // records sharing a DOI or arXiv id, grouped
