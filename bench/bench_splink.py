@@ -9,7 +9,7 @@ Needs `pip install 'splink>=4' duckdb` (not a dependency of the package).
 One run of the script measures every (dataset, tool) pair in a forked child of
 its own, as bench/bench_dedupe.py does, so that one contender's memory does not
 count against the other. Each child loads the input itself (DBLP-ACM through
-scholarmerge.evaluate.load_dblp_acm, synthetic through synthetic.make(n) with
+scholarmerge.evaluate.load_dblp_acm, synthetic through synthetic.cached(n) (bench/.cache) with
 its fixed seed, so both tools see the same rows), then times the path from that
 pandas frame to one cluster label per row:
 
@@ -83,7 +83,7 @@ def load(dataset: str):
         return frame, truth, (lambda i, j: sides[i] != sides[j])
     import synthetic
 
-    frame = synthetic.make(int(dataset))
+    frame = synthetic.cached(int(dataset))
     return frame, None, None
 
 
