@@ -72,16 +72,20 @@ CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double m
 }
 
 bool CandidateIndex::overlap_enough(std::uint32_t x, std::uint32_t y) const {
-    const auto& a = words_[x];
-    const auto& b = words_[y];
-    const double needed = min_jaccard_ / (1.0 + min_jaccard_) * static_cast<double>(a.size() + b.size()) - 1e-9;
+    // Sizes and signatures first: they sit in flat arrays, the word lists
+    // behind a pointer each (a cache miss most candidates never pay).
+    const std::uint32_t sx = size_[x], sy = size_[y];
+    const double needed = min_jaccard_ / (1.0 + min_jaccard_) * static_cast<double>(sx + sy) - 1e-9;
     // Each shared word sets a bit in both signatures; two shared words on one
     // bit also collide within each record's own signature. So shared words
     // <= common bits + the fewer own collisions: too few rules the pair out
     // without a merge (most candidates end here).
-    const int own_x = static_cast<int>(a.size()) - __builtin_popcountll(signature_[x]);
-    const int own_y = static_cast<int>(b.size()) - __builtin_popcountll(signature_[y]);
-    if (__builtin_popcountll(signature_[x] & signature_[y]) + std::min(own_x, own_y) < needed) return false;
+    const std::uint64_t ax = signature_[x], ay = signature_[y];
+    const int own_x = static_cast<int>(sx) - __builtin_popcountll(ax);
+    const int own_y = static_cast<int>(sy) - __builtin_popcountll(ay);
+    if (__builtin_popcountll(ax & ay) + std::min(own_x, own_y) < needed) return false;
+    const auto& a = words_[x];
+    const auto& b = words_[y];
     std::size_t shared = 0;
     for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
         if (static_cast<double>(shared + std::min(a.size() - i, b.size() - j)) < needed) return false;
