@@ -7,7 +7,11 @@
   name (given, surname, initials, key), which the baselines skip;
 - the ceiling: simdjson On-Demand visiting every value of every line, no records.
 
-    python bench/bench_json.py [--mb 100] [--seed 0]
+    python bench/bench_json.py [--mb 100] [--seed 0] [--stream 10]
+
+--stream K also reads the file repeated K times (K x 100 MB) with
+sm.read_batches in a child process and prints its peak memory: bounded by
+the pieces in flight, not by the file.
 
 The file is generated once (bench/.cache/) with a realistic field mix: up to 20
 authors with institutions, inverted abstracts, referenced works, locations.
@@ -136,10 +140,39 @@ def timed(fn):
     return n, seconds
 
 
+def stream(path: str, times: int) -> None:
+    import resource
+
+    import scholarmerge as sm
+
+    big = path.replace(".jsonl", f"_x{times}.jsonl")
+    if not os.path.exists(big):
+        with open(big + ".tmp", "wb") as out, open(path, "rb") as f:
+            chunk = f.read()
+            for _ in range(times):
+                out.write(chunk)
+        os.replace(big + ".tmp", big)
+    gb = os.path.getsize(big) / 2**30
+    print(f"\nStreaming {gb:.1f} GB with sm.read_batches (batch_mb=32), each run in its own process:\n")
+    print("| threads | works | s | MB/s | peak RSS MB |")
+    print("|---:|---:|---:|---:|---:|")
+    for threads in (1, 2):
+        pid = os.fork()
+        if pid == 0:
+            t0 = time.perf_counter()
+            n = sum(len(b) for b in sm.read_batches(big, format="openalex", threads=threads))
+            s = time.perf_counter() - t0
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(f"| {threads} | {n:,} | {s:.2f} | {gb * 1024 / s:,.0f} | {peak:,.0f} |", flush=True)
+            os._exit(0)
+        os.waitpid(pid, 0)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--mb", type=int, default=100)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--stream", type=int, default=0, help="also stream the file repeated this many times")
     args = ap.parse_args()
 
     import orjson
@@ -165,6 +198,8 @@ def main():
     print("|---|---:|---:|---:|---:|---:|")
     for name, n, s in rows:
         print(f"| {name} | {n:,} | {s:.2f} | {mb / s:,.0f} | {n / s:,.0f} | {s / ours:.2f}x |")
+    if args.stream:
+        stream(path, args.stream)
 
 
 if __name__ == "__main__":

@@ -55,12 +55,7 @@ public:
                                     "'");
                 // Resume at the next line that starts an entry.
                 std::size_t next = start + 1;
-                while ((next = t_.find('@', next)) != std::string_view::npos) {
-                    std::size_t bol = t_.rfind('\n', next);
-                    bol = bol == std::string_view::npos ? 0 : bol + 1;
-                    if (text::trim(t_.substr(bol, next - bol)).empty()) break;
-                    ++next;
-                }
+                while ((next = t_.find('@', next)) != std::string_view::npos && !at_line_start(next)) ++next;
                 pos_ = next == std::string_view::npos ? t_.size() : next;
             }
         }
@@ -136,10 +131,11 @@ private:
         throw EntryError{"unterminated quoted value"};
     }
 
-    bool at_line_start(std::size_t p) {
-        std::size_t bol = t_.rfind('\n', p);
-        bol = bol == std::string_view::npos ? 0 : bol + 1;
-        return text::trim(t_.substr(bol, p - bol)).empty();
+    // Only blanks between the line start and p: looks back over blanks only,
+    // so a huge one-line value full of '@' stays linear.
+    bool at_line_start(std::size_t p) const {
+        while (p > 0 && (t_[p - 1] == ' ' || t_[p - 1] == '\t')) --p;
+        return p == 0 || t_[p - 1] == '\n' || t_[p - 1] == '\r';
     }
 
     // value := part ('#' part)*
