@@ -409,6 +409,7 @@ AuthorList parse_author_list(std::string_view input) {
         else
             names.back() += ", " + parts[i].text;
     }
+    result.authors.reserve(names.size());  // an Author is large: no regrowth moves
     for (const auto& n : names) result.authors.push_back(parse_name(n));
     return result;
 }
