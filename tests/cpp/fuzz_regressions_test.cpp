@@ -7,6 +7,8 @@
 #include <sstream>
 
 #include "scholarmerge/error.hpp"
+#include "scholarmerge/names/match.hpp"
+#include "scholarmerge/names/parse.hpp"
 #include "scholarmerge/read/read.hpp"
 
 using namespace scholarmerge;
@@ -31,4 +33,22 @@ TEST(FuzzRegressions, EveryFindingReadsWithEveryFormat) {
         ++files;
     }
     EXPECT_GE(files, 1u);
+}
+
+// The names fuzzer's property on every finding: same_author symmetric and in [0, 1].
+TEST(FuzzRegressions, EveryFindingKeepsSameAuthorSymmetric) {
+    namespace fs = std::filesystem;
+    for (const auto& entry : fs::directory_iterator(std::string(SCHOLARMERGE_TEST_DATA_DIR) + "/fuzz-regressions")) {
+        std::ifstream in(entry.path(), std::ios::binary);
+        std::stringstream buf;
+        buf << in.rdbuf();
+        AuthorList list = parse_author_list(buf.str());
+        for (std::size_t i = 1; i < list.authors.size(); ++i) {
+            double ab = same_author(list.authors[i - 1], list.authors[i]);
+            double ba = same_author(list.authors[i], list.authors[i - 1]);
+            EXPECT_EQ(ab, ba) << entry.path();
+            EXPECT_GE(ab, 0.0);
+            EXPECT_LE(ab, 1.0);
+        }
+    }
 }

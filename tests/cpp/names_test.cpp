@@ -142,6 +142,9 @@ TEST(SameAuthor, LostCharacterMayStandForTwoLetters) {
     EXPECT_GE(same_author(parse_name("Stefan De?loch"), parse_name("Stefan Deßloch")), kSameAuthorThreshold);
     EXPECT_GE(same_author(parse_name("Theo H?rder"), parse_name("Theo Härder")), kSameAuthorThreshold);
     EXPECT_LT(same_author(parse_name("Stefan De?loch"), parse_name("Stefan Deloch")), kSameAuthorThreshold);
+    // '?' on both sides: either may stand for two letters, whatever the argument order.
+    Author a = parse_name("R. ??"), b = parse_name("R. ??5");
+    EXPECT_EQ(same_author(a, b), same_author(b, a));
     // Many lost characters: no exponential search, one letter each.
     std::string many(200, '?');
     EXPECT_LT(same_author(parse_name("A " + many), parse_name("A " + std::string(199, 'x'))), kSameAuthorThreshold);

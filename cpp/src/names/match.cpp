@@ -28,15 +28,15 @@ std::string letters(std::string_view s) {
 // character folds to two ("De?loch" for "Deßloch": ß -> ss).
 bool wild_equal(std::string_view a, std::string_view b) {
     while (!a.empty() && !b.empty()) {
-        if (a[0] == '?' || b[0] == '?') {
-            std::string_view& wild = a[0] == '?' ? a : b;
-            std::string_view& other = a[0] == '?' ? b : a;
-            wild.remove_prefix(1);
-            if (other.size() >= 2 && wild_equal(wild, other.substr(2))) return true;
-            other.remove_prefix(1);
-            continue;
+        const bool wild_a = a[0] == '?', wild_b = b[0] == '?';
+        if (wild_a || wild_b) {
+            // Either side's '?' may take two letters of the other: both tried,
+            // so the answer does not depend on the argument order.
+            if (wild_a && b.size() >= 2 && wild_equal(a.substr(1), b.substr(2))) return true;
+            if (wild_b && a.size() >= 2 && wild_equal(a.substr(2), b.substr(1))) return true;
+        } else if (a[0] != b[0]) {
+            return false;
         }
-        if (a[0] != b[0]) return false;
         a.remove_prefix(1);
         b.remove_prefix(1);
     }
