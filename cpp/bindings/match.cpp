@@ -68,6 +68,29 @@ void bind_match(py::module_& m) {
             return to_array(std::move(labels));
         },
         py::arg("n"), py::arg("rows"), py::arg("cols"));
+    m.def(
+        "dedupe_columns",
+        [](std::vector<std::string> titles, std::vector<std::optional<std::string>> authors,
+           std::vector<std::optional<std::int64_t>> years, std::vector<std::string> venues,
+           std::vector<std::string> sources, std::vector<std::string> dois, std::vector<std::string> arxivs,
+           double threshold, int threads, double min_jaccard) {
+            WorkColumns c{std::move(titles), std::move(authors), std::move(years), std::move(venues),
+                          std::move(sources), std::move(dois), std::move(arxivs)};
+            DedupeOptions o;
+            o.threshold = threshold;
+            o.threads = threads;
+            if (min_jaccard > 0) o.min_jaccard = min_jaccard;
+            DedupeResult r;
+            {
+                py::gil_scoped_release release;
+                r = dedupe_columns(c, o);
+            }
+            return py::make_tuple(to_array(std::move(r.labels)), r.candidates, r.matches);
+        },
+        py::arg("titles"), py::arg("authors"), py::arg("years"), py::arg("venues"), py::arg("sources"),
+        py::arg("dois"), py::arg("arxivs"), py::arg("threshold") = 0.0, py::arg("threads") = 0,
+        py::arg("min_jaccard") = 0.0,
+        "Dedupe table columns without building a Work per row (memory: the match records only).");
     m.def("dedupe_works", run, py::arg("works"), py::arg("threshold") = 0.0, py::arg("threads") = 0,
           py::arg("brute_force") = false, py::arg("min_jaccard") = 0.0);
 }

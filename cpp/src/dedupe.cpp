@@ -1,11 +1,13 @@
 #include "scholarmerge/dedupe.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <thread>
 #include <unordered_map>
 
 #include "scholarmerge/cluster/clusters.hpp"
 #include "scholarmerge/match/index.hpp"
+#include "scholarmerge/names/parse.hpp"
 
 namespace scholarmerge {
 
@@ -32,27 +34,63 @@ int thread_count(int requested) {
     return std::max(1u, std::thread::hardware_concurrency());
 }
 
+// Compare and cluster prepared records; source_of(i) names record i's source.
+template <class SourceOf>
+DedupeResult dedupe_records(std::vector<MatchRecord> records, SourceOf source_of, const DedupeOptions& options);
+
 }  // namespace
 
 DedupeResult dedupe_detailed(const std::vector<Work>& works, const DedupeOptions& options) {
-    const std::size_t n = works.size();
+    std::vector<MatchRecord> records(works.size());
+    parallel_for(works.size(), thread_count(options.threads),
+                 [&](int, std::size_t i) { records[i] = make_match_record(works[i]); });
+    return dedupe_records(std::move(records), [&](std::size_t i) -> const std::string& { return works[i].source; },
+                          options);
+}
+
+DedupeResult dedupe_columns(const WorkColumns& c, const DedupeOptions& options) {
+    const std::size_t n = c.titles.size();
+    auto sized = [n](std::size_t m) { return m == 0 || m == n; };
+    if (!sized(c.authors.size()) || !sized(c.years.size()) || !sized(c.venues.size()) || !sized(c.sources.size()) ||
+        !sized(c.dois.size()) || !sized(c.arxivs.size()))
+        throw std::invalid_argument("dedupe_columns: every column needs one value per title");
+    std::vector<MatchRecord> records(n);
+    parallel_for(n, thread_count(options.threads), [&](int, std::size_t i) {
+        Work w;  // one row at a time, dropped once its record is made
+        w.title = c.titles[i];
+        if (!c.authors.empty() && c.authors[i]) w.authors = parse_author_list(*c.authors[i]).authors;
+        if (!c.years.empty() && c.years[i]) w.year = static_cast<int>(*c.years[i]);
+        if (!c.venues.empty()) w.venue = c.venues[i];
+        if (!c.dois.empty() && !c.dois[i].empty()) w.ids["doi"] = c.dois[i];
+        if (!c.arxivs.empty() && !c.arxivs[i].empty()) w.ids["arxiv"] = c.arxivs[i];
+        records[i] = make_match_record(w);
+    });
+    static const std::string none;
+    return dedupe_records(
+        std::move(records),
+        [&](std::size_t i) -> const std::string& { return c.sources.empty() ? none : c.sources[i]; }, options);
+}
+
+namespace {
+
+template <class SourceOf>
+DedupeResult dedupe_records(std::vector<MatchRecord> records, SourceOf source_of, const DedupeOptions& options) {
+    const std::size_t n = records.size();
     const int threads = thread_count(options.threads);
     MatchPolicy policy;
     if (options.threshold > 0) policy.title_threshold = options.threshold;
     policy.title_alone = std::max(policy.title_alone, policy.title_threshold);
 
-    std::vector<MatchRecord> records(n);
-    parallel_for(n, threads, [&](int, std::size_t i) { records[i] = make_match_record(works[i]); });
     // A short title that recurs within one source is a column or a series
     // ("Book Review Column"), not one work. Long titles recur in dirty sources
     // because the source itself holds duplicates.
     {
         std::unordered_map<std::string, std::uint32_t> seen;  // source + title -> count
         for (std::size_t i = 0; i < n; ++i)
-            if (!records[i].title.empty()) ++seen[works[i].source + '\n' + records[i].title];
+            if (!records[i].title.empty()) ++seen[source_of(i) + '\n' + records[i].title];
         for (std::size_t i = 0; i < n; ++i)
             if (!records[i].title.empty())
-                records[i].recurring = records[i].words.size() <= 4 && seen[works[i].source + '\n' + records[i].title] > 1;
+                records[i].recurring = records[i].words.size() <= 4 && seen[source_of(i) + '\n' + records[i].title] > 1;
     }
 
     // Compare: each thread verifies the candidates of its records and keeps its edges.
@@ -103,6 +141,8 @@ DedupeResult dedupe_detailed(const std::vector<Work>& works, const DedupeOptions
     result.labels = cluster_edges(n, std::move(all), linked, merged);
     return result;
 }
+
+}  // namespace
 
 std::vector<std::int64_t> dedupe(const std::vector<Work>& works, const DedupeOptions& options) {
     return dedupe_detailed(works, options).labels;

@@ -15,8 +15,8 @@ def _text_column(df, name) -> list:
     return [v if isinstance(v, str) else "" for v in df[name].tolist()]
 
 
-def _works_from_frame(df) -> "_core.Corpus":
-    """The rows of a DataFrame as works, built in C++ from whole columns."""
+def _frame_columns(df) -> dict:
+    """The columns dedupe reads, as lists the C++ core takes whole."""
     if "title" not in df.columns:
         raise ValueError("dedupe: the DataFrame needs a 'title' column")
     titles = [str(t) if isinstance(t, str) or (t is not None and not isinstance(t, float)) else ""
@@ -34,8 +34,21 @@ def _works_from_frame(df) -> "_core.Corpus":
     if "year" in df.columns:
         years = [None if y is None or (isinstance(y, float) and np.isnan(y)) else int(y)
                  for y in df["year"].tolist()]
-    return _core.Corpus.from_columns(titles, authors, years, _text_column(df, "venue"), _text_column(df, "source"),
-                                     _text_column(df, "doi"), _text_column(df, "arxiv"))
+    return dict(titles=titles, authors=authors, years=years, venues=_text_column(df, "venue"),
+                sources=_text_column(df, "source"), dois=_text_column(df, "doi"), arxivs=_text_column(df, "arxiv"))
+
+
+def _works_from_frame(df) -> "_core.Corpus":
+    """The rows of a DataFrame as works, built in C++ from whole columns."""
+    return _core.Corpus.from_columns(**_frame_columns(df))
+
+
+def _is_frame(data) -> bool:
+    try:
+        import pandas as pd
+    except ImportError:  # pragma: no cover - pandas is a dependency
+        return False
+    return isinstance(data, pd.DataFrame)
 
 
 def _as_works(data):
@@ -64,10 +77,13 @@ def _as_works(data):
 def dedupe_details(data, threshold: float | None = None, threads: int = 0, brute_force: bool = False,
                    min_jaccard: float | None = None):
     """Labels plus the number of pairs compared and verified (for measuring the index)."""
+    options = dict(threshold=float(threshold or 0.0), threads=threads, min_jaccard=float(min_jaccard or 0.0))
+    if _is_frame(data) and not brute_force:
+        # Straight from the columns: no Work per row is ever held.
+        return _core.dedupe_columns(**_frame_columns(data), **options)
     works = _as_works(data)
     fn = _core.dedupe_corpus if isinstance(works, _core.Corpus) else _core.dedupe_works
-    return fn(works, threshold=float(threshold or 0.0), threads=threads, brute_force=brute_force,
-              min_jaccard=float(min_jaccard or 0.0))
+    return fn(works, brute_force=brute_force, **options)
 
 
 def dedupe(data, threshold: float | None = None, threads: int = 0) -> np.ndarray:

@@ -118,3 +118,14 @@ def test_index_recall_against_brute_force(loader):
     _, compared_all, matched_all = dedupe_details(frame, brute_force=True)
     assert compared < compared_all / 4
     assert matched / matched_all >= 0.99
+
+
+def test_dataframe_columns_path_equals_the_works_path():
+    # sm.dedupe(df) never builds a Work per row; it must decide exactly as the Work path does.
+    from scholarmerge import evaluate as ev
+    from scholarmerge.dedupe import _works_from_frame
+
+    frame, _ = ev.load_dblp_acm()
+    assert sm.dedupe(frame).tolist() == sm.dedupe(_works_from_frame(frame)).tolist()
+    frame, _ = ev.load_cora()
+    assert sm.dedupe(frame, threads=2).tolist() == sm.dedupe(_works_from_frame(frame), threads=1).tolist()

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,17 @@ struct DedupeResult {
 };
 
 DedupeResult dedupe_detailed(const std::vector<Work>& works, const DedupeOptions& options = {});
+
+// A table's columns, one value per row; an empty column is absent. Authors are
+// list text ("A. Smith, B. Jones"). Rows become match records one at a time
+// and are never all held as Works: memory is the records' only.
+struct WorkColumns {
+    std::vector<std::string> titles;
+    std::vector<std::optional<std::string>> authors;
+    std::vector<std::optional<std::int64_t>> years;
+    std::vector<std::string> venues, sources, dois, arxivs;
+};
+DedupeResult dedupe_columns(const WorkColumns& columns, const DedupeOptions& options = {});
 
 // One label per work: rows with the same label are the same work; a label is
 // the index of the first row of its cluster.
