@@ -33,44 +33,57 @@ def vocabulary(rng, n=20000):
 def make(n: int, dup_rate: float = 0.3, seed: int = 1) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
     vocab = vocabulary(rng)
-    surnames = vocabulary(np.random.default_rng(seed + 1), 30000)
+    surnames = np.char.capitalize(vocabulary(np.random.default_rng(seed + 1), 30000))
     n_works = int(n / (1 + dup_rate))
     zipf = 1.0 / np.arange(1, len(vocab) + 1) ** 0.8
-    zipf /= zipf.sum()
-    titles, authors, years = [], [], []
-    for _ in range(n_works):
-        k = int(rng.integers(4, 12))
-        ws = list(rng.choice(vocab, size=k, p=zipf))
-        for pos in rng.choice(k, size=min(2, k - 1), replace=False):
-            ws.insert(int(pos) + 1, str(rng.choice(GLUE)))
+    cdf = np.cumsum(zipf / zipf.sum())
+    # All random draws up front, in arrays: ten million records take minutes, not hours.
+    k = rng.integers(4, 12, size=n_works)
+    words = vocab[np.minimum(np.searchsorted(cdf, rng.random(int(k.sum()))), len(vocab) - 1)]
+    starts = np.concatenate([[0], np.cumsum(k)[:-1]])
+    glue = rng.choice(GLUE, size=(n_works, 2))
+    glue_at = rng.random((n_works, 2))
+    named = rng.random(n_works) < 0.3
+    na = rng.integers(1, 7, size=n_works)
+    given = rng.choice(GIVEN, size=int(na.sum()))
+    family = surnames[rng.integers(0, len(surnames), size=int(na.sum()))]
+    a_starts = np.concatenate([[0], np.cumsum(na)[:-1]])
+    years = rng.integers(1990, 2025, size=n_works)
+    titles, authors = [], []
+    for w in range(n_works):
+        ws = list(words[starts[w]:starts[w] + k[w]])
+        for g in range(2):  # two glue words at random places after the first
+            ws.insert(1 + int(glue_at[w, g] * (len(ws) - 1)), str(glue[w, g]))
         t = " ".join(ws).capitalize()
-        if rng.random() < 0.3:
+        if named[w]:
             t = t.split(" ")[0].upper() + ": " + t
         titles.append(t)
-        na = int(rng.integers(1, 7))
-        authors.append([f"{rng.choice(GIVEN)} {str(rng.choice(surnames)).capitalize()}" for _ in range(na)])
-        years.append(int(rng.integers(1990, 2025)))
-    rows = [(titles[i], authors[i], years[i], i) for i in range(n_works)]
+        authors.append([f"{given[a]} {family[a]}" for a in range(a_starts[w], a_starts[w] + na[w])])
+    rows = [(titles[i], authors[i], int(years[i]), i) for i in range(n_works)]
     n_dups = n - n_works
-    for i in rng.integers(0, n_works, size=n_dups):
-        t, a, y = titles[i], list(authors[i]), years[i]
-        r = rng.random()
-        if r < 0.25 and len(t) > 10:  # a typo
-            p = int(rng.integers(1, len(t) - 1))
+    source = rng.integers(0, n_works, size=n_dups)
+    r = rng.random(n_dups)
+    pos = rng.random(n_dups)
+    initials = rng.random(n_dups) < 0.5
+    shuffle = rng.random(n_dups) < 0.3
+    shift = np.where(rng.random(n_dups) < 0.2, rng.choice([-1, 1], size=n_dups), 0)
+    for d in range(n_dups):
+        i = int(source[d])
+        t, a, y = titles[i], list(authors[i]), int(years[i]) + int(shift[d])
+        if r[d] < 0.25 and len(t) > 10:  # a typo: two letters swapped
+            p = 1 + int(pos[d] * (len(t) - 3))
             t = t[:p] + t[p + 1] + t[p] + t[p + 2:]
-        elif r < 0.45:
+        elif r[d] < 0.45:
             t = t.lower()
-        elif r < 0.6 and ": " in t:
+        elif r[d] < 0.6 and ": " in t:
             t = t.split(": ", 1)[1]  # the name before the colon dropped
-        elif r < 0.75:
+        elif r[d] < 0.75:
             t = t.replace(" ", " - ", 1)
-        if rng.random() < 0.5:
+        if initials[d]:
             a = [x.split(" ")[0][0] + ". " + x.split(" ")[1] for x in a]
-        if rng.random() < 0.3:
-            rng.shuffle(a)
-        if rng.random() < 0.2:
-            y = y + int(rng.choice([-1, 1]))
-        rows.append((t, a, y, int(i)))
+        if shuffle[d]:
+            a = [a[j] for j in rng.permutation(len(a))]
+        rows.append((t, a, y, i))
     order = rng.permutation(len(rows))
     df = pd.DataFrame([rows[k] for k in order], columns=["title", "authors", "year", "truth"])
     df["authors"] = df["authors"].map(", ".join)
@@ -82,7 +95,7 @@ def cached(n: int, seed: int = 1) -> pd.DataFrame:
     import os
 
     cache = os.path.join(os.path.dirname(os.path.abspath(__file__)), ".cache")
-    path = os.path.join(cache, f"synthetic_{n}_{seed}.pkl")
+    path = os.path.join(cache, f"synthetic_v2_{n}_{seed}.pkl")
     if os.path.exists(path):
         return pd.read_pickle(path)
     df = make(n, seed=seed)
