@@ -83,7 +83,7 @@ void bind_match(py::module_& m) {
             DedupeResult r;
             {
                 py::gil_scoped_release release;
-                r = dedupe_columns(c, o);
+                r = dedupe_columns(std::move(c), o);
             }
             return py::make_tuple(to_array(std::move(r.labels)), r.candidates, r.matches);
         },

@@ -48,7 +48,7 @@ DedupeResult dedupe_detailed(const std::vector<Work>& works, const DedupeOptions
                           options);
 }
 
-DedupeResult dedupe_columns(const WorkColumns& c, const DedupeOptions& options) {
+DedupeResult dedupe_columns(WorkColumns c, const DedupeOptions& options) {
     const std::size_t n = c.titles.size();
     auto sized = [n](std::size_t m) { return m == 0 || m == n; };
     if (!sized(c.authors.size()) || !sized(c.years.size()) || !sized(c.venues.size()) || !sized(c.sources.size()) ||
@@ -65,6 +65,9 @@ DedupeResult dedupe_columns(const WorkColumns& c, const DedupeOptions& options) 
         if (!c.arxivs.empty() && !c.arxivs[i].empty()) w.ids["arxiv"] = c.arxivs[i];
         records[i] = make_match_record(w);
     });
+    // Only the sources are read from here on.
+    std::vector<std::string>().swap(c.titles);
+    std::vector<std::optional<std::string>>().swap(c.authors);
     static const std::string none;
     return dedupe_records(
         std::move(records),
@@ -97,6 +100,8 @@ DedupeResult dedupe_records(std::vector<MatchRecord> records, SourceOf source_of
     std::vector<std::vector<Edge>> edges(static_cast<std::size_t>(threads));
     std::vector<std::size_t> compared(static_cast<std::size_t>(threads), 0);
     CandidateIndex index(options.brute_force ? std::vector<MatchRecord>{} : records, options.min_jaccard);
+    // The index holds the word sets now; verification never reads them.
+    for (auto& r : records) std::vector<std::string>().swap(r.words);
     std::vector<CandidateScratch> scratch(static_cast<std::size_t>(threads));
     parallel_for(n, threads, [&](int t, std::size_t i) {
         const auto x = static_cast<std::uint32_t>(i);

@@ -36,7 +36,7 @@ struct WorkColumns {
     std::vector<std::optional<std::int64_t>> years;
     std::vector<std::string> venues, sources, dois, arxivs;
 };
-DedupeResult dedupe_columns(const WorkColumns& columns, const DedupeOptions& options = {});
+DedupeResult dedupe_columns(WorkColumns columns, const DedupeOptions& options = {});
 
 // One label per work: rows with the same label are the same work; a label is
 // the index of the first row of its cluster.

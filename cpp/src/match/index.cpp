@@ -54,12 +54,14 @@ CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double m
     }
     // Records sharing a DOI, an arXiv id or their whole normalised title are
     // candidates whatever their words (the first kMaxGroup of each group).
-    std::unordered_map<std::string, std::size_t> group_of;
+    // Keys are hashed: a collision only adds candidates, which verification
+    // then rejects, and a million titles need no million strings here.
+    std::unordered_map<std::uint64_t, std::size_t> group_of;
     for (std::size_t r = 0; r < records.size(); ++r) {
-        const std::string title_key = records[r].title;
-        for (const std::string* id : {&records[r].doi, &records[r].arxiv, &title_key}) {
-            if (id->empty()) continue;
-            std::string key = (id == &records[r].doi ? "doi:" : id == &records[r].arxiv ? "arxiv:" : "title:") + *id;
+        const std::string* keys[] = {&records[r].doi, &records[r].arxiv, &records[r].title};
+        for (int k = 0; k < 3; ++k) {
+            if (keys[k]->empty()) continue;
+            std::uint64_t key = std::hash<std::string_view>{}(*keys[k]) * 3 + static_cast<std::uint64_t>(k);
             auto [it, inserted] = group_of.emplace(key, by_id_.size());
             if (inserted) by_id_.emplace_back();
             auto& group = by_id_[it->second];
@@ -69,6 +71,11 @@ CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double m
             }
         }
     }
+    // A group of one meets nobody.
+    for (std::size_t r = 0; r < records.size(); ++r)
+        if (id_group_[r] >= 0 && by_id_[static_cast<std::size_t>(id_group_[r])].size() < 2) id_group_[r] = -1;
+    for (auto& group : by_id_)
+        if (group.size() < 2) std::vector<std::uint32_t>().swap(group);
 }
 
 bool CandidateIndex::overlap_enough(std::uint32_t x, std::uint32_t y) const {
