@@ -93,15 +93,13 @@ DedupeResult dedupe_records(std::vector<MatchRecord> records, SourceOf source_of
             if (!records[i].title.empty()) ++seen[source_of(i) + '\n' + records[i].title];
         for (std::size_t i = 0; i < n; ++i)
             if (!records[i].title.empty())
-                records[i].recurring = records[i].words.size() <= 4 && seen[source_of(i) + '\n' + records[i].title] > 1;
+                records[i].recurring = records[i].word_count <= 4 && seen[source_of(i) + '\n' + records[i].title] > 1;
     }
 
     // Compare: each thread verifies the candidates of its records and keeps its edges.
     std::vector<std::vector<Edge>> edges(static_cast<std::size_t>(threads));
     std::vector<std::size_t> compared(static_cast<std::size_t>(threads), 0);
     CandidateIndex index(options.brute_force ? std::vector<MatchRecord>{} : records, options.min_jaccard);
-    // The index holds the word sets now; verification never reads them.
-    for (auto& r : records) std::vector<std::string>().swap(r.words);
     std::vector<CandidateScratch> scratch(static_cast<std::size_t>(threads));
     parallel_for(n, threads, [&](int t, std::size_t i) {
         const auto x = static_cast<std::uint32_t>(i);

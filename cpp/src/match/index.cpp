@@ -13,8 +13,20 @@ CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double m
     std::unordered_map<std::string_view, std::uint32_t> ids;
     std::vector<std::uint32_t> df;
     std::vector<std::vector<std::uint32_t>> words(records.size());
+    std::vector<std::string_view> distinct;
     for (std::size_t r = 0; r < records.size(); ++r) {
-        for (const auto& w : records[r].words) {
+        // The normalised title's words, each once: views into the record.
+        const std::string& title = records[r].title;
+        distinct.clear();
+        for (std::size_t i = 0; i < title.size();) {
+            std::size_t j = title.find(' ', i);
+            if (j == std::string::npos) j = title.size();
+            if (j > i) distinct.emplace_back(title.data() + i, j - i);
+            i = j + 1;
+        }
+        std::sort(distinct.begin(), distinct.end());
+        distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+        for (std::string_view w : distinct) {
             auto [it, inserted] = ids.emplace(w, static_cast<std::uint32_t>(df.size()));
             if (inserted) df.push_back(0);
             ++df[it->second];

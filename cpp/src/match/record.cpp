@@ -145,12 +145,12 @@ MatchRecord make_match_record(const Work& w) {
             r.core = core.substr(0, kMaxTitleBytes);
         }
     }
-    r.words = split_words(r.title);
-    std::sort(r.words.begin(), r.words.end());
-    for (const auto& word : split_words(r.title))  // markers keep multiplicity
+    std::vector<std::string> words = split_words(r.title);
+    for (const auto& word : words)  // markers keep multiplicity
         if ((has_digit(word) && !year_like(word)) || roman(word)) r.markers.push_back(word);
     std::sort(r.markers.begin(), r.markers.end());
-    r.words.erase(std::unique(r.words.begin(), r.words.end()), r.words.end());
+    std::sort(words.begin(), words.end());
+    r.word_count = static_cast<std::uint32_t>(std::unique(words.begin(), words.end()) - words.begin());
     for (const auto& a : w.authors) {
         std::string s;
         for (char c : text::fold(a.surname.empty() ? a.display : a.surname))
@@ -169,7 +169,7 @@ MatchRecord make_match_record(const Work& w) {
     }
     r.venue = venue_kind(w.venue);
     r.correction = correction_name(r.name) || r.title.rfind("reply to ", 0) == 0 || r.title.rfind("comments on ", 0) == 0;
-    r.generic = generic_title(r.title) || r.words.size() <= 1;
+    r.generic = generic_title(r.title) || r.word_count <= 1;
     return r;
 }
 

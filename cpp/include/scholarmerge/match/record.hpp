@@ -24,7 +24,7 @@ struct MatchRecord {
     std::string title;  // normalize_title(), capped
     std::string name;   // a short system name before a colon ("zeroquant v2"), else ""
     std::string core;   // the title after that name, else ""
-    std::vector<std::string> words;    // distinct title words
+    std::uint32_t word_count = 0;      // distinct words of the title (the index splits it again)
     std::vector<std::string> markers;  // words with digits, roman numerals: "v2", "ii", "3d"
     std::vector<std::string> surnames; // folded author surnames, sorted, distinct
     int year = 0;                      // 0: unknown
