@@ -133,9 +133,12 @@ def main():
         # Above a million records only the two-thread run: the one-thread one would take the hour.
         one = measure("scholarmerge", n, 1) if n <= 1_000_000 else None
         s2, mb2, q2 = measure("scholarmerge", n, 2)
-        s1 = f"{one[0]:.2f}" if one else "-"
+        s1 = f"{one[0]:.2f}" if one and one[0] is not None else "-"
         mb = max(one[1], mb2) if one else mb2
-        print(f"| {n:,} | {s1} | {s2:.2f} | {mb:.0f} | {q2[2]:.4f} |", flush=True)
+        if s2 is None:
+            print(f"| {n:,} | {s1} | {q2} | {mb:.0f} | |", flush=True)
+        else:
+            print(f"| {n:,} | {s1} | {s2:.2f} | {mb:.0f} | {q2[2]:.4f} |", flush=True)
 
 
 if __name__ == "__main__":
