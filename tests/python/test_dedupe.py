@@ -120,6 +120,7 @@ def test_index_recall_against_brute_force(loader):
     assert matched / matched_all >= 0.99
 
 
+@needs_benchmarks
 def test_dataframe_columns_path_equals_the_works_path():
     # sm.dedupe(df) never builds a Work per row; it must decide exactly as the Work path does.
     from scholarmerge import evaluate as ev
