@@ -41,11 +41,7 @@ bool read_author(od::value v, Author& out) {
 std::string read_work(od::object obj, Work& w, ReadContext&) {
     std::string subtitle, short_venue, event;
     Work issued, published_print, published_online;
-    for (auto field : obj) {
-        std::string_view key;
-        od::value x;
-        if (field.unescaped_key().get(key)) return "a malformed key";
-        if (field.value().get(x)) return "field '" + std::string(key) + "'";
+    std::string problem = read_fields(obj, [&](std::string_view key, od::value x) {
         std::string s;
         bool ok = true;
         if (detail::key_is(key, "DOI")) {
@@ -84,8 +80,9 @@ std::string read_work(od::object obj, Work& w, ReadContext&) {
         } else if (detail::key_is(key, "author")) {
             ok = each_item(x, [&](od::value a) { return read_author(a, w.authors.emplace_back()); });
         }
-        if (!ok) return "field '" + std::string(key) + "'";
-    }
+        return ok;
+    });
+    if (!problem.empty()) return problem;
     w.title = text::clean_display(w.title);
     if (!subtitle.empty()) w.title += ": " + text::clean_display(subtitle);
     if (w.venue.empty()) w.venue = !event.empty() ? event : short_venue;

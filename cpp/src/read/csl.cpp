@@ -35,11 +35,7 @@ bool read_name(od::value v, Author& out) {
 }
 
 std::string read_item(od::object obj, Work& w, ReadContext&) {
-    for (auto field : obj) {
-        std::string_view key;
-        od::value x;
-        if (field.unescaped_key().get(key)) return "a malformed key";
-        if (field.value().get(x)) return "field '" + std::string(key) + "'";
+    std::string problem = read_fields(obj, [&](std::string_view key, od::value x) {
         std::string s;
         bool ok = true;
         if (detail::key_is(key, "id")) {
@@ -74,8 +70,9 @@ std::string read_item(od::object obj, Work& w, ReadContext&) {
                 return true;
             });
         }
-        if (!ok) return "field '" + std::string(key) + "'";
-    }
+        return ok;
+    });
+    if (!problem.empty()) return problem;
     // CSL's rich text is HTML-like (<i>, <sup>); braces and $ are literal, not LaTeX.
     w.title = text::squeeze_spaces(text::decode_entities(text::strip_tags(w.title)));
     return "";

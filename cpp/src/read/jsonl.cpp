@@ -97,13 +97,9 @@ bool read_author(od::value v, Author& a) {
     return true;
 }
 
-// Fills w from one line; the name of the offending field on failure.
+// Fills w from one line: "" or the offending field.
 std::string read_work(od::object obj, Work& w, ReadContext&) {
-    for (auto field : obj) {
-        std::string_view key;
-        if (field.unescaped_key().get(key)) return "a malformed key";
-        od::value x;
-        if (field.value().get(x)) return "field '" + std::string(key) + "'";
+    return detail::read_fields(obj, [&](std::string_view key, od::value x) {
         bool ok = true;
         if (detail::key_is(key, "title")) ok = read_string(x, w.title);
         else if (detail::key_is(key, "venue")) ok = read_string(x, w.venue);
@@ -158,9 +154,8 @@ std::string read_work(od::object obj, Work& w, ReadContext&) {
                 if (ok) w.extra[detail::key_is(key, "source") ? "original_source" : "original_format"] = s;
             }
         }
-        if (!ok) return "field '" + std::string(key) + "'";
-    }
-    return "";
+        return ok;
+    });
 }
 
 }  // namespace

@@ -99,11 +99,7 @@ bool read_location(od::value v, Work& w, bool primary) {
 std::string read_work(od::object obj, Work& w, ReadContext&) {
     std::string display_name;
     std::optional<std::int64_t> year;
-    for (auto field : obj) {
-        std::string_view key;
-        od::value x;
-        if (field.unescaped_key().get(key)) return "a malformed key";
-        if (field.value().get(x)) return "field '" + std::string(key) + "'";
+    std::string problem = read_fields(obj, [&](std::string_view key, od::value x) {
         std::string s;
         bool ok = true;
         if (detail::key_is(key, "id")) {
@@ -151,8 +147,9 @@ std::string read_work(od::object obj, Work& w, ReadContext&) {
         } else if (detail::key_is(key, "abstract_inverted_index")) {
             ok = read_inverted_abstract(x, w.abstract);
         }
-        if (!ok) return "field '" + std::string(key) + "'";
-    }
+        return ok;
+    });
+    if (!problem.empty()) return problem;
     if (w.title.empty()) w.title = display_name;
     w.title = text::clean_display(w.title);
     if (year && (!w.year || *w.year != *year)) {

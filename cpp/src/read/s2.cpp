@@ -42,11 +42,7 @@ bool read_name_of(od::value v, std::string& out) {
 std::string read_paper(od::object obj, Work& w, ReadContext&) {
     std::string venue, publication_venue, journal;
     std::optional<std::int64_t> year;
-    for (auto field : obj) {
-        std::string_view key;
-        od::value x;
-        if (field.unescaped_key().get(key)) return "a malformed key";
-        if (field.value().get(x)) return "field '" + std::string(key) + "'";
+    std::string problem = read_fields(obj, [&](std::string_view key, od::value x) {
         std::string s;
         bool ok = true;
         if (detail::key_is(key, "paperId")) {
@@ -98,8 +94,9 @@ std::string read_paper(od::object obj, Work& w, ReadContext&) {
         } else if (detail::key_is(key, "authors")) {
             ok = each_item(x, [&](od::value a) { return read_author(a, w.authors.emplace_back()); });
         }
-        if (!ok) return "field '" + std::string(key) + "'";
-    }
+        return ok;
+    });
+    if (!problem.empty()) return problem;
     w.title = text::clean_display(w.title);
     w.venue = !venue.empty() ? venue : !publication_venue.empty() ? publication_venue : journal;
     if (year && (!w.year || *w.year != *year)) {

@@ -56,6 +56,19 @@ inline bool key_is(std::string_view key, const char (&lit)[N]) {
     return true;
 }
 
+// Reads each field of a record with f(key, value), false meaning a wrong type;
+// "" or what was wrong ("field 'year'").
+template <class F>
+std::string read_fields(od::object record, F&& f) {
+    for (auto field : record) {
+        std::string_view key;
+        od::value x;
+        if (field.unescaped_key().get(key)) return "a malformed key";
+        if (field.value().get(x) || !f(key, x)) return "field '" + std::string(key) + "'";
+    }
+    return "";
+}
+
 // Calls f(key, value) for each field of an object value; null is an empty object.
 template <class F>
 bool each_field(od::value v, F&& f) {
