@@ -226,42 +226,40 @@ private:
     std::map<std::string, std::string> macros_;
 };
 
-// Splits at " and " outside braces.
-std::vector<std::string> split_and(std::string_view s) {
+// Splits s, outside braces, where separator(s, i) gives a separator's length.
+template <class Separator>
+std::vector<std::string> split_outside_braces(std::string_view s, Separator separator) {
     std::vector<std::string> out;
     int depth = 0;
     std::size_t start = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
         if (s[i] == '{') ++depth;
         else if (s[i] == '}') --depth;
-        else if (depth == 0 && std::isspace(static_cast<unsigned char>(s[i])) && i + 4 < s.size() &&
-                 (s[i + 1] == 'a' || s[i + 1] == 'A') && (s[i + 2] == 'n' || s[i + 2] == 'N') &&
-                 (s[i + 3] == 'd' || s[i + 3] == 'D') && std::isspace(static_cast<unsigned char>(s[i + 4]))) {
+        else if (std::size_t n = depth == 0 ? separator(s, i) : 0) {
             out.emplace_back(text::trim(s.substr(start, i - start)));
-            start = i + 5;
-            i += 4;
+            start = i + n;
+            i += n - 1;
         }
     }
     out.emplace_back(text::trim(s.substr(start)));
+    return out;
+}
+
+// The names of an author field: " and " (any case) between them.
+std::vector<std::string> split_and(std::string_view s) {
+    auto space = [&](std::size_t i) { return std::isspace(static_cast<unsigned char>(s[i])) != 0; };
+    std::vector<std::string> out = split_outside_braces(s, [&](std::string_view t, std::size_t i) -> std::size_t {
+        bool and_word = i + 4 < t.size() && space(i) && space(i + 4) && std::tolower(t[i + 1]) == 'a' &&
+                        std::tolower(t[i + 2]) == 'n' && std::tolower(t[i + 3]) == 'd';
+        return and_word ? 5 : 0;
+    });
     out.erase(std::remove(out.begin(), out.end(), std::string()), out.end());
     return out;
 }
 
-// Commas outside braces: "von Last, Jr, First" has two.
+// The parts of one name: "von Last, Jr, First" has three.
 std::vector<std::string> split_commas(std::string_view s) {
-    std::vector<std::string> out;
-    int depth = 0;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '{') ++depth;
-        else if (s[i] == '}') --depth;
-        else if (s[i] == ',' && depth == 0) {
-            out.emplace_back(text::trim(s.substr(start, i - start)));
-            start = i + 1;
-        }
-    }
-    out.emplace_back(text::trim(s.substr(start)));
-    return out;
+    return split_outside_braces(s, [](std::string_view t, std::size_t i) -> std::size_t { return t[i] == ','; });
 }
 
 std::string display(std::string_view s) { return text::squeeze_spaces(text::decode_latex(s)); }
