@@ -58,3 +58,16 @@ TEST(OpenAlex, Detected) {
     EXPECT_TRUE(looks_like_openalex(R"({"id":"https://openalex.org/W1","authorships":[]})"));
     EXPECT_FALSE(looks_like_openalex(R"({"paperId":"x","title":"t"})"));
 }
+
+TEST(OpenAlex, YearFieldWinsOverADateOfAnotherYear) {
+    Corpus c = read_text(
+        R"({"id":"https://openalex.org/W1","title":"T","publication_date":"2021-05-01","publication_year":2022,"authorships":[]})"
+        "\n"
+        R"({"id":"https://openalex.org/W2","title":"U","publication_date":"2021-05-01","publication_year":2021,"authorships":[]})"
+        "\n",
+        "w.jsonl");
+    ASSERT_EQ(c.works.size(), 2u);
+    EXPECT_EQ(c.works[0].year, 2022);
+    EXPECT_EQ(c.works[0].date, "2022");
+    EXPECT_EQ(c.works[1].date, "2021-05-01");  // agreeing: the full date stays
+}

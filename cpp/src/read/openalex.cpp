@@ -152,10 +152,7 @@ std::string read_work(od::object obj, Work& w, ReadContext&) {
     if (!problem.empty()) return problem;
     if (w.title.empty()) w.title = display_name;
     w.title = text::clean_display(w.title);
-    if (year && (!w.year || *w.year != *year)) {
-        w.year = static_cast<int>(*year);
-        if (w.date.size() < 4 || w.date.compare(0, 4, std::to_string(*year)) != 0) w.date = std::to_string(*year);
-    }
+    reconcile_year(w, year);
     return "";
 }
 

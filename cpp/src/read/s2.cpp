@@ -99,10 +99,7 @@ std::string read_paper(od::object obj, Work& w, ReadContext&) {
     if (!problem.empty()) return problem;
     w.title = text::clean_display(w.title);
     w.venue = !venue.empty() ? venue : !publication_venue.empty() ? publication_venue : journal;
-    if (year && (!w.year || *w.year != *year)) {
-        w.year = static_cast<int>(*year);
-        w.date = std::to_string(*year);
-    }
+    reconcile_year(w, year);
     return "";
 }
 

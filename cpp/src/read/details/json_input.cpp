@@ -346,6 +346,12 @@ void set_date(Work& w, std::string_view iso) {
     w.date = date;
 }
 
+void reconcile_year(Work& w, std::optional<std::int64_t> year) {
+    if (!year || (w.year && *w.year == *year)) return;
+    w.year = static_cast<int>(*year);
+    w.date = std::to_string(*year);
+}
+
 bool get_date_parts(od::value v, Work& w) {
     return each_field(v, [&](std::string_view key, od::value x) {
         if (key == "date-parts") {

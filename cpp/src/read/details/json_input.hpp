@@ -104,6 +104,9 @@ bool each_item(od::value v, F&& f) {
 
 // "2021-03-04T00:00:00Z", "2021-3", "2021" -> ISO "YYYY[-MM[-DD]]"; year set.
 void set_date(Work& w, std::string_view iso);
+// A source's year field next to its date: the year wins, and a date of
+// another year gives way to it.
+void reconcile_year(Work& w, std::optional<std::int64_t> year);
 // CSL / Crossref {"date-parts": [[2021, 3, 4]]}, also {"raw": "..."} / {"literal": "..."}.
 bool get_date_parts(od::value v, Work& w);
 
