@@ -8,7 +8,7 @@
 namespace scholarmerge {
 
 CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double min_jaccard)
-    : prefix_(records.size()), size_(records.size()), id_group_(records.size(), -1), min_jaccard_(min_jaccard) {
+    : prefix_(records.size()), size_(records.size()), group_of_(records.size(), {-1, -1, -1}), min_jaccard_(min_jaccard) {
     // Word ids and document frequencies.
     std::unordered_map<std::string_view, std::uint32_t> ids;
     std::vector<std::uint32_t> df;
@@ -65,28 +65,29 @@ CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double m
         words_[r] = std::move(ws);
     }
     // Records sharing a DOI, an arXiv id or their whole normalised title are
-    // candidates whatever their words (the first kMaxGroup of each group).
+    // candidates whatever their words (the first kMaxGroup of each key).
     // Keys are hashed: a collision only adds candidates, which verification
     // then rejects, and a million titles need no million strings here.
-    std::unordered_map<std::uint64_t, std::size_t> group_of;
+    std::unordered_map<std::uint64_t, std::int32_t> group_id;
     for (std::size_t r = 0; r < records.size(); ++r) {
         const std::string* keys[] = {&records[r].doi, &records[r].arxiv, &records[r].title};
         for (int k = 0; k < 3; ++k) {
             if (keys[k]->empty()) continue;
             std::uint64_t key = std::hash<std::string_view>{}(*keys[k]) * 3 + static_cast<std::uint64_t>(k);
-            auto [it, inserted] = group_of.emplace(key, by_id_.size());
-            if (inserted) by_id_.emplace_back();
-            auto& group = by_id_[it->second];
-            if (id_group_[r] < 0 && group.size() < kMaxGroup) {
+            auto [it, inserted] = group_id.emplace(key, static_cast<std::int32_t>(groups_.size()));
+            if (inserted) groups_.emplace_back();
+            auto& group = groups_[static_cast<std::size_t>(it->second)];
+            if (group.size() < kMaxGroup) {
                 group.push_back(static_cast<std::uint32_t>(r));
-                id_group_[r] = static_cast<std::int64_t>(it->second);
+                group_of_[r][static_cast<std::size_t>(k)] = it->second;
             }
         }
     }
     // A group of one meets nobody.
-    for (std::size_t r = 0; r < records.size(); ++r)
-        if (id_group_[r] >= 0 && by_id_[static_cast<std::size_t>(id_group_[r])].size() < 2) id_group_[r] = -1;
-    for (auto& group : by_id_)
+    for (auto& g : group_of_)
+        for (auto& k : g)
+            if (k >= 0 && groups_[static_cast<std::size_t>(k)].size() < 2) k = -1;
+    for (auto& group : groups_)
         if (group.size() < 2) std::vector<std::uint32_t>().swap(group);
 }
 

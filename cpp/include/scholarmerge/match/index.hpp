@@ -5,6 +5,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -22,7 +23,11 @@ class CandidateIndex {
 public:
     CandidateIndex(const std::vector<MatchRecord>& records, double min_jaccard);
 
-    // Calls visit(y) once for each candidate y < x of record x.
+    // Calls visit(y) once for each candidate y < x of record x: exactly the y
+    // whose title word sets (common words left out) have Jaccard similarity
+    // >= min_jaccard, and the y among the first kMaxGroup records of a DOI,
+    // arXiv or title group of x. The set does not depend on the word order
+    // chosen, which is what lets a distributed run reproduce it.
     template <class Visit>
     void candidates(std::uint32_t x, CandidateScratch& scratch, Visit&& visit) const;
 
@@ -34,6 +39,7 @@ private:
     static constexpr std::uint32_t kPruned = ~std::uint32_t{0};
     static constexpr std::size_t kMinStopDf = 1000;  // a word in more records than max(this, n/200) is not indexed
     static constexpr std::size_t kMaxGroup = 64;     // members of an identifier/title group that meet
+    static constexpr std::uint32_t kVisited = kPruned - 1;
 
     std::vector<std::vector<Posting>> postings_;     // word rank -> records with it in their prefix
     // The whole word sets reach min_jaccard (the prefixes only said they might).
@@ -43,8 +49,10 @@ private:
     std::vector<std::uint64_t> signature_;            // record -> a bit per word (rank mod 64)
     std::vector<std::vector<std::uint32_t>> prefix_;  // record -> its prefix word ranks
     std::vector<std::uint32_t> size_;                 // record -> number of distinct words
-    std::vector<std::vector<std::uint32_t>> by_id_;   // records sharing a DOI or arXiv id, grouped
-    std::vector<std::int64_t> id_group_;              // record -> its group in by_id_, or -1
+    // Records sharing a DOI, an arXiv id or their normalised title: the first
+    // kMaxGroup (in record order) of each key, groups of one dropped.
+    std::vector<std::vector<std::uint32_t>> groups_;
+    std::vector<std::array<std::int32_t, 3>> group_of_;  // record -> its DOI, arXiv, title group, or -1
     double min_jaccard_;
 };
 
@@ -73,12 +81,21 @@ void CandidateIndex::candidates(std::uint32_t x, CandidateScratch& scratch, Visi
         }
     }
     for (std::uint32_t y : touched) {
-        if (overlap[y] != kPruned && overlap_enough(x, y)) visit(y);
-        overlap[y] = kPruned;  // visited once; reset below
+        const bool meets = overlap[y] != kPruned && overlap_enough(x, y);
+        if (meets) visit(y);
+        overlap[y] = meets ? kVisited : kPruned;
     }
-    if (id_group_[x] >= 0)
-        for (std::uint32_t y : by_id_[static_cast<std::size_t>(id_group_[x])])
-            if (y < x && overlap[y] != kPruned) visit(y);
+    // Group members meet whatever their words, each once.
+    for (std::int32_t g : group_of_[x]) {
+        if (g < 0) continue;
+        for (std::uint32_t y : groups_[static_cast<std::size_t>(g)]) {
+            if (y >= x) break;  // members are in record order
+            if (overlap[y] == kVisited) continue;
+            if (overlap[y] == 0) touched.push_back(y);
+            overlap[y] = kVisited;
+            visit(y);
+        }
+    }
     for (std::uint32_t y : touched) overlap[y] = 0;
 }
 
