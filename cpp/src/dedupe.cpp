@@ -7,6 +7,7 @@
 
 #include "scholarmerge/cluster/clusters.hpp"
 #include "scholarmerge/match/index.hpp"
+#include "scholarmerge/match/key_hash.hpp"
 #include "scholarmerge/names/parse.hpp"
 
 namespace scholarmerge {
@@ -80,20 +81,13 @@ template <class SourceOf>
 DedupeResult dedupe_records(std::vector<MatchRecord> records, SourceOf source_of, const DedupeOptions& options) {
     const std::size_t n = records.size();
     const int threads = thread_count(options.threads);
-    MatchPolicy policy;
-    if (options.threshold > 0) policy.title_threshold = options.threshold;
-    policy.title_alone = std::max(policy.title_alone, policy.title_threshold);
-
-    // A short title that recurs within one source is a column or a series
-    // ("Book Review Column"), not one work. Long titles recur in dirty sources
-    // because the source itself holds duplicates.
+    const MatchPolicy policy = match_policy(options.threshold);
     {
-        std::unordered_map<std::string, std::uint32_t> seen;  // source + title -> count
+        std::unordered_map<std::uint64_t, std::uint32_t> seen;  // recurrence key -> records
+        std::vector<std::uint64_t> keys(n);
         for (std::size_t i = 0; i < n; ++i)
-            if (!records[i].title.empty()) ++seen[source_of(i) + '\n' + records[i].title];
-        for (std::size_t i = 0; i < n; ++i)
-            if (!records[i].title.empty())
-                records[i].recurring = records[i].word_count <= 4 && seen[source_of(i) + '\n' + records[i].title] > 1;
+            if ((keys[i] = recurrence_key(source_of(i), records[i]))) ++seen[keys[i]];
+        for (std::size_t i = 0; i < n; ++i) records[i].recurring = keys[i] && seen[keys[i]] > 1;
     }
 
     // Compare: each thread verifies the candidates of its records and keeps its edges.
@@ -123,25 +117,7 @@ DedupeResult dedupe_records(std::vector<MatchRecord> records, SourceOf source_of
     for (auto& e : edges) all.insert(all.end(), e.begin(), e.end());
     for (auto c : compared) result.candidates += c;
     result.matches = all.size();
-    // Two groups join only if every pair across them (the first kChainCheck of
-    // each) is compatible: no cluster holds a 1988 and a 1993 version, or a
-    // conference and a journal version, through a chain of weak links.
-    constexpr std::size_t kChainCheck = 32;
-    std::vector<std::vector<std::uint32_t>> members(n);
-    for (std::size_t i = 0; i < n; ++i) members[i] = {static_cast<std::uint32_t>(i)};
-    auto linked = [&](std::uint32_t a, std::uint32_t b) {
-        if (!options.chain_check) return true;
-        for (std::size_t i = 0; i < std::min(kChainCheck, members[a].size()); ++i)
-            for (std::size_t j = 0; j < std::min(kChainCheck, members[b].size()); ++j)
-                if (!compatible(records[members[a][i]], records[members[b][j]], policy)) return false;
-        return true;
-    };
-    auto merged = [&](std::uint32_t into, std::uint32_t from) {
-        if (members[into].size() < kChainCheck)
-            members[into].insert(members[into].end(), members[from].begin(), members[from].end());
-        std::vector<std::uint32_t>().swap(members[from]);
-    };
-    result.labels = cluster_edges(n, std::move(all), linked, merged);
+    result.labels = cluster_matches(records, std::move(all), policy, options.chain_check);
     return result;
 }
 

@@ -30,4 +30,23 @@ std::vector<std::int64_t> cluster_edges(std::size_t n, std::vector<Edge> edges,
     return labels;
 }
 
+std::vector<std::int64_t> cluster_matches(const std::vector<MatchRecord>& records, std::vector<Edge> edges,
+                                          const MatchPolicy& policy, bool chain_check) {
+    std::vector<std::vector<std::uint32_t>> members(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i) members[i] = {static_cast<std::uint32_t>(i)};
+    auto linked = [&](std::uint32_t a, std::uint32_t b) {
+        if (!chain_check) return true;
+        for (std::size_t i = 0; i < std::min(kChainCheck, members[a].size()); ++i)
+            for (std::size_t j = 0; j < std::min(kChainCheck, members[b].size()); ++j)
+                if (!compatible(records[members[a][i]], records[members[b][j]], policy)) return false;
+        return true;
+    };
+    auto merged = [&](std::uint32_t into, std::uint32_t from) {
+        if (members[into].size() < kChainCheck)
+            members[into].insert(members[into].end(), members[from].begin(), members[from].end());
+        std::vector<std::uint32_t>().swap(members[from]);
+    };
+    return cluster_edges(records.size(), std::move(edges), linked, merged);
+}
+
 }  // namespace scholarmerge

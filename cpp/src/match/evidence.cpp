@@ -5,6 +5,13 @@
 
 namespace scholarmerge {
 
+MatchPolicy match_policy(double title_threshold) {
+    MatchPolicy p;
+    if (title_threshold > 0) p.title_threshold = title_threshold;
+    p.title_alone = std::max(p.title_alone, p.title_threshold);
+    return p;
+}
+
 double title_score(const MatchRecord& a, const MatchRecord& b, const CachedIndel& a_title) {
     double s = a_title.similarity(b.title);
     // "Name: Rest" vs "Rest": compare the rest with the whole other title, when

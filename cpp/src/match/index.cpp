@@ -5,29 +5,23 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "scholarmerge/match/key_hash.hpp"
+#include "scholarmerge/match/title.hpp"
+
 namespace scholarmerge {
 
 CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double min_jaccard)
     : prefix_(records.size()), size_(records.size()), group_of_(records.size(), {-1, -1, -1}), min_jaccard_(min_jaccard) {
-    // Word ids and document frequencies.
-    std::unordered_map<std::string_view, std::uint32_t> ids;
+    // Word ids and document frequencies. A word is known by its key_hash, as
+    // in a distributed run.
+    std::unordered_map<std::uint64_t, std::uint32_t> ids;
     std::vector<std::uint32_t> df;
     std::vector<std::vector<std::uint32_t>> words(records.size());
-    std::vector<std::string_view> distinct;
+    std::vector<std::uint64_t> keys;
     for (std::size_t r = 0; r < records.size(); ++r) {
-        // The normalised title's words, each once: views into the record.
-        const std::string& title = records[r].title;
-        distinct.clear();
-        for (std::size_t i = 0; i < title.size();) {
-            std::size_t j = title.find(' ', i);
-            if (j == std::string::npos) j = title.size();
-            if (j > i) distinct.emplace_back(title.data() + i, j - i);
-            i = j + 1;
-        }
-        std::sort(distinct.begin(), distinct.end());
-        distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-        for (std::string_view w : distinct) {
-            auto [it, inserted] = ids.emplace(w, static_cast<std::uint32_t>(df.size()));
+        title_word_keys(records[r].title, keys);
+        for (std::uint64_t k : keys) {
+            auto [it, inserted] = ids.emplace(k, static_cast<std::uint32_t>(df.size()));
             if (inserted) df.push_back(0);
             ++df[it->second];
             words[r].push_back(it->second);
@@ -38,7 +32,7 @@ CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double m
     // their postings would make candidate generation quadratic: they are left
     // out of the word sets. Records equal in title still meet through the
     // title groups below.
-    const std::uint32_t max_df = static_cast<std::uint32_t>(std::max<std::size_t>(kMinStopDf, records.size() / 200));
+    const auto max_df = static_cast<std::uint32_t>(max_document_frequency(records.size()));
     // Words ranked rarest first; a record's words as ascending ranks, so that
     // its prefix is the rarest few and two records intersect by a merge.
     std::vector<std::uint32_t> by_rarity(df.size());
@@ -71,9 +65,10 @@ CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double m
     std::unordered_map<std::uint64_t, std::int32_t> group_id;
     for (std::size_t r = 0; r < records.size(); ++r) {
         const std::string* keys[] = {&records[r].doi, &records[r].arxiv, &records[r].title};
+        constexpr GroupKey kinds[] = {GroupKey::doi, GroupKey::arxiv, GroupKey::title};
         for (int k = 0; k < 3; ++k) {
             if (keys[k]->empty()) continue;
-            std::uint64_t key = std::hash<std::string_view>{}(*keys[k]) * 3 + static_cast<std::uint64_t>(k);
+            std::uint64_t key = group_key(*keys[k], kinds[k]);
             auto [it, inserted] = group_id.emplace(key, static_cast<std::int32_t>(groups_.size()));
             if (inserted) groups_.emplace_back();
             auto& group = groups_[static_cast<std::size_t>(it->second)];

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "scholarmerge/match/key_hash.hpp"
 #include "scholarmerge/match/title.hpp"
 #include "scholarmerge/text/fold.hpp"
 
@@ -171,6 +172,11 @@ MatchRecord make_match_record(const Work& w) {
     r.correction = correction_name(r.name) || r.title.rfind("reply to ", 0) == 0 || r.title.rfind("comments on ", 0) == 0;
     r.generic = generic_title(r.title) || r.word_count <= 1;
     return r;
+}
+
+std::uint64_t recurrence_key(std::string_view source, const MatchRecord& r) {
+    if (r.title.empty() || r.word_count > 4) return 0;
+    return key_hash(r.title, key_hash(source));
 }
 
 }  // namespace scholarmerge

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "scholarmerge/match/evidence.hpp"
+#include "scholarmerge/match/key_hash.hpp"
 #include "scholarmerge/match/record.hpp"
 
 #include "scholarmerge/text/fold.hpp"
@@ -34,6 +35,18 @@ std::string normalize_title(std::string_view title) {
         out += static_cast<char>(c);
     }
     return out;
+}
+
+void title_word_keys(std::string_view normalized, std::vector<std::uint64_t>& out) {
+    out.clear();
+    for (std::size_t i = 0; i < normalized.size();) {
+        std::size_t j = normalized.find(' ', i);
+        if (j == std::string_view::npos) j = normalized.size();
+        if (j > i) out.push_back(key_hash(normalized.substr(i, j - i)));
+        i = j + 1;
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
 double title_similarity(std::string_view a, std::string_view b) {

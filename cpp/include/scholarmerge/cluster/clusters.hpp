@@ -6,6 +6,8 @@
 #include <functional>
 #include <vector>
 
+#include "scholarmerge/match/evidence.hpp"
+
 namespace scholarmerge {
 
 struct Edge {
@@ -20,5 +22,13 @@ struct Edge {
 std::vector<std::int64_t> cluster_edges(std::size_t n, std::vector<Edge> edges,
                                         const std::function<bool(std::uint32_t, std::uint32_t)>& linked,
                                         const std::function<void(std::uint32_t, std::uint32_t)>& merged);
+
+// Verified pairs of records into works. Two groups join only if every pair
+// across them (the first kChainCheck members of each) is compatible: no
+// cluster holds a 1988 and a 1993 version, or a conference and a journal
+// version, through a chain of weak links.
+inline constexpr std::size_t kChainCheck = 32;
+std::vector<std::int64_t> cluster_matches(const std::vector<MatchRecord>& records, std::vector<Edge> edges,
+                                          const MatchPolicy& policy, bool chain_check = true);
 
 }  // namespace scholarmerge

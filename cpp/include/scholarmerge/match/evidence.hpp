@@ -17,6 +17,9 @@ struct MatchPolicy {
     int max_year_gap = 2;           // a preprint and its published version are often a year or two apart
 };
 
+// The policy for a title threshold (0: the default one).
+MatchPolicy match_policy(double title_threshold = 0.0);
+
 // Indel similarity of the titles; a dropped or added short prefix before a
 // colon ("Q-ASR: Integer-only ..." ~ "Integer-only ...") is forgiven.
 double title_score(const MatchRecord& a, const MatchRecord& b, const CachedIndel& a_title);

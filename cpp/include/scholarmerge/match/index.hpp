@@ -23,6 +23,9 @@ class CandidateIndex {
 public:
     CandidateIndex(const std::vector<MatchRecord>& records, double min_jaccard);
 
+    // Words in more records than this are left out of the word sets.
+    static std::size_t max_document_frequency(std::size_t records) { return std::max(kMinStopDf, records / 200); }
+
     // Calls visit(y) once for each candidate y < x of record x: exactly the y
     // whose title word sets (common words left out) have Jaccard similarity
     // >= min_jaccard, and the y among the first kMaxGroup records of a DOI,

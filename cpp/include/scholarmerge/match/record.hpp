@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "scholarmerge/model.hpp"
@@ -36,5 +37,11 @@ struct MatchRecord {
 };
 
 MatchRecord make_match_record(const Work& w);
+
+// A short title that recurs within one source is a column or a series ("Book
+// Review Column"), not one work; long titles recur in dirty sources because
+// the source itself holds duplicates. Records with equal keys are counted;
+// 0: the title is empty or too long to be one.
+std::uint64_t recurrence_key(std::string_view source, const MatchRecord& r);
 
 }  // namespace scholarmerge
