@@ -49,23 +49,30 @@ DedupeResult dedupe_detailed(const std::vector<Work>& works, const DedupeOptions
                           options);
 }
 
-DedupeResult dedupe_columns(WorkColumns c, const DedupeOptions& options) {
+void check_columns(const WorkColumns& c) {
     const std::size_t n = c.titles.size();
     auto sized = [n](std::size_t m) { return m == 0 || m == n; };
     if (!sized(c.authors.size()) || !sized(c.years.size()) || !sized(c.venues.size()) || !sized(c.sources.size()) ||
         !sized(c.dois.size()) || !sized(c.arxivs.size()))
         throw std::invalid_argument("dedupe_columns: every column needs one value per title");
+}
+
+MatchRecord match_record(const WorkColumns& c, std::size_t i) {
+    Work w;  // one row at a time, dropped once its record is made
+    w.title = c.titles[i];
+    if (!c.authors.empty() && c.authors[i]) w.authors = parse_author_list(*c.authors[i]).authors;
+    if (!c.years.empty() && c.years[i]) w.year = static_cast<int>(*c.years[i]);
+    if (!c.venues.empty()) w.venue = c.venues[i];
+    if (!c.dois.empty() && !c.dois[i].empty()) w.ids["doi"] = c.dois[i];
+    if (!c.arxivs.empty() && !c.arxivs[i].empty()) w.ids["arxiv"] = c.arxivs[i];
+    return make_match_record(w);
+}
+
+DedupeResult dedupe_columns(WorkColumns c, const DedupeOptions& options) {
+    check_columns(c);
+    const std::size_t n = c.titles.size();
     std::vector<MatchRecord> records(n);
-    parallel_for(n, thread_count(options.threads), [&](int, std::size_t i) {
-        Work w;  // one row at a time, dropped once its record is made
-        w.title = c.titles[i];
-        if (!c.authors.empty() && c.authors[i]) w.authors = parse_author_list(*c.authors[i]).authors;
-        if (!c.years.empty() && c.years[i]) w.year = static_cast<int>(*c.years[i]);
-        if (!c.venues.empty()) w.venue = c.venues[i];
-        if (!c.dois.empty() && !c.dois[i].empty()) w.ids["doi"] = c.dois[i];
-        if (!c.arxivs.empty() && !c.arxivs[i].empty()) w.ids["arxiv"] = c.arxivs[i];
-        records[i] = make_match_record(w);
-    });
+    parallel_for(n, thread_count(options.threads), [&](int, std::size_t i) { records[i] = match_record(c, i); });
     // Only the sources are read from here on.
     std::vector<std::string>().swap(c.titles);
     std::vector<std::optional<std::string>>().swap(c.authors);

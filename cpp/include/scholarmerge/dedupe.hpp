@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "scholarmerge/match/evidence.hpp"
+#include "scholarmerge/match/record.hpp"
 #include "scholarmerge/model.hpp"
 
 namespace scholarmerge {
@@ -37,6 +38,12 @@ struct WorkColumns {
     std::vector<std::string> venues, sources, dois, arxivs;
 };
 DedupeResult dedupe_columns(WorkColumns columns, const DedupeOptions& options = {});
+
+// Throws std::invalid_argument unless every column is empty or one value per title.
+void check_columns(const WorkColumns& columns);
+
+// Row i of the columns as the matcher sees it.
+MatchRecord match_record(const WorkColumns& columns, std::size_t i);
 
 // One label per work: rows with the same label are the same work; a label is
 // the index of the first row of its cluster.

@@ -21,6 +21,9 @@ struct CandidateScratch {
 
 class CandidateIndex {
 public:
+    static constexpr std::size_t kMinStopDf = 1000;  // a word in more records than max(this, n/200) is not indexed
+    static constexpr std::size_t kMaxGroup = 64;     // members of an identifier/title group that meet
+
     CandidateIndex(const std::vector<MatchRecord>& records, double min_jaccard);
 
     // Words in more records than this are left out of the word sets.
@@ -40,8 +43,6 @@ private:
         std::uint32_t position;  // of the word in the record's rarest-first order
     };
     static constexpr std::uint32_t kPruned = ~std::uint32_t{0};
-    static constexpr std::size_t kMinStopDf = 1000;  // a word in more records than max(this, n/200) is not indexed
-    static constexpr std::size_t kMaxGroup = 64;     // members of an identifier/title group that meet
     static constexpr std::uint32_t kVisited = kPruned - 1;
 
     std::vector<std::vector<Posting>> postings_;     // word rank -> records with it in their prefix

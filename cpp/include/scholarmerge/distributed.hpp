@@ -1,0 +1,77 @@
+// dedupe() in stages over any split of the rows, for an engine that
+// partitions and shuffles (scholarmerge.dask): the same labels as one
+// process. The candidate pairs of dedupe() are exactly those whose title word
+// sets (common words left out) reach min_jaccard, plus those sharing a DOI,
+// arXiv or title group; every stage below computes a share of them:
+//
+//   row_keys         per partition: word, group and recurrence keys
+//   (word ranks)     global: document frequencies -> WordRanks
+//   prefix_postings  per partition: each row under its prefix words, by bucket
+//   prefix_join      per bucket: pairs reaching min_jaccard, each in one bucket
+//   (groups, components) global: group pairs; connected components of all pairs
+//   verify_and_cluster per component bucket: verified pairs clustered -> labels
+#pragma once
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "scholarmerge/dedupe.hpp"
+
+namespace scholarmerge::distributed {
+
+// What the global statistics need from each row. Keys are key_hash values; 0: none.
+struct RowKeys {
+    std::vector<std::uint64_t> word_offsets{0};  // row i's words: words[word_offsets[i], word_offsets[i + 1])
+    std::vector<std::uint64_t> words;            // its distinct title words
+    std::vector<std::uint64_t> doi, arxiv, title;  // group keys
+    std::vector<std::uint64_t> recurrence;       // recurrence_key (short titles within a source)
+};
+RowKeys row_keys(const WorkColumns& rows);
+
+// The words found in two or more records, with their rank in the global
+// rarest-first order (document frequency, then key); words in one record
+// only rank before all of them and are only counted.
+struct WordRanks {
+    std::vector<std::uint64_t> words;  // ascending
+    std::vector<std::uint32_t> ranks;  // rank of words[i]
+    std::uint32_t common_rank = 0;     // ranks from here on are common words, left out
+};
+
+// From every distinct word with its document frequency (summed over all
+// partitions) and the number of records.
+WordRanks word_ranks(const std::vector<std::uint64_t>& words, const std::vector<std::uint64_t>& document_frequency,
+                     std::size_t records);
+
+// Rows posted under their prefix words (AllPairs), with their word sets.
+struct Postings {
+    std::vector<std::uint32_t> word;      // the prefix word's rank
+    std::vector<std::int64_t> row;        // global row index
+    std::vector<std::uint32_t> position;  // of the word in the row's rarest-first order
+    std::vector<std::uint32_t> size;      // the row's number of distinct words (common ones left out)
+    std::vector<std::uint64_t> set_offsets{0};  // posting i's word set: sets[set_offsets[i], set_offsets[i + 1])
+    std::vector<std::uint32_t> sets;      // ranks ascending; words in one record only are not listed
+};
+// The partition's rows (global indices first_row, first_row + 1, ...) split
+// into `buckets` by prefix word.
+std::vector<Postings> prefix_postings(const RowKeys& keys, std::int64_t first_row, const WordRanks& ranks,
+                                      double min_jaccard, std::size_t buckets);
+
+using RowPair = std::pair<std::int64_t, std::int64_t>;  // (y, x), y < x
+
+// The pairs among the first kMaxGroup rows of each group key, from (key,
+// row) entries holding every row of the keys they hold (one shuffle bucket).
+std::vector<RowPair> group_pairs(const std::vector<std::uint64_t>& keys, const std::vector<std::int64_t>& rows);
+
+// The pairs of one bucket's postings whose word sets reach min_jaccard, each
+// found only under its first shared prefix word, so in one bucket only.
+std::vector<RowPair> prefix_join(const std::vector<Postings>& parts, double min_jaccard);
+
+// Rows (ascending global indices, with their columns and recurrence flags)
+// holding whole connected components of the candidate pairs: the pairs are
+// verified and clustered. Labels: the global index of each row's cluster's first row.
+std::vector<std::int64_t> verify_and_cluster(const WorkColumns& rows, const std::vector<std::int64_t>& row_ids,
+                                             const std::vector<bool>& recurring, const std::vector<RowPair>& pairs,
+                                             double threshold = 0.0);
+
+}  // namespace scholarmerge::distributed
