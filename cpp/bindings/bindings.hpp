@@ -13,5 +13,6 @@ void bind_names(pybind11::module_& m);
 void bind_match(pybind11::module_& m);
 void bind_merge(pybind11::module_& m);
 void bind_bench(pybind11::module_& m);
+void bind_distributed(pybind11::module_& m);
 
 }  // namespace scholarmerge::bindings

@@ -10,4 +10,5 @@ PYBIND11_MODULE(_core, m) {
     bind_match(m);
     bind_merge(m);
     bind_bench(m);
+    bind_distributed(m);
 }

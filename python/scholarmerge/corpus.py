@@ -37,6 +37,15 @@ class Corpus:
     def profiles(self) -> list:
         return self._core.profiles
 
+    @classmethod
+    def from_frame(cls, df) -> "Corpus":
+        """Works from a DataFrame with a ``title`` column and any of ``authors``
+        (list text or lists of names), ``year``, ``venue``, ``source``, ``doi``,
+        ``arxiv``; a row's line is its position + 1."""
+        from .dedupe import _frame_columns
+
+        return cls(_core.Corpus.from_columns(**_frame_columns(df)))
+
     def to_pandas(self):
         """One row per work; ``authors`` holds display names."""
         import pandas as pd

@@ -70,9 +70,11 @@ class Merged:
 
 def merge(data, threshold: float | None = None, **options) -> Merged:
     """Deduplicate works across all inputs and resolve the people in them."""
-    if not isinstance(data, Corpus):
+    if isinstance(data, pd.DataFrame):
+        data = Corpus.from_frame(data)
+    elif not isinstance(data, Corpus):
         data = Corpus(data) if isinstance(data, _core.Corpus) else None
     if data is None:
-        raise TypeError("merge: expected a Corpus (use sm.read first)")
+        raise TypeError("merge: expected a Corpus (use sm.read first) or a DataFrame")
     labels = dedupe(data, threshold=threshold, **options)
     return Merged(data, _core.merge_corpus(data._core, labels))

@@ -1,0 +1,191 @@
+// The distributed stages as functions of numpy arrays and dicts of them:
+// what Dask pickles between workers.
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+
+#include "bindings.hpp"
+#include "scholarmerge/distributed.hpp"
+
+namespace py = pybind11;
+
+namespace scholarmerge::bindings {
+
+namespace {
+
+using namespace scholarmerge::distributed;
+
+template <class T>
+py::array_t<T> array(const std::vector<T>& v) {
+    py::array_t<T> a(static_cast<py::ssize_t>(v.size()));
+    std::copy(v.begin(), v.end(), a.mutable_data());
+    return a;
+}
+
+template <class T>
+std::vector<T> vec(const py::array_t<T, py::array::c_style | py::array::forcecast>& a) {
+    if (a.ndim() != 1) throw py::value_error("expected a one-dimensional array");
+    return std::vector<T>(a.data(), a.data() + a.size());
+}
+
+template <class T>
+std::vector<T> field(const py::dict& d, const char* name) {
+    if (!d.contains(name)) throw py::value_error(std::string("missing array: ") + name);
+    return vec<T>(py::array_t<T, py::array::c_style | py::array::forcecast>::ensure(d[name]));
+}
+
+py::tuple pair_arrays(const std::vector<RowPair>& pairs) {
+    py::array_t<std::int64_t> ys(static_cast<py::ssize_t>(pairs.size())), xs(static_cast<py::ssize_t>(pairs.size()));
+    for (std::size_t i = 0; i < pairs.size(); ++i) ys.mutable_data()[i] = pairs[i].first, xs.mutable_data()[i] = pairs[i].second;
+    return py::make_tuple(ys, xs);
+}
+
+std::vector<RowPair> pairs_of(const py::array_t<std::int64_t>& ys, const py::array_t<std::int64_t>& xs) {
+    if (ys.size() != xs.size()) throw py::value_error("pair arrays differ in length");
+    std::vector<RowPair> pairs(static_cast<std::size_t>(ys.size()));
+    for (std::size_t i = 0; i < pairs.size(); ++i) pairs[i] = {ys.data()[i], xs.data()[i]};
+    return pairs;
+}
+
+py::dict postings_dict(const Postings& p) {
+    py::dict d;
+    d["word"] = array(p.word);
+    d["row"] = array(p.row);
+    d["position"] = array(p.position);
+    d["size"] = array(p.size);
+    d["set_offsets"] = array(p.set_offsets);
+    d["sets"] = array(p.sets);
+    return d;
+}
+
+Postings postings_of(const py::dict& d) {
+    Postings p{field<std::uint32_t>(d, "word"), field<std::int64_t>(d, "row"), field<std::uint32_t>(d, "position"),
+               field<std::uint32_t>(d, "size"), field<std::uint64_t>(d, "set_offsets"), field<std::uint32_t>(d, "sets")};
+    const std::size_t n = p.row.size();
+    if (p.word.size() != n || p.position.size() != n || p.size.size() != n || p.set_offsets.size() != n + 1 ||
+        p.set_offsets.back() != p.sets.size())
+        throw py::value_error("postings: arrays of inconsistent lengths");
+    return p;
+}
+
+WorkColumns columns(std::vector<std::string> titles, std::vector<std::optional<std::string>> authors,
+                    std::vector<std::optional<std::int64_t>> years, std::vector<std::string> venues,
+                    std::vector<std::string> sources, std::vector<std::string> dois, std::vector<std::string> arxivs) {
+    return WorkColumns{std::move(titles), std::move(authors), std::move(years), std::move(venues),
+                       std::move(sources), std::move(dois), std::move(arxivs)};
+}
+
+}  // namespace
+
+void bind_distributed(py::module_& root) {
+    auto m = root.def_submodule("distributed", "dedupe in stages over partitions (see scholarmerge/distributed.hpp)");
+    m.def(
+        "row_keys",
+        [](std::vector<std::string> titles, std::vector<std::string> sources, std::vector<std::string> dois,
+           std::vector<std::string> arxivs) {
+            WorkColumns c = columns(std::move(titles), {}, {}, {}, std::move(sources), std::move(dois), std::move(arxivs));
+            RowKeys k;
+            {
+                py::gil_scoped_release release;
+                k = row_keys(c);
+            }
+            py::dict d;
+            d["word_offsets"] = array(k.word_offsets);
+            d["words"] = array(k.words);
+            d["doi"] = array(k.doi);
+            d["arxiv"] = array(k.arxiv);
+            d["title"] = array(k.title);
+            d["recurrence"] = array(k.recurrence);
+            return d;
+        },
+        py::arg("titles"), py::arg("sources"), py::arg("dois"), py::arg("arxivs"));
+    m.def(
+        "word_ranks",
+        [](py::array_t<std::uint64_t, py::array::c_style | py::array::forcecast> words,
+           py::array_t<std::uint64_t, py::array::c_style | py::array::forcecast> df, std::size_t records) {
+            auto w = vec(words), f = vec(df);
+            WordRanks r;
+            {
+                py::gil_scoped_release release;
+                r = word_ranks(w, f, records);
+            }
+            py::dict d;
+            d["words"] = array(r.words);
+            d["ranks"] = array(r.ranks);
+            d["common_rank"] = r.common_rank;
+            return d;
+        },
+        py::arg("words"), py::arg("document_frequency"), py::arg("records"));
+    m.def(
+        "prefix_postings",
+        [](const py::dict& keys, std::int64_t first_row, const py::dict& ranks, double min_jaccard, std::size_t buckets) {
+            RowKeys k;
+            k.word_offsets = field<std::uint64_t>(keys, "word_offsets");
+            k.words = field<std::uint64_t>(keys, "words");
+            if (k.word_offsets.empty() || k.word_offsets.back() != k.words.size())
+                throw py::value_error("row keys: word offsets do not match the words");
+            WordRanks r{field<std::uint64_t>(ranks, "words"), field<std::uint32_t>(ranks, "ranks"),
+                        ranks["common_rank"].cast<std::uint32_t>()};
+            std::vector<Postings> out;
+            {
+                py::gil_scoped_release release;
+                out = prefix_postings(k, first_row, r, min_jaccard, buckets);
+            }
+            py::list l;
+            for (const auto& p : out) l.append(postings_dict(p));
+            return l;
+        },
+        py::arg("keys"), py::arg("first_row"), py::arg("ranks"), py::arg("min_jaccard"), py::arg("buckets"));
+    m.def(
+        "prefix_join",
+        [](const py::list& parts, double min_jaccard) {
+            std::vector<Postings> ps;
+            for (auto p : parts) ps.push_back(postings_of(p.cast<py::dict>()));
+            std::vector<RowPair> pairs;
+            {
+                py::gil_scoped_release release;
+                pairs = prefix_join(ps, min_jaccard);
+            }
+            return pair_arrays(pairs);
+        },
+        py::arg("parts"), py::arg("min_jaccard"));
+    m.def(
+        "group_pairs",
+        [](py::array_t<std::uint64_t, py::array::c_style | py::array::forcecast> keys,
+           py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> rows) {
+            auto k = vec(keys);
+            auto r = vec(rows);
+            std::vector<RowPair> pairs;
+            {
+                py::gil_scoped_release release;
+                pairs = group_pairs(k, r);
+            }
+            return pair_arrays(pairs);
+        },
+        py::arg("keys"), py::arg("rows"));
+    m.def(
+        "verify_and_cluster",
+        [](std::vector<std::string> titles, std::vector<std::optional<std::string>> authors,
+           std::vector<std::optional<std::int64_t>> years, std::vector<std::string> venues,
+           std::vector<std::string> sources, std::vector<std::string> dois, std::vector<std::string> arxivs,
+           py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> row_ids,
+           py::array_t<bool, py::array::c_style | py::array::forcecast> recurring,
+           py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> ys,
+           py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> xs, double threshold) {
+            WorkColumns c = columns(std::move(titles), std::move(authors), std::move(years), std::move(venues),
+                                    std::move(sources), std::move(dois), std::move(arxivs));
+            auto ids = vec(row_ids);
+            std::vector<bool> flags(recurring.data(), recurring.data() + recurring.size());
+            auto pairs = pairs_of(ys, xs);
+            std::vector<std::int64_t> labels;
+            {
+                py::gil_scoped_release release;
+                labels = verify_and_cluster(c, ids, flags, pairs, threshold);
+            }
+            return array(labels);
+        },
+        py::arg("titles"), py::arg("authors"), py::arg("years"), py::arg("venues"), py::arg("sources"),
+        py::arg("dois"), py::arg("arxivs"), py::arg("row_ids"), py::arg("recurring"), py::arg("ys"), py::arg("xs"),
+        py::arg("threshold") = 0.0);
+}
+
+}  // namespace scholarmerge::bindings

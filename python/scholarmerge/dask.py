@@ -1,0 +1,252 @@
+"""Deduplication and merging of Dask DataFrames: the same labels and merged
+works as one process, for data beyond one machine.
+
+``dedupe(ddf)`` runs the stages of ``scholarmerge/distributed.hpp`` as Dask
+tasks; the C++ core does the work in each, with the GIL released:
+
+1. per partition: each row's title words, DOI/arXiv/title group keys and
+   recurrence key, as 64-bit hashes (``row_keys``);
+2. global: word document frequencies (a tree reduction) ranked rarest first,
+   and the short titles that recur within a source;
+3. shuffle by blocking key: every row goes to the bucket of each of its prefix
+   words, where ``prefix_join`` finds the pairs whose word sets reach the
+   Jaccard bound (each pair in one bucket only); group keys go to buckets by
+   key, where ``group_pairs`` pairs the first members of each group;
+4. the connected components of those candidate pairs;
+5. shuffle by component: ``verify_and_cluster`` compares the candidate pairs
+   of each bucket of whole components and clusters them.
+
+Rows in no candidate pair are their own work: only the components travel.
+``merge(ddf)`` shuffles rows by work and merges each work in C++.
+
+Columns: ``title`` and any of ``authors``, ``year``, ``venue``, ``source``,
+``doi``, ``arxiv``. Give author lists as text (``"A. Smith; B. Jones"``):
+Dask turns object columns, lists included, into strings by default
+(``dataframe.convert-string``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+import dask
+import dask.dataframe as dd
+from dask import delayed
+
+from . import _core
+from .dedupe import _frame_columns
+
+_stages = _core.distributed
+_COLUMNS = ["title", "authors", "year", "venue", "source", "doi", "arxiv"]
+
+
+def _columns(part: pd.DataFrame) -> dict:
+    return _frame_columns(part)
+
+
+def _row_keys(part: pd.DataFrame) -> dict:
+    c = _columns(part)
+    return _stages.row_keys(c["titles"], c["sources"], c["dois"], c["arxivs"])
+
+
+def _counts(values: np.ndarray) -> tuple:
+    words, counts = np.unique(values, return_counts=True)
+    return words, counts.astype(np.uint64)
+
+
+def _sum_counts(*parts) -> tuple:
+    words = np.concatenate([p[0] for p in parts])
+    counts = np.concatenate([p[1] for p in parts])
+    distinct, at = np.unique(words, return_inverse=True)
+    total = np.zeros(len(distinct), dtype=np.uint64)
+    np.add.at(total, at, counts)
+    return distinct, total
+
+
+def _tree(parts: list, combine, fan_in: int = 8):
+    """Combine many delayed values in a tree, so no task holds them all at once."""
+    while len(parts) > 1:
+        parts = [delayed(combine)(*parts[i:i + fan_in]) for i in range(0, len(parts), fan_in)]
+    return parts[0]
+
+
+def _recurring_keys(words_counts: tuple) -> np.ndarray:
+    keys, counts = words_counts
+    return keys[(counts > 1) & (keys != 0)]
+
+
+def _group_buckets(keys: dict, first_row: int, buckets: int) -> list:
+    """(key, row) entries of every group key, split by key into buckets."""
+    rows = np.arange(first_row, first_row + len(keys["title"]), dtype=np.int64)
+    k = np.concatenate([keys["doi"], keys["arxiv"], keys["title"]])
+    r = np.concatenate([rows, rows, rows])
+    keep = k != 0
+    k, r = k[keep], r[keep]
+    b = k % np.uint64(buckets)
+    return [(k[b == i], r[b == i]) for i in range(buckets)]
+
+
+def _group_pairs(*parts) -> tuple:
+    keys = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, np.uint64)
+    rows = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, np.int64)
+    return _stages.group_pairs(keys, rows)
+
+
+def _prefix_join(min_jaccard: float, *parts) -> tuple:
+    return _stages.prefix_join(list(parts), min_jaccard)
+
+
+def _components(n: int, pairs: list) -> np.ndarray:
+    """Per row: its component of the candidate pairs, or -1 when it is in none."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    ys = np.concatenate([p[0] for p in pairs]) if pairs else np.zeros(0, np.int64)
+    xs = np.concatenate([p[1] for p in pairs]) if pairs else np.zeros(0, np.int64)
+    graph = coo_matrix((np.ones(len(ys), dtype=np.int8), (ys, xs)), shape=(n, n))
+    _, comp = connected_components(graph, directed=False)
+    sizes = np.bincount(comp)
+    return np.where(sizes[comp] > 1, comp, -1).astype(np.int64)
+
+
+def _component_buckets(part: pd.DataFrame, first_row: int, comp: np.ndarray, recurring: np.ndarray,
+                       buckets: int) -> list:
+    """The partition's rows that are in a component, split by component into buckets."""
+    rows = np.flatnonzero(comp >= 0)
+    sub = part.iloc[rows].copy()
+    sub["_row"] = rows + first_row
+    sub["_recurring"] = recurring[rows]
+    b = comp[rows] % buckets
+    return [sub[b == i] for i in range(buckets)]
+
+
+def _verify(threshold: float, ys: np.ndarray, xs: np.ndarray, *parts) -> tuple:
+    rows = pd.concat(parts).sort_values("_row", kind="stable")
+    c = _columns(rows)
+    ids = rows["_row"].to_numpy(np.int64)
+    labels = _stages.verify_and_cluster(c["titles"], c["authors"], c["years"], c["venues"], c["sources"],
+                                        c["dois"], c["arxivs"], ids, rows["_recurring"].to_numpy(bool), ys, xs,
+                                        float(threshold or 0.0))
+    return ids, labels
+
+
+def dedupe_labels(ddf: dd.DataFrame, threshold: float | None = None, min_jaccard: float = 0.35,
+                  buckets: int | None = None) -> np.ndarray:
+    """One int64 label per row of ``ddf`` (in partition order), equal to
+    ``sm.dedupe(ddf.compute())``: a label is the position of the first row of
+    the row's cluster."""
+    if "title" not in ddf.columns:
+        raise ValueError("dedupe: the DataFrame needs a 'title' column")
+    ddf = ddf[[c for c in _COLUMNS if c in ddf.columns]].persist()
+    parts = ddf.to_delayed()
+    buckets = buckets or max(1, len(parts))
+    lengths = dask.compute(*[delayed(len)(p) for p in parts])
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+    n = int(sum(lengths))
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+
+    # 1-2: keys per partition, then the global word ranks and recurring titles.
+    keys = [delayed(_row_keys)(p) for p in parts]
+    keys = dask.persist(*keys)
+    words = _tree([delayed(_counts)(delayed(lambda k: k["words"])(k)) for k in keys], _sum_counts)
+    recurrence = _tree([delayed(_counts)(delayed(lambda k: k["recurrence"])(k)) for k in keys], _sum_counts)
+    ranks = delayed(lambda wc: _stages.word_ranks(wc[0], wc[1], n))(words)
+    recurring = delayed(_recurring_keys)(recurrence)
+    ranks, recurring = dask.persist(ranks, recurring)
+
+    # 3: candidate pairs, shuffled by prefix word and by group key.
+    postings = [delayed(_stages.prefix_postings, nout=buckets)(k, int(s), ranks, min_jaccard, buckets)
+                for k, s in zip(keys, starts)]
+    groups = [delayed(_group_buckets, nout=buckets)(k, int(s), buckets) for k, s in zip(keys, starts)]
+    pair_tasks = []
+    for b in range(buckets):
+        pair_tasks.append(delayed(_prefix_join)(min_jaccard, *[p[b] for p in postings]))
+        pair_tasks.append(delayed(_group_pairs)(*[g[b] for g in groups]))
+    pairs = [p for p in dask.compute(*pair_tasks) if len(p[0])]
+
+    # 4: components of the candidate graph (one process: a row and a pair cost 8 and 16 bytes).
+    comp = _components(n, pairs)
+    labels = np.arange(n, dtype=np.int64)
+    if not (comp >= 0).any():
+        return labels
+    ys = np.concatenate([p[0] for p in pairs])
+    xs = np.concatenate([p[1] for p in pairs])
+    pair_bucket = comp[ys] % buckets
+
+    # 5: shuffled by component; verified and clustered per bucket.
+    flags = [delayed(lambda k, r: np.isin(k["recurrence"], r))(k, recurring) for k in keys]
+    split = [delayed(_component_buckets, nout=buckets)(p, int(s), comp[s:s + l], f, buckets)
+             for p, s, l, f in zip(parts, starts, lengths, flags)]
+    results = dask.compute(*[delayed(_verify)(threshold, ys[pair_bucket == b], xs[pair_bucket == b],
+                                               *[s[b] for s in split]) for b in range(buckets)])
+    for ids, l in results:
+        labels[ids] = l
+    return labels
+
+
+def dedupe(ddf: dd.DataFrame, threshold: float | None = None, min_jaccard: float = 0.35,
+           buckets: int | None = None) -> dd.Series:
+    """Labels as a Dask Series aligned with ``ddf`` (``ddf.assign(work=dedupe(ddf))``)."""
+    labels = dedupe_labels(ddf, threshold=threshold, min_jaccard=min_jaccard, buckets=buckets)
+    parts = ddf.to_delayed()
+    lengths = dask.compute(*[delayed(len)(p) for p in parts])
+    starts = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+    series = [delayed(lambda p, l: pd.Series(l, index=p.index, name="work"))(p, labels[starts[i]:starts[i + 1]])
+              for i, p in enumerate(parts)]
+    return dd.from_delayed(series, meta=pd.Series(dtype="int64", name="work"), divisions=ddf.divisions)
+
+
+def _merge_bucket(*parts) -> tuple:
+    rows = pd.concat(parts).sort_values("_row", kind="stable")
+    c = _columns(rows)
+    lines = (rows["_row"].to_numpy(np.int64) + 1).tolist()
+    corpus = _core.Corpus.from_columns(c["titles"], c["authors"], c["years"], c["venues"], c["sources"],
+                                       c["dois"], c["arxivs"], lines)
+    merged = _core.merge_corpus(corpus, rows["_work"].to_numpy(np.int64))
+    works = pd.DataFrame(merged["works"]).drop(columns=["person_ids"])
+    conflicts = pd.DataFrame(merged["conflicts"], columns=["work_id", "field", "values", "sources"])
+    return works.reset_index(drop=True), conflicts.sort_values(["work_id", "field"], kind="stable").reset_index(drop=True)
+
+
+class Merged:
+    """The result of :func:`merge`: ``works`` and ``conflicts`` as Dask
+    DataFrames, one partition per work bucket, with the rows and columns of
+    ``sm.merge``'s (``person_ids`` aside: people are resolved by ``sm.merge``
+    on one machine)."""
+
+    def __init__(self, works: dd.DataFrame, conflicts: dd.DataFrame):
+        self.works = works
+        self.conflicts = conflicts
+
+    def __repr__(self) -> str:
+        return f"Merged(works: {self.works.npartitions} partitions, conflicts: {self.conflicts.npartitions})"
+
+
+def merge(ddf: dd.DataFrame, threshold: float | None = None, buckets: int | None = None) -> Merged:
+    """Deduplicate, then shuffle rows by work and merge each work in C++: the
+    works and conflicts of ``sm.merge`` on the same rows (provenance
+    ``source:line`` with line = row position + 1), each partition sorted by work_id."""
+    labels = dedupe_labels(ddf, threshold=threshold, buckets=buckets)
+    ddf = ddf[[c for c in _COLUMNS if c in ddf.columns]]
+    parts = ddf.to_delayed()
+    buckets = buckets or max(1, len(parts))
+    lengths = dask.compute(*[delayed(len)(p) for p in parts])
+    starts = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+
+    def split(part, first_row, work):
+        part = part.copy()
+        part["_row"] = np.arange(first_row, first_row + len(part), dtype=np.int64)
+        part["_work"] = work
+        b = work % buckets
+        return [part[b == i] for i in range(buckets)]
+
+    pieces = [delayed(split, nout=buckets)(p, int(starts[i]), labels[starts[i]:starts[i + 1]])
+              for i, p in enumerate(parts)]
+    merged = [delayed(_merge_bucket)(*[p[b] for p in pieces]) for b in range(buckets)]
+    works_meta, conflicts_meta = _merge_bucket(pd.DataFrame({"title": [], "_row": [], "_work": []}))
+    works = dd.from_delayed([delayed(lambda r: r[0])(m) for m in merged], meta=works_meta, verify_meta=False)
+    conflicts = dd.from_delayed([delayed(lambda r: r[1])(m) for m in merged], meta=conflicts_meta,
+                                verify_meta=False)
+    return Merged(works, conflicts)

@@ -1,0 +1,78 @@
+"""scholarmerge.dask gives the labels and merged works of one process, on a
+LocalCluster of two worker processes."""
+
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import BENCHMARKS, ROOT
+
+dd = pytest.importorskip("dask.dataframe")
+distributed = pytest.importorskip("distributed")
+
+import scholarmerge as sm  # noqa: E402
+import scholarmerge.dask as smd  # noqa: E402
+from scholarmerge import evaluate as ev  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "bench"))
+import synthetic  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def client():
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with distributed.Client(cluster) as c:
+            yield c
+
+
+def frames():
+    """Real data when the shared benchmarks are there, and always a synthetic
+    corpus (perturbed duplicates, shared DOIs) and the seeds."""
+    df = synthetic.make(3000, seed=5).drop(columns=["truth"])
+    rng = np.random.default_rng(5)
+    df["doi"] = np.where(rng.random(len(df)) < 0.1, [f"10.1000/book.{k}" for k in rng.integers(0, 20, len(df))], "")
+    df["venue"] = rng.choice(["Proc. VLDB", "arXiv", "J. ACM", ""], size=len(df))
+    out = {"synthetic": df}
+    seeds = sm.read(str(ROOT / "seeds")).to_pandas()[["title", "authors", "year", "venue", "source"]]
+    # Author lists as text: Dask turns object columns into strings (dataframe.convert-string).
+    seeds["authors"] = seeds["authors"].map("; ".join)
+    out["seeds"] = seeds
+    if BENCHMARKS.is_dir():
+        out["dblp-acm"] = ev.load_dblp_acm(str(BENCHMARKS))[0]
+        out["cora"] = ev.load_cora(str(BENCHMARKS))[0]
+    return out
+
+
+@pytest.mark.parametrize("name", ["synthetic", "seeds", "dblp-acm", "cora"])
+def test_dask_labels_equal_the_single_process_labels(client, name):
+    data = frames()
+    if name not in data:
+        pytest.skip("../shared/benchmarks not present")
+    df = data[name].reset_index(drop=True)
+    single = sm.dedupe(df)
+    assert len(set(single)) < len(df)  # there are duplicates to find
+    for partitions in (1, 4):
+        ddf = dd.from_pandas(df, npartitions=partitions)
+        labels = smd.dedupe(ddf).compute()
+        assert labels.index.equals(df.index)
+        np.testing.assert_array_equal(labels.to_numpy(), single)
+
+
+def test_dask_merge_equals_the_single_process_merge(client):
+    df = frames()["seeds"].reset_index(drop=True)
+    single = sm.merge(df)
+    merged = smd.merge(dd.from_pandas(df, npartitions=3))
+    works = merged.works.compute().sort_values("work_id").reset_index(drop=True)
+    expected = single.works.drop(columns=["person_ids"]).sort_values("work_id").reset_index(drop=True)
+    assert len(works) == len(expected) < len(df)
+    pd.testing.assert_frame_equal(works, expected, check_dtype=False)
+    conflicts = merged.conflicts.compute().sort_values(["work_id", "field"]).reset_index(drop=True)
+    expected = single.conflicts.sort_values(["work_id", "field"]).reset_index(drop=True)
+    pd.testing.assert_frame_equal(conflicts, expected, check_dtype=False)
+
+
+def test_dask_dedupe_needs_titles(client):
+    with pytest.raises(ValueError, match="title"):
+        smd.dedupe(dd.from_pandas(pd.DataFrame({"name": ["x"]}), npartitions=1))
