@@ -97,38 +97,94 @@ def _prefix_join(min_jaccard: float, *parts) -> tuple:
     return _stages.prefix_join(list(parts), min_jaccard)
 
 
-def _components(n: int, pairs: list) -> np.ndarray:
+def _components(n: int, *pairs) -> np.ndarray:
     """Per row: its component of the candidate pairs, or -1 when it is in none."""
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
 
-    ys = np.concatenate([p[0] for p in pairs]) if pairs else np.zeros(0, np.int64)
-    xs = np.concatenate([p[1] for p in pairs]) if pairs else np.zeros(0, np.int64)
+    ys = np.concatenate([p[0] for p in pairs])
+    xs = np.concatenate([p[1] for p in pairs])
     graph = coo_matrix((np.ones(len(ys), dtype=np.int8), (ys, xs)), shape=(n, n))
     _, comp = connected_components(graph, directed=False)
     sizes = np.bincount(comp)
     return np.where(sizes[comp] > 1, comp, -1).astype(np.int64)
 
 
-def _component_buckets(part: pd.DataFrame, first_row: int, comp: np.ndarray, recurring: np.ndarray,
+def _pairs_by_bucket(comp: np.ndarray, buckets: int, *pairs) -> list:
+    ys = np.concatenate([p[0] for p in pairs])
+    xs = np.concatenate([p[1] for p in pairs])
+    b = comp[ys] % buckets
+    return [(ys[b == i], xs[b == i]) for i in range(buckets)]
+
+
+def _component_buckets(part: pd.DataFrame, first_row: int, comp: np.ndarray, keys: dict, recurring: np.ndarray,
                        buckets: int) -> list:
     """The partition's rows that are in a component, split by component into buckets."""
+    comp = comp[first_row:first_row + len(part)]
     rows = np.flatnonzero(comp >= 0)
     sub = part.iloc[rows].copy()
     sub["_row"] = rows + first_row
-    sub["_recurring"] = recurring[rows]
+    sub["_recurring"] = np.isin(keys["recurrence"][rows], recurring)
     b = comp[rows] % buckets
     return [sub[b == i] for i in range(buckets)]
 
 
-def _verify(threshold: float, ys: np.ndarray, xs: np.ndarray, *parts) -> tuple:
+def _verify(threshold: float, pairs: tuple, *parts) -> tuple:
     rows = pd.concat(parts).sort_values("_row", kind="stable")
     c = _columns(rows)
     ids = rows["_row"].to_numpy(np.int64)
     labels = _stages.verify_and_cluster(c["titles"], c["authors"], c["years"], c["venues"], c["sources"],
-                                        c["dois"], c["arxivs"], ids, rows["_recurring"].to_numpy(bool), ys, xs,
-                                        float(threshold or 0.0))
+                                        c["dois"], c["arxivs"], ids, rows["_recurring"].to_numpy(bool), pairs[0],
+                                        pairs[1], float(threshold or 0.0))
     return ids, labels
+
+
+def _assemble(n: int, *results) -> np.ndarray:
+    labels = np.arange(n, dtype=np.int64)
+    for ids, found in results:
+        labels[ids] = found
+    return labels
+
+
+def _labels(ddf: dd.DataFrame, threshold: float | None, min_jaccard: float, buckets: int | None):
+    """(delayed labels of every row, row counts per partition): the whole
+    computation as one graph, so no stage's data passes through the client."""
+    if "title" not in ddf.columns:
+        raise ValueError("dedupe: the DataFrame needs a 'title' column")
+    ddf = ddf[[c for c in _COLUMNS if c in ddf.columns]].persist()
+    parts = ddf.to_delayed()
+    buckets = buckets or max(1, len(parts))
+    lengths = dask.compute(*[delayed(len)(p) for p in parts])
+    starts = [int(x) for x in np.concatenate([[0], np.cumsum(lengths)[:-1]])]
+    n = int(sum(lengths))
+    if n == 0:
+        return delayed(np.zeros(0, dtype=np.int64)), lengths
+
+    # 1-2: keys per partition, then the global word ranks and recurring titles.
+    keys = [delayed(_row_keys)(p) for p in parts]
+    words = _tree([delayed(_counts)(delayed(lambda k: k["words"])(k)) for k in keys], _sum_counts)
+    recurrence = _tree([delayed(_counts)(delayed(lambda k: k["recurrence"])(k)) for k in keys], _sum_counts)
+    ranks = delayed(lambda wc: _stages.word_ranks(wc[0], wc[1], n))(words)
+    recurring = delayed(_recurring_keys)(recurrence)
+
+    # 3: candidate pairs, shuffled by prefix word and by group key.
+    postings = [delayed(_stages.prefix_postings, nout=buckets)(k, s, ranks, min_jaccard, buckets)
+                for k, s in zip(keys, starts)]
+    groups = [delayed(_group_buckets, nout=buckets)(k, s, buckets) for k, s in zip(keys, starts)]
+    pairs = []
+    for b in range(buckets):
+        pairs.append(delayed(_prefix_join)(min_jaccard, *[p[b] for p in postings]))
+        pairs.append(delayed(_group_pairs)(*[g[b] for g in groups]))
+
+    # 4: components of the candidate graph (one task: a row costs 8 bytes, a pair 16).
+    comp = delayed(_components)(n, *pairs)
+    pairs_by_bucket = delayed(_pairs_by_bucket, nout=buckets)(comp, buckets, *pairs)
+
+    # 5: shuffled by component; verified and clustered per bucket.
+    split = [delayed(_component_buckets, nout=buckets)(p, s, comp, k, recurring, buckets)
+             for p, s, k in zip(parts, starts, keys)]
+    results = [delayed(_verify)(threshold, pairs_by_bucket[b], *[sp[b] for sp in split]) for b in range(buckets)]
+    return delayed(_assemble)(n, *results), lengths
 
 
 def dedupe_labels(ddf: dd.DataFrame, threshold: float | None = None, min_jaccard: float = 0.35,
@@ -136,65 +192,17 @@ def dedupe_labels(ddf: dd.DataFrame, threshold: float | None = None, min_jaccard
     """One int64 label per row of ``ddf`` (in partition order), equal to
     ``sm.dedupe(ddf.compute())``: a label is the position of the first row of
     the row's cluster."""
-    if "title" not in ddf.columns:
-        raise ValueError("dedupe: the DataFrame needs a 'title' column")
-    ddf = ddf[[c for c in _COLUMNS if c in ddf.columns]].persist()
-    parts = ddf.to_delayed()
-    buckets = buckets or max(1, len(parts))
-    lengths = dask.compute(*[delayed(len)(p) for p in parts])
-    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
-    n = int(sum(lengths))
-    if n == 0:
-        return np.zeros(0, dtype=np.int64)
-
-    # 1-2: keys per partition, then the global word ranks and recurring titles.
-    keys = [delayed(_row_keys)(p) for p in parts]
-    keys = dask.persist(*keys)
-    words = _tree([delayed(_counts)(delayed(lambda k: k["words"])(k)) for k in keys], _sum_counts)
-    recurrence = _tree([delayed(_counts)(delayed(lambda k: k["recurrence"])(k)) for k in keys], _sum_counts)
-    ranks = delayed(lambda wc: _stages.word_ranks(wc[0], wc[1], n))(words)
-    recurring = delayed(_recurring_keys)(recurrence)
-    ranks, recurring = dask.persist(ranks, recurring)
-
-    # 3: candidate pairs, shuffled by prefix word and by group key.
-    postings = [delayed(_stages.prefix_postings, nout=buckets)(k, int(s), ranks, min_jaccard, buckets)
-                for k, s in zip(keys, starts)]
-    groups = [delayed(_group_buckets, nout=buckets)(k, int(s), buckets) for k, s in zip(keys, starts)]
-    pair_tasks = []
-    for b in range(buckets):
-        pair_tasks.append(delayed(_prefix_join)(min_jaccard, *[p[b] for p in postings]))
-        pair_tasks.append(delayed(_group_pairs)(*[g[b] for g in groups]))
-    pairs = [p for p in dask.compute(*pair_tasks) if len(p[0])]
-
-    # 4: components of the candidate graph (one process: a row and a pair cost 8 and 16 bytes).
-    comp = _components(n, pairs)
-    labels = np.arange(n, dtype=np.int64)
-    if not (comp >= 0).any():
-        return labels
-    ys = np.concatenate([p[0] for p in pairs])
-    xs = np.concatenate([p[1] for p in pairs])
-    pair_bucket = comp[ys] % buckets
-
-    # 5: shuffled by component; verified and clustered per bucket.
-    flags = [delayed(lambda k, r: np.isin(k["recurrence"], r))(k, recurring) for k in keys]
-    split = [delayed(_component_buckets, nout=buckets)(p, int(s), comp[s:s + l], f, buckets)
-             for p, s, l, f in zip(parts, starts, lengths, flags)]
-    results = dask.compute(*[delayed(_verify)(threshold, ys[pair_bucket == b], xs[pair_bucket == b],
-                                               *[s[b] for s in split]) for b in range(buckets)])
-    for ids, l in results:
-        labels[ids] = l
-    return labels
+    labels, _ = _labels(ddf, threshold, min_jaccard, buckets)
+    return labels.compute()
 
 
 def dedupe(ddf: dd.DataFrame, threshold: float | None = None, min_jaccard: float = 0.35,
            buckets: int | None = None) -> dd.Series:
     """Labels as a Dask Series aligned with ``ddf`` (``ddf.assign(work=dedupe(ddf))``)."""
-    labels = dedupe_labels(ddf, threshold=threshold, min_jaccard=min_jaccard, buckets=buckets)
-    parts = ddf.to_delayed()
-    lengths = dask.compute(*[delayed(len)(p) for p in parts])
+    labels, lengths = _labels(ddf, threshold, min_jaccard, buckets)
     starts = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
-    series = [delayed(lambda p, l: pd.Series(l, index=p.index, name="work"))(p, labels[starts[i]:starts[i + 1]])
-              for i, p in enumerate(parts)]
+    series = [delayed(lambda p, all_labels, a, b: pd.Series(all_labels[a:b], index=p.index, name="work"))(
+        p, labels, int(starts[i]), int(starts[i + 1])) for i, p in enumerate(ddf.to_delayed())]
     return dd.from_delayed(series, meta=pd.Series(dtype="int64", name="work"), divisions=ddf.divisions)
 
 
@@ -228,22 +236,21 @@ def merge(ddf: dd.DataFrame, threshold: float | None = None, buckets: int | None
     """Deduplicate, then shuffle rows by work and merge each work in C++: the
     works and conflicts of ``sm.merge`` on the same rows (provenance
     ``source:line`` with line = row position + 1), each partition sorted by work_id."""
-    labels = dedupe_labels(ddf, threshold=threshold, buckets=buckets)
+    labels, lengths = _labels(ddf, threshold, 0.35, buckets)
     ddf = ddf[[c for c in _COLUMNS if c in ddf.columns]]
     parts = ddf.to_delayed()
     buckets = buckets or max(1, len(parts))
-    lengths = dask.compute(*[delayed(len)(p) for p in parts])
     starts = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
 
-    def split(part, first_row, work):
+    def split(part, first_row, all_labels):
         part = part.copy()
         part["_row"] = np.arange(first_row, first_row + len(part), dtype=np.int64)
+        work = all_labels[first_row:first_row + len(part)]
         part["_work"] = work
         b = work % buckets
         return [part[b == i] for i in range(buckets)]
 
-    pieces = [delayed(split, nout=buckets)(p, int(starts[i]), labels[starts[i]:starts[i + 1]])
-              for i, p in enumerate(parts)]
+    pieces = [delayed(split, nout=buckets)(p, int(starts[i]), labels) for i, p in enumerate(parts)]
     merged = [delayed(_merge_bucket)(*[p[b] for p in pieces]) for b in range(buckets)]
     works_meta, conflicts_meta = _merge_bucket(pd.DataFrame({"title": [], "_row": [], "_work": []}))
     works = dd.from_delayed([delayed(lambda r: r[0])(m) for m in merged], meta=works_meta, verify_meta=False)
