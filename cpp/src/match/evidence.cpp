@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <string_view>
+#include <vector>
 
 namespace scholarmerge {
 
@@ -77,10 +79,39 @@ bool compatible(const MatchRecord& a, const MatchRecord& b, const MatchPolicy& p
 
 // Share of the shorter title found, in order, in the longer one: "Observations on
 // the ODMG-93 Proposal" inside "... proposal for an object-oriented database language".
+// Counted in characters and in whole words (a word of the shorter title matches
+// a word of the longer, or its abbreviation: "ed" ~ "edition"): the characters
+// of "weak" are all somewhere in "bayesian learning using information theory",
+// the word is not.
 static double containment(const MatchRecord& a, const MatchRecord& b, const CachedIndel& a_title) {
     std::size_t shorter = std::min(a.title.size(), b.title.size());
     if (shorter == 0) return 0.0;
-    return static_cast<double>(a_title.lcs(b.title)) / static_cast<double>(shorter);
+    double chars = static_cast<double>(a_title.lcs(b.title)) / static_cast<double>(shorter);
+    auto words = [](const std::string& t) {
+        std::vector<std::string_view> out;
+        for (std::size_t i = 0; i < t.size();) {
+            std::size_t j = t.find(' ', i);
+            if (j == std::string::npos) j = t.size();
+            if (j > i) out.emplace_back(t.data() + i, j - i);
+            i = j + 1;
+        }
+        return out;
+    };
+    std::vector<std::string_view> x = words(a.title), y = words(b.title);
+    if (x.size() > y.size()) std::swap(x, y);
+    auto same = [](std::string_view u, std::string_view v) {
+        if (u.size() > v.size()) std::swap(u, v);
+        return u == v || (u.size() >= 2 && v.compare(0, u.size(), u) == 0);
+    };
+    // Longest common subsequence of words (titles are short: a small table).
+    std::vector<std::size_t> row(y.size() + 1, 0), prev(y.size() + 1, 0);
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        std::swap(row, prev);
+        for (std::size_t j = 0; j < y.size(); ++j)
+            row[j + 1] = same(x[i], y[j]) ? prev[j] + 1 : std::max(prev[j + 1], row[j]);
+    }
+    double whole = x.empty() ? 0.0 : static_cast<double>(row[y.size()]) / static_cast<double>(x.size());
+    return whole >= 0.9 ? chars : 0.0;
 }
 
 double match_score(const MatchRecord& a, const MatchRecord& b, const CachedIndel& a_title, const MatchPolicy& p) {

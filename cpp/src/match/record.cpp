@@ -70,6 +70,44 @@ bool contains_word(const std::string& s, const char* w) {
     return false;
 }
 
+// Journals whose names carry no journal word ("Machine Learning", "Information
+// and Computation"), when the venue is that name alone: "in Machine Learning
+// 17(2)", "Artif. Intell., forthcoming"; not "Conference on Machine Learning"
+// nor "Machine Learning: Proceedings of ...".
+bool journal_named(const std::string& folded) {
+    static const char* names[] = {
+        "machine learning", "mach learn", "information and computation", "inform comput", "inf comput",
+        "inf and computation", "information and control", "inform control", "inf control",
+        "artificial intelligence", "artif intell", "neural computation", "neural comput",
+        "theoretical computer science", "theor comput sci", "communications of the acm", "commun acm", "cacm",
+        "algorithmica", "combinatorica", "computational linguistics", "cognitive science",
+        "data mining and knowledge discovery", "computational complexity", "distributed computing",
+        "pattern recognition", "nature", "science"};
+    static const char* filler[] = {"in", "vol", "volume", "no", "number", "pp", "pages", "forthcoming", "to",
+                                   "appear", "press", "special", "issue"};
+    std::vector<std::string> words;
+    std::string w;
+    for (char c : folded + ' ') {
+        if (std::isalpha(static_cast<unsigned char>(c))) {
+            w += c;
+        } else if (!w.empty()) {
+            words.push_back(w);
+            w.clear();
+        }
+    }
+    std::size_t start = !words.empty() && words[0] == "in" ? 1 : 0;
+    for (const char* name : names) {
+        std::vector<std::string> nw = split_words(name);
+        if (words.size() < start + nw.size() || !std::equal(nw.begin(), nw.end(), words.begin() + static_cast<long>(start)))
+            continue;
+        bool rest_filler = std::all_of(words.begin() + static_cast<long>(start + nw.size()), words.end(), [](const std::string& x) {
+            return std::any_of(std::begin(filler), std::end(filler), [&](const char* f) { return x == f; });
+        });
+        if (rest_filler) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 VenueKind venue_kind(const std::string& venue) {
@@ -77,12 +115,14 @@ VenueKind venue_kind(const std::string& venue) {
     for (const char* w : {"arxiv", "corr", "preprint", "technical report", "tech report", "tech. rep", "biorxiv",
                           "ssrn", "working paper", "submitted", "unpublished", "manuscript"})
         if (v.find(w) != std::string::npos) return VenueKind::preprint;
+    if (journal_named(v)) return VenueKind::journal;
     // Journal words first: "VLDB J." is a journal though "VLDB" is a conference.
     for (const char* w : {"journal", "j", "trans", "transactions", "letters", "lett", "review", "magazine",
                           "record", "quarterly", "bulletin", "annals", "acta", "jacm", "jcss", "siam"})
         if (contains_word(v, w)) return VenueKind::journal;
     for (const char* w : {"proc", "proceedings", "conference", "conf", "symposium", "symp", "sympos", "workshop",
                           "colloquium", "lecture notes", "congress", "meeting", "annual", "annu", "focs", "stoc", "colt", "icml",
+                          "proceeding", "eurocolt", "neural information processing systems", "crypto", "eurocrypt", "sigir",
                           "nips", "neurips", "iclr", "aaai", "ijcai", "sigmod conference", "vldb", "icde",
                           "kdd", "cvpr", "iccv", "eccv", "acl", "emnlp", "naacl"})
         if (contains_word(v, w)) return VenueKind::proceedings;
@@ -130,7 +170,8 @@ static bool correction_name(const std::string& name) {
 
 MatchRecord make_match_record(const Work& w) {
     MatchRecord r;
-    std::string cleaned = drop_kind_notes(std::string_view(w.title).substr(0, 4 * kMaxTitleBytes));
+    CitationTitle cited = strip_citation_remnants(std::string_view(w.title).substr(0, 4 * kMaxTitleBytes));
+    std::string cleaned = drop_kind_notes(cited.title);
     // Capped before normalising so enormous fields cost nothing.
     std::string_view raw = cleaned;
     r.title = normalize_title(raw);
@@ -167,7 +208,7 @@ MatchRecord make_match_record(const Work& w) {
                                           std::all_of(r.arxiv.begin() + static_cast<long>(v) + 1, r.arxiv.end(), ::isdigit))
             r.arxiv.resize(v);  // 2103.16827v2 is 2103.16827
     }
-    r.venue = venue_kind(w.venue);
+    r.venue = venue_kind(w.venue.empty() ? std::string(cited.venue) : w.venue);
     r.correction = correction_name(r.name) || r.title.rfind("reply to ", 0) == 0 || r.title.rfind("comments on ", 0) == 0;
     r.generic = generic_title(r.title) || r.word_count <= 1;
     return r;
