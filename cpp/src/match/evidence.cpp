@@ -114,7 +114,7 @@ static double containment(const MatchRecord& a, const MatchRecord& b, const Cach
     return whole >= 0.9 ? chars : 0.0;
 }
 
-double match_score(const MatchRecord& a, const MatchRecord& b, const CachedIndel& a_title, const MatchPolicy& p) {
+static double verdict(const MatchRecord& a, const MatchRecord& b, const CachedIndel& a_title, const MatchPolicy& p) {
     if (a.title.empty() || b.title.empty()) return -1.0;
     double t = title_score(a, b, a_title);
     // Shared identifiers settle it, unless the titles are unrelated (a book's
@@ -141,6 +141,29 @@ double match_score(const MatchRecord& a, const MatchRecord& b, const CachedIndel
     if (authors > 0 && t >= p.title_alone) return t;           // some overlap, near-identical title
     if (authors == 0 && t >= 0.99 && gap <= 1) return t;        // same title, names spelled beyond recognition
     return -1.0;
+}
+
+}  // namespace scholarmerge
+
+namespace scholarmerge {
+
+// How much of the rest agrees, in [0, 1]: the same year, the same kind of
+// venue, the same people. Unknowns count half.
+static double agreement(const MatchRecord& a, const MatchRecord& b) {
+    double year = (!a.year || !b.year) ? 0.5 : a.year == b.year ? 1.0 : 0.0;
+    double venue = (a.venue == VenueKind::unknown || b.venue == VenueKind::unknown) ? 0.5 : a.venue == b.venue ? 1.0 : 0.0;
+    double authors = author_overlap(a, b);
+    return (year + venue + (authors < 0 ? 0.5 : authors)) / 3.0;
+}
+
+double match_score(const MatchRecord& a, const MatchRecord& b, const CachedIndel& a_title, const MatchPolicy& p) {
+    double s = verdict(a, b, a_title, p);
+    if (s < 0) return s;
+    // Clustering joins the best pairs first, and a record that could join either of two
+    // groups the chain check keeps apart goes with the first: of equal titles, the pair
+    // that also agrees in year, venue and people.
+    constexpr double kWeight = 0.02;
+    return (1.0 - kWeight) * s + kWeight * agreement(a, b);
 }
 
 }  // namespace scholarmerge

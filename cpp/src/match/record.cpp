@@ -108,6 +108,19 @@ bool journal_named(const std::string& folded) {
     return false;
 }
 
+// A year in a venue text ("Proc. of the 1990 Workshop on ...", "Information and
+// Computation 103(2) (1993)", "COLT 1994"): a 19xx or 20xx standing alone; else 0.
+int year_in_venue(const std::string& v) {
+    for (std::size_t p = 0; p + 4 <= v.size(); ++p) {
+        bool alone = (p == 0 || !std::isalnum(static_cast<unsigned char>(v[p - 1]))) &&
+                     (p + 4 == v.size() || !std::isalnum(static_cast<unsigned char>(v[p + 4])));
+        if (alone && (v.compare(p, 2, "19") == 0 || v.compare(p, 2, "20") == 0) &&
+            std::all_of(v.begin() + static_cast<long>(p), v.begin() + static_cast<long>(p) + 4, ::isdigit))
+            return std::stoi(v.substr(p, 4));
+    }
+    return 0;
+}
+
 }  // namespace
 
 VenueKind venue_kind(const std::string& venue) {
@@ -201,6 +214,8 @@ MatchRecord make_match_record(const Work& w) {
     std::sort(r.surnames.begin(), r.surnames.end());
     r.surnames.erase(std::unique(r.surnames.begin(), r.surnames.end()), r.surnames.end());
     r.year = w.year.value_or(0);
+    if (!r.year) r.year = cited.year;  // "Seung (1995). Learning from ..."
+    if (!r.year) r.year = year_in_venue(w.venue.empty() ? std::string(cited.venue) : w.venue);
     if (auto it = w.ids.find("doi"); it != w.ids.end()) r.doi = bare_doi(it->second);
     if (auto it = w.ids.find("arxiv"); it != w.ids.end()) {
         r.arxiv = it->second;

@@ -118,7 +118,7 @@ std::size_t words_from(const std::vector<Token>& toks, std::size_t k) {
 // remnant ("seung (1995).", "[1995]", "bartlett & w.s. lee (1997),"), the
 // tail of an author list ("d.p. helmbold, and m.k. warmuth.", "w.s.:") or a
 // name before an opening quote that runs to the end ("warmuth 'how to ...").
-std::size_t leading_remnant(const std::vector<Token>& toks) {
+std::size_t leading_remnant(const std::vector<Token>& toks, int& year) {
     constexpr std::size_t kMaxPrefix = 6, kMinRest = 3;
     std::size_t cut = 0;
     // Author-year: names, then a year in brackets or followed by a break.
@@ -129,7 +129,10 @@ std::size_t leading_remnant(const std::vector<Token>& toks) {
             // "(1997)", "[1987]", "1993." (not "SQL: 1999, ..." nor "FQAS 2002: ...").
             bool bracketed = t.front() == '(' || t.front() == '[';
             bool marked = bracketed || t.back() == '.' || (k + 1 < toks.size() && is_quote(toks[k + 1].text.front()));
-            if (marked && words_from(toks, k + 1) >= kMinRest) cut = k + 1;
+            if (marked && words_from(toks, k + 1) >= kMinRest) {
+                cut = k + 1;
+                year = std::stoi(std::string(c.substr(0, 4)));
+            }
             break;
         }
         if (!((name_word(t) && t.find(':') == std::string::npos) || t == "&")) break;
@@ -206,8 +209,9 @@ bool abbreviation_word(std::string_view w) {
 CitationTitle strip_citation_remnants(std::string_view raw) {
     constexpr std::size_t kMinHead = 3;
     auto toks = tokens_of(raw);
-    std::size_t first = leading_remnant(toks);
-    if (first >= toks.size()) return {raw, {}};
+    int year = 0;
+    std::size_t first = leading_remnant(toks, year);
+    if (first >= toks.size()) return {raw, {}, 0};
     std::size_t begin = toks[first].begin;
     // Skip an opening quote or bracket left before the title proper.
     while (first > 0 && begin < raw.size() && (is_quote(raw[begin]) || raw[begin] == '(' || raw[begin] == '[')) ++begin;
@@ -235,9 +239,9 @@ CitationTitle strip_citation_remnants(std::string_view raw) {
         if (tail == std::string_view::npos) continue;
         std::size_t t = tail;
         while (t < raw.size() && (raw[t] == ' ' || raw[t] == ',' || raw[t] == '.' || is_quote(raw[t]))) ++t;
-        if (t < raw.size() && citation_tail(raw.substr(t), spaced)) return {raw.substr(begin, i - begin), raw.substr(t)};
+        if (t < raw.size() && citation_tail(raw.substr(t), spaced)) return {raw.substr(begin, i - begin), raw.substr(t), year};
     }
-    return {raw.substr(begin), {}};
+    return {raw.substr(begin), {}, year};
 }
 
 }  // namespace scholarmerge

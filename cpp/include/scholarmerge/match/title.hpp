@@ -19,6 +19,7 @@ std::string normalize_title(std::string_view title);
 struct CitationTitle {
     std::string_view title;
     std::string_view venue;
+    int year = 0;  // of an author-year remnant ("Seung (1995). ..."), else 0
 };
 CitationTitle strip_citation_remnants(std::string_view raw);
 
