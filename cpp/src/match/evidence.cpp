@@ -134,6 +134,10 @@ static double verdict(const MatchRecord& a, const MatchRecord& b, const CachedIn
         words = std::min<std::size_t>(words, std::count(b.title.begin(), b.title.end(), ' ')) + 1;
         if (words >= 4 && authors >= p.author_overlap && gap <= 1 && containment(a, b, a_title) >= 0.95)
             return p.title_threshold;
+        // The subtitle after a colon dropped: "Boosting the Margin" for "Boosting the
+        // Margin: A New Explanation ...", when the main title alone is long enough.
+        bool main_title = (!a.name.empty() && a.name == b.title) || (!b.name.empty() && b.name == a.title);
+        if (main_title && words >= 3 && authors >= p.author_overlap && gap <= 1) return p.title_threshold;
         return -1.0;
     }
     if (authors < 0) return t >= p.title_alone ? t : -1.0;      // nothing to check against
