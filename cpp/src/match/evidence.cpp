@@ -147,14 +147,10 @@ static double verdict(const MatchRecord& a, const MatchRecord& b, const CachedIn
     return -1.0;
 }
 
-}  // namespace scholarmerge
-
-namespace scholarmerge {
-
 // How much of the rest agrees, in [0, 1]: the same year, the same kind of
 // venue, the same people. Unknowns count half.
 static double agreement(const MatchRecord& a, const MatchRecord& b) {
-    double year = (!a.year || !b.year) ? 0.5 : a.year == b.year ? 1.0 : 0.0;
+    double year = (!a.year || !b.year) ? 0.5 : 1.0 / (1.0 + std::abs(a.year - b.year));
     double venue = (a.venue == VenueKind::unknown || b.venue == VenueKind::unknown) ? 0.5 : a.venue == b.venue ? 1.0 : 0.0;
     double authors = author_overlap(a, b);
     return (year + venue + (authors < 0 ? 0.5 : authors)) / 3.0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string_view>
 
 #include "scholarmerge/match/title.hpp"
 #include "scholarmerge/text/fold.hpp"
@@ -85,25 +86,30 @@ bool journal_named(const std::string& folded) {
         "pattern recognition", "nature", "science"};
     static const char* filler[] = {"in", "vol", "volume", "no", "number", "pp", "pages", "forthcoming", "to",
                                    "appear", "press", "special", "issue"};
-    std::vector<std::string> words;
-    std::string w;
-    for (char c : folded + ' ') {
+    // The venue's letter words, one space apart, without a leading "in".
+    std::string v;
+    for (char c : folded) {
         if (std::isalpha(static_cast<unsigned char>(c))) {
-            w += c;
-        } else if (!w.empty()) {
-            words.push_back(w);
-            w.clear();
+            v += c;
+        } else if (!v.empty() && v.back() != ' ') {
+            v += ' ';
         }
     }
-    std::size_t start = !words.empty() && words[0] == "in" ? 1 : 0;
+    if (!v.empty() && v.back() == ' ') v.pop_back();
+    std::string_view rest = v;
+    if (rest.substr(0, 3) == "in ") rest.remove_prefix(3);
     for (const char* name : names) {
-        std::vector<std::string> nw = split_words(name);
-        if (words.size() < start + nw.size() || !std::equal(nw.begin(), nw.end(), words.begin() + static_cast<long>(start)))
-            continue;
-        bool rest_filler = std::all_of(words.begin() + static_cast<long>(start + nw.size()), words.end(), [](const std::string& x) {
-            return std::any_of(std::begin(filler), std::end(filler), [&](const char* f) { return x == f; });
-        });
-        if (rest_filler) return true;
+        std::string_view n = name;
+        if (rest.substr(0, n.size()) != n || (rest.size() > n.size() && rest[n.size()] != ' ')) continue;
+        bool filler_only = true;
+        for (std::size_t i = n.size(); i < rest.size() && filler_only;) {
+            std::size_t j = rest.find(' ', i + 1);
+            if (j == std::string_view::npos) j = rest.size();
+            std::string_view w = rest.substr(i + 1, j - i - 1);
+            filler_only = std::any_of(std::begin(filler), std::end(filler), [&](const char* f) { return w == f; });
+            i = j;
+        }
+        if (filler_only) return true;
     }
     return false;
 }
@@ -115,7 +121,8 @@ int year_in_venue(const std::string& v) {
         bool alone = (p == 0 || !std::isalnum(static_cast<unsigned char>(v[p - 1]))) &&
                      (p + 4 == v.size() || !std::isalnum(static_cast<unsigned char>(v[p + 4])));
         if (alone && (v.compare(p, 2, "19") == 0 || v.compare(p, 2, "20") == 0) &&
-            std::all_of(v.begin() + static_cast<long>(p), v.begin() + static_cast<long>(p) + 4, ::isdigit))
+            std::all_of(v.begin() + static_cast<long>(p), v.begin() + static_cast<long>(p) + 4,
+                        [](char c) { return c >= '0' && c <= '9'; }))
             return std::stoi(v.substr(p, 4));
     }
     return 0;
@@ -213,9 +220,12 @@ MatchRecord make_match_record(const Work& w) {
     }
     std::sort(r.surnames.begin(), r.surnames.end());
     r.surnames.erase(std::unique(r.surnames.begin(), r.surnames.end()), r.surnames.end());
+    // The venue, else the venue text cut from the title's end.
+    const std::string cut_venue(w.venue.empty() ? cited.venue : std::string_view{});
+    const std::string& venue = w.venue.empty() ? cut_venue : w.venue;
     r.year = w.year.value_or(0);
     if (!r.year) r.year = cited.year;  // "Seung (1995). Learning from ..."
-    if (!r.year) r.year = year_in_venue(w.venue.empty() ? std::string(cited.venue) : w.venue);
+    if (!r.year) r.year = year_in_venue(venue);
     if (auto it = w.ids.find("doi"); it != w.ids.end()) r.doi = bare_doi(it->second);
     if (auto it = w.ids.find("arxiv"); it != w.ids.end()) {
         r.arxiv = it->second;
@@ -223,7 +233,7 @@ MatchRecord make_match_record(const Work& w) {
                                           std::all_of(r.arxiv.begin() + static_cast<long>(v) + 1, r.arxiv.end(), ::isdigit))
             r.arxiv.resize(v);  // 2103.16827v2 is 2103.16827
     }
-    r.venue = venue_kind(w.venue.empty() ? std::string(cited.venue) : w.venue);
+    r.venue = venue_kind(venue);
     r.correction = correction_name(r.name) || r.title.rfind("reply to ", 0) == 0 || r.title.rfind("comments on ", 0) == 0;
     r.generic = generic_title(r.title) || r.word_count <= 1;
     return r;
