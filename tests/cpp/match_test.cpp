@@ -7,6 +7,7 @@
 #include "scholarmerge/match/evidence.hpp"
 #include "scholarmerge/match/indel.hpp"
 #include "scholarmerge/match/record.hpp"
+#include "scholarmerge/names/parse.hpp"
 
 using namespace scholarmerge;
 
@@ -55,6 +56,13 @@ TEST(Evidence, GuardsAndVenueKinds) {
     EXPECT_EQ(venue_kind("VLDB J."), VenueKind::journal);
     EXPECT_EQ(venue_kind("in proc. 21st acm symposium on theory of computing"), VenueKind::proceedings);
     EXPECT_EQ(venue_kind("arXiv"), VenueKind::preprint);
+    // Journals whose names say nothing of a journal, when the venue is that name.
+    EXPECT_EQ(venue_kind("machine learning 14(1)"), VenueKind::journal);
+    EXPECT_EQ(venue_kind("in Information and Computation, to appear"), VenueKind::journal);
+    EXPECT_EQ(venue_kind("Machine Learning: Proceedings of the Thirteenth International Conference"), VenueKind::proceedings);
+    EXPECT_EQ(venue_kind("Proc. International Conference on Machine Learning"), VenueKind::proceedings);
+    EXPECT_EQ(venue_kind("machine learning: from theory to applications"), VenueKind::unknown);
+    EXPECT_EQ(venue_kind("Advances in Neural Information Processing Systems 5"), VenueKind::proceedings);
     MatchPolicy p;
     EXPECT_FALSE(compatible(record("A Title Here", 2001, "SIGMOD Conference"), record("A Title Here", 2002, "VLDB Journal"), p));
     EXPECT_FALSE(compatible(record("A Title Here", 1990), record("A Title Here", 1995), p));
@@ -90,4 +98,50 @@ TEST(Dedupe, ThreadCountDoesNotChangeLabels) {
     one.threads = 1;
     two.threads = 2;
     EXPECT_EQ(dedupe(works, one), dedupe(works, two));
+}
+
+TEST(Evidence, CitationFieldsGiveTitleYearAndVenue) {
+    // The year of an author-year remnant, or one in the venue text, when the record has none.
+    EXPECT_EQ(record("Seung (1995). Learning from a population of hypotheses").year, 1995);
+    EXPECT_EQ(record("Learning from a population of hypotheses", 0, "Proc. of the 1993 Workshop on COLT").year, 1993);
+    EXPECT_EQ(record("Learning from a population of hypotheses", 1994, "Proc. of the 1993 Workshop on COLT").year, 1994);
+    // The venue cut from the title's end gives the kind when there is no venue.
+    EXPECT_EQ(record("Rigorous learning curve bounds from statistical mechanics' Proceedings of COLT-94").venue,
+              VenueKind::proceedings);
+    EXPECT_EQ(record("Rigorous learning curve bounds from statistical mechanics' Proceedings of COLT-94").title,
+              record("Rigorous Learning Curve Bounds from Statistical Mechanics").title);
+}
+
+static double score(const MatchRecord& a, const MatchRecord& b) { return match_score(a, b, CachedIndel(a.title), MatchPolicy{}); }
+
+static MatchRecord by(const std::string& title, const std::string& authors, int year) {
+    Work w;
+    w.title = title;
+    w.authors = parse_author_list(authors).authors;
+    w.year = year;
+    return make_match_record(w);
+}
+
+TEST(Evidence, SubtitlesDroppedButNotOtherWorksInside) {
+    // A subtitle dropped: the shorter title's words, in order, inside the longer.
+    EXPECT_GE(score(by("Observations on the ODMG-93 Proposal", "A. Alashqur", 1994),
+                    by("Observations on the ODMG-93 Proposal for an Object-Oriented Database Language", "A. Alashqur", 1994)), 0);
+    EXPECT_GE(score(by("Boosting the Margin", "R. Schapire, Y. Freund, P. Bartlett", 1997),
+                    by("Boosting the Margin: A New Explanation for the Effectiveness of Voting Methods",
+                       "R. Schapire, Y. Freund, P. Bartlett", 1997)), 0);
+    // Its letters are all in the longer title, its word "weak" is not.
+    EXPECT_LT(score(by("On the Sample Complexity of Weak Learning", "S. Goldman, M. Kearns, R. Schapire", 1990),
+                    by("Bounds on the Sample Complexity of Bayesian Learning Using Information Theory and the VC Dimension",
+                       "D. Haussler, M. Kearns, R. Schapire", 1991)), 0);
+    // A short main title alone is not enough.
+    EXPECT_LT(score(by("ZeroQuant", "Z. Yao", 2022), by("ZeroQuant: Efficient and Affordable Post-Training Quantization", "Z. Yao", 2022)), 0);
+}
+
+TEST(Evidence, AgreementOrdersEqualTitles) {
+    auto a = by("A Title of Some Length", "A. Smith, B. Jones", 1995);
+    auto same_year = by("A Title of Some Length", "A. Smith, B. Jones", 1995);
+    auto next_year = by("A Title of Some Length", "A. Smith, B. Jones", 1996);
+    EXPECT_GT(score(a, same_year), score(a, next_year));
+    EXPECT_GE(score(a, next_year), 0);
+    EXPECT_LE(score(a, same_year), 1.0);
 }

@@ -29,3 +29,31 @@ TEST(Dedupe, LabelsPointAtTheFirstRowOfTheCluster) {
     auto labels = dedupe(works);
     EXPECT_EQ(labels, (std::vector<std::int64_t>{0, 1, 0}));
 }
+
+TEST(Title, CitationRemnantsAreCutFromTitles) {
+    auto title = [](const char* raw) { return std::string(strip_citation_remnants(raw).title); };
+    auto venue = [](const char* raw) { return std::string(strip_citation_remnants(raw).venue); };
+    // The author list's end or an author-year before the title.
+    EXPECT_EQ(title("seung (1995). learning from a population of hypotheses"), "learning from a population of hypotheses");
+    EXPECT_EQ(strip_citation_remnants("seung (1995). learning from a population of hypotheses").year, 1995);
+    EXPECT_EQ(title("[1995] a decision-theoretic generalization of on-line learning"),
+              "a decision-theoretic generalization of on-line learning");
+    EXPECT_EQ(title("d.p. helmbold, and m.k. warmuth. on-line prediction and conversion strategies"),
+              "on-line prediction and conversion strategies");
+    EXPECT_EQ(title("w.s.: boosting the margin: a new explanation"), "boosting the margin: a new explanation");
+    EXPECT_EQ(title("warmuth 'how to use expert advice"), "how to use expert advice");
+    // Venue and pages after it.
+    EXPECT_EQ(title("the strength of weak learnability. machine learning 5 197-227."), "the strength of weak learnability");
+    EXPECT_EQ(venue("the strength of weak learnability. machine learning 5 197-227."), "machine learning 5 197-227.");
+    EXPECT_EQ(title("rigorous learning curve bounds from statistical mechanics' proceedings of colt-94"),
+              "rigorous learning curve bounds from statistical mechanics");
+    EXPECT_EQ(title("experiments with a new boosting algorithm, in saitta l.(ed.)"), "experiments with a new boosting algorithm");
+    // Real titles stay whole.
+    for (const char* t : {"HAWQ-V3: Dyadic Neural Network Quantization", "Contrast Plots and P-Sphere Trees: Space vs. Time in Nearest Neighbour Searches",
+                          "KRDB '98: The 5th International Workshop on Knowledge Representation Meets Databases",
+                          "SQL: 1999, formerly known as SQL 3", "Report on FQAS 2002: fifth international conference",
+                          "AutoAdmin 'What-if' Index Analysis Utility", "Title, Foreword, Index Vol. 3",
+                          "C. elegans genome sequencing at scale", "Et tu, XML? The downfall of the relational empire (abstract)",
+                          "A Response to R. Camps' Article ``Domains, Relations and Religious Wars''", "E.piphany Epicenter Technology Overview"})
+        EXPECT_EQ(title(t), t);
+}

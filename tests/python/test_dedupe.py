@@ -107,7 +107,7 @@ def test_dblp_acm_quality_floor():
 @needs_benchmarks
 def test_cora_quality_floor():
     scores = ev.score_cora()
-    assert scores.f1 >= 0.85, scores  # the target is 0.90: not reached yet
+    assert scores.f1 >= 0.89, scores  # the target is 0.90: not reached yet (README, Quality)
 
 
 @needs_benchmarks

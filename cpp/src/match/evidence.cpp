@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <string_view>
+#include <vector>
 
 namespace scholarmerge {
 
@@ -84,13 +86,42 @@ bool compatible(const MatchRecord& a, const MatchRecord& b, const MatchPolicy& p
 
 // Share of the shorter title found, in order, in the longer one: "Observations on
 // the ODMG-93 Proposal" inside "... proposal for an object-oriented database language".
+// Counted in characters and in whole words (a word of the shorter title matches
+// a word of the longer, or its abbreviation: "ed" ~ "edition"): the characters
+// of "weak" are all somewhere in "bayesian learning using information theory",
+// the word is not.
 static double containment(const MatchRecord& a, const MatchRecord& b, const CachedIndel& a_title) {
     std::size_t shorter = std::min(a.title.size(), b.title.size());
     if (shorter == 0) return 0.0;
-    return static_cast<double>(a_title.lcs(b.title)) / static_cast<double>(shorter);
+    double chars = static_cast<double>(a_title.lcs(b.title)) / static_cast<double>(shorter);
+    auto words = [](const std::string& t) {
+        std::vector<std::string_view> out;
+        for (std::size_t i = 0; i < t.size();) {
+            std::size_t j = t.find(' ', i);
+            if (j == std::string::npos) j = t.size();
+            if (j > i) out.emplace_back(t.data() + i, j - i);
+            i = j + 1;
+        }
+        return out;
+    };
+    std::vector<std::string_view> x = words(a.title), y = words(b.title);
+    if (x.size() > y.size()) std::swap(x, y);
+    auto same = [](std::string_view u, std::string_view v) {
+        if (u.size() > v.size()) std::swap(u, v);
+        return u == v || (u.size() >= 2 && v.compare(0, u.size(), u) == 0);
+    };
+    // Longest common subsequence of words (titles are short: a small table).
+    std::vector<std::size_t> row(y.size() + 1, 0), prev(y.size() + 1, 0);
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        std::swap(row, prev);
+        for (std::size_t j = 0; j < y.size(); ++j)
+            row[j + 1] = same(x[i], y[j]) ? prev[j] + 1 : std::max(prev[j + 1], row[j]);
+    }
+    double whole = x.empty() ? 0.0 : static_cast<double>(row[y.size()]) / static_cast<double>(x.size());
+    return whole >= 0.9 ? chars : 0.0;
 }
 
-double match_score(const MatchRecord& a, const MatchRecord& b, const CachedIndel& a_title, const MatchPolicy& p) {
+static double verdict(const MatchRecord& a, const MatchRecord& b, const CachedIndel& a_title, const MatchPolicy& p) {
     if (a.title.empty() || b.title.empty()) return -1.0;
     double t = title_score(a, b, a_title);
     // Shared identifiers settle it, unless the titles are unrelated (a book's
@@ -110,6 +141,10 @@ double match_score(const MatchRecord& a, const MatchRecord& b, const CachedIndel
         words = std::min<std::size_t>(words, std::count(b.title.begin(), b.title.end(), ' ')) + 1;
         if (words >= 4 && authors >= p.author_overlap && gap <= 1 && containment(a, b, a_title) >= 0.95)
             return p.title_threshold;
+        // The subtitle after a colon dropped: "Boosting the Margin" for "Boosting the
+        // Margin: A New Explanation ...", when the main title alone is long enough.
+        bool main_title = (!a.name.empty() && a.name == b.title) || (!b.name.empty() && b.name == a.title);
+        if (main_title && words >= 3 && authors >= p.author_overlap && gap <= 1) return p.title_threshold;
         return -1.0;
     }
     if (authors < 0) return t >= p.title_alone ? t : -1.0;      // nothing to check against
@@ -117,6 +152,25 @@ double match_score(const MatchRecord& a, const MatchRecord& b, const CachedIndel
     if (authors > 0 && t >= p.title_alone) return t;           // some overlap, near-identical title
     if (authors == 0 && t >= 0.99 && gap <= 1) return t;        // same title, names spelled beyond recognition
     return -1.0;
+}
+
+// How much of the rest agrees, in [0, 1]: the same year, the same kind of
+// venue, the same people. Unknowns count half.
+static double agreement(const MatchRecord& a, const MatchRecord& b) {
+    double year = (!a.year || !b.year) ? 0.5 : 1.0 / (1.0 + std::abs(a.year - b.year));
+    double venue = (a.venue == VenueKind::unknown || b.venue == VenueKind::unknown) ? 0.5 : a.venue == b.venue ? 1.0 : 0.0;
+    double authors = author_overlap(a, b);
+    return (year + venue + (authors < 0 ? 0.5 : authors)) / 3.0;
+}
+
+double match_score(const MatchRecord& a, const MatchRecord& b, const CachedIndel& a_title, const MatchPolicy& p) {
+    double s = verdict(a, b, a_title, p);
+    if (s < 0) return s;
+    // Clustering joins the best pairs first, and a record that could join either of two
+    // groups the chain check keeps apart goes with the first: of equal titles, the pair
+    // that also agrees in year, venue and people.
+    constexpr double kWeight = 0.02;
+    return (1.0 - kWeight) * s + kWeight * agreement(a, b);
 }
 
 }  // namespace scholarmerge

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string_view>
 
 #include "scholarmerge/match/key_hash.hpp"
 #include "scholarmerge/match/title.hpp"
@@ -71,6 +72,63 @@ bool contains_word(const std::string& s, const char* w) {
     return false;
 }
 
+// Journals whose names carry no journal word ("Machine Learning", "Information
+// and Computation"), when the venue is that name alone: "in Machine Learning
+// 17(2)", "Artif. Intell., forthcoming"; not "Conference on Machine Learning"
+// nor "Machine Learning: Proceedings of ...".
+bool journal_named(const std::string& folded) {
+    static const char* names[] = {
+        "machine learning", "mach learn", "information and computation", "inform comput", "inf comput",
+        "inf and computation", "information and control", "inform control", "inf control",
+        "artificial intelligence", "artif intell", "neural computation", "neural comput",
+        "theoretical computer science", "theor comput sci", "communications of the acm", "commun acm", "cacm",
+        "algorithmica", "combinatorica", "computational linguistics", "cognitive science",
+        "data mining and knowledge discovery", "computational complexity", "distributed computing",
+        "pattern recognition", "nature", "science"};
+    static const char* filler[] = {"in", "vol", "volume", "no", "number", "pp", "pages", "forthcoming", "to",
+                                   "appear", "press", "special", "issue"};
+    // The venue's letter words, one space apart, without a leading "in".
+    std::string v;
+    for (char c : folded) {
+        if (std::isalpha(static_cast<unsigned char>(c))) {
+            v += c;
+        } else if (!v.empty() && v.back() != ' ') {
+            v += ' ';
+        }
+    }
+    if (!v.empty() && v.back() == ' ') v.pop_back();
+    std::string_view rest = v;
+    if (rest.substr(0, 3) == "in ") rest.remove_prefix(3);
+    for (const char* name : names) {
+        std::string_view n = name;
+        if (rest.substr(0, n.size()) != n || (rest.size() > n.size() && rest[n.size()] != ' ')) continue;
+        bool filler_only = true;
+        for (std::size_t i = n.size(); i < rest.size() && filler_only;) {
+            std::size_t j = rest.find(' ', i + 1);
+            if (j == std::string_view::npos) j = rest.size();
+            std::string_view w = rest.substr(i + 1, j - i - 1);
+            filler_only = std::any_of(std::begin(filler), std::end(filler), [&](const char* f) { return w == f; });
+            i = j;
+        }
+        if (filler_only) return true;
+    }
+    return false;
+}
+
+// A year in a venue text ("Proc. of the 1990 Workshop on ...", "Information and
+// Computation 103(2) (1993)", "COLT 1994"): a 19xx or 20xx standing alone; else 0.
+int year_in_venue(const std::string& v) {
+    for (std::size_t p = 0; p + 4 <= v.size(); ++p) {
+        bool alone = (p == 0 || !std::isalnum(static_cast<unsigned char>(v[p - 1]))) &&
+                     (p + 4 == v.size() || !std::isalnum(static_cast<unsigned char>(v[p + 4])));
+        if (alone && (v.compare(p, 2, "19") == 0 || v.compare(p, 2, "20") == 0) &&
+            std::all_of(v.begin() + static_cast<long>(p), v.begin() + static_cast<long>(p) + 4,
+                        [](char c) { return c >= '0' && c <= '9'; }))
+            return std::stoi(v.substr(p, 4));
+    }
+    return 0;
+}
+
 }  // namespace
 
 VenueKind venue_kind(const std::string& venue) {
@@ -78,12 +136,14 @@ VenueKind venue_kind(const std::string& venue) {
     for (const char* w : {"arxiv", "corr", "preprint", "technical report", "tech report", "tech. rep", "biorxiv",
                           "ssrn", "working paper", "submitted", "unpublished", "manuscript"})
         if (v.find(w) != std::string::npos) return VenueKind::preprint;
+    if (journal_named(v)) return VenueKind::journal;
     // Journal words first: "VLDB J." is a journal though "VLDB" is a conference.
     for (const char* w : {"journal", "j", "trans", "transactions", "letters", "lett", "review", "magazine",
                           "record", "quarterly", "bulletin", "annals", "acta", "jacm", "jcss", "siam"})
         if (contains_word(v, w)) return VenueKind::journal;
     for (const char* w : {"proc", "proceedings", "conference", "conf", "symposium", "symp", "sympos", "workshop",
                           "colloquium", "lecture notes", "congress", "meeting", "annual", "annu", "focs", "stoc", "colt", "icml",
+                          "proceeding", "eurocolt", "neural information processing systems", "crypto", "eurocrypt", "sigir",
                           "nips", "neurips", "iclr", "aaai", "ijcai", "sigmod conference", "vldb", "icde",
                           "kdd", "cvpr", "iccv", "eccv", "acl", "emnlp", "naacl"})
         if (contains_word(v, w)) return VenueKind::proceedings;
@@ -131,7 +191,8 @@ static bool correction_name(const std::string& name) {
 
 MatchRecord make_match_record(const Work& w) {
     MatchRecord r;
-    std::string cleaned = drop_kind_notes(std::string_view(w.title).substr(0, 4 * kMaxTitleBytes));
+    CitationTitle cited = strip_citation_remnants(std::string_view(w.title).substr(0, 4 * kMaxTitleBytes));
+    std::string cleaned = drop_kind_notes(cited.title);
     // Capped before normalising so enormous fields cost nothing.
     std::string_view raw = cleaned;
     r.title = normalize_title(raw);
@@ -160,7 +221,12 @@ MatchRecord make_match_record(const Work& w) {
     }
     std::sort(r.surnames.begin(), r.surnames.end());
     r.surnames.erase(std::unique(r.surnames.begin(), r.surnames.end()), r.surnames.end());
+    // The venue, else the venue text cut from the title's end.
+    const std::string cut_venue(w.venue.empty() ? cited.venue : std::string_view{});
+    const std::string& venue = w.venue.empty() ? cut_venue : w.venue;
     r.year = w.year.value_or(0);
+    if (!r.year) r.year = cited.year;  // "Seung (1995). Learning from ..."
+    if (!r.year) r.year = year_in_venue(venue);
     if (auto it = w.ids.find("doi"); it != w.ids.end()) r.doi = bare_doi(it->second);
     if (auto it = w.ids.find("arxiv"); it != w.ids.end()) {
         r.arxiv = it->second;
@@ -168,7 +234,7 @@ MatchRecord make_match_record(const Work& w) {
                                           std::all_of(r.arxiv.begin() + static_cast<long>(v) + 1, r.arxiv.end(), ::isdigit))
             r.arxiv.resize(v);  // 2103.16827v2 is 2103.16827
     }
-    r.venue = venue_kind(w.venue);
+    r.venue = venue_kind(venue);
     r.correction = correction_name(r.name) || r.title.rfind("reply to ", 0) == 0 || r.title.rfind("comments on ", 0) == 0;
     r.generic = generic_title(r.title) || r.word_count <= 1;
     return r;

@@ -38,6 +38,9 @@ const char* guard(const MatchRecord& a, const MatchRecord& b);
 bool compatible(const MatchRecord& a, const MatchRecord& b, const MatchPolicy& p);
 
 // The match score in [0, 1] when the pair is the same work, or a negative value.
+// Mostly title similarity; a small share is how well year, venue kind and
+// authors agree, so that clustering, which joins the best pairs first, joins
+// a record to the version it agrees with when the chain check allows only one.
 double match_score(const MatchRecord& a, const MatchRecord& b, const CachedIndel& a_title, const MatchPolicy& p);
 
 }  // namespace scholarmerge
