@@ -255,19 +255,28 @@ StagedMerge staged_merge(const Corpus& corpus, const std::vector<std::int64_t>& 
     return out;
 }
 
-// The seeds, deduplicated, and a few works made to reach every rule of
-// resolve_key: initials joined through the same work, through the only
-// compatible full name, through shared co-authors; ambiguous; initials only.
+// Author lists made to reach every rule of resolve_key, each with its work
+// (relative): initials joined through the same work, through the only
+// compatible full name, through co-authors (also named on another row of the
+// work only); ambiguous; initials only.
+const std::vector<std::pair<std::string, std::int64_t>>& made_works() {
+    static const std::vector<std::pair<std::string, std::int64_t>> made = {
+        {"Zhewei Yao, Amir Gholami, Kurt Keutzer", 0},      {"Z. Yao, A. Gholami", 0},
+        {"Zhen Yao, Li Wang, Bartholomew Quillfeather, Orla Brightwater", 1},
+        {"Z. Yao, B. Quillfeather", 2},                     {"Z. Yao, K. Keutzer", 3},
+        {"Z. Yao", 4},                                      {"Quintessa Vandermolen, Ann Other", 5},
+        {"Q. Vandermolen", 6},                              {"J. Q. Public, Ann Other", 7},
+        {"J. Public", 8},                                   {"Zhewei Yao, Zhen Yao", 9},
+        {"Z. Yao, Ann Other", 9},                           {"Z. Yao", 10},
+        {"Orla Brightwater", 10}};
+    return made;
+}
+
+// The seeds, deduplicated, and the made works.
 std::pair<Corpus, std::vector<std::int64_t>> people_corpus() {
     Corpus c = read({SCHOLARMERGE_SEEDS_DIR});
     std::vector<std::int64_t> labels = dedupe(c.works);
-    const std::vector<std::pair<std::string, std::int64_t>> made = {  // author list, work (relative)
-        {"Zhewei Yao, Amir Gholami, Kurt Keutzer", 0},      {"Z. Yao, A. Gholami", 0},
-        {"Zhen Yao, Li Wang, Bartholomew Quillfeather", 1}, {"Z. Yao, B. Quillfeather", 2},
-        {"Z. Yao, K. Keutzer", 3},                          {"Z. Yao", 4},
-        {"Quintessa Vandermolen, Ann Other", 5},            {"Q. Vandermolen", 6},
-        {"J. Q. Public, Ann Other", 7},                     {"J. Public", 8},
-        {"Zhewei Yao, Zhen Yao", 9},                        {"Z. Yao, Ann Other", 9}};
+    const auto& made = made_works();
     const auto base = static_cast<std::int64_t>(c.works.size());
     for (std::size_t i = 0; i < made.size(); ++i) {
         Work w;
@@ -328,7 +337,7 @@ TEST(DistributedPeople, TheMadeWorksReachEveryRule) {
         for (std::size_t i = 0; i < corpus.works[r].authors.size(); ++i) mentions.push_back({r, i, data.second[r]});
     }
     const std::vector<std::int64_t> ids = resolve_people(corpus.works, mentions);
-    const std::size_t base = corpus.works.size() - 12;
+    const std::size_t base = corpus.works.size() - made_works().size();
     auto person = [&](std::size_t made) { return ids[first_mention[base + made]]; };  // of its first author
     EXPECT_EQ(person(1), person(0)) << "Z. Yao named on Zhewei Yao's work";
     EXPECT_EQ(person(3), person(2)) << "Z. Yao sharing B. Quillfeather with Zhen Yao";
@@ -338,6 +347,7 @@ TEST(DistributedPeople, TheMadeWorksReachEveryRule) {
     EXPECT_EQ(person(7), person(6)) << "Q. Vandermolen: the only full name that fits";
     EXPECT_EQ(person(9), person(8)) << "J. Public: initials only";
     EXPECT_TRUE(person(11) == person(0) || person(11) == person(2)) << "Z. Yao on a work naming both";
+    EXPECT_EQ(person(12), person(2)) << "Z. Yao sharing O. Brightwater, named on another row, with Zhen Yao";
 }
 
 TEST(DistributedPeople, StagesRejectMalformedInput) {
