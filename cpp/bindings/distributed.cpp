@@ -1,5 +1,5 @@
-// The distributed stages as functions of numpy arrays and dicts of them:
-// what Dask pickles between workers.
+// The distributed stages as functions of numpy arrays, lists of str and
+// dicts of them: what Dask pickles between workers.
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
@@ -67,6 +67,40 @@ Postings postings_of(const py::dict& d) {
     return p;
 }
 
+// Mentions travel as a dict: int64 arrays and lists of str.
+py::dict mentions_dict(const Mentions& m) {
+    py::dict d;
+    d["row"] = array(m.row);
+    d["index"] = array(m.index);
+    d["work"] = array(m.work);
+    d["key"] = py::cast(m.key);
+    d["given"] = py::cast(m.given);
+    d["surname"] = py::cast(m.surname);
+    d["initials"] = py::cast(m.initials);
+    d["display"] = py::cast(m.display);
+    d["works"] = array(m.works);
+    d["coauthor_offsets"] = array(m.coauthor_offsets);
+    d["coauthors"] = py::cast(m.coauthors);
+    return d;
+}
+
+std::vector<std::string> strings(const py::dict& d, const char* name) {
+    if (!d.contains(name)) throw py::value_error(std::string("missing list: ") + name);
+    return d[name].cast<std::vector<std::string>>();
+}
+
+std::vector<Mentions> mentions_of(const py::list& parts) {
+    std::vector<Mentions> out;
+    for (auto item : parts) {
+        const auto d = item.cast<py::dict>();
+        out.push_back({field<std::int64_t>(d, "row"), field<std::int64_t>(d, "index"), field<std::int64_t>(d, "work"),
+                       strings(d, "key"), strings(d, "given"), strings(d, "surname"), strings(d, "initials"),
+                       strings(d, "display"), field<std::int64_t>(d, "works"),
+                       field<std::uint64_t>(d, "coauthor_offsets"), strings(d, "coauthors")});
+    }
+    return out;  // lengths are checked by the stages
+}
+
 WorkColumns columns(std::vector<std::string> titles, std::vector<std::optional<std::string>> authors,
                     std::vector<std::optional<std::int64_t>> years, std::vector<std::string> venues,
                     std::vector<std::string> sources, std::vector<std::string> dois, std::vector<std::string> arxivs) {
@@ -77,7 +111,7 @@ WorkColumns columns(std::vector<std::string> titles, std::vector<std::optional<s
 }  // namespace
 
 void bind_distributed(py::module_& root) {
-    auto m = root.def_submodule("distributed", "dedupe in stages over partitions (see scholarmerge/distributed.hpp)");
+    auto m = root.def_submodule("distributed", "dedupe and merge in stages over partitions (see scholarmerge/distributed.hpp)");
     m.def(
         "row_keys",
         [](std::vector<std::string> titles, std::vector<std::string> sources, std::vector<std::string> dois,
@@ -186,6 +220,80 @@ void bind_distributed(py::module_& root) {
         py::arg("titles"), py::arg("authors"), py::arg("years"), py::arg("venues"), py::arg("sources"),
         py::arg("dois"), py::arg("arxivs"), py::arg("row_ids"), py::arg("recurring"), py::arg("ys"), py::arg("xs"),
         py::arg("threshold") = 0.0);
+
+    using Int64s = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>;
+    m.def(
+        "work_mentions",
+        [](const Corpus& rows, Int64s row_ids, Int64s labels, std::size_t buckets) {
+            auto ids = vec(row_ids), l = vec(labels);
+            std::vector<Mentions> out;
+            {
+                py::gil_scoped_release release;
+                out = work_mentions(rows, ids, l, buckets);
+            }
+            py::list parts;
+            for (const auto& p : out) parts.append(mentions_dict(p));
+            return parts;
+        },
+        py::arg("rows"), py::arg("row_ids"), py::arg("labels"), py::arg("buckets"),
+        "The author mentions of rows holding whole works, as `buckets` dicts by name key.");
+    m.def(
+        "resolve_mentions",
+        [](const py::list& parts) {
+            auto ps = mentions_of(parts);
+            BucketPeople r;
+            {
+                py::gil_scoped_release release;
+                r = resolve_mentions(ps);
+            }
+            py::dict d;
+            d["person"] = array(r.person);
+            d["first_row"] = array(r.first_row);
+            d["first_index"] = array(r.first_index);
+            return d;
+        },
+        py::arg("parts"), "The people of one key bucket: per mention a local person; per person its first mention.");
+    m.def(
+        "number_people",
+        [](Int64s first_row, Int64s first_index) {
+            auto r = vec(first_row), i = vec(first_index);
+            std::vector<std::int64_t> ids;
+            {
+                py::gil_scoped_release release;
+                ids = number_people(r, i);
+            }
+            return array(ids);
+        },
+        py::arg("first_row"), py::arg("first_index"), "Person ids in order of first mention.");
+    m.def(
+        "bucket_people",
+        [](const py::list& parts, Int64s person) {
+            auto ps = mentions_of(parts);
+            auto p = vec(person);
+            std::vector<Person> people;
+            {
+                py::gil_scoped_release release;
+                people = bucket_people(ps, p);
+            }
+            return people_columns(people);
+        },
+        py::arg("parts"), py::arg("person"), "The people table of one key bucket, as merge_corpus gives it.");
+    m.def(
+        "merge_rows",
+        [](const Corpus& rows, Int64s row_ids, Int64s labels, Int64s mention_row, Int64s mention_index, Int64s person) {
+            auto ids = vec(row_ids), l = vec(labels), mr = vec(mention_row), mi = vec(mention_index), p = vec(person);
+            MergeResult r;
+            {
+                py::gil_scoped_release release;
+                r = merge_rows(rows, ids, l, mr, mi, p);
+            }
+            py::dict d;
+            d["works"] = works_columns(rows, r.works);
+            d["conflicts"] = conflicts_columns(r.conflicts);
+            return d;
+        },
+        py::arg("rows"), py::arg("row_ids"), py::arg("labels"), py::arg("mention_row"), py::arg("mention_index"),
+        py::arg("person"), "Works and conflicts of one work bucket, as merge_corpus gives them.");
 }
 
 }  // namespace scholarmerge::bindings

@@ -9,11 +9,12 @@ namespace py = pybind11;
 
 namespace scholarmerge::bindings {
 
-// The merge result as column lists, ready for pandas.
-static py::dict to_columns(const Corpus& corpus, const MergeResult& r) {
+// The merge result as column lists, ready for pandas: one dict per table.
+
+py::dict works_columns(const Corpus& corpus, const std::vector<MergedWork>& works) {
     py::list wid, title, year, date, venue, authors, person_ids, truncated, abstract, ids, links, sources, n_sources,
         provenance;
-    for (const auto& w : r.works) {
+    for (const auto& w : works) {
         const Work& rec = w.record;
         wid.append(w.work_id);
         title.append(rec.title);
@@ -42,39 +43,45 @@ static py::dict to_columns(const Corpus& corpus, const MergeResult& r) {
         prov["abstract"] = at(w.abstract_from);
         provenance.append(prov);
     }
-    py::dict works;
-    works["work_id"] = wid;
-    works["title"] = title;
-    works["year"] = year;
-    works["date"] = date;
-    works["venue"] = venue;
-    works["authors"] = authors;
-    works["person_ids"] = person_ids;
-    works["authors_truncated"] = truncated;
-    works["abstract"] = abstract;
-    works["ids"] = ids;
-    works["links"] = links;
-    works["sources"] = sources;
-    works["n_sources"] = n_sources;
-    works["provenance"] = provenance;
+    py::dict out;
+    out["work_id"] = wid;
+    out["title"] = title;
+    out["year"] = year;
+    out["date"] = date;
+    out["venue"] = venue;
+    out["authors"] = authors;
+    out["person_ids"] = person_ids;
+    out["authors_truncated"] = truncated;
+    out["abstract"] = abstract;
+    out["ids"] = ids;
+    out["links"] = links;
+    out["sources"] = sources;
+    out["n_sources"] = n_sources;
+    out["provenance"] = provenance;
+    return out;
+}
 
+py::dict people_columns(const std::vector<Person>& people) {
     py::list pid, pname, variants, n_works, pworks;
-    for (const auto& p : r.people) {
+    for (const auto& p : people) {
         pid.append(p.person_id);
         pname.append(p.name);
         variants.append(py::cast(p.variants));
         n_works.append(p.works.size());
         pworks.append(py::cast(p.works));
     }
-    py::dict people;
-    people["person_id"] = pid;
-    people["name"] = pname;
-    people["variants"] = variants;
-    people["n_works"] = n_works;
-    people["work_ids"] = pworks;
+    py::dict out;
+    out["person_id"] = pid;
+    out["name"] = pname;
+    out["variants"] = variants;
+    out["n_works"] = n_works;
+    out["work_ids"] = pworks;
+    return out;
+}
 
+static py::dict profiles_columns(const std::vector<MergedProfile>& profiles) {
     py::list fid, fname, finferred, fsources, fentries, fworks, fwork_ids;
-    for (const auto& p : r.profiles) {
+    for (const auto& p : profiles) {
         fid.append(p.person_id >= 0 ? py::object(py::int_(p.person_id)) : py::object(py::none()));
         fname.append(p.name);
         finferred.append(p.inferred);
@@ -83,17 +90,20 @@ static py::dict to_columns(const Corpus& corpus, const MergeResult& r) {
         fworks.append(p.works.size());
         fwork_ids.append(py::cast(p.works));
     }
-    py::dict profiles;
-    profiles["person_id"] = fid;
-    profiles["name"] = fname;
-    profiles["inferred"] = finferred;
-    profiles["sources"] = fsources;
-    profiles["n_entries"] = fentries;
-    profiles["n_works"] = fworks;
-    profiles["work_ids"] = fwork_ids;
+    py::dict out;
+    out["person_id"] = fid;
+    out["name"] = fname;
+    out["inferred"] = finferred;
+    out["sources"] = fsources;
+    out["n_entries"] = fentries;
+    out["n_works"] = fworks;
+    out["work_ids"] = fwork_ids;
+    return out;
+}
 
+py::dict conflicts_columns(const std::vector<Conflict>& conflicts) {
     py::list cid, field, values, where;
-    for (const auto& c : r.conflicts) {
+    for (const auto& c : conflicts) {
         cid.append(c.work_id);
         field.append(c.field);
         py::list vs, ws;
@@ -104,17 +114,20 @@ static py::dict to_columns(const Corpus& corpus, const MergeResult& r) {
         values.append(vs);
         where.append(ws);
     }
-    py::dict conflicts;
-    conflicts["work_id"] = cid;
-    conflicts["field"] = field;
-    conflicts["values"] = values;
-    conflicts["sources"] = where;
-
     py::dict out;
-    out["works"] = works;
-    out["people"] = people;
-    out["profiles"] = profiles;
-    out["conflicts"] = conflicts;
+    out["work_id"] = cid;
+    out["field"] = field;
+    out["values"] = values;
+    out["sources"] = where;
+    return out;
+}
+
+static py::dict to_columns(const Corpus& corpus, const MergeResult& r) {
+    py::dict out;
+    out["works"] = works_columns(corpus, r.works);
+    out["people"] = people_columns(r.people);
+    out["profiles"] = profiles_columns(r.profiles);
+    out["conflicts"] = conflicts_columns(r.conflicts);
     out["work_of"] = py::cast(r.work_of);
     return out;
 }

@@ -1,5 +1,5 @@
-"""Deduplication and merging of Dask DataFrames: the same labels and merged
-works as one process, for data beyond one machine.
+"""Deduplication and merging of Dask DataFrames: the same labels, merged
+works and people as one process, for data beyond one machine.
 
 ``dedupe(ddf)`` runs the stages of ``scholarmerge/distributed.hpp`` as Dask
 tasks; the C++ core does the work in each, with the GIL released:
@@ -17,7 +17,9 @@ tasks; the C++ core does the work in each, with the GIL released:
    of each bucket of whole components and clusters them.
 
 Rows in no candidate pair are their own work: only the components travel.
-``merge(ddf)`` shuffles rows by work and merges each work in C++.
+``merge(ddf)`` shuffles rows by work and merges each work in C++, and
+shuffles author mentions by name key to resolve people as ``sm.merge`` does
+(``scholarmerge.dask_people``); profiles (page owners) are not part of it.
 
 Columns: ``title`` and any of ``authors``, ``year``, ``venue``, ``source``,
 ``doi``, ``arxiv``. Give author lists as text (``"A. Smith; B. Jones"``):
@@ -34,7 +36,7 @@ import dask
 import dask.dataframe as dd
 from dask import delayed
 
-from . import _core
+from . import _core, dask_people
 from .dedupe import _frame_columns
 
 _stages = _core.distributed
@@ -206,36 +208,65 @@ def dedupe(ddf: dd.DataFrame, threshold: float | None = None, min_jaccard: float
     return dd.from_delayed(series, meta=pd.Series(dtype="int64", name="work"), divisions=ddf.divisions)
 
 
-def _merge_bucket(*parts) -> tuple:
-    rows = pd.concat(parts).sort_values("_row", kind="stable")
+def _bucket_rows(*parts) -> pd.DataFrame:
+    """The rows of one work bucket, in row order (so each work's members are in input order)."""
+    return pd.concat(parts).sort_values("_row", kind="stable")
+
+
+def _bucket_corpus(rows: pd.DataFrame) -> "_core.Corpus":
+    # Parsed by each stage that reads it: a Corpus does not travel between tasks.
     c = _columns(rows)
     lines = (rows["_row"].to_numpy(np.int64) + 1).tolist()
-    corpus = _core.Corpus.from_columns(c["titles"], c["authors"], c["years"], c["venues"], c["sources"],
-                                       c["dois"], c["arxivs"], lines)
-    merged = _core.merge_corpus(corpus, rows["_work"].to_numpy(np.int64))
-    works = pd.DataFrame(merged["works"]).drop(columns=["person_ids"])
+    return _core.Corpus.from_columns(c["titles"], c["authors"], c["years"], c["venues"], c["sources"],
+                                     c["dois"], c["arxivs"], lines)
+
+
+def _work_mentions(rows: pd.DataFrame, buckets: int) -> list:
+    """The bucket's author mentions, split by name key into buckets."""
+    return _stages.work_mentions(_bucket_corpus(rows), rows["_row"].to_numpy(np.int64),
+                                 rows["_work"].to_numpy(np.int64), buckets)
+
+
+def _merge_bucket(rows: pd.DataFrame, persons: list) -> tuple:
+    """Works and conflicts of one work bucket; persons: (row, author index, person id) pieces."""
+    def joined(i):
+        return np.concatenate([p[i] for p in persons]) if persons else np.zeros(0, np.int64)
+
+    merged = _stages.merge_rows(_bucket_corpus(rows), rows["_row"].to_numpy(np.int64),
+                                rows["_work"].to_numpy(np.int64), joined(0), joined(1), joined(2))
+    works = pd.DataFrame(merged["works"])
     conflicts = pd.DataFrame(merged["conflicts"], columns=["work_id", "field", "values", "sources"])
     return works.reset_index(drop=True), conflicts.sort_values(["work_id", "field"], kind="stable").reset_index(drop=True)
 
 
 class Merged:
-    """The result of :func:`merge`: ``works`` and ``conflicts`` as Dask
-    DataFrames, one partition per work bucket, with the rows and columns of
-    ``sm.merge``'s (``person_ids`` aside: people are resolved by ``sm.merge``
-    on one machine)."""
+    """The result of :func:`merge`: ``works``, ``people`` and ``conflicts`` as
+    Dask DataFrames with the rows and columns of ``sm.merge``'s. ``works`` and
+    ``conflicts`` have one partition per work bucket, ``people`` one per name
+    key bucket, each sorted by its id. There are no ``profiles``: page owners
+    come from profile pages, which a DataFrame does not have.
 
-    def __init__(self, works: dd.DataFrame, conflicts: dd.DataFrame):
+    The three share their stages: ``dask.compute(m.works, m.people,
+    m.conflicts)`` runs them once, a ``compute()`` of each runs them again."""
+
+    def __init__(self, works: dd.DataFrame, people: dd.DataFrame, conflicts: dd.DataFrame):
         self.works = works
+        self.people = people
         self.conflicts = conflicts
 
     def __repr__(self) -> str:
-        return f"Merged(works: {self.works.npartitions} partitions, conflicts: {self.conflicts.npartitions})"
+        return (f"Merged(works: {self.works.npartitions} partitions, people: {self.people.npartitions}, "
+                f"conflicts: {self.conflicts.npartitions})")
 
 
 def merge(ddf: dd.DataFrame, threshold: float | None = None, buckets: int | None = None) -> Merged:
-    """Deduplicate, then shuffle rows by work and merge each work in C++: the
-    works and conflicts of ``sm.merge`` on the same rows (provenance
-    ``source:line`` with line = row position + 1), each partition sorted by work_id."""
+    """Deduplicate, then merge each work and resolve the people of every author
+    mention: the works (with ``person_ids``), people and conflicts of
+    ``sm.merge`` on the same rows (provenance ``source:line`` with line = row
+    position + 1). Rows are shuffled by work label and merged per bucket in
+    C++; author mentions are shuffled by name key and resolved per bucket
+    (``scholarmerge.dask_people``). ``profiles`` are left out: a DataFrame has
+    no profile pages, so no page owners."""
     labels, lengths = _labels(ddf, threshold, 0.35, buckets)
     ddf = ddf[[c for c in _COLUMNS if c in ddf.columns]]
     parts = ddf.to_delayed()
@@ -251,9 +282,14 @@ def merge(ddf: dd.DataFrame, threshold: float | None = None, buckets: int | None
         return [part[b == i] for i in range(buckets)]
 
     pieces = [delayed(split, nout=buckets)(p, int(starts[i]), labels) for i, p in enumerate(parts)]
-    merged = [delayed(_merge_bucket)(*[p[b] for p in pieces]) for b in range(buckets)]
-    works_meta, conflicts_meta = _merge_bucket(pd.DataFrame({"title": [], "_row": [], "_work": []}))
+    rows = [delayed(_bucket_rows)(*[p[b] for p in pieces]) for b in range(buckets)]
+    mentions = [delayed(_work_mentions, nout=buckets)(r, buckets) for r in rows]
+    people, persons = dask_people.resolve(mentions, buckets)
+    merged = [delayed(_merge_bucket)(r, p) for r, p in zip(rows, persons)]
+
+    works_meta, conflicts_meta = _merge_bucket(pd.DataFrame({"title": [], "_row": [], "_work": []}), [])
     works = dd.from_delayed([delayed(lambda r: r[0])(m) for m in merged], meta=works_meta, verify_meta=False)
     conflicts = dd.from_delayed([delayed(lambda r: r[1])(m) for m in merged], meta=conflicts_meta,
                                 verify_meta=False)
-    return Merged(works, conflicts)
+    people = dd.from_delayed(people, meta=dask_people.people_meta(), verify_meta=False)
+    return Merged(works, people, conflicts)

@@ -8,6 +8,9 @@
 #include "scholarmerge/cluster/union_find.hpp"
 #include "scholarmerge/distributed.hpp"
 #include "scholarmerge/match/index.hpp"
+#include "scholarmerge/names/parse.hpp"
+#include "scholarmerge/names/people.hpp"
+#include "scholarmerge/read/read.hpp"
 
 using namespace scholarmerge;
 using namespace scholarmerge::distributed;
@@ -184,4 +187,190 @@ TEST(Distributed, GroupPairsMeetTheFirstMembersOfEachKeyOnly) {
     const std::size_t k = CandidateIndex::kMaxGroup;
     EXPECT_EQ(pairs.size(), k * (k - 1) / 2);
     for (auto [a, b] : pairs) EXPECT_TRUE(a < b && b < static_cast<std::int64_t>(k)) << a << "," << b;
+}
+
+namespace {
+
+// merge() in stages, as scholarmerge.dask runs it: rows shuffled into work
+// buckets by label, mentions into key buckets by name key, arriving there in
+// an order of their own (`seed`).
+struct StagedMerge {
+    std::map<std::pair<std::int64_t, std::int64_t>, std::int64_t> person_at;  // (row, author index) -> id
+    std::vector<Person> people;                                              // by person_id
+    std::map<std::int64_t, std::vector<std::int64_t>> person_ids;             // work_id -> person_ids
+};
+
+StagedMerge staged_merge(const Corpus& corpus, const std::vector<std::int64_t>& labels, std::size_t work_buckets,
+                         std::size_t key_buckets, unsigned seed) {
+    const auto wb = static_cast<std::int64_t>(work_buckets);
+    std::vector<Corpus> rows(work_buckets);
+    std::vector<std::vector<std::int64_t>> row_ids(work_buckets), row_labels(work_buckets);
+    for (std::size_t r = 0; r < corpus.works.size(); ++r) {
+        const auto b = static_cast<std::size_t>(labels[r] % wb);
+        rows[b].works.push_back(corpus.works[r]);
+        row_ids[b].push_back(static_cast<std::int64_t>(r));
+        row_labels[b].push_back(labels[r]);
+    }
+    std::vector<std::vector<distributed::Mentions>> by_key(key_buckets);
+    for (std::size_t b = 0; b < work_buckets; ++b) {
+        auto parts = distributed::work_mentions(rows[b], row_ids[b], row_labels[b], key_buckets);
+        for (std::size_t k = 0; k < key_buckets; ++k) by_key[k].push_back(std::move(parts[k]));
+    }
+    std::mt19937 rng(seed);
+    std::vector<distributed::BucketPeople> resolved;
+    std::vector<std::int64_t> first_row, first_index;
+    for (auto& parts : by_key) {
+        std::shuffle(parts.begin(), parts.end(), rng);
+        resolved.push_back(distributed::resolve_mentions(parts));
+        first_row.insert(first_row.end(), resolved.back().first_row.begin(), resolved.back().first_row.end());
+        first_index.insert(first_index.end(), resolved.back().first_index.begin(), resolved.back().first_index.end());
+    }
+    const std::vector<std::int64_t> ids = distributed::number_people(first_row, first_index);
+
+    StagedMerge out;
+    std::vector<std::vector<std::int64_t>> back_row(work_buckets), back_index(work_buckets), back_person(work_buckets);
+    std::size_t offset = 0;  // of the bucket's people among all
+    for (std::size_t k = 0; k < key_buckets; ++k) {
+        std::vector<std::int64_t> person;
+        for (std::int64_t local : resolved[k].person) person.push_back(ids[offset + static_cast<std::size_t>(local)]);
+        offset += resolved[k].first_row.size();
+        auto people = distributed::bucket_people(by_key[k], person);
+        out.people.insert(out.people.end(), people.begin(), people.end());
+        std::size_t i = 0;
+        for (const auto& part : by_key[k])
+            for (std::size_t j = 0; j < part.row.size(); ++j, ++i) {
+                out.person_at[{part.row[j], part.index[j]}] = person[i];
+                const auto b = static_cast<std::size_t>(part.work[j] % wb);
+                back_row[b].push_back(part.row[j]);
+                back_index[b].push_back(part.index[j]);
+                back_person[b].push_back(person[i]);
+            }
+    }
+    std::sort(out.people.begin(), out.people.end(),
+              [](const Person& a, const Person& b) { return a.person_id < b.person_id; });
+    for (std::size_t b = 0; b < work_buckets; ++b)
+        for (const auto& w : distributed::merge_rows(rows[b], row_ids[b], row_labels[b], back_row[b], back_index[b],
+                                                     back_person[b]).works)
+            out.person_ids[w.work_id] = w.person_ids;
+    return out;
+}
+
+// Author lists made to reach every rule of resolve_key, each with its work
+// (relative): initials joined through the same work, through the only
+// compatible full name, through co-authors (also named on another row of the
+// work only); ambiguous; initials only.
+const std::vector<std::pair<std::string, std::int64_t>>& made_works() {
+    static const std::vector<std::pair<std::string, std::int64_t>> made = {
+        {"Zhewei Yao, Amir Gholami, Kurt Keutzer", 0},      {"Z. Yao, A. Gholami", 0},
+        {"Zhen Yao, Li Wang, Bartholomew Quillfeather, Orla Brightwater", 1},
+        {"Z. Yao, B. Quillfeather", 2},                     {"Z. Yao, K. Keutzer", 3},
+        {"Z. Yao", 4},                                      {"Quintessa Vandermolen, Ann Other", 5},
+        {"Q. Vandermolen", 6},                              {"J. Q. Public, Ann Other", 7},
+        {"J. Public", 8},                                   {"Zhewei Yao, Zhen Yao", 9},
+        {"Z. Yao, Ann Other", 9},                           {"Z. Yao", 10},
+        {"Orla Brightwater", 10}};
+    return made;
+}
+
+// The seeds, deduplicated, and the made works.
+std::pair<Corpus, std::vector<std::int64_t>> people_corpus() {
+    Corpus c = read({SCHOLARMERGE_SEEDS_DIR});
+    std::vector<std::int64_t> labels = dedupe(c.works);
+    const auto& made = made_works();
+    const auto base = static_cast<std::int64_t>(c.works.size());
+    for (std::size_t i = 0; i < made.size(); ++i) {
+        Work w;
+        w.title = "made " + std::to_string(i);
+        w.authors = parse_author_list(made[i].first).authors;
+        c.works.push_back(w);
+        // A label is the first row of its work.
+        std::int64_t label = base + static_cast<std::int64_t>(i);
+        for (std::size_t j = 0; j < i; ++j)
+            if (made[j].second == made[i].second) label = base + static_cast<std::int64_t>(j);
+        labels.push_back(label);
+    }
+    return {c, labels};
+}
+
+}  // namespace
+
+TEST(DistributedPeople, StagesOverAnySplitGiveTheIdsOfResolvePeople) {
+    const auto data = people_corpus();
+    const Corpus& corpus = data.first;
+    const std::vector<std::int64_t>& labels = data.second;
+    std::vector<Mention> mentions;
+    for (std::size_t r = 0; r < corpus.works.size(); ++r)
+        for (std::size_t i = 0; i < corpus.works[r].authors.size(); ++i) mentions.push_back({r, i, labels[r]});
+    const std::vector<std::int64_t> expected = resolve_people(corpus.works, mentions);
+    const MergeResult merged = merge(corpus, labels);
+    ASSERT_GT(mentions.size(), 200u);
+    ASSERT_LT(merged.people.size(), mentions.size() * 3 / 4) << "mentions join into people";
+
+    for (auto [work_buckets, key_buckets] : {std::pair<std::size_t, std::size_t>{1, 1}, {1, 4}, {3, 1}, {3, 2}, {5, 7}}) {
+        const StagedMerge staged = staged_merge(corpus, labels, work_buckets, key_buckets, 11 * work_buckets + key_buckets);
+        const std::string split = std::to_string(work_buckets) + " work, " + std::to_string(key_buckets) + " key buckets";
+        ASSERT_EQ(staged.person_at.size(), mentions.size()) << split;
+        std::vector<std::int64_t> ids;
+        for (const auto& m : mentions)
+            ids.push_back(staged.person_at.at({static_cast<std::int64_t>(m.row), static_cast<std::int64_t>(m.index)}));
+        EXPECT_EQ(ids, expected) << split;
+
+        ASSERT_EQ(staged.people.size(), merged.people.size()) << split;
+        for (std::size_t p = 0; p < merged.people.size(); ++p) {
+            EXPECT_EQ(staged.people[p].person_id, merged.people[p].person_id) << split;
+            EXPECT_EQ(staged.people[p].name, merged.people[p].name) << split;
+            EXPECT_EQ(staged.people[p].variants, merged.people[p].variants) << split;
+            EXPECT_EQ(staged.people[p].works, merged.people[p].works) << split;
+        }
+        ASSERT_EQ(staged.person_ids.size(), merged.works.size()) << split;
+        for (const auto& w : merged.works) EXPECT_EQ(staged.person_ids.at(w.work_id), w.person_ids) << split;
+    }
+}
+
+TEST(DistributedPeople, TheMadeWorksReachEveryRule) {
+    const auto data = people_corpus();
+    const Corpus& corpus = data.first;
+    std::vector<Mention> mentions;
+    std::vector<std::size_t> first_mention;  // per row
+    for (std::size_t r = 0; r < corpus.works.size(); ++r) {
+        first_mention.push_back(mentions.size());
+        for (std::size_t i = 0; i < corpus.works[r].authors.size(); ++i) mentions.push_back({r, i, data.second[r]});
+    }
+    const std::vector<std::int64_t> ids = resolve_people(corpus.works, mentions);
+    const std::size_t base = corpus.works.size() - made_works().size();
+    auto person = [&](std::size_t made) { return ids[first_mention[base + made]]; };  // of its first author
+    EXPECT_EQ(person(1), person(0)) << "Z. Yao named on Zhewei Yao's work";
+    EXPECT_EQ(person(3), person(2)) << "Z. Yao sharing B. Quillfeather with Zhen Yao";
+    EXPECT_EQ(person(4), person(0)) << "Z. Yao sharing K. Keutzer with Zhewei Yao";
+    EXPECT_NE(person(5), person(0)) << "Z. Yao alone: ambiguous";
+    EXPECT_NE(person(5), person(2));
+    EXPECT_EQ(person(7), person(6)) << "Q. Vandermolen: the only full name that fits";
+    EXPECT_EQ(person(9), person(8)) << "J. Public: initials only";
+    EXPECT_TRUE(person(11) == person(0) || person(11) == person(2)) << "Z. Yao on a work naming both";
+    EXPECT_EQ(person(12), person(2)) << "Z. Yao sharing O. Brightwater, named on another row, with Zhen Yao";
+}
+
+TEST(DistributedPeople, StagesRejectMalformedInput) {
+    distributed::Mentions m;
+    m.row = {0};
+    EXPECT_THROW(distributed::resolve_mentions({m}), std::invalid_argument);
+    m = {};
+    m.row = {0, 0}, m.index = {1, 1}, m.work = {0, 0};
+    m.key = m.given = m.surname = m.initials = m.display = {"yao z", "yao z"};
+    m.works = {0}, m.coauthor_offsets = {0, 1}, m.coauthors = {"yao z"};
+    EXPECT_THROW(distributed::resolve_mentions({m}), std::invalid_argument);  // one mention twice
+    m.index = {0, 1};
+    EXPECT_EQ(distributed::resolve_mentions({m}).person.size(), 2u);
+    m.works = {1};
+    EXPECT_THROW(distributed::resolve_mentions({m}), std::invalid_argument);  // no co-authors for work 0
+    EXPECT_THROW(distributed::number_people({0, 0}, {1, 1}), std::invalid_argument);
+    EXPECT_EQ(distributed::number_people({5, 2, 2}, {0, 3, 1}), (std::vector<std::int64_t>{2, 1, 0}));
+    Corpus c;
+    c.works.resize(2);
+    c.works[0].authors = parse_author_list("A. Smith").authors;
+    EXPECT_THROW(distributed::merge_rows(c, {1, 0}, {0, 0}, {}, {}, {}), std::invalid_argument);
+    EXPECT_THROW(distributed::merge_rows(c, {0, 1}, {0, 0}, {0}, {3}, {0}), std::invalid_argument);
+    EXPECT_THROW(distributed::merge_rows(c, {0, 1}, {0, 0}, {}, {}, {}), std::invalid_argument);  // no person
+    EXPECT_EQ(distributed::merge_rows(c, {0, 1}, {0, 0}, {0}, {0}, {7}).works.at(0).person_ids,
+              (std::vector<std::int64_t>{7}));
 }

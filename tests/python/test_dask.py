@@ -1,5 +1,5 @@
-"""scholarmerge.dask gives the labels and merged works of one process, on a
-LocalCluster of two worker processes."""
+"""scholarmerge.dask gives the labels, merged works and people of one
+process, on a LocalCluster of two worker processes."""
 
 import sys
 
@@ -9,6 +9,7 @@ import pytest
 
 from conftest import BENCHMARKS, ROOT
 
+dask = pytest.importorskip("dask")
 dd = pytest.importorskip("dask.dataframe")
 distributed = pytest.importorskip("distributed")
 
@@ -60,17 +61,29 @@ def test_dask_labels_equal_the_single_process_labels(client, name):
         np.testing.assert_array_equal(labels.to_numpy(), single)
 
 
-def test_dask_merge_equals_the_single_process_merge(client):
-    df = frames()["seeds"].reset_index(drop=True)
+@pytest.mark.parametrize("name", ["seeds", "dblp-acm"])
+def test_dask_merge_equals_the_single_process_merge(client, name):
+    data = frames()
+    if name not in data:
+        pytest.skip("../shared/benchmarks not present")
+    df = data[name].reset_index(drop=True)
     single = sm.merge(df)
-    merged = smd.merge(dd.from_pandas(df, npartitions=3))
-    works = merged.works.compute().sort_values("work_id").reset_index(drop=True)
-    expected = single.works.drop(columns=["person_ids"]).sort_values("work_id").reset_index(drop=True)
-    assert len(works) == len(expected) < len(df)
-    pd.testing.assert_frame_equal(works, expected, check_dtype=False)
-    conflicts = merged.conflicts.compute().sort_values(["work_id", "field"]).reset_index(drop=True)
-    expected = single.conflicts.sort_values(["work_id", "field"]).reset_index(drop=True)
-    pd.testing.assert_frame_equal(conflicts, expected, check_dtype=False)
+    expected_works = single.works.sort_values("work_id").reset_index(drop=True)
+    expected_people = single.people.sort_values("person_id").reset_index(drop=True)
+    expected_conflicts = single.conflicts.sort_values(["work_id", "field"]).reset_index(drop=True)
+    assert len(expected_works) < len(df)
+    assert len(expected_people) < sum(map(len, expected_works["person_ids"]))  # mentions join into people
+    assert single.profiles.empty  # a DataFrame has no profile pages
+    for partitions in (1, 3):
+        merged = smd.merge(dd.from_pandas(df, npartitions=partitions))
+        works, people, conflicts = dask.compute(merged.works, merged.people, merged.conflicts)
+        works = works.sort_values("work_id").reset_index(drop=True)
+        pd.testing.assert_frame_equal(works, expected_works, check_dtype=False)
+        people = people.sort_values("person_id").reset_index(drop=True)
+        pd.testing.assert_frame_equal(people, expected_people, check_dtype=False)
+        conflicts = conflicts.sort_values(["work_id", "field"]).reset_index(drop=True)
+        pd.testing.assert_frame_equal(conflicts, expected_conflicts, check_dtype=False)
+    assert not hasattr(merged, "profiles")
 
 
 def test_dask_dedupe_needs_titles(client):

@@ -10,13 +10,25 @@
 //   prefix_join      per bucket: pairs reaching min_jaccard, each in one bucket
 //   (groups, components) global: group pairs; connected components of all pairs
 //   verify_and_cluster per component bucket: verified pairs clustered -> labels
+//
+// merge() likewise, with rows shuffled by work label (whole works per bucket)
+// and author mentions by name key (whole keys per bucket), as people are
+// resolved key by key (first_mentions in names/people.hpp):
+//
+//   work_mentions    per work bucket: author mentions, by name key bucket
+//   resolve_mentions per key bucket: people, each known by its first mention
+//   number_people    global: person ids in order of first mention
+//   bucket_people    per key bucket: the people table
+//   merge_rows       per work bucket: works with their person ids, conflicts
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <utility>
 #include <vector>
 
 #include "scholarmerge/dedupe.hpp"
+#include "scholarmerge/merge/merge.hpp"
 
 namespace scholarmerge::distributed {
 
@@ -73,5 +85,42 @@ std::vector<RowPair> prefix_join(const std::vector<Postings>& parts, double min_
 std::vector<std::int64_t> verify_and_cluster(const WorkColumns& rows, const std::vector<std::int64_t>& row_ids,
                                              const std::vector<bool>& recurring, const std::vector<RowPair>& pairs,
                                              double threshold = 0.0);
+
+// Author mentions with what resolving and listing people reads of them, as columns.
+struct Mentions {
+    std::vector<std::int64_t> row, index, work;  // global row, author position, the row's work label
+    std::vector<std::string> key, given, surname, initials, display;  // of the Author
+    // The name keys of every author of each work named above (its co-authors):
+    // works[i]'s are coauthors[coauthor_offsets[i], coauthor_offsets[i + 1]).
+    std::vector<std::int64_t> works;
+    std::vector<std::uint64_t> coauthor_offsets{0};
+    std::vector<std::string> coauthors;
+};
+
+// The author mentions of rows holding whole works (global indices row_ids,
+// dedupe labels), split by name key into `buckets`.
+std::vector<Mentions> work_mentions(const Corpus& rows, const std::vector<std::int64_t>& row_ids,
+                                    const std::vector<std::int64_t>& labels, std::size_t buckets);
+
+struct BucketPeople {
+    std::vector<std::int64_t> person;  // per mention of the parts, in order: 0, 1, ... by first mention
+    std::vector<std::int64_t> first_row, first_index;  // per person: its first mention
+};
+// The people of one key bucket: every mention of its keys, from any parts in any order.
+BucketPeople resolve_mentions(const std::vector<Mentions>& parts);
+
+// Person ids for the first mentions of every bucket's people (concatenated):
+// 0, 1, ... in mention order (row, then author index), as resolve_people numbers them.
+std::vector<std::int64_t> number_people(const std::vector<std::int64_t>& first_row,
+                                        const std::vector<std::int64_t>& first_index);
+
+// The people table of one key bucket, given each mention's person id.
+std::vector<Person> bucket_people(const std::vector<Mentions>& parts, const std::vector<std::int64_t>& person);
+
+// merge_works() of rows holding whole works (global indices row_ids, ascending),
+// the person of each author mention given as (mention_row, mention_index) -> person.
+MergeResult merge_rows(const Corpus& rows, const std::vector<std::int64_t>& row_ids,
+                       const std::vector<std::int64_t>& labels, const std::vector<std::int64_t>& mention_row,
+                       const std::vector<std::int64_t>& mention_index, const std::vector<std::int64_t>& person);
 
 }  // namespace scholarmerge::distributed

@@ -56,21 +56,12 @@ void add_conflict(std::vector<Conflict>& out, std::int64_t id, const std::string
 
 }  // namespace
 
-MergeResult merge(const Corpus& corpus, const std::vector<std::int64_t>& labels) {
+MergeResult merge_works(const Corpus& corpus, const std::vector<std::int64_t>& labels, const PersonOf& person_of) {
     const auto& works = corpus.works;
     MergeResult result;
     result.work_of = labels;
     std::map<std::int64_t, std::vector<std::size_t>> groups;
     for (std::size_t r = 0; r < works.size(); ++r) groups[labels[r]].push_back(r);
-
-    // People first: every author mention of every row.
-    std::vector<Mention> mentions;
-    for (std::size_t r = 0; r < works.size(); ++r)
-        for (std::size_t i = 0; i < works[r].authors.size(); ++i) mentions.push_back({r, i, labels[r]});
-    std::vector<std::int64_t> person_of_mention = resolve_people(works, mentions);
-    std::map<std::pair<std::size_t, std::size_t>, std::int64_t> person_at;
-    for (std::size_t m = 0; m < mentions.size(); ++m)
-        person_at[{mentions[m].row, mentions[m].index}] = person_of_mention[m];
 
     for (const auto& [id, rows] : groups) {
         MergedWork mw;
@@ -115,7 +106,7 @@ MergeResult merge(const Corpus& corpus, const std::vector<std::int64_t>& labels)
             for (const auto& [k, v] : works[r].links) rec.links.emplace(k, v);
             for (const auto& [k, v] : works[r].extra) rec.extra.emplace(k, v);
         }
-        for (std::size_t i = 0; i < rec.authors.size(); ++i) mw.person_ids.push_back(person_at[{mw.authors_from, i}]);
+        for (std::size_t i = 0; i < rec.authors.size(); ++i) mw.person_ids.push_back(person_of(mw.authors_from, i));
 
         add_conflict(result.conflicts, id, "year", rows, works,
                      [](const Work& w) { return w.year ? std::to_string(*w.year) : ""; },
@@ -131,29 +122,60 @@ MergeResult merge(const Corpus& corpus, const std::vector<std::int64_t>& labels)
                          [&](const Work& w) { auto it = w.ids.find(k); return it == w.ids.end() ? "" : text::fold(it->second); });
         result.works.push_back(std::move(mw));
     }
+    return result;
+}
 
-    // People: spellings and works.
+std::vector<Person> people_of(const std::vector<std::int64_t>& person, const std::vector<std::int64_t>& work,
+                              const std::vector<std::string_view>& spelling) {
     std::map<std::int64_t, Person> people;
-    std::map<std::int64_t, std::map<std::string, std::size_t>> spellings;
-    for (std::size_t m = 0; m < mentions.size(); ++m) {
-        Person& p = people[person_of_mention[m]];
-        p.person_id = person_of_mention[m];
-        p.works.push_back(mentions[m].work);
-        ++spellings[p.person_id][works[mentions[m].row].authors[mentions[m].index].display];
+    std::map<std::int64_t, std::map<std::string_view, std::size_t>> spellings;
+    for (std::size_t m = 0; m < person.size(); ++m) {
+        Person& p = people[person[m]];
+        p.person_id = person[m];
+        p.works.push_back(work[m]);
+        ++spellings[p.person_id][spelling[m]];
     }
+    std::vector<Person> out;
+    out.reserve(people.size());
     for (auto& [id, p] : people) {
         std::sort(p.works.begin(), p.works.end());
         p.works.erase(std::unique(p.works.begin(), p.works.end()), p.works.end());
+        // The fullest spelling; of equals, the most frequent, then the first in order.
         std::pair<std::size_t, std::size_t> best{0, 0};
         for (const auto& [s, count] : spellings[id]) {
-            p.variants.push_back(s);
+            p.variants.emplace_back(s);
             if (std::make_pair(s.size(), count) > best) {
                 best = {s.size(), count};
-                p.name = s;
+                p.name = std::string(s);
             }
         }
-        result.people.push_back(p);
+        out.push_back(std::move(p));
     }
+    return out;
+}
+
+MergeResult merge(const Corpus& corpus, const std::vector<std::int64_t>& labels) {
+    const auto& works = corpus.works;
+    // People first: every author mention of every row.
+    std::vector<Mention> mentions;
+    for (std::size_t r = 0; r < works.size(); ++r)
+        for (std::size_t i = 0; i < works[r].authors.size(); ++i) mentions.push_back({r, i, labels[r]});
+    std::vector<std::int64_t> person_of_mention = resolve_people(works, mentions);
+    // A row's mentions are consecutive: the first of each row locates the rest.
+    std::vector<std::size_t> first_mention(works.size() + 1, 0);
+    for (std::size_t r = 0; r < works.size(); ++r) first_mention[r + 1] = first_mention[r] + works[r].authors.size();
+
+    MergeResult result = merge_works(corpus, labels, [&](std::size_t row, std::size_t index) {
+        return person_of_mention[first_mention[row] + index];
+    });
+
+    std::vector<std::int64_t> work_of_mention;
+    std::vector<std::string_view> spelling;
+    for (const auto& m : mentions) {
+        work_of_mention.push_back(m.work);
+        spelling.push_back(works[m.row].authors[m.index].display);
+    }
+    result.people = people_of(person_of_mention, work_of_mention, spelling);
 
     // Profile owners: the person whose name fits the owner's best, most often
     // on the owner's own page, else anywhere; pages of one person are joined.
@@ -185,7 +207,7 @@ MergeResult merge(const Corpus& corpus, const std::vector<std::int64_t>& labels)
             slot = result.profiles.size();
             MergedProfile p;
             p.person_id = person;
-            p.name = person >= 0 ? people[person].name : header.name;
+            p.name = person >= 0 ? result.people[static_cast<std::size_t>(person)].name : header.name;  // ids are 0..n-1
             p.inferred = true;
             result.profiles.push_back(p);
             if (person >= 0) profile_of_person[person] = slot;

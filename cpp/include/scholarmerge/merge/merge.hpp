@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "scholarmerge/model.hpp"
@@ -59,5 +61,19 @@ struct MergeResult {
 
 // `labels` from dedupe() (one per corpus work).
 MergeResult merge(const Corpus& corpus, const std::vector<std::int64_t>& labels);
+
+// merge() is these two with the people of resolve_people() in between, then
+// the profiles; scholarmerge::distributed calls them on buckets.
+
+// The person id of the author at (row, author index).
+using PersonOf = std::function<std::int64_t(std::size_t row, std::size_t index)>;
+
+// The works (person_ids from `person_of`), their conflicts and work_of; no people or profiles.
+MergeResult merge_works(const Corpus& corpus, const std::vector<std::int64_t>& labels, const PersonOf& person_of);
+
+// The people of the mentions given as parallel columns (each mention's person
+// id, work_id and spelling): one Person per id, ascending.
+std::vector<Person> people_of(const std::vector<std::int64_t>& person, const std::vector<std::int64_t>& work,
+                              const std::vector<std::string_view>& spelling);
 
 }  // namespace scholarmerge
