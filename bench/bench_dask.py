@@ -28,7 +28,7 @@ CACHE = os.path.join(os.path.dirname(os.path.abspath(__file__)), ".cache")
 
 def parquet(n: int, partitions: int) -> str:
     """The synthetic records as `partitions` Parquet files, written once."""
-    path = os.path.join(CACHE, f"synthetic_v3_{n}_{partitions}.parquet")
+    path = os.path.join(CACHE, f"synthetic_v4_{n}_{partitions}.parquet")
     if not os.path.exists(path):
         pid = os.fork()  # in a child: the frame must not count in this process's peak memory
         if pid == 0:
@@ -46,7 +46,7 @@ def parquet(n: int, partitions: int) -> str:
 
 def single(n: int, threads: int) -> tuple:
     """sm.dedupe on the whole frame in a child process: (seconds, peak RSS MB, labels path)."""
-    out = os.path.join(CACHE, f"labels_single_{n}.npy")
+    out = os.path.join(CACHE, f"labels_single_v4_{n}.npy")
     pid = os.fork()
     if pid == 0:
         try:
@@ -82,7 +82,7 @@ def main():
     path = parquet(n, a.partitions)
 
     ref = None
-    saved = os.path.join(CACHE, f"labels_single_{n}.npy")
+    saved = os.path.join(CACHE, f"labels_single_v4_{n}.npy")
     if a.compare and os.path.exists(saved):
         ref = saved
     if a.single:

@@ -72,7 +72,7 @@ def run_minhash(df):
     return labels, time.perf_counter() - t0
 
 
-GROWING = True  # the vocabulary grows with the corpus (v3); --vocabulary fixed: 20,000 words (v2)
+GROWING = True  # the vocabulary grows with the corpus (v4); --vocabulary fixed: 20,000 words (v2)
 
 
 def child(tool, n, threads, queue_path):
