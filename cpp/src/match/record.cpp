@@ -241,7 +241,7 @@ MatchRecord make_match_record(const Work& w) {
 }
 
 std::uint64_t recurrence_key(std::string_view source, const MatchRecord& r) {
-    if (r.title.empty() || r.word_count > 4) return 0;
+    if (r.title.empty() || r.word_count > 4 || source.empty()) return 0;
     return key_hash(r.title, key_hash(source));
 }
 

@@ -41,7 +41,8 @@ MatchRecord make_match_record(const Work& w);
 // A short title that recurs within one source is a column or a series ("Book
 // Review Column"), not one work; long titles recur in dirty sources because
 // the source itself holds duplicates. Records with equal keys are counted;
-// 0: the title is empty or too long to be one.
+// 0: the title is empty or too long to be one, or the source is unknown
+// (rows of a table without a source column are not known to share one).
 std::uint64_t recurrence_key(std::string_view source, const MatchRecord& r);
 
 }  // namespace scholarmerge
