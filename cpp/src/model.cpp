@@ -16,6 +16,10 @@ const char* to_string(Severity s) {
 }
 
 void Corpus::append(Corpus&& other) {
+    if (works.empty()) {  // the first piece of a file: take its works whole
+        works = std::move(other.works);
+        other.works.clear();
+    }
     works.insert(works.end(), std::make_move_iterator(other.works.begin()),
                  std::make_move_iterator(other.works.end()));
     diagnostics.insert(diagnostics.end(), std::make_move_iterator(other.diagnostics.begin()),

@@ -78,6 +78,9 @@ struct FileReader::State {
     bool eof = false;
     bool first = true;
     std::deque<std::future<Corpus>> pending;
+    // One thread: the last piece's buffer, reused for the next (a new 32 MB
+    // buffer is fresh memory to fault in, page by page).
+    std::optional<Buffer> spare;
 
     // Reads up to n bytes onto the end of buf.
     void read_into(Buffer& buf, std::size_t n) {
@@ -91,6 +94,11 @@ struct FileReader::State {
     std::optional<Buffer> read_piece() {
         if (eof && carry.empty()) return std::nullopt;
         Buffer buf;
+        if (spare) {
+            buf = std::move(*spare);
+            spare.reset();
+            buf.truncate(0);
+        }
         buf.append(carry);
         carry.clear();
         while (!eof) {
@@ -145,6 +153,7 @@ struct FileReader::State {
             std::promise<Corpus> done;
             done.set_value(parse(*piece));
             pending.push_back(done.get_future());
+            spare = std::move(piece);
         } else {
             pending.push_back(std::async(std::launch::async, [parse, b = std::move(*piece)] { return parse(b); }));
         }

@@ -106,7 +106,9 @@ public:
           envelopes_(envelopes),
           read_(read),
           untitled_warning_(untitled_warning),
-          lines_(padded_text) {}
+          lines_(padded_text) {
+        for (auto e : envelopes) quoted_envelopes_.push_back("\"" + std::string(e) + "\"");
+    }
 
     void run() {
         std::string_view t = trim_json(text_);
@@ -132,10 +134,11 @@ private:
         if (doc.front() == '{') {
             // API envelopes name their records near the top, after a little
             // metadata ({"meta": {...}, "results": [...]}); records rarely use these keys.
+            // This runs on every JSON Lines record: memmem skips ahead where
+            // string_view::find would stop at every '"' of the 4 KB.
             std::string_view head = doc.substr(0, 4096);
-            for (auto e : envelopes_)
-                if (head.find(std::string("\"") + std::string(e) + "\"") != std::string_view::npos)
-                    return object(doc);
+            for (const std::string& key : quoted_envelopes_)
+                if (memmem(head.data(), head.size(), key.data(), key.size())) return object(doc);
             return record(doc);
         }
         ctx_.warn(line_of(doc), "unreadable record (not a JSON object or array): '" +
@@ -201,6 +204,7 @@ private:
     const char* end_;
     ReadContext& ctx_;
     std::initializer_list<std::string_view> envelopes_;
+    std::vector<std::string> quoted_envelopes_;  // "\"results\"", as they appear in the text
     RecordReader read_;
     bool untitled_warning_;
     LineCounter lines_;
