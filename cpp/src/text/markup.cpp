@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
@@ -201,7 +202,9 @@ std::string strip_tags(std::string_view s) {
 }
 
 std::string decode_latex(std::string_view s) {
-    if (s.find_first_of("\\${}") == std::string_view::npos) return std::string(s);
+    // (find_first_of would call memchr once per character.)
+    if (std::none_of(s.begin(), s.end(), [](char c) { return c == '\\' || c == '$' || c == '{' || c == '}'; }))
+        return std::string(s);
     std::string out;
     out.reserve(s.size());
     bool math = false;
@@ -278,8 +281,9 @@ std::string decode_latex(std::string_view s) {
 }
 
 std::string squeeze_spaces(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
+    // Written in place: the result is never longer than s.
+    std::string out(s.size(), '\0');
+    std::size_t n = 0;
     bool space = false;
     for (std::size_t i = 0; i < s.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(s[i]);
@@ -289,13 +293,14 @@ std::string squeeze_spaces(std::string_view s) {
             ++i;
         }
         if (is_space) {
-            space = !out.empty();
+            space = n > 0;
             continue;
         }
-        if (space) out += ' ';
+        if (space) out[n++] = ' ';
         space = false;
-        out += static_cast<char>(c);
+        out[n++] = static_cast<char>(c);
     }
+    out.resize(n);
     return out;
 }
 
