@@ -16,7 +16,7 @@ const char* to_string(Severity s) {
 }
 
 void Corpus::append(Corpus&& other) {
-    if (works.empty()) {  // the first piece of a file: take its works whole
+    if (works.empty() && works.capacity() < other.works.size()) {  // take the other's works whole
         works = std::move(other.works);
         other.works.clear();
     }

@@ -305,7 +305,14 @@ std::string squeeze_spaces(std::string_view s) {
 }
 
 std::string clean_display(std::string_view s) {
-    return squeeze_spaces(decode_latex(decode_entities(strip_tags(s))));
+    // squeeze_spaces(decode_latex(decode_entities(strip_tags(s)))), each step
+    // taken only when its characters occur (most titles have none of them).
+    auto has = [&s](auto pred) { return std::any_of(s.begin(), s.end(), pred); };
+    std::string step;
+    if (has([](char c) { return c == '<'; })) s = step = strip_tags(s);
+    if (has([](char c) { return c == '&'; })) s = step = decode_entities(s);
+    if (has([](char c) { return c == '\\' || c == '$' || c == '{' || c == '}'; })) s = step = decode_latex(s);
+    return squeeze_spaces(s);
 }
 
 }  // namespace scholarmerge::text

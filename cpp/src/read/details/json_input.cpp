@@ -260,15 +260,19 @@ bool looks_like_json_with(std::string_view text, std::initializer_list<std::stri
     return false;
 }
 
-bool get_text(od::value v, std::string& out) {
+bool get_view(od::value v, std::string_view& out) {
     bool is_null = false;
     if (v.is_null().get(is_null)) return false;
     if (is_null) {
-        out.clear();
+        out = {};
         return true;
     }
+    return !v.get_string().get(out);
+}
+
+bool get_text(od::value v, std::string& out) {
     std::string_view s;
-    if (v.get_string().get(s)) return false;
+    if (!get_view(v, s)) return false;
     out.assign(s);
     return true;
 }
@@ -321,6 +325,23 @@ bool get_texts(od::value v, std::vector<std::string>& out) {
         std::string s;
         if (!get_text(x, s)) return false;
         if (!s.empty()) out.push_back(std::move(s));
+        return true;
+    });
+}
+
+bool get_views(od::value v, std::vector<std::string_view>& out) {
+    od::json_type t;
+    if (v.type().get(t)) return false;
+    if (t == od::json_type::string) {
+        std::string_view s;
+        if (!get_view(v, s)) return false;
+        out.push_back(s);
+        return true;
+    }
+    return each_item(v, [&](od::value x) {
+        std::string_view s;
+        if (!get_view(x, s)) return false;
+        if (!s.empty()) out.push_back(s);
         return true;
     });
 }

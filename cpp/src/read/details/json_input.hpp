@@ -42,9 +42,13 @@ bool looks_like_json_with(std::string_view text, std::initializer_list<std::stri
 
 // --- values: each returns false on a type mismatch; null reads as "absent".
 bool get_text(od::value v, std::string& out);            // string; null -> ""
+// The same as a view into the parser's string buffer, valid until the next
+// record is parsed: for values that are taken apart or copied once anyway.
+bool get_view(od::value v, std::string_view& out);
 bool get_id(od::value v, std::string& out);              // string or integer
 bool get_int(od::value v, std::optional<std::int64_t>& out);  // integer or numeric string
 bool get_texts(od::value v, std::vector<std::string>& out);   // array of strings, or one string
+bool get_views(od::value v, std::vector<std::string_view>& out);  // the same, as views (see get_view)
 bool get_first_text(od::value v, std::string& out);      // Crossref's ["title"]: the first string
 
 // key == lit, compared inline: field dispatch runs for every key of every record.
