@@ -206,6 +206,7 @@ Author parse_name(std::string_view input) {
         given = std::string(rest);
     } else {
         std::vector<std::string_view> words;  // views into a.display
+        words.reserve(8);
         for (auto w : split_words(d)) unglue_initials(w, words);
         if (words.size() > 1 && a.suffix.empty() && is_suffix(words.back())) {
             a.suffix = std::string(words.back());

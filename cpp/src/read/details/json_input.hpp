@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "scholarmerge/read/context.hpp"
@@ -60,15 +61,29 @@ inline bool key_is(std::string_view key, const char (&lit)[N]) {
     return true;
 }
 
+// A field's key. One without a backslash (nearly every key) is a view of the
+// text itself: stage 1 has checked that its string is closed, and it needs no
+// unescaping into the parser's buffer. Valid, like views, for this record.
+inline bool field_key(od::field& field, std::string_view& key) {
+    const char* start = field.key().raw();
+    const char* end = start;
+    while (*end != '"' && *end != '\\') ++end;
+    if (*end == '"') {
+        key = std::string_view(start, static_cast<std::size_t>(end - start));
+        return true;
+    }
+    return !field.unescaped_key().get(key);
+}
+
 // Reads each field of a record with f(key, value), false meaning a wrong type;
 // "" or what was wrong ("field 'year'").
 template <class F>
 std::string read_fields(od::object record, F&& f) {
-    for (auto field : record) {
+    for (auto result : record) {
+        od::field field;
         std::string_view key;
-        od::value x;
-        if (field.unescaped_key().get(key)) return "a malformed key";
-        if (field.value().get(x) || !f(key, x)) return "field '" + std::string(key) + "'";
+        if (std::move(result).get(field) || !field_key(field, key)) return "a malformed key";
+        if (!f(key, field.value())) return "field '" + std::string(key) + "'";
     }
     return "";
 }
@@ -81,11 +96,11 @@ bool each_field(od::value v, F&& f) {
     if (is_null) return true;
     od::object obj;
     if (v.get_object().get(obj)) return false;
-    for (auto field : obj) {
+    for (auto result : obj) {
+        od::field field;
         std::string_view key;
-        od::value x;
-        if (field.unescaped_key().get(key) || field.value().get(x)) return false;
-        if (!f(key, x)) return false;
+        if (std::move(result).get(field) || !field_key(field, key)) return false;
+        if (!f(key, field.value())) return false;
     }
     return true;
 }
