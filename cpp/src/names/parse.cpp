@@ -14,16 +14,21 @@ namespace {
 
 using text::trim;
 
-// The words of s (views into it), split at spaces and tabs.
-std::vector<std::string_view> split_words(std::string_view s) {
-    std::vector<std::string_view> words;
-    words.reserve(8);
+// Calls f(word) for each word of s (a view into it), split at spaces and
+// tabs, until f returns false.
+template <class F>
+void each_word(std::string_view s, F&& f) {
     std::size_t start = 0;
     for (std::size_t i = 0; i <= s.size(); ++i) {
         if (i < s.size() && s[i] != ' ' && s[i] != '\t') continue;
-        if (i > start) words.push_back(s.substr(start, i - start));
+        if (i > start && !f(s.substr(start, i - start))) return;
         start = i + 1;
     }
+}
+
+std::vector<std::string_view> split_words(std::string_view s) {
+    std::vector<std::string_view> words;
+    each_word(s, [&](std::string_view w) { return words.push_back(w), true; });
     return words;
 }
 
@@ -205,9 +210,9 @@ Author parse_name(std::string_view input) {
         }
         given = std::string(rest);
     } else {
-        std::vector<std::string_view> words;  // views into a.display
-        words.reserve(8);
-        for (auto w : split_words(d)) unglue_initials(w, words);
+        thread_local std::vector<std::string_view> words;  // views into a.display; reused, one allocation
+        words.clear();
+        each_word(d, [&](std::string_view w) { return unglue_initials(w, words), true; });
         if (words.size() > 1 && a.suffix.empty() && is_suffix(words.back())) {
             a.suffix = std::string(words.back());
             words.pop_back();
@@ -239,16 +244,17 @@ Author parse_name(std::string_view input) {
     // Given names that are all initials: every capital of a PubMed block is
     // one ("Yao ZW" -> "ZW"), where initials_of would keep only "Z".
     std::string initials_src;
-    for (auto w : split_words(a.given)) {
+    each_word(a.given, [&](std::string_view w) {
         if (!is_initial_word(w, has_lower(d))) {
             initials_src = a.given;
-            break;
+            return false;
         }
         if (is_dotted_initials(w))
             (initials_src += w) += ' ';
         else
             for (char c : w) (initials_src += c) += ' ';
-    }
+        return true;
+    });
     a.initials = initials_of(initials_src);
     a.key = name_key(a);
     return a;
