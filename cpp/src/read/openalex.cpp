@@ -1,6 +1,7 @@
 #include "scholarmerge/read/openalex.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <iterator>
 
 #include "details/json_input.hpp"
@@ -72,12 +73,18 @@ bool read_inverted_abstract(od::value v, std::string& out) {
     if (static_cast<std::size_t>(last) < 4 * words.size() + 64) {
         // Positions are dense (0..n-1): place each word, no sort.
         at.assign(static_cast<std::size_t>(last) + 1, std::string_view());
-        std::size_t length = words.size();
-        for (const auto& [pos, word] : words) length += word.size();
-        out.reserve(length);
         for (const auto& [pos, word] : words) at[static_cast<std::size_t>(pos)] = word;
+        // Joined with single spaces, written in place: sized first, then copied.
+        std::size_t end = out.size(), length = end;
         for (auto word : at)
-            if (!word.empty()) (out.empty() ? out : out += ' ') += word;
+            if (!word.empty()) length += (length ? 1 : 0) + word.size();
+        out.resize(length);
+        for (auto word : at) {
+            if (word.empty()) continue;
+            if (end) out[end++] = ' ';
+            std::memcpy(&out[end], word.data(), word.size());
+            end += word.size();
+        }
     } else {
         std::sort(words.begin(), words.end());
         for (const auto& [pos, word] : words) (out.empty() ? out : out += ' ') += word;
