@@ -178,8 +178,10 @@ private:
         int line = line_of(raw);
         od::document doc;
         od::object obj;
-        Work w;
         std::string problem;
+        // Read straight into the output (the readers leave its provenance
+        // alone); a record that turns out unreadable is taken back out.
+        Work& w = ctx_.add_work(line);
         auto capacity = static_cast<std::size_t>(end_ - raw.data());
         if (auto error = parser_.iterate(raw.data(), raw.size(), capacity).get(doc)) {
             problem = simdjson::error_message(error);
@@ -189,15 +191,11 @@ private:
             problem = read_(obj, w, ctx_);
         }
         if (!problem.empty()) {
+            ctx_.out.works.pop_back();
             ctx_.warn(line, "unreadable record (" + problem + "): '" + std::string(raw.substr(0, 60)) + "'");
             return;
         }
         if (w.title.empty() && untitled_warning_) ctx_.warn(line, "record has no title");
-        Work& out = ctx_.add_work(line);
-        w.source = std::move(out.source);
-        w.source_format = std::move(out.source_format);
-        w.source_line = out.source_line;
-        out = std::move(w);
     }
 
     std::string_view text_;
@@ -258,16 +256,6 @@ bool looks_like_json_with(std::string_view text, std::initializer_list<std::stri
     for (auto s : any)
         if (head.find(s) != std::string_view::npos) return true;
     return false;
-}
-
-bool get_view(od::value v, std::string_view& out) {
-    bool is_null = false;
-    if (v.is_null().get(is_null)) return false;
-    if (is_null) {
-        out = {};
-        return true;
-    }
-    return !v.get_string().get(out);
 }
 
 bool get_text(od::value v, std::string& out) {

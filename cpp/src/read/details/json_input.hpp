@@ -19,7 +19,8 @@ namespace scholarmerge::detail {
 
 namespace od = simdjson::ondemand;
 
-// Reads one record object into w. Returns "" or what was wrong ("field 'year'").
+// Reads one record object into w (a new Work whose provenance is set: leave
+// it, and leave ctx.out alone). Returns "" or what was wrong ("field 'year'").
 using RecordReader = std::string (*)(od::object record, Work& w, ReadContext& ctx);
 
 // Calls read for every record in text, which is one of
@@ -45,7 +46,15 @@ bool looks_like_json_with(std::string_view text, std::initializer_list<std::stri
 bool get_text(od::value v, std::string& out);            // string; null -> ""
 // The same as a view into the parser's string buffer, valid until the next
 // record is parsed: for values that are taken apart or copied once anyway.
-bool get_view(od::value v, std::string_view& out);
+inline bool get_view(od::value v, std::string_view& out) {
+    bool is_null = false;
+    if (v.is_null().get(is_null)) return false;
+    if (is_null) {
+        out = {};
+        return true;
+    }
+    return !v.get_string().get(out);
+}
 bool get_id(od::value v, std::string& out);              // string or integer
 bool get_int(od::value v, std::optional<std::int64_t>& out);  // integer or numeric string
 bool get_texts(od::value v, std::vector<std::string>& out);   // array of strings, or one string
