@@ -172,24 +172,32 @@ std::string join(const std::vector<std::string_view>& words, std::size_t from, s
 Author parse_name(std::string_view input) {
     Author a;
     a.raw = std::string(trim(input));
-    std::string s = a.raw;
-    // Most names have neither markup nor marks: one scan decides.
-    bool marked = std::any_of(s.begin(), s.end(), [](char c) { return c == '*' || c == '<'; });
-    if (marked && (s.find("**") != std::string::npos || s.find("<b>") != std::string::npos ||
-                   s.find("<strong>") != std::string::npos)) {
-        a.highlighted = true;
+    // Markup and marks removed step by step; most names need none of the
+    // steps, and are not copied until one changes them.
+    std::string_view t = a.raw;
+    std::string changed;
+    auto has = [&t](char c) { return t.find(c) != std::string_view::npos; };
+    if (has('*') || has('<')) {
+        if (t.find("**") != std::string_view::npos || t.find("<b>") != std::string_view::npos ||
+            t.find("<strong>") != std::string_view::npos) {
+            a.highlighted = true;
+        }
+        if (t.find("<sup>*</sup>") != std::string_view::npos || t.find("<sup>†</sup>") != std::string_view::npos) {
+            a.equal_contribution = true;
+        }
     }
-    if (marked && (s.find("<sup>*</sup>") != std::string::npos || s.find("<sup>†</sup>") != std::string::npos)) {
-        a.equal_contribution = true;
+    if (has('<')) t = changed = text::strip_tags(t);
+    if (has('&')) t = changed = text::decode_entities(t);
+    if (has('*')) {
+        std::string starless;
+        for (char c : t)
+            if (c != '*') starless += c;
+        t = changed = std::move(starless);
+        if (!a.highlighted) a.equal_contribution = true;
     }
-    if (s.find('<') != std::string::npos) s = text::strip_tags(s);
-    if (s.find('&') != std::string::npos) s = text::decode_entities(s);
-    std::size_t before = s.size();
-    s.erase(std::remove(s.begin(), s.end(), '*'), s.end());
-    if (s.size() < before && !a.highlighted) a.equal_contribution = true;
     // "Z. Yao†" style marks and stray digits of affiliation footnotes.
-    while (!s.empty() && (std::isdigit(static_cast<unsigned char>(s.back())) || s.back() == ',')) s.pop_back();
-    a.display = text::squeeze_spaces(text::decode_latex(s));
+    while (!t.empty() && (std::isdigit(static_cast<unsigned char>(t.back())) || t.back() == ',')) t.remove_suffix(1);
+    a.display = text::squeeze_spaces(text::decode_latex(t));
     std::string_view d = a.display;
 
     std::string given, surname;
@@ -244,9 +252,10 @@ Author parse_name(std::string_view input) {
     // Given names that are all initials: every capital of a PubMed block is
     // one ("Yao ZW" -> "ZW"), where initials_of would keep only "Z".
     std::string initials_src;
+    bool all_initials = true;
     each_word(a.given, [&](std::string_view w) {
         if (!is_initial_word(w, has_lower(d))) {
-            initials_src = a.given;
+            all_initials = false;
             return false;
         }
         if (is_dotted_initials(w))
@@ -255,7 +264,7 @@ Author parse_name(std::string_view input) {
             for (char c : w) (initials_src += c) += ' ';
         return true;
     });
-    a.initials = initials_of(initials_src);
+    a.initials = initials_of(all_initials ? std::string_view(initials_src) : std::string_view(a.given));
     a.key = name_key(a);
     return a;
 }
