@@ -16,8 +16,8 @@ using namespace detail;
 namespace {
 
 // Strings are read as views into the parser's buffer (valid for this
-// record) and copied once, into the Author.
-bool read_authorship(od::value v, Author& out) {
+// record) and copied once, into the Author added to `out`.
+bool read_authorship(od::value v, std::vector<Author>& out) {
     std::string_view display, raw, orcid, openalex_id;
     thread_local std::vector<std::string_view> institutions, raw_affiliations;  // reused
     institutions.clear();
@@ -45,11 +45,11 @@ bool read_authorship(od::value v, Author& out) {
         return true;
     });
     if (!ok) return false;
-    out = parse_name(display.empty() ? raw : display);
-    if (!raw.empty()) out.raw = raw;
-    out.id = !orcid.empty() ? bare_url_id(orcid) : bare_url_id(openalex_id);
+    Author& a = out.emplace_back(parse_name(display.empty() ? raw : display));
+    if (!raw.empty()) a.raw = raw;
+    a.id = !orcid.empty() ? bare_url_id(orcid) : bare_url_id(openalex_id);
     const auto& affiliations = institutions.empty() ? raw_affiliations : institutions;
-    out.affiliations.assign(affiliations.begin(), affiliations.end());
+    a.affiliations.assign(affiliations.begin(), affiliations.end());
     return true;
 }
 
@@ -143,7 +143,7 @@ std::string read_work(od::object obj, Work& w, ReadContext&) {
             // Read into a reused list, then moved: w.authors is allocated once, at its size.
             thread_local std::vector<Author> authors;
             authors.clear();
-            ok = each_item(x, [&](od::value a) { return read_authorship(a, authors.emplace_back()); });
+            ok = each_item(x, [&](od::value a) { return read_authorship(a, authors); });
             w.authors.reserve(w.authors.size() + authors.size());
             std::move(authors.begin(), authors.end(), std::back_inserter(w.authors));
         } else if (detail::key_is(key, "primary_location")) {
