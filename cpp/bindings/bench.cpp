@@ -2,6 +2,8 @@
 #include <simdjson.h>
 
 #include <cstring>
+#include <map>
+#include <string>
 
 #include <pybind11/stl.h>
 
@@ -50,6 +52,17 @@ bool visit(od::value v, std::size_t& values) {
 }  // namespace
 
 void bind_bench(py::module_& m) {
+    // simdjson 3.0 picks its kernel for stage 1 (finding the structure) and
+    // for unescaping strings at run time, from the CPU; the On-Demand front
+    // end (walking values, numbers) is compiled for the kernel the compiler
+    // flags allow, "fallback" without -march. The readers and this ceiling
+    // are built with the same flags, so they share both.
+    m.def("_bench_simdjson_kernels", [] {
+        return std::map<std::string, std::string>{
+            {"runtime", simdjson::get_active_implementation()->name()},
+            {"on_demand", SIMDJSON_STRINGIFY(SIMDJSON_BUILTIN_IMPLEMENTATION)},
+        };
+    });
     m.def(
         "_bench_parse_json_lines",
         [](const std::string& path) {

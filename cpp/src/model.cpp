@@ -16,6 +16,10 @@ const char* to_string(Severity s) {
 }
 
 void Corpus::append(Corpus&& other) {
+    if (works.empty() && works.capacity() < other.works.size()) {  // take the other's works whole
+        works = std::move(other.works);
+        other.works.clear();
+    }
     works.insert(works.end(), std::make_move_iterator(other.works.begin()),
                  std::make_move_iterator(other.works.end()));
     diagnostics.insert(diagnostics.end(), std::make_move_iterator(other.diagnostics.begin()),

@@ -71,3 +71,26 @@ TEST(OpenAlex, YearFieldWinsOverADateOfAnotherYear) {
     EXPECT_EQ(c.works[0].date, "2022");
     EXPECT_EQ(c.works[1].date, "2021-05-01");  // agreeing: the full date stays
 }
+
+// Keys are read in place unless they hold an escape; escaped keys (and
+// escaped abstract words) go through unescaping and mean the same.
+TEST(OpenAlex, EscapedKeysReadLikePlainOnes) {
+    Corpus c = read_text(
+        R"({"id":"https://openalex.org/W1","ti\u0074le":"T","authorships":[{"\u0061uthor":)"
+        R"({"display\u005fname":"Ana Cruz","id":"https://openalex.org/A1"}}],)"
+        R"("abstract_inverted_index":{"na\"ive":[1],"caf\u00e9":[0],"x\\y":[2]}})"
+        "\n"
+        R"({"id":"https://openalex.org/W2","title":"T","authorships":[{"author":{"display_name":"Ana Cruz","id":"https://openalex.org/A1"}}],)"
+        R"("abstract_inverted_index":{"na\"ive":[1],"café":[0],"x\\y":[2]}})"
+        "\n",
+        "w.jsonl", ReadOptions{"openalex"});
+    ASSERT_EQ(c.works.size(), 2u);
+    for (const Work& w : c.works) {
+        EXPECT_EQ(w.title, "T");
+        ASSERT_EQ(w.authors.size(), 1u);
+        EXPECT_EQ(w.authors[0].surname, "Cruz");
+        EXPECT_EQ(w.authors[0].id, "A1");
+        EXPECT_EQ(w.abstract, "café na\"ive x\\y");
+    }
+    EXPECT_TRUE(c.diagnostics.empty());
+}

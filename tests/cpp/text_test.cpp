@@ -41,6 +41,33 @@ TEST(Fold, FoldsCaseAccentsDashesQuotes) {
     EXPECT_EQ(fold("ASCII Only"), "ascii only");
 }
 
+// fold() takes ASCII and U+0080..U+027F character by character (from a
+// table), anything else through utf8proc for the whole text. A character
+// outside that range appended to a Latin text forces the whole-text path:
+// both paths must agree, character by character.
+TEST(Fold, LatinFastPathMatchesTheGeneralPath) {
+    auto utf8 = [](char32_t cp) {
+        std::string s;
+        if (cp < 0x80) {
+            s += static_cast<char>(cp);
+        } else {
+            s += static_cast<char>(0xC0 | (cp >> 6));
+            s += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+        return s;
+    };
+    const std::string omega = "\xCE\xA9";  // U+03A9, outside the table
+    std::string all;
+    for (char32_t cp = 0x20; cp < 0x280; ++cp) {
+        if (cp == 0x7F) continue;
+        std::string c = utf8(cp);
+        all += c;
+        for (const std::string& context : {std::string("a"), std::string("Z "), std::string()})
+            EXPECT_EQ(fold(context + c + context + omega), fold(context + c + context) + fold(omega)) << int(cp);
+    }
+    EXPECT_EQ(fold(all + omega), fold(all) + fold(omega));
+}
+
 TEST(Fold, RepairsInvalidUtf8) {
     std::string s = "ok\xff\xfe done";
     EXPECT_FALSE(valid_utf8(s));

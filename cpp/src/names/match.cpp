@@ -13,7 +13,7 @@ std::string letters(std::string_view s) {
     std::string f = text::fold(s), out;
     for (std::size_t i = 0; i < f.size(); ++i) {
         char c = f[i];
-        if (f.compare(i, 3, "\xEF\xBF\xBD") == 0) {  // U+FFFD: a character lost in transcoding
+        if (c == '\xEF' && f.compare(i, 3, "\xEF\xBF\xBD") == 0) {  // U+FFFD: a character lost in transcoding
             out += '?';
             i += 2;
         } else if (!(c == ' ' || c == '-' || c == '\'' || c == '.' || c == ',')) {

@@ -14,22 +14,38 @@ namespace {
 
 using text::trim;
 
-std::vector<std::string> split_words(std::string_view s) {
-    std::vector<std::string> words;
-    std::string cur;
-    for (char c : s) {
-        if (c == ' ' || c == '\t') {
-            if (!cur.empty()) words.push_back(std::move(cur));
-            cur.clear();
-        } else {
-            cur += c;
-        }
+// Calls f(word) for each word of s (a view into it), split at spaces and
+// tabs, until f returns false.
+template <class F>
+void each_word(std::string_view s, F&& f) {
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= s.size(); ++i) {
+        if (i < s.size() && s[i] != ' ' && s[i] != '\t') continue;
+        if (i > start && !f(s.substr(start, i - start))) return;
+        start = i + 1;
     }
-    if (!cur.empty()) words.push_back(std::move(cur));
+}
+
+std::vector<std::string_view> split_words(std::string_view s) {
+    std::vector<std::string_view> words;
+    each_word(s, [&](std::string_view w) { return words.push_back(w), true; });
     return words;
 }
 
+// fold() keeps every ASCII character, lower-cased: a word with an ASCII
+// character outside `chars` cannot fold into a word spelt with them. Spares
+// fold's Unicode pass (most of a name's parse) for "Müller" and the like.
+bool may_fold_into(std::string_view w, std::string_view chars) {
+    for (char c : w) {
+        if (static_cast<unsigned char>(c) >= 0x80) continue;
+        char low = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        if (chars.find(low) == std::string_view::npos) return false;
+    }
+    return true;
+}
+
 bool is_suffix(std::string_view w) {
+    if (!may_fold_into(w, "jrsiv.,")) return false;
     std::string f = text::fold(w);
     if (!f.empty() && f.back() == '.') f.pop_back();
     if (!f.empty() && f.back() == ',') f.pop_back();
@@ -39,6 +55,7 @@ bool is_suffix(std::string_view w) {
 bool is_particle(std::string_view w) {
     static const char* particles[] = {"van", "von", "der", "den", "de", "la", "le", "du", "di", "da",
                                       "del", "della", "des", "dos", "das", "ten", "ter", "bin", "al", "el"};
+    if (!may_fold_into(w, "abdeilnorstuv")) return false;  // the particles' letters
     std::string f = text::fold(w);
     for (const char* p : particles)
         if (f == p) return true;
@@ -84,14 +101,15 @@ bool is_initial_word(std::string_view w, bool blocks) {
 // "y.mansour", "K.Selçuk": a dotted initial glued to the next name. Split
 // after the last dot when a name of two or more letters follows it;
 // "Y.W." and "r.l" stay whole.
-std::vector<std::string> unglue_initials(std::string word) {
+void unglue_initials(std::string_view word, std::vector<std::string_view>& out) {
     auto dot = word.rfind('.');
-    if (dot == std::string::npos || dot + 2 >= word.size()) return {word};
-    std::string_view head(word.data(), dot + 1), tail(word.data() + dot + 1, word.size() - dot - 1);
+    if (dot == std::string_view::npos || dot + 2 >= word.size()) return out.push_back(word);
+    std::string_view head = word.substr(0, dot + 1), tail = word.substr(dot + 1);
     unsigned char first = static_cast<unsigned char>(tail[0]);
     bool name_follows = (std::isalpha(first) || first >= 0xC0) && tail.find('.') == std::string_view::npos;
-    if (!name_follows || !is_dotted_initials(head)) return {word};
-    return {std::string(head), std::string(tail)};
+    if (!name_follows || !is_dotted_initials(head)) return out.push_back(word);
+    out.push_back(head);
+    out.push_back(tail);
 }
 
 // First letter of each given-name part, upper-cased: "M. W." -> "MW", "Seung-won" -> "SW".
@@ -140,7 +158,7 @@ std::string capitalise_words(std::string_view s, bool after_hyphen = false, bool
     return out;
 }
 
-std::string join(const std::vector<std::string>& words, std::size_t from, std::size_t to) {
+std::string join(const std::vector<std::string_view>& words, std::size_t from, std::size_t to) {
     std::string out;
     for (std::size_t i = from; i < to; ++i) {
         if (!out.empty()) out += ' ';
@@ -154,25 +172,32 @@ std::string join(const std::vector<std::string>& words, std::size_t from, std::s
 Author parse_name(std::string_view input) {
     Author a;
     a.raw = std::string(trim(input));
-    std::string s = a.raw;
-    if (s.find("**") != std::string::npos || s.find("<b>") != std::string::npos ||
-        s.find("<strong>") != std::string::npos) {
-        a.highlighted = true;
+    // Markup and marks removed step by step; most names need none of the
+    // steps, and are not copied until one changes them.
+    std::string_view t = a.raw;
+    std::string changed;
+    auto has = [&t](char c) { return t.find(c) != std::string_view::npos; };
+    if (has('*') || has('<')) {
+        if (t.find("**") != std::string_view::npos || t.find("<b>") != std::string_view::npos ||
+            t.find("<strong>") != std::string_view::npos) {
+            a.highlighted = true;
+        }
+        if (t.find("<sup>*</sup>") != std::string_view::npos || t.find("<sup>†</sup>") != std::string_view::npos) {
+            a.equal_contribution = true;
+        }
     }
-    if (s.find("<sup>*</sup>") != std::string::npos || s.find("<sup>†</sup>") != std::string::npos) {
-        a.equal_contribution = true;
+    if (has('<')) t = changed = text::strip_tags(t);
+    if (has('&')) t = changed = text::decode_entities(t);
+    if (has('*')) {
+        std::string starless;
+        for (char c : t)
+            if (c != '*') starless += c;
+        t = changed = std::move(starless);
+        if (!a.highlighted) a.equal_contribution = true;
     }
-    s = text::decode_entities(text::strip_tags(s));
-    std::string cleaned;
-    for (char c : s)
-        if (c != '*') cleaned += c;
-    if (cleaned.size() < s.size() && !a.highlighted) a.equal_contribution = true;
     // "Z. Yao†" style marks and stray digits of affiliation footnotes.
-    while (!cleaned.empty() && (std::isdigit(static_cast<unsigned char>(cleaned.back())) ||
-                                cleaned.back() == ',')) {
-        cleaned.pop_back();
-    }
-    a.display = text::squeeze_spaces(text::decode_latex(cleaned));
+    while (!t.empty() && (std::isdigit(static_cast<unsigned char>(t.back())) || t.back() == ',')) t.remove_suffix(1);
+    a.display = text::squeeze_spaces(text::decode_latex(t));
     std::string_view d = a.display;
 
     std::string given, surname;
@@ -193,11 +218,11 @@ Author parse_name(std::string_view input) {
         }
         given = std::string(rest);
     } else {
-        std::vector<std::string> words;
-        for (auto& w : split_words(d))
-            for (auto& part : unglue_initials(std::move(w))) words.push_back(std::move(part));
+        thread_local std::vector<std::string_view> words;  // views into a.display; reused, one allocation
+        words.clear();
+        each_word(d, [&](std::string_view w) { return unglue_initials(w, words), true; });
         if (words.size() > 1 && a.suffix.empty() && is_suffix(words.back())) {
-            a.suffix = words.back();
+            a.suffix = std::string(words.back());
             words.pop_back();
         }
         // "Surname initials" ("Yao ZW", "rivest r.l.", "kearns m. j"): the
@@ -222,22 +247,24 @@ Author parse_name(std::string_view input) {
         if (!has_lower(surname) || !has_upper(surname)) surname = capitalise_words(low, true);
     }
     if (!has_upper(given) && has_lower(given)) given = capitalise_words(given, false, true);
-    a.given = given;
-    a.surname = surname;
+    a.given = std::move(given);
+    a.surname = std::move(surname);
     // Given names that are all initials: every capital of a PubMed block is
     // one ("Yao ZW" -> "ZW"), where initials_of would keep only "Z".
     std::string initials_src;
-    for (const auto& w : split_words(given)) {
+    bool all_initials = true;
+    each_word(a.given, [&](std::string_view w) {
         if (!is_initial_word(w, has_lower(d))) {
-            initials_src = given;
-            break;
+            all_initials = false;
+            return false;
         }
         if (is_dotted_initials(w))
-            initials_src += w + ' ';
+            (initials_src += w) += ' ';
         else
             for (char c : w) (initials_src += c) += ' ';
-    }
-    a.initials = initials_of(initials_src);
+        return true;
+    });
+    a.initials = initials_of(all_initials ? std::string_view(initials_src) : std::string_view(a.given));
     a.key = name_key(a);
     return a;
 }
@@ -295,7 +322,7 @@ std::size_t et_al_position(std::string_view s) {
 // Capitals blocks ("CE") count as initials in a part of their own.
 bool initials_part(std::string_view p) {
     auto words = split_words(p);
-    return !words.empty() && std::all_of(words.begin(), words.end(), [](const std::string& w) { return is_initial_word(w, true); });
+    return !words.empty() && std::all_of(words.begin(), words.end(), [](std::string_view w) { return is_initial_word(w, true); });
 }
 // Given names ending in initials: "Michael J.", "henry a.".
 bool given_with_initials(std::string_view p) {
@@ -309,7 +336,7 @@ bool surname_like(std::string_view p) {
     auto words = split_words(p);
     bool blocks = has_lower(p);
     return !words.empty() && !is_suffix(p) &&
-           std::none_of(words.begin(), words.end(), [&](const std::string& w) { return is_initial_word(w, blocks); });
+           std::none_of(words.begin(), words.end(), [&](std::string_view w) { return is_initial_word(w, blocks); });
 }
 bool one_word(std::string_view p) { return surname_like(p) && split_words(p).size() == 1; }
 

@@ -77,7 +77,11 @@ struct FileReader::State {
     std::string carry;  // the start of a line cut by the last piece
     bool eof = false;
     bool first = true;
+    bool json_lines = false;  // read in pieces, one record per line
     std::deque<std::future<Corpus>> pending;
+    // One thread: the last piece's buffer, reused for the next (a new 32 MB
+    // buffer is fresh memory to fault in, page by page).
+    std::optional<Buffer> spare;
 
     // Reads up to n bytes onto the end of buf.
     void read_into(Buffer& buf, std::size_t n) {
@@ -91,6 +95,11 @@ struct FileReader::State {
     std::optional<Buffer> read_piece() {
         if (eof && carry.empty()) return std::nullopt;
         Buffer buf;
+        if (spare) {
+            buf = std::move(*spare);
+            spare.reset();
+            buf.truncate(0);
+        }
         buf.append(carry);
         carry.clear();
         while (!eof) {
@@ -122,6 +131,7 @@ struct FileReader::State {
         bool splittable = bom != text::Bom::utf16le && bom != text::Bom::utf16be && entry && entry->json_records &&
                           detail::is_json_lines(head);
         if (entry) options.format = format;  // later pieces need no detection
+        json_lines = splittable;
         if (!splittable) {
             // One piece: the rest of the file joins the first.
             piece.append(carry);
@@ -135,16 +145,19 @@ struct FileReader::State {
         if (!piece) return false;
         if (first) settle_format(*piece);
         int line = next_line;
-        next_line += count_lines(piece->view());
+        int lines = count_lines(piece->view());
+        next_line += lines;
         handed += piece->size();
         // The padding after the text lets the JSON readers parse in place.
-        auto parse = [this, line](const Buffer& b) {
-            return detail::read_piece(b.view(), path, options, line, b.padding());
+        std::size_t records = json_lines ? static_cast<std::size_t>(lines) + 1 : 0;
+        auto parse = [this, line, records](const Buffer& b) {
+            return detail::read_piece(b.view(), path, options, line, b.padding(), records);
         };
         if (options.threads <= 1) {
             std::promise<Corpus> done;
             done.set_value(parse(*piece));
             pending.push_back(done.get_future());
+            spare = std::move(piece);
         } else {
             pending.push_back(std::async(std::launch::async, [parse, b = std::move(*piece)] { return parse(b); }));
         }

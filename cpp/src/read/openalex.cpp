@@ -1,6 +1,8 @@
 #include "scholarmerge/read/openalex.hpp"
 
 #include <algorithm>
+#include <cstring>
+#include <iterator>
 
 #include "details/json_input.hpp"
 #include "scholarmerge/names/parse.hpp"
@@ -13,36 +15,41 @@ using namespace detail;
 
 namespace {
 
-bool read_authorship(od::value v, Author& out) {
-    std::string display, raw, orcid, openalex_id;
-    std::vector<std::string> institutions, raw_affiliations;
+// Strings are read as views into the parser's buffer (valid for this
+// record) and copied once, into the Author added to `out`.
+bool read_authorship(od::value v, std::vector<Author>& out) {
+    std::string_view display, raw, orcid, openalex_id;
+    thread_local std::vector<std::string_view> institutions, raw_affiliations;  // reused
+    institutions.clear();
+    raw_affiliations.clear();
     bool ok = each_field(v, [&](std::string_view key, od::value x) {
-        if (detail::key_is(key, "raw_author_name")) return get_text(x, raw);
-        if (detail::key_is(key, "raw_affiliation_strings")) return get_texts(x, raw_affiliations);
+        if (detail::key_is(key, "raw_author_name")) return get_view(x, raw);
+        if (detail::key_is(key, "raw_affiliation_strings")) return get_views(x, raw_affiliations);
         if (detail::key_is(key, "institutions"))
             return each_item(x, [&](od::value inst) {
                 return each_field(inst, [&](std::string_view k, od::value y) {
                     if (!detail::key_is(k, "display_name")) return true;
-                    std::string name;
-                    if (!get_text(y, name)) return false;
-                    if (!name.empty()) institutions.push_back(std::move(name));
+                    std::string_view name;
+                    if (!get_view(y, name)) return false;
+                    if (!name.empty()) institutions.push_back(name);
                     return true;
                 });
             });
         if (detail::key_is(key, "author"))
             return each_field(x, [&](std::string_view k, od::value y) {
-                if (detail::key_is(k, "display_name")) return get_text(y, display);
-                if (detail::key_is(k, "orcid")) return get_text(y, orcid);
-                if (detail::key_is(k, "id")) return get_text(y, openalex_id);
+                if (detail::key_is(k, "display_name")) return get_view(y, display);
+                if (detail::key_is(k, "orcid")) return get_view(y, orcid);
+                if (detail::key_is(k, "id")) return get_view(y, openalex_id);
                 return true;
             });
         return true;
     });
     if (!ok) return false;
-    out = parse_name(display.empty() ? raw : display);
-    if (!raw.empty()) out.raw = raw;
-    out.id = !orcid.empty() ? bare_url_id(orcid) : bare_url_id(openalex_id);
-    out.affiliations = institutions.empty() ? std::move(raw_affiliations) : std::move(institutions);
+    Author& a = out.emplace_back(parse_name(display.empty() ? raw : display));
+    if (!raw.empty()) a.raw = raw;
+    a.id = !orcid.empty() ? bare_url_id(orcid) : bare_url_id(openalex_id);
+    const auto& affiliations = institutions.empty() ? raw_affiliations : institutions;
+    a.affiliations.assign(affiliations.begin(), affiliations.end());
     return true;
 }
 
@@ -66,12 +73,18 @@ bool read_inverted_abstract(od::value v, std::string& out) {
     if (static_cast<std::size_t>(last) < 4 * words.size() + 64) {
         // Positions are dense (0..n-1): place each word, no sort.
         at.assign(static_cast<std::size_t>(last) + 1, std::string_view());
-        std::size_t length = words.size();
-        for (const auto& [pos, word] : words) length += word.size();
-        out.reserve(length);
         for (const auto& [pos, word] : words) at[static_cast<std::size_t>(pos)] = word;
+        // Joined with single spaces, written in place: sized first, then copied.
+        std::size_t end = out.size(), length = end;
         for (auto word : at)
-            if (!word.empty()) (out.empty() ? out : out += ' ') += word;
+            if (!word.empty()) length += (length ? 1 : 0) + word.size();
+        out.resize(length);
+        for (auto word : at) {
+            if (word.empty()) continue;
+            if (end) out[end++] = ' ';
+            std::memcpy(&out[end], word.data(), word.size());
+            end += word.size();
+        }
     } else {
         std::sort(words.begin(), words.end());
         for (const auto& [pos, word] : words) (out.empty() ? out : out += ' ') += word;
@@ -81,15 +94,15 @@ bool read_inverted_abstract(od::value v, std::string& out) {
 
 bool read_location(od::value v, Work& w, bool primary) {
     return each_field(v, [&](std::string_view key, od::value x) {
-        std::string s;
+        std::string_view s;
         if (detail::key_is(key, "source"))
             return each_field(x, [&](std::string_view k, od::value y) {
                 if (!detail::key_is(k, "display_name") || !primary) return true;
                 return get_text(y, w.venue);
             });
         if (detail::key_is(key, "landing_page_url") || detail::key_is(key, "pdf_url")) {
-            if (!get_text(x, s)) return false;
-            if (s.find("arxiv.org/") != std::string::npos) w.ids.emplace("arxiv", bare_arxiv(s));
+            if (!get_view(x, s)) return false;
+            if (s.find("arxiv.org/") != std::string_view::npos) w.ids.emplace("arxiv", bare_arxiv(s));
             if (primary && !s.empty()) w.links.emplace(detail::key_is(key, "pdf_url") ? "pdf" : "landing", s);
         }
         return true;
@@ -97,37 +110,42 @@ bool read_location(od::value v, Work& w, bool primary) {
 }
 
 std::string read_work(od::object obj, Work& w, ReadContext&) {
-    std::string display_name;
+    std::string_view title, display_name;  // views into the parser's buffer, valid for this record
     std::optional<std::int64_t> year;
     std::string problem = read_fields(obj, [&](std::string_view key, od::value x) {
-        std::string s;
+        std::string_view s;
         bool ok = true;
         if (detail::key_is(key, "id")) {
-            ok = get_text(x, s);
+            ok = get_view(x, s);
             if (!s.empty()) w.ids["openalex"] = bare_url_id(s);
         } else if (detail::key_is(key, "doi")) {
-            ok = get_text(x, s);
+            ok = get_view(x, s);
             if (!s.empty()) w.ids["doi"] = bare_doi(s);
         } else if (detail::key_is(key, "title")) {
-            ok = get_text(x, w.title);
+            ok = get_view(x, title);
         } else if (detail::key_is(key, "display_name")) {
-            ok = get_text(x, display_name);
+            ok = get_view(x, display_name);
         } else if (detail::key_is(key, "publication_year")) {
             ok = get_int(x, year);
         } else if (detail::key_is(key, "publication_date")) {
-            ok = get_text(x, s);
+            ok = get_view(x, s);
             set_date(w, s);
         } else if (detail::key_is(key, "type")) {
             ok = get_text(x, w.category);
         } else if (detail::key_is(key, "language")) {
-            ok = get_text(x, s);
-            if (!s.empty()) w.extra["language"] = s;
+            ok = get_view(x, s);
+            if (!s.empty()) w.extra["language"] = std::string(s);
         } else if (detail::key_is(key, "cited_by_count")) {
             std::optional<std::int64_t> n;
             ok = get_int(x, n);
             if (n) w.extra["citations"] = *n;
         } else if (detail::key_is(key, "authorships")) {
-            ok = each_item(x, [&](od::value a) { return read_authorship(a, w.authors.emplace_back()); });
+            // Read into a reused list, then moved: w.authors is allocated once, at its size.
+            thread_local std::vector<Author> authors;
+            authors.clear();
+            ok = each_item(x, [&](od::value a) { return read_authorship(a, authors); });
+            w.authors.reserve(w.authors.size() + authors.size());
+            std::move(authors.begin(), authors.end(), std::back_inserter(w.authors));
         } else if (detail::key_is(key, "primary_location")) {
             ok = read_location(x, w, true);
         } else if (detail::key_is(key, "host_venue")) {  // the schema before 2023
@@ -150,8 +168,7 @@ std::string read_work(od::object obj, Work& w, ReadContext&) {
         return ok;
     });
     if (!problem.empty()) return problem;
-    if (w.title.empty()) w.title = display_name;
-    w.title = text::clean_display(w.title);
+    w.title = text::clean_display(title.empty() ? display_name : title);
     reconcile_year(w, year);
     return "";
 }

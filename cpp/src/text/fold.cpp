@@ -4,6 +4,8 @@
 
 #include <utf8proc.h>
 
+#include <array>
+#include <cstdint>
 #include <cstdlib>
 
 #include "utf8.hpp"
@@ -28,21 +30,24 @@ static const char* base_letter(std::int32_t cp) {
     }
 }
 
-std::string fold(std::string_view s) {
+namespace {
+
+// The general path: utf8proc over the whole text.
+std::string fold_unicode(std::string_view s) {
     std::string out;
     out.reserve(s.size());
-    if (detail::is_ascii(s)) {
-        for (char c : s) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-        return out;
-    }
     utf8proc_uint8_t* mapped = nullptr;
     auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
                                                   UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
-    std::string tmp(s);
-    repair_utf8(tmp);
-    utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(tmp.data()),
-                                      static_cast<utf8proc_ssize_t>(tmp.size()), &mapped, options);
-    if (n < 0) return tmp;  // cannot happen after repair; keep the text rather than lose it
+    std::string repaired;
+    if (!valid_utf8(s)) {
+        repaired = std::string(s);
+        repair_utf8(repaired);
+        s = repaired;
+    }
+    utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                                      static_cast<utf8proc_ssize_t>(s.size()), &mapped, options);
+    if (n < 0) return std::string(s);  // cannot happen after repair; keep the text rather than lose it
     const utf8proc_uint8_t* p = mapped;
     const utf8proc_uint8_t* end = mapped + n;
     while (p < end) {
@@ -69,6 +74,46 @@ std::string fold(std::string_view s) {
         }
     }
     std::free(mapped);
+    return out;
+}
+
+// U+0080..U+027F (Latin-1 Supplement, Latin Extended-A and -B, IPA): the
+// non-ASCII letters of most names and titles, two UTF-8 bytes led by C2..C9.
+constexpr std::int32_t kLatinFirst = 0x80, kLatinEnd = 0x280;
+
+// Each of those characters folded once by the general path. With the marks
+// stripped, none of them composes with a neighbour, so a text of them and
+// ASCII folds character by character, without a utf8proc pass.
+const std::array<std::string, kLatinEnd - kLatinFirst>& latin_folds() {
+    static const auto table = [] {
+        std::array<std::string, kLatinEnd - kLatinFirst> t;
+        for (std::int32_t cp = kLatinFirst; cp < kLatinEnd; ++cp) {
+            std::string c;
+            append_utf8(c, cp);
+            t[static_cast<std::size_t>(cp - kLatinFirst)] = fold_unicode(c);
+        }
+        return t;
+    }();
+    return table;
+}
+
+}  // namespace
+
+std::string fold(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+        } else if (c >= 0xC2 && c <= 0xC9 && i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+            std::int32_t cp = ((c & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
+            out += latin_folds()[static_cast<std::size_t>(cp - kLatinFirst)];
+            ++i;
+        } else {
+            return fold_unicode(s);  // any other character (or a stray byte): the whole text the general way
+        }
+    }
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
@@ -201,7 +202,9 @@ std::string strip_tags(std::string_view s) {
 }
 
 std::string decode_latex(std::string_view s) {
-    if (s.find_first_of("\\${}") == std::string_view::npos) return std::string(s);
+    // (find_first_of would call memchr once per character.)
+    if (std::none_of(s.begin(), s.end(), [](char c) { return c == '\\' || c == '$' || c == '{' || c == '}'; }))
+        return std::string(s);
     std::string out;
     out.reserve(s.size());
     bool math = false;
@@ -278,8 +281,9 @@ std::string decode_latex(std::string_view s) {
 }
 
 std::string squeeze_spaces(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
+    // Written in place: the result is never longer than s.
+    std::string out(s.size(), '\0');
+    std::size_t n = 0;
     bool space = false;
     for (std::size_t i = 0; i < s.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(s[i]);
@@ -289,18 +293,26 @@ std::string squeeze_spaces(std::string_view s) {
             ++i;
         }
         if (is_space) {
-            space = !out.empty();
+            space = n > 0;
             continue;
         }
-        if (space) out += ' ';
+        if (space) out[n++] = ' ';
         space = false;
-        out += static_cast<char>(c);
+        out[n++] = static_cast<char>(c);
     }
+    out.resize(n);
     return out;
 }
 
 std::string clean_display(std::string_view s) {
-    return squeeze_spaces(decode_latex(decode_entities(strip_tags(s))));
+    // squeeze_spaces(decode_latex(decode_entities(strip_tags(s)))), each step
+    // taken only when its characters occur (most titles have none of them).
+    auto has = [&s](auto pred) { return std::any_of(s.begin(), s.end(), pred); };
+    std::string step;
+    if (has([](char c) { return c == '<'; })) s = step = strip_tags(s);
+    if (has([](char c) { return c == '&'; })) s = step = decode_entities(s);
+    if (has([](char c) { return c == '\\' || c == '$' || c == '{' || c == '}'; })) s = step = decode_latex(s);
+    return squeeze_spaces(s);
 }
 
 }  // namespace scholarmerge::text

@@ -106,7 +106,9 @@ public:
           envelopes_(envelopes),
           read_(read),
           untitled_warning_(untitled_warning),
-          lines_(padded_text) {}
+          lines_(padded_text) {
+        for (auto e : envelopes) quoted_envelopes_.push_back("\"" + std::string(e) + "\"");
+    }
 
     void run() {
         std::string_view t = trim_json(text_);
@@ -132,10 +134,11 @@ private:
         if (doc.front() == '{') {
             // API envelopes name their records near the top, after a little
             // metadata ({"meta": {...}, "results": [...]}); records rarely use these keys.
+            // This runs on every JSON Lines record: memmem skips ahead where
+            // string_view::find would stop at every '"' of the 4 KB.
             std::string_view head = doc.substr(0, 4096);
-            for (auto e : envelopes_)
-                if (head.find(std::string("\"") + std::string(e) + "\"") != std::string_view::npos)
-                    return object(doc);
+            for (const std::string& key : quoted_envelopes_)
+                if (memmem(head.data(), head.size(), key.data(), key.size())) return object(doc);
             return record(doc);
         }
         ctx_.warn(line_of(doc), "unreadable record (not a JSON object or array): '" +
@@ -175,8 +178,10 @@ private:
         int line = line_of(raw);
         od::document doc;
         od::object obj;
-        Work w;
         std::string problem;
+        // Read straight into the output (the readers leave its provenance
+        // alone); a record that turns out unreadable is taken back out.
+        Work& w = ctx_.add_work(line);
         auto capacity = static_cast<std::size_t>(end_ - raw.data());
         if (auto error = parser_.iterate(raw.data(), raw.size(), capacity).get(doc)) {
             problem = simdjson::error_message(error);
@@ -186,21 +191,18 @@ private:
             problem = read_(obj, w, ctx_);
         }
         if (!problem.empty()) {
+            ctx_.out.works.pop_back();
             ctx_.warn(line, "unreadable record (" + problem + "): '" + std::string(raw.substr(0, 60)) + "'");
             return;
         }
         if (w.title.empty() && untitled_warning_) ctx_.warn(line, "record has no title");
-        Work& out = ctx_.add_work(line);
-        w.source = std::move(out.source);
-        w.source_format = std::move(out.source_format);
-        w.source_line = out.source_line;
-        out = std::move(w);
     }
 
     std::string_view text_;
     const char* end_;
     ReadContext& ctx_;
     std::initializer_list<std::string_view> envelopes_;
+    std::vector<std::string> quoted_envelopes_;  // "\"results\"", as they appear in the text
     RecordReader read_;
     bool untitled_warning_;
     LineCounter lines_;
@@ -257,14 +259,8 @@ bool looks_like_json_with(std::string_view text, std::initializer_list<std::stri
 }
 
 bool get_text(od::value v, std::string& out) {
-    bool is_null = false;
-    if (v.is_null().get(is_null)) return false;
-    if (is_null) {
-        out.clear();
-        return true;
-    }
     std::string_view s;
-    if (v.get_string().get(s)) return false;
+    if (!get_view(v, s)) return false;
     out.assign(s);
     return true;
 }
@@ -317,6 +313,23 @@ bool get_texts(od::value v, std::vector<std::string>& out) {
         std::string s;
         if (!get_text(x, s)) return false;
         if (!s.empty()) out.push_back(std::move(s));
+        return true;
+    });
+}
+
+bool get_views(od::value v, std::vector<std::string_view>& out) {
+    od::json_type t;
+    if (v.type().get(t)) return false;
+    if (t == od::json_type::string) {
+        std::string_view s;
+        if (!get_view(v, s)) return false;
+        out.push_back(s);
+        return true;
+    }
+    return each_item(v, [&](od::value x) {
+        std::string_view s;
+        if (!get_view(x, s)) return false;
+        if (!s.empty()) out.push_back(s);
         return true;
     });
 }

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "scholarmerge/read/context.hpp"
@@ -18,7 +19,8 @@ namespace scholarmerge::detail {
 
 namespace od = simdjson::ondemand;
 
-// Reads one record object into w. Returns "" or what was wrong ("field 'year'").
+// Reads one record object into w (a new Work whose provenance is set: leave
+// it, and leave ctx.out alone). Returns "" or what was wrong ("field 'year'").
 using RecordReader = std::string (*)(od::object record, Work& w, ReadContext& ctx);
 
 // Calls read for every record in text, which is one of
@@ -42,9 +44,21 @@ bool looks_like_json_with(std::string_view text, std::initializer_list<std::stri
 
 // --- values: each returns false on a type mismatch; null reads as "absent".
 bool get_text(od::value v, std::string& out);            // string; null -> ""
+// The same as a view into the parser's string buffer, valid until the next
+// record is parsed: for values that are taken apart or copied once anyway.
+inline bool get_view(od::value v, std::string_view& out) {
+    bool is_null = false;
+    if (v.is_null().get(is_null)) return false;
+    if (is_null) {
+        out = {};
+        return true;
+    }
+    return !v.get_string().get(out);
+}
 bool get_id(od::value v, std::string& out);              // string or integer
 bool get_int(od::value v, std::optional<std::int64_t>& out);  // integer or numeric string
 bool get_texts(od::value v, std::vector<std::string>& out);   // array of strings, or one string
+bool get_views(od::value v, std::vector<std::string_view>& out);  // the same, as views (see get_view)
 bool get_first_text(od::value v, std::string& out);      // Crossref's ["title"]: the first string
 
 // key == lit, compared inline: field dispatch runs for every key of every record.
@@ -56,15 +70,29 @@ inline bool key_is(std::string_view key, const char (&lit)[N]) {
     return true;
 }
 
+// A field's key. One without a backslash (nearly every key) is a view of the
+// text itself: stage 1 has checked that its string is closed, and it needs no
+// unescaping into the parser's buffer. Valid, like views, for this record.
+inline bool field_key(od::field& field, std::string_view& key) {
+    const char* start = field.key().raw();
+    const char* end = start;
+    while (*end != '"' && *end != '\\') ++end;
+    if (*end == '"') {
+        key = std::string_view(start, static_cast<std::size_t>(end - start));
+        return true;
+    }
+    return !field.unescaped_key().get(key);
+}
+
 // Reads each field of a record with f(key, value), false meaning a wrong type;
 // "" or what was wrong ("field 'year'").
 template <class F>
 std::string read_fields(od::object record, F&& f) {
-    for (auto field : record) {
+    for (auto result : record) {
+        od::field field;
         std::string_view key;
-        od::value x;
-        if (field.unescaped_key().get(key)) return "a malformed key";
-        if (field.value().get(x) || !f(key, x)) return "field '" + std::string(key) + "'";
+        if (std::move(result).get(field) || !field_key(field, key)) return "a malformed key";
+        if (!f(key, field.value())) return "field '" + std::string(key) + "'";
     }
     return "";
 }
@@ -77,11 +105,11 @@ bool each_field(od::value v, F&& f) {
     if (is_null) return true;
     od::object obj;
     if (v.get_object().get(obj)) return false;
-    for (auto field : obj) {
+    for (auto result : obj) {
+        od::field field;
         std::string_view key;
-        od::value x;
-        if (field.unescaped_key().get(key) || field.value().get(x)) return false;
-        if (!f(key, x)) return false;
+        if (std::move(result).get(field) || !field_key(field, key)) return false;
+        if (!f(key, field.value())) return false;
     }
     return true;
 }
