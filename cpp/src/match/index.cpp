@@ -2,19 +2,22 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string_view>
 #include <unordered_map>
 
 namespace scholarmerge {
 
 CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double min_jaccard)
-    : prefix_(records.size()), size_(records.size()), group_of_(records.size(), {-1, -1, -1}), min_jaccard_(min_jaccard) {
-    // Word ids and document frequencies.
+    : group_of_(records.size(), {-1, -1, -1}), min_jaccard_(min_jaccard) {
+    const std::size_t n = records.size();
+    // Word ids and document frequencies; each record's distinct word ids in one
+    // flat array (record r's from word_start_[r]).
     std::unordered_map<std::string_view, std::uint32_t> ids;
     std::vector<std::uint32_t> df;
-    std::vector<std::vector<std::uint32_t>> words(records.size());
+    word_start_.assign(n + 1, 0);
     std::vector<std::string_view> distinct;
-    for (std::size_t r = 0; r < records.size(); ++r) {
+    for (std::size_t r = 0; r < n; ++r) {
         // The normalised title's words, each once: views into the record.
         const std::string& title = records[r].title;
         distinct.clear();
@@ -30,15 +33,16 @@ CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double m
             auto [it, inserted] = ids.emplace(w, static_cast<std::uint32_t>(df.size()));
             if (inserted) df.push_back(0);
             ++df[it->second];
-            words[r].push_back(it->second);
+            words_.push_back(it->second);
         }
+        word_start_[r + 1] = words_.size();
     }
     postings_.resize(df.size());
     // In a large corpus the commonest words ("learning", "of") say little and
     // their postings would make candidate generation quadratic: they are left
     // out of the word sets. Records equal in title still meet through the
     // title groups below.
-    const std::uint32_t max_df = static_cast<std::uint32_t>(std::max<std::size_t>(kMinStopDf, records.size() / 200));
+    const std::uint32_t max_df = static_cast<std::uint32_t>(std::max<std::size_t>(kMinStopDf, n / 200));
     // Words ranked rarest first; a record's words as ascending ranks, so that
     // its prefix is the rarest few and two records intersect by a merge.
     std::vector<std::uint32_t> by_rarity(df.size());
@@ -47,22 +51,39 @@ CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double m
               [&](std::uint32_t a, std::uint32_t b) { return df[a] != df[b] ? df[a] < df[b] : a < b; });
     std::vector<std::uint32_t> rank(df.size());
     for (std::uint32_t k = 0; k < by_rarity.size(); ++k) rank[by_rarity[k]] = k;
-    words_.resize(records.size());
-    signature_.assign(records.size(), 0);
-    for (std::size_t r = 0; r < records.size(); ++r) {
-        auto& ws = words[r];
-        ws.erase(std::remove_if(ws.begin(), ws.end(), [&](std::uint32_t w) { return df[w] > max_df; }), ws.end());
-        for (auto& w : ws) w = rank[w];
-        std::sort(ws.begin(), ws.end());
-        std::size_t n = ws.size();
-        size_[r] = static_cast<std::uint32_t>(n);
-        std::size_t p = n == 0 ? 0 : n - static_cast<std::size_t>(std::ceil(min_jaccard * static_cast<double>(n) - 1e-9)) + 1;
-        p = std::min(p, n);
-        prefix_[r].assign(ws.begin(), ws.begin() + static_cast<long>(p));
-        for (std::uint32_t k = 0; k < prefix_[r].size(); ++k)
-            postings_[prefix_[r][k]].push_back({static_cast<std::uint32_t>(r), k});
-        for (std::uint32_t w : ws) signature_[r] |= std::uint64_t{1} << (w % 64);
-        words_[r] = std::move(ws);
+    prefix_size_.assign(n, 0);
+    signature_.assign(n, 0);
+    std::size_t kept = 0;  // words_ is compacted in place as common words are dropped
+    for (std::size_t r = 0; r < n; ++r) {
+        const std::size_t from = kept;
+        for (std::size_t k = word_start_[r]; k < word_start_[r + 1]; ++k)
+            if (df[words_[k]] <= max_df) words_[kept++] = rank[words_[k]];
+        word_start_[r] = from;
+        auto ws = words_.begin() + static_cast<long>(from), we = words_.begin() + static_cast<long>(kept);
+        std::sort(ws, we);
+        // Titles are capped at kMaxTitleBytes, so a record has at most half that many words.
+        static_assert(kMaxTitleBytes / 2 < 0xFFFF, "word counts and positions fit 16 bits");
+        const std::size_t m = kept - from;
+        std::size_t p = m == 0 ? 0 : m - static_cast<std::size_t>(std::ceil(min_jaccard * static_cast<double>(m) - 1e-9)) + 1;
+        prefix_size_[r] = static_cast<std::uint16_t>(std::min(p, m));
+        for (auto w = ws; w != we; ++w) signature_[r] |= std::uint64_t{1} << (*w % 64);
+    }
+    word_start_[n] = kept;
+    words_.resize(kept);
+    words_.shrink_to_fit();
+    // Postings by word in one array: counted, then filled in record order.
+    posting_start_.assign(df.size() + 1, 0);
+    for (std::size_t r = 0; r < n; ++r) {
+        max_size_ = std::max(max_size_, size(static_cast<std::uint32_t>(r)));
+        for (std::uint16_t k = 0; k < prefix_size_[r]; ++k) ++posting_start_[words_[word_start_[r] + k] + 1];
+    }
+    for (std::size_t w = 0; w < df.size(); ++w) posting_start_[w + 1] += posting_start_[w];
+    postings_.resize(posting_start_.back());
+    std::vector<std::size_t> fill(posting_start_.begin(), posting_start_.end() - 1);
+    for (std::size_t r = 0; r < n; ++r) {
+        const auto rec = static_cast<std::uint32_t>(r);
+        for (std::uint16_t k = 0; k < prefix_size_[r]; ++k)
+            postings_[fill[words_[word_start_[r] + k]]++] = {signature_[r], rec, k, static_cast<std::uint16_t>(size(rec))};
     }
     // Records sharing a DOI, an arXiv id or their whole normalised title are
     // candidates whatever their words (the first kMaxGroup of each key).
@@ -91,24 +112,72 @@ CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double m
         if (group.size() < 2) std::vector<std::uint32_t>().swap(group);
 }
 
-bool CandidateIndex::overlap_enough(std::uint32_t x, std::uint32_t y) const {
-    // Sizes and signatures first: they sit in flat arrays, the word lists
-    // behind a pointer each (a cache miss most candidates never pay).
-    const std::uint32_t sx = size_[x], sy = size_[y];
-    const double needed = min_jaccard_ / (1.0 + min_jaccard_) * static_cast<double>(sx + sy) - 1e-9;
-    // Each shared word sets a bit in both signatures; two shared words on one
-    // bit also collide within each record's own signature. So shared words
-    // <= common bits + the fewer own collisions: too few rules the pair out
-    // without a merge (most candidates end here).
-    const std::uint64_t ax = signature_[x], ay = signature_[y];
-    const int own_x = static_cast<int>(sx) - __builtin_popcountll(ax);
-    const int own_y = static_cast<int>(sy) - __builtin_popcountll(ay);
-    if (__builtin_popcountll(ax & ay) + std::min(own_x, own_y) < needed) return false;
-    const auto& a = words_[x];
-    const auto& b = words_[y];
+namespace {
+
+// Bits set: __builtin_popcountll is a library call unless the build targets
+// a CPU with POPCNT, and this runs for most postings.
+inline int bit_count(std::uint64_t w) {
+    w -= (w >> 1) & 0x5555555555555555u;
+    w = (w & 0x3333333333333333u) + ((w >> 2) & 0x3333333333333333u);
+    w = (w + (w >> 4)) & 0x0f0f0f0f0f0f0f0fu;
+    return static_cast<int>((w * 0x0101010101010101u) >> 56);
+}
+
+}  // namespace
+
+void CandidateIndex::word_candidates(std::uint32_t x, CandidateScratch& scratch) const {
+    auto& overlap = scratch.overlap;
+    auto& touched = scratch.touched;
+    if (overlap.size() != signature_.size()) overlap.assign(signature_.size(), 0);
+    touched.clear();
+    const std::uint32_t* wx = words_.data() + word_start_[x];
+    const std::uint32_t sx = size(x);
+    const std::uint64_t ax = signature_[x];
+    const int own_x = static_cast<int>(sx) - bit_count(ax);
+    const double t = min_jaccard_;
+    auto words_needed = [&](std::uint32_t sy) { return t / (1.0 + t) * (sx + sy); };
+    // Per size of y, the shared words the pair needs as a whole number (c < v
+    // for a whole c exactly when c < ceil(v)); sizes too different to reach
+    // t need more than any pair has.
+    auto& needed = scratch.needed;
+    needed.assign(max_size_ + 1, std::numeric_limits<std::int32_t>::max());
+    for (std::uint32_t sy = 0; sy <= max_size_ && !(sx < t * sy); ++sy)
+        if (!(sy < t * sx)) needed[sy] = static_cast<std::int32_t>(std::ceil(words_needed(sy) - 1e-9));
+    for (std::uint32_t i = 0; i < prefix_size_[x]; ++i) {
+        const Posting* end = postings_.data() + posting_start_[wx[i] + 1];
+        for (const Posting* p = postings_.data() + posting_start_[wx[i]]; p != end; ++p) {
+            const std::uint32_t y = p->record;
+            if (y >= x) break;  // postings are in record order
+            // The filters that need only the posting come first: most pairs end
+            // there, and overlap[y] is a cache miss. Each shared word sets a bit
+            // in both signatures; two shared words on one bit also collide within
+            // each record's own signature. So shared words <= common bits + the
+            // fewer own collisions (x's own, checked first, is usually 0).
+            const std::uint32_t sy = p->size;
+            const int common = bit_count(ax & p->signature);
+            if (common + own_x < needed[sy]) continue;
+            if (common + std::min(own_x, static_cast<int>(sy) - bit_count(p->signature)) < needed[sy]) continue;
+            std::uint32_t& o = overlap[y];
+            if (o == kPruned) continue;
+            // Positional filter (PPJoin): the words after these positions are all
+            // that can still be shared; too few, and the pair cannot reach t.
+            const std::uint32_t bound = o + 1 + std::min(sx - i - 1, sy - p->position - 1u);
+            if (o == 0) touched.push_back(y);
+            o = bound + 1e-9 >= words_needed(sy) ? o + 1 : kPruned;
+        }
+    }
+    for (std::uint32_t y : touched)
+        overlap[y] = overlap[y] != kPruned && overlap_enough(x, y, words_needed(size(y))) ? kVisited : kPruned;
+}
+
+bool CandidateIndex::overlap_enough(std::uint32_t x, std::uint32_t y, double needed) const {
+    needed -= 1e-9;
+    const std::uint32_t* a = words_.data() + word_start_[x];
+    const std::uint32_t* b = words_.data() + word_start_[y];
+    const std::size_t na = size(x), nb = size(y);
     std::size_t shared = 0;
-    for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-        if (static_cast<double>(shared + std::min(a.size() - i, b.size() - j)) < needed) return false;
+    for (std::size_t i = 0, j = 0; i < na && j < nb;) {
+        if (static_cast<double>(shared + std::min(na - i, nb - j)) < needed) return false;
         if (a[i] == b[j]) ++shared, ++i, ++j;
         else if (a[i] < b[j]) ++i;
         else ++j;
