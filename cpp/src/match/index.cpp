@@ -8,12 +8,55 @@
 
 namespace scholarmerge {
 
+namespace {
+
+// Word -> id (ids in order of first sight), for the tens of thousands of
+// distinct words a corpus has, looked up for each of its millions of words:
+// open addressing over a power-of-two table, no division and no node per word.
+class WordIds {
+public:
+    // w's id; a new one, the number of words so far, when w is new.
+    std::uint32_t id(std::string_view w, bool& inserted) {
+        if (2 * (count_ + 1) > slots_.size()) grow();
+        std::size_t i = std::hash<std::string_view>{}(w) & (slots_.size() - 1);
+        for (; slots_[i].id != kEmpty; i = (i + 1) & (slots_.size() - 1))
+            if (slots_[i].word == w) {
+                inserted = false;
+                return slots_[i].id;
+            }
+        inserted = true;
+        slots_[i] = {w, count_};
+        return count_++;
+    }
+
+private:
+    static constexpr std::uint32_t kEmpty = ~std::uint32_t{0};
+    struct Slot {
+        std::string_view word;
+        std::uint32_t id = kEmpty;
+    };
+    void grow() {
+        std::vector<Slot> old(std::max<std::size_t>(1024, 2 * slots_.size()));
+        old.swap(slots_);
+        for (const Slot& s : old) {
+            if (s.id == kEmpty) continue;
+            std::size_t i = std::hash<std::string_view>{}(s.word) & (slots_.size() - 1);
+            while (slots_[i].id != kEmpty) i = (i + 1) & (slots_.size() - 1);
+            slots_[i] = s;
+        }
+    }
+    std::vector<Slot> slots_;
+    std::uint32_t count_ = 0;
+};
+
+}  // namespace
+
 CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double min_jaccard)
     : group_of_(records.size(), {-1, -1, -1}), min_jaccard_(min_jaccard) {
     const std::size_t n = records.size();
     // Word ids and document frequencies; each record's distinct word ids in one
     // flat array (record r's from word_start_[r]).
-    std::unordered_map<std::string_view, std::uint32_t> ids;
+    WordIds ids;
     std::vector<std::uint32_t> df;
     word_start_.assign(n + 1, 0);
     std::vector<std::string_view> distinct;
@@ -30,10 +73,11 @@ CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double m
         std::sort(distinct.begin(), distinct.end());
         distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
         for (std::string_view w : distinct) {
-            auto [it, inserted] = ids.emplace(w, static_cast<std::uint32_t>(df.size()));
+            bool inserted = false;
+            const std::uint32_t id = ids.id(w, inserted);
             if (inserted) df.push_back(0);
-            ++df[it->second];
-            words_.push_back(it->second);
+            ++df[id];
+            words_.push_back(id);
         }
         word_start_[r + 1] = words_.size();
     }
@@ -143,6 +187,12 @@ void CandidateIndex::word_candidates(std::uint32_t x, CandidateScratch& scratch)
     needed.assign(max_size_ + 1, std::numeric_limits<std::int32_t>::max());
     for (std::uint32_t sy = 0; sy <= max_size_ && !(sx < t * sy); ++sy)
         if (!(sy < t * sx)) needed[sy] = static_cast<std::int32_t>(std::ceil(words_needed(sy) - 1e-9));
+    // The lists are read one after another, each from its start: ask for all
+    // their first cache lines at once, so that their misses overlap.
+    for (std::uint32_t i = 0; i < prefix_size_[x]; ++i) {
+        const char* head = reinterpret_cast<const char*>(postings_.data() + posting_start_[wx[i]]);
+        for (int line = 0; line < 8; ++line) __builtin_prefetch(head + 64 * line);
+    }
     for (std::uint32_t i = 0; i < prefix_size_[x]; ++i) {
         const Posting* end = postings_.data() + posting_start_[wx[i] + 1];
         for (const Posting* p = postings_.data() + posting_start_[wx[i]]; p != end; ++p) {

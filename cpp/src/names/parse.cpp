@@ -29,7 +29,38 @@ std::vector<std::string> split_words(std::string_view s) {
     return words;
 }
 
+// Calls f(word) for each word of s (split on spaces and tabs, as split_words
+// does) without copying them; stops early, returning false, when f does.
+template <class F>
+bool each_word(std::string_view s, F f) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (s[i] == ' ' || s[i] == '\t') {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < s.size() && s[j] != ' ' && s[j] != '\t') ++j;
+        if (!f(s.substr(i, j - i))) return false;
+        i = j;
+    }
+    return true;
+}
+
+std::size_t word_count(std::string_view s) {
+    std::size_t n = 0;
+    each_word(s, [&](std::string_view) { return ++n; });
+    return n;
+}
+
+// Folding leaves ASCII as long as it was: an ASCII word longer than every
+// suffix or particle is none, and most words are asked.
+bool long_ascii(std::string_view w, std::size_t longest) {
+    return w.size() > longest && std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
 bool is_suffix(std::string_view w) {
+    if (long_ascii(w, 5)) return false;  // "iii.," at most
     std::string f = text::fold(w);
     if (!f.empty() && f.back() == '.') f.pop_back();
     if (!f.empty() && f.back() == ',') f.pop_back();
@@ -39,6 +70,7 @@ bool is_suffix(std::string_view w) {
 bool is_particle(std::string_view w) {
     static const char* particles[] = {"van", "von", "der", "den", "de", "la", "le", "du", "di", "da",
                                       "del", "della", "des", "dos", "das", "ten", "ter", "bin", "al", "el"};
+    if (long_ascii(w, 5)) return false;  // "della" at most
     std::string f = text::fold(w);
     for (const char* p : particles)
         if (f == p) return true;
@@ -84,14 +116,19 @@ bool is_initial_word(std::string_view w, bool blocks) {
 // "y.mansour", "K.Selçuk": a dotted initial glued to the next name. Split
 // after the last dot when a name of two or more letters follows it;
 // "Y.W." and "r.l" stay whole.
-std::vector<std::string> unglue_initials(std::string word) {
+void unglue_initials(std::string_view word, std::vector<std::string>& out) {
     auto dot = word.rfind('.');
-    if (dot == std::string::npos || dot + 2 >= word.size()) return {word};
-    std::string_view head(word.data(), dot + 1), tail(word.data() + dot + 1, word.size() - dot - 1);
-    unsigned char first = static_cast<unsigned char>(tail[0]);
-    bool name_follows = (std::isalpha(first) || first >= 0xC0) && tail.find('.') == std::string_view::npos;
-    if (!name_follows || !is_dotted_initials(head)) return {word};
-    return {std::string(head), std::string(tail)};
+    if (dot != std::string_view::npos && dot + 2 < word.size()) {
+        std::string_view head = word.substr(0, dot + 1), tail = word.substr(dot + 1);
+        unsigned char first = static_cast<unsigned char>(tail[0]);
+        bool name_follows = (std::isalpha(first) || first >= 0xC0) && tail.find('.') == std::string_view::npos;
+        if (name_follows && is_dotted_initials(head)) {
+            out.emplace_back(head);
+            out.emplace_back(tail);
+            return;
+        }
+    }
+    out.emplace_back(word);
 }
 
 // First letter of each given-name part, upper-cased: "M. W." -> "MW", "Seung-won" -> "SW".
@@ -149,55 +186,58 @@ std::string join(const std::vector<std::string>& words, std::size_t from, std::s
     return out;
 }
 
-}  // namespace
-
-Author parse_name(std::string_view input) {
-    Author a;
-    a.raw = std::string(trim(input));
-    std::string s = a.raw;
-    if (s.find("**") != std::string::npos || s.find("<b>") != std::string::npos ||
-        s.find("<strong>") != std::string::npos) {
-        a.highlighted = true;
-    }
-    if (s.find("<sup>*</sup>") != std::string::npos || s.find("<sup>†</sup>") != std::string::npos) {
-        a.equal_contribution = true;
-    }
-    s = text::decode_entities(text::strip_tags(s));
+// The display form of a trimmed written name: tags, entities, '*' marks,
+// footnote digits and LaTeX removed. `starred`: a '*' was removed.
+std::string display_form(const std::string& raw, bool& starred) {
+    std::string s = text::decode_entities(text::strip_tags(raw));
     std::string cleaned;
     for (char c : s)
         if (c != '*') cleaned += c;
-    if (cleaned.size() < s.size() && !a.highlighted) a.equal_contribution = true;
+    starred = cleaned.size() < s.size();
     // "Z. Yao†" style marks and stray digits of affiliation footnotes.
     while (!cleaned.empty() && (std::isdigit(static_cast<unsigned char>(cleaned.back())) ||
                                 cleaned.back() == ',')) {
         cleaned.pop_back();
     }
-    a.display = text::squeeze_spaces(text::decode_latex(cleaned));
-    std::string_view d = a.display;
+    return text::squeeze_spaces(text::decode_latex(cleaned));
+}
 
-    std::string given, surname;
+struct NameParts {
+    std::string given, surname, suffix;
+    std::string_view name;  // the display form without a suffix set off by a comma
+};
+
+// Given name, surname and suffix of a display name ("Yao, Zhewei", "Z. Yao",
+// "Yao ZW", "Caetano Traina, Jr."), title case where the input had no case.
+NameParts split_display(std::string_view d) {
+    NameParts n;
+    std::string& given = n.given;
+    std::string& surname = n.surname;
     auto comma = d.find(',');
     if (comma != std::string_view::npos && is_suffix(trim(d.substr(comma + 1)))) {
         // "Caetano Traina, Jr.": the comma only sets off the suffix.
-        a.suffix = std::string(trim(d.substr(comma + 1)));
+        n.suffix = std::string(trim(d.substr(comma + 1)));
         d = trim(d.substr(0, comma));
         comma = std::string_view::npos;
     }
+    n.name = d;
     if (comma != std::string_view::npos) {
         // "Surname, Given" or "Surname, Given, Jr."
         surname = std::string(trim(d.substr(0, comma)));
         std::string_view rest = trim(d.substr(comma + 1));
         if (auto c2 = rest.find(','); c2 != std::string_view::npos) {
-            a.suffix = std::string(trim(rest.substr(c2 + 1)));
+            n.suffix = std::string(trim(rest.substr(c2 + 1)));
             rest = trim(rest.substr(0, c2));
         }
         given = std::string(rest);
     } else {
         std::vector<std::string> words;
-        for (auto& w : split_words(d))
-            for (auto& part : unglue_initials(std::move(w))) words.push_back(std::move(part));
-        if (words.size() > 1 && a.suffix.empty() && is_suffix(words.back())) {
-            a.suffix = words.back();
+        each_word(d, [&](std::string_view w) {
+            unglue_initials(w, words);
+            return true;
+        });
+        if (words.size() > 1 && n.suffix.empty() && is_suffix(words.back())) {
+            n.suffix = words.back();
             words.pop_back();
         }
         // "Surname initials" ("Yao ZW", "rivest r.l.", "kearns m. j"): the
@@ -222,13 +262,35 @@ Author parse_name(std::string_view input) {
         if (!has_lower(surname) || !has_upper(surname)) surname = capitalise_words(low, true);
     }
     if (!has_upper(given) && has_lower(given)) given = capitalise_words(given, false, true);
-    a.given = given;
-    a.surname = surname;
+    return n;
+}
+
+}  // namespace
+
+Author parse_name(std::string_view input) {
+    Author a;
+    a.raw = std::string(trim(input));
+    const std::string& s = a.raw;
+    if (s.find("**") != std::string::npos || s.find("<b>") != std::string::npos ||
+        s.find("<strong>") != std::string::npos) {
+        a.highlighted = true;
+    }
+    if (s.find("<sup>*</sup>") != std::string::npos || s.find("<sup>†</sup>") != std::string::npos) {
+        a.equal_contribution = true;
+    }
+    bool starred = false;
+    a.display = display_form(a.raw, starred);
+    if (starred && !a.highlighted) a.equal_contribution = true;
+    NameParts parts = split_display(a.display);
+    a.given = std::move(parts.given);
+    a.surname = std::move(parts.surname);
+    a.suffix = std::move(parts.suffix);
     // Given names that are all initials: every capital of a PubMed block is
     // one ("Yao ZW" -> "ZW"), where initials_of would keep only "Z".
+    const std::string& given = a.given;
     std::string initials_src;
     for (const auto& w : split_words(given)) {
-        if (!is_initial_word(w, has_lower(d))) {
+        if (!is_initial_word(w, has_lower(parts.name))) {
             initials_src = given;
             break;
         }
@@ -294,29 +356,37 @@ std::size_t et_al_position(std::string_view s) {
 // Kinds of comma-separated parts, for re-pairing "Surname, Given" lists.
 // Capitals blocks ("CE") count as initials in a part of their own.
 bool initials_part(std::string_view p) {
-    auto words = split_words(p);
-    return !words.empty() && std::all_of(words.begin(), words.end(), [](const std::string& w) { return is_initial_word(w, true); });
+    return word_count(p) > 0 && each_word(p, [](std::string_view w) { return is_initial_word(w, true); });
 }
 // Given names ending in initials: "Michael J.", "henry a.".
 bool given_with_initials(std::string_view p) {
-    auto words = split_words(p);
+    std::string_view first, last;
+    std::size_t n = 0;
+    each_word(p, [&](std::string_view w) {
+        if (n++ == 0) first = w;
+        last = w;
+        return true;
+    });
     bool blocks = has_lower(p);
-    return words.size() >= 2 && !is_initial_word(words.front(), blocks) && is_initial_word(words.back(), blocks);
+    return n >= 2 && !is_initial_word(first, blocks) && is_initial_word(last, blocks);
 }
 // Could be a bare surname: no initials in it ("kearns", "van der Berg"),
 // unlike "m. kearns" or "kearns m.", which are whole names.
 bool surname_like(std::string_view p) {
-    auto words = split_words(p);
     bool blocks = has_lower(p);
-    return !words.empty() && !is_suffix(p) &&
-           std::none_of(words.begin(), words.end(), [&](const std::string& w) { return is_initial_word(w, blocks); });
+    return word_count(p) > 0 && !is_suffix(p) &&
+           each_word(p, [&](std::string_view w) { return !is_initial_word(w, blocks); });
 }
-bool one_word(std::string_view p) { return surname_like(p) && split_words(p).size() == 1; }
+bool one_word(std::string_view p) { return word_count(p) == 1 && surname_like(p); }
 
-}  // namespace
+// An author list's names, each as written ("Kearns, Michael J." whole).
+struct ListNames {
+    std::vector<std::string> names;
+    bool truncated = false;  // ended with "et al."
+};
 
-AuthorList parse_author_list(std::string_view input) {
-    AuthorList result;
+ListNames split_author_list(std::string_view input) {
+    ListNames result;
     std::string s = text::squeeze_spaces(input);
     // "et al." ends the list wherever it stands.
     if (auto pos = et_al_position(s); pos != std::string::npos) {
@@ -402,16 +472,38 @@ AuthorList parse_author_list(std::string_view input) {
     for (std::size_t i = 0; i < parts.size(); ++i)
         if (full_given[i] && !bare_left) role[i] = Role::Given;
 
-    std::vector<std::string> names;
+    std::vector<std::string>& names = result.names;
     for (std::size_t i = 0; i < parts.size(); ++i) {
         if (role[i] == Role::Name || names.empty())
-            names.push_back(parts[i].text);
+            names.push_back(std::move(parts[i].text));
         else
             names.back() += ", " + parts[i].text;
     }
-    result.authors.reserve(names.size());  // an Author is large: no regrowth moves
-    for (const auto& n : names) result.authors.push_back(parse_name(n));
     return result;
+}
+
+}  // namespace
+
+AuthorList parse_author_list(std::string_view input) {
+    ListNames list = split_author_list(input);
+    AuthorList result;
+    result.truncated = list.truncated;
+    result.authors.reserve(list.names.size());  // an Author is large: no regrowth moves
+    for (const auto& n : list.names) result.authors.push_back(parse_name(n));
+    return result;
+}
+
+std::vector<std::string> author_surnames(std::string_view input) {
+    std::vector<std::string> out;
+    for (const auto& n : split_author_list(input).names) {
+        // The steps of parse_name that lead to the display form and surname.
+        std::string raw(trim(n));
+        bool starred = false;
+        std::string display = display_form(raw, starred);
+        std::string surname = split_display(display).surname;
+        out.push_back(surname.empty() ? std::move(display) : std::move(surname));
+    }
+    return out;
 }
 
 }  // namespace scholarmerge
