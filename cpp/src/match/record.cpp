@@ -32,6 +32,7 @@ std::vector<std::string_view> split_words(std::string_view s) {
 }
 
 bool roman(std::string_view w) {
+    if (w.empty() || (w[0] != 'i' && w[0] != 'v' && w[0] != 'x')) return false;  // most words
     return one_of(w, {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"});
 }
 
@@ -151,8 +152,9 @@ MatchRecord make_match_record(const MatchInput& in) {
         }
     }
     std::vector<std::string_view> words = split_words(r.title);
+    const bool digits = has_digit(r.title);  // most titles have none: no word need be looked at for them
     for (std::string_view word : words)  // markers keep multiplicity
-        if ((has_digit(word) && !year_like(word)) || roman(word)) r.markers.emplace_back(word);
+        if ((digits && has_digit(word) && !year_like(word)) || roman(word)) r.markers.emplace_back(word);
     std::sort(r.markers.begin(), r.markers.end());
     std::sort(words.begin(), words.end());
     r.word_count = static_cast<std::uint32_t>(std::unique(words.begin(), words.end()) - words.begin());

@@ -186,6 +186,18 @@ std::string join(const std::vector<std::string>& words, std::size_t from, std::s
     return out;
 }
 
+// Whether display_form(raw) is raw itself: ASCII with nothing to decode or
+// strip, single spaces between words. Most names are.
+bool plain_display(std::string_view raw) {
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(raw[i]);
+        if (c >= 0x80 || c == '<' || c == '&' || c == '*' || c == '\\' || c == '$' || c == '{' || c == '}') return false;
+        if (c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return false;
+        if (c == ' ' && (i == 0 || i + 1 == raw.size() || raw[i + 1] == ' ')) return false;
+    }
+    return raw.empty() || !(std::isdigit(static_cast<unsigned char>(raw.back())) || raw.back() == ',');
+}
+
 // The display form of a trimmed written name: tags, entities, '*' marks,
 // footnote digits and LaTeX removed. `starred`: a '*' was removed.
 std::string display_form(const std::string& raw, bool& starred) {
@@ -333,24 +345,28 @@ namespace {
 // Where "et al", "et. al" or "and others" stands as words (not inside
 // "Mehmet Altinel"); npos if nowhere.
 std::size_t et_al_position(std::string_view s) {
-    std::string low(s);  // ASCII lower case keeps byte offsets
-    for (char& c : low)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    // ASCII lower case, compared in place: it keeps byte offsets.
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
     auto letter = [&](std::size_t i) {
-        if (i >= low.size()) return false;
-        unsigned char c = static_cast<unsigned char>(low[i]);
+        if (i >= s.size()) return false;
+        unsigned char c = static_cast<unsigned char>(lower(s[i]));
         return std::isalpha(c) || c >= 0x80;
     };
-    std::size_t best = std::string::npos;
-    for (std::string_view marker : {"et al", "et. al", "and others"}) {
-        for (auto pos = low.find(marker); pos != std::string::npos && pos < best; pos = low.find(marker, pos + 1)) {
-            if ((pos == 0 || !letter(pos - 1)) && !letter(pos + marker.size())) {
-                best = pos;
-                break;
-            }
-        }
+    auto at = [&](std::size_t pos, std::string_view marker) {
+        if (pos + marker.size() > s.size()) return false;
+        for (std::size_t k = 0; k < marker.size(); ++k)
+            if (lower(s[pos + k]) != marker[k]) return false;
+        return true;
+    };
+    static constexpr std::string_view markers[] = {"et al", "et. al", "and others"};
+    for (std::size_t pos = 0; pos + 1 < s.size(); ++pos) {
+        // Every marker starts "et" or "an": most positions end here.
+        const char c = lower(s[pos]), next = lower(s[pos + 1]);
+        if (!(c == 'e' && next == 't') && !(c == 'a' && next == 'n')) continue;
+        for (std::string_view marker : markers)
+            if (at(pos, marker) && (pos == 0 || !letter(pos - 1)) && !letter(pos + marker.size())) return pos;
     }
-    return best;
+    return std::string_view::npos;
 }
 
 // Kinds of comma-separated parts, for re-pairing "Surname, Given" lists.
@@ -401,10 +417,10 @@ ListNames split_author_list(std::string_view input) {
         bool after_comma;  // only a ',' separates it from the part before
     };
     std::vector<Part> parts;
-    std::string cur;
-    bool hard = true;  // a separator other than ',' since the last part
-    auto flush = [&] {
-        std::string_view t = trim(cur);
+    std::size_t start = 0;  // the part being read is s[start, end)
+    bool hard = true;       // a separator other than ',' since the last part
+    auto flush = [&](std::size_t end) {
+        std::string_view t = trim(std::string_view(s).substr(start, end - start));
         while (!t.empty() && (t.back() == ',' || t.back() == ';' || t.back() == '.')) {
             // keep the dot of a final initial ("Schapire, R. E.")
             if (t.back() == '.' && t.size() >= 2 && std::isalpha(static_cast<unsigned char>(t[t.size() - 2])) &&
@@ -421,28 +437,29 @@ ListNames split_author_list(std::string_view input) {
             parts.push_back({std::string(t), !hard});
             hard = false;
         }
-        cur.clear();
     };
     for (std::size_t i = 0; i < s.size(); ++i) {
         char c = s[i];
         if (c == ',' && !semicolons) {
-            flush();
+            flush(i);
+            start = i + 1;
             continue;
         }
         if (c == ';' || c == '&') {
-            flush();
+            flush(i);
             hard = true;
+            start = i + 1;
             continue;
         }
         if (c == ' ' && s.compare(i, 5, " and ") == 0) {
-            flush();
+            flush(i);
             hard = true;
             i += 4;
+            start = i + 1;
             continue;
         }
-        cur += c;
     }
-    flush();
+    flush(s.size());
 
     // Decide per part whether it starts a name or continues the one before:
     // a suffix ("Jr."), or the given names of a bare surname ("kearns, m. j.",
@@ -499,7 +516,7 @@ std::vector<std::string> author_surnames(std::string_view input) {
         // The steps of parse_name that lead to the display form and surname.
         std::string raw(trim(n));
         bool starred = false;
-        std::string display = display_form(raw, starred);
+        std::string display = plain_display(raw) ? std::move(raw) : display_form(raw, starred);
         std::string surname = split_display(display).surname;
         out.push_back(surname.empty() ? std::move(display) : std::move(surname));
     }
