@@ -170,8 +170,10 @@ SCHOLARMERGE_POPCNT_CLONES
 void CandidateIndex::word_candidates(std::uint32_t x, CandidateScratch& scratch) const {
     auto& overlap = scratch.overlap;
     auto& touched = scratch.touched;
+    auto& hits = scratch.hits;
     if (overlap.size() != signature_.size()) overlap.assign(signature_.size(), 0);
     touched.clear();
+    hits.clear();
     const std::uint32_t* wx = words_.data() + word_start_[x];
     const std::uint32_t sx = size(x);
     const std::uint64_t ax = signature_[x];
@@ -196,26 +198,41 @@ void CandidateIndex::word_candidates(std::uint32_t x, CandidateScratch& scratch)
         for (const Posting* p = postings_.data() + posting_start_[wx[i]]; p != end; ++p) {
             const std::uint32_t y = p->record;
             if (y >= x) break;  // postings are in record order
-            // The filters that need only the posting come first: most pairs end
-            // there, and overlap[y] is a cache miss. Each shared word sets a bit
-            // in both signatures; two shared words on one bit also collide within
-            // each record's own signature. So shared words <= common bits + the
-            // fewer own collisions (x's own, checked first, is usually 0).
+            // Filters on what the posting holds: nothing of y's own is read, and
+            // most pairs end here. Each shared word sets a bit in both signatures;
+            // two shared words on one bit also collide within each record's own
+            // signature. So shared words <= common bits + the fewer own
+            // collisions (x's own, checked first, is usually 0).
             const std::uint32_t sy = p->size;
             const int common = __builtin_popcountll(ax & p->signature);
             if (common + own_x < needed[sy]) continue;
             if (common + std::min(own_x, static_cast<int>(sy) - __builtin_popcountll(p->signature)) < needed[sy]) continue;
-            std::uint32_t& o = overlap[y];
-            if (o == kPruned) continue;
-            // Positional filter (PPJoin): the words after these positions are all
-            // that can still be shared; too few, and the pair cannot reach t.
-            const std::uint32_t bound = o + 1 + std::min(sx - i - 1, sy - p->position - 1u);
-            if (o == 0) touched.push_back(y);
-            o = bound + 1e-9 >= words_needed(sy) ? o + 1 : kPruned;
+            hits.push_back({y, static_cast<std::uint16_t>(i), p->position, p->size});
         }
     }
-    for (std::uint32_t y : touched)
-        overlap[y] = overlap[y] != kPruned && overlap_enough(x, y, words_needed(size(y))) ? kVisited : kPruned;
+    // Each y's hits in x's word order, counted here: a per-record count would
+    // cost a cache miss for most hits.
+    std::sort(hits.begin(), hits.end(), [](const CandidateScratch::Hit& a, const CandidateScratch::Hit& b) {
+        return a.record != b.record ? a.record < b.record : a.x_pos < b.x_pos;
+    });
+    for (std::size_t k = 0; k < hits.size();) {
+        const std::uint32_t y = hits[k].record, sy = hits[k].y_size;
+        const double words = words_needed(sy);
+        // Positional filter (PPJoin): the words after these positions are all
+        // that can still be shared; too few, and the pair cannot reach t.
+        std::uint32_t shared = 0;
+        bool pruned = false;
+        for (; k < hits.size() && hits[k].record == y; ++k) {
+            if (pruned) continue;
+            const std::uint32_t bound = shared + 1 + std::min(sx - hits[k].x_pos - 1u, sy - hits[k].y_pos - 1u);
+            if (bound + 1e-9 >= words) ++shared;
+            else pruned = true;
+        }
+        if (!pruned && overlap_enough(x, y, words)) {
+            overlap[y] = kVisited;
+            touched.push_back(y);
+        }
+    }
 }
 
 bool CandidateIndex::overlap_enough(std::uint32_t x, std::uint32_t y, double needed) const {

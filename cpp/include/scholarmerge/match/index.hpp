@@ -15,9 +15,16 @@ namespace scholarmerge {
 
 // Per-thread scratch space for CandidateIndex::candidates.
 struct CandidateScratch {
-    std::vector<std::uint32_t> overlap;  // per record: shared prefix words so far; kPruned when ruled out
+    // A prefix word of x that y shares, found on a posting that passed the filters.
+    struct Hit {
+        std::uint32_t record;          // y
+        std::uint16_t x_pos, y_pos;    // the word's place in x's and y's rarest-first order
+        std::uint16_t y_size;          // y's number of words
+    };
+    std::vector<std::uint32_t> overlap;  // per record: kVisited once met, else 0
     std::vector<std::uint32_t> touched;  // records with a non-zero entry, to reset
-    std::vector<std::int32_t> needed;    // per size of y: the words x and y must share (see scan)
+    std::vector<std::int32_t> needed;    // per size of y: the words x and y must share
+    std::vector<Hit> hits;               // the current record's, a few
 };
 
 class CandidateIndex {
@@ -41,13 +48,12 @@ private:
         std::uint16_t position;   // of the word in the record's rarest-first order
         std::uint16_t size;       // the record's number of distinct words
     };
-    static constexpr std::uint32_t kPruned = ~std::uint32_t{0};
     static constexpr std::size_t kMinStopDf = 1000;  // a word in more records than max(this, n/200) is not indexed
     static constexpr std::size_t kMaxGroup = 64;     // members of an identifier/title group that meet
-    static constexpr std::uint32_t kVisited = kPruned - 1;
+    static constexpr std::uint32_t kVisited = ~std::uint32_t{0};  // overlap[y] of a y met already
 
     // The records y < x whose word sets reach min_jaccard with x's go into
-    // scratch.touched with overlap[y] = kVisited; others there get kPruned.
+    // scratch.touched, with overlap[y] = kVisited.
     void word_candidates(std::uint32_t x, CandidateScratch& scratch) const;
     // The whole word sets share at least `needed` words (the prefixes only said they might).
     bool overlap_enough(std::uint32_t x, std::uint32_t y, double needed) const;
