@@ -1,5 +1,7 @@
 #include "scholarmerge/match/indel.hpp"
 
+#include <algorithm>
+
 namespace scholarmerge {
 
 CachedIndel::CachedIndel(std::string_view query) : query_(query), words_((query.size() + 63) / 64) {}
@@ -28,7 +30,15 @@ std::size_t CachedIndel::lcs(std::string_view s) const {
         std::uint64_t mask = n == 64 ? ~std::uint64_t{0} : ((std::uint64_t{1} << n) - 1);
         return static_cast<std::size_t>(__builtin_popcountll(~S & mask));
     }
-    std::vector<std::uint64_t> S(words_, ~std::uint64_t{0});
+    // The state on the stack for titles (at most 512 bytes: 8 words): no allocation per comparison.
+    std::uint64_t small[8];
+    std::vector<std::uint64_t> large;
+    std::uint64_t* S = small;
+    if (words_ > 8) {
+        large.resize(words_);
+        S = large.data();
+    }
+    std::fill(S, S + words_, ~std::uint64_t{0});
     for (char ch : s) {
         const std::uint64_t* m = &match_[static_cast<unsigned char>(ch) * words_];
         std::uint64_t carry = 0;
