@@ -159,8 +159,9 @@ CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double m
 // The scan below counts bits for most postings it reads; the x86-64 baseline
 // the build targets has no POPCNT instruction (a library call instead), so a
 // POPCNT version is made too and picked when the library loads, where the CPU
-// has one (nearly every x86-64 CPU since 2008).
-#if defined(__x86_64__) && defined(__linux__) && defined(__GNUC__)
+// has one (nearly every x86-64 CPU since 2008). GCC only: clang would need the
+// attribute on the declaration that callers in other files see.
+#if defined(__x86_64__) && defined(__linux__) && defined(__GNUC__) && !defined(__clang__)
 #define SCHOLARMERGE_POPCNT_CLONES __attribute__((target_clones("popcnt", "default")))
 #else
 #define SCHOLARMERGE_POPCNT_CLONES
