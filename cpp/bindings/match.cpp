@@ -12,6 +12,37 @@ namespace py = pybind11;
 
 namespace scholarmerge::bindings {
 
+// A text column as the Python side hands it over: a list of str (None where
+// missing), or an Arrow string column's buffers (offsets, bytes, validity or
+// None), read here without a Python object per row.
+static std::vector<std::optional<std::string>> text_column(const py::handle& column) {
+    if (!py::isinstance<py::tuple>(column)) return column.cast<std::vector<std::optional<std::string>>>();
+    auto parts = column.cast<py::tuple>();
+    auto offsets = parts[0].cast<py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>>();
+    auto bytes = parts[1].cast<py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>>();
+    std::optional<py::array_t<bool, py::array::c_style | py::array::forcecast>> valid;
+    if (!parts[2].is_none()) valid = parts[2].cast<py::array_t<bool, py::array::c_style | py::array::forcecast>>();
+    const std::size_t n = offsets.size() == 0 ? 0 : static_cast<std::size_t>(offsets.size() - 1);
+    if (valid && static_cast<std::size_t>(valid->size()) != n) throw py::value_error("text column: validity length differs");
+    const std::int64_t* off = offsets.data();
+    const char* data = reinterpret_cast<const char*>(bytes.data());
+    std::vector<std::optional<std::string>> out(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (off[i] < 0 || off[i] > off[i + 1] || off[i + 1] > bytes.size()) throw py::value_error("text column: bad offsets");
+        if (!valid || valid->data()[i]) out[i].emplace(data + off[i], static_cast<std::size_t>(off[i + 1] - off[i]));
+    }
+    return out;
+}
+
+// Missing values as "".
+static std::vector<std::string> text_or_empty(const py::handle& column) {
+    std::vector<std::optional<std::string>> values = text_column(column);
+    std::vector<std::string> out(values.size());
+    for (std::size_t i = 0; i < values.size(); ++i)
+        if (values[i]) out[i] = std::move(*values[i]);
+    return out;
+}
+
 static py::array_t<std::int64_t> to_array(std::vector<std::int64_t>&& v) {
     py::array_t<std::int64_t> a(static_cast<py::ssize_t>(v.size()));
     std::copy(v.begin(), v.end(), a.mutable_data());
@@ -70,12 +101,10 @@ void bind_match(py::module_& m) {
         py::arg("n"), py::arg("rows"), py::arg("cols"));
     m.def(
         "dedupe_columns",
-        [](std::vector<std::string> titles, std::vector<std::optional<std::string>> authors,
-           std::vector<std::optional<std::int64_t>> years, std::vector<std::string> venues,
-           std::vector<std::string> sources, std::vector<std::string> dois, std::vector<std::string> arxivs,
-           double threshold, int threads, double min_jaccard) {
-            WorkColumns c{std::move(titles), std::move(authors), std::move(years), std::move(venues),
-                          std::move(sources), std::move(dois), std::move(arxivs)};
+        [](py::object titles, py::object authors, std::vector<std::optional<std::int64_t>> years, py::object venues,
+           py::object sources, py::object dois, py::object arxivs, double threshold, int threads, double min_jaccard) {
+            WorkColumns c{text_or_empty(titles), text_column(authors), std::move(years), text_or_empty(venues),
+                          text_or_empty(sources), text_or_empty(dois), text_or_empty(arxivs)};
             DedupeOptions o;
             o.threshold = threshold;
             o.threads = threads;
@@ -90,7 +119,8 @@ void bind_match(py::module_& m) {
         py::arg("titles"), py::arg("authors"), py::arg("years"), py::arg("venues"), py::arg("sources"),
         py::arg("dois"), py::arg("arxivs"), py::arg("threshold") = 0.0, py::arg("threads") = 0,
         py::arg("min_jaccard") = 0.0,
-        "Dedupe table columns without building a Work per row (memory: the match records only).");
+        "Dedupe table columns without building a Work per row (memory: the match records only). A text\n"
+        "column is a list of str (None: missing) or Arrow buffers (offsets, bytes, validity or None).");
     m.def("dedupe_works", run, py::arg("works"), py::arg("threshold") = 0.0, py::arg("threads") = 0,
           py::arg("brute_force") = false, py::arg("min_jaccard") = 0.0);
 }

@@ -58,14 +58,16 @@ void check_columns(const WorkColumns& c) {
 }
 
 MatchRecord match_record(const WorkColumns& c, std::size_t i) {
-    Work w;  // one row at a time, dropped once its record is made
-    w.title = c.titles[i];
-    if (!c.authors.empty() && c.authors[i]) w.authors = parse_author_list(*c.authors[i]).authors;
-    if (!c.years.empty() && c.years[i]) w.year = static_cast<int>(*c.years[i]);
-    if (!c.venues.empty()) w.venue = c.venues[i];
-    if (!c.dois.empty() && !c.dois[i].empty()) w.ids["doi"] = c.dois[i];
-    if (!c.arxivs.empty() && !c.arxivs[i].empty()) w.ids["arxiv"] = c.arxivs[i];
-    return make_match_record(w);
+    MatchInput in;  // the row read in place; of the authors, only their surnames
+    in.title = c.titles[i];
+    std::vector<std::string> surnames;
+    if (!c.authors.empty() && c.authors[i]) surnames = author_surnames(*c.authors[i]);
+    in.authors.assign(surnames.begin(), surnames.end());
+    if (!c.years.empty() && c.years[i]) in.year = static_cast<int>(*c.years[i]);
+    if (!c.venues.empty()) in.venue = c.venues[i];
+    if (!c.dois.empty()) in.doi = c.dois[i];
+    if (!c.arxivs.empty()) in.arxiv = c.arxivs[i];
+    return make_match_record(in);
 }
 
 DedupeResult dedupe_columns(WorkColumns c, const DedupeOptions& options) {

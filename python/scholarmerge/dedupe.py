@@ -3,39 +3,86 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from . import _core
 from .corpus import Corpus
 
 
-def _text_column(df, name) -> list:
-    """A column as a list of str ('' where missing); [] when there is no such column."""
+def _arrow_text(series):
+    """An Arrow-backed string column as its buffers (offsets, bytes, validity or
+    None), which the core reads without a Python object per row; None for any
+    other column (those go as lists)."""
+    if not isinstance(series.dtype, pd.StringDtype) or not hasattr(series.array, "__arrow_array__"):
+        return None
+    try:
+        import pyarrow as pa
+    except ImportError:  # pragma: no cover - Arrow-backed strings come with pyarrow
+        return None
+    a = pa.array(series.array)  # no copy: the column's own buffers
+    if isinstance(a, pa.ChunkedArray):
+        a = a.combine_chunks()
+    if len(a) == 0:
+        return np.zeros(1, np.int64), np.zeros(0, np.uint8), None
+    if pa.types.is_string(a.type):
+        width = np.int32
+    elif pa.types.is_large_string(a.type):
+        width = np.int64
+    else:
+        return None
+    _, offsets, data = a.buffers()
+    offsets = np.frombuffer(offsets, dtype=width)[a.offset:a.offset + len(a) + 1].astype(np.int64)
+    data = np.zeros(0, np.uint8) if data is None else np.frombuffer(data, dtype=np.uint8)
+    valid = None if a.null_count == 0 else a.is_valid().to_numpy(zero_copy_only=False)
+    return offsets, data, valid
+
+
+def _text_column(df, name, arrow=True):
+    """A column as str values ('' where missing); [] when there is no such column."""
     if name not in df.columns:
         return []
+    buffers = _arrow_text(df[name]) if arrow else None
+    if buffers is not None:
+        return buffers
     return [v if isinstance(v, str) else "" for v in df[name].tolist()]
 
 
-def _frame_columns(df) -> dict:
-    """The columns dedupe reads, as lists the C++ core takes whole."""
+def _author_texts(series) -> list:
+    """Author lists as text, None where missing; a list of names is joined by '; '."""
+    out = []
+    for names in series.tolist():
+        if isinstance(names, str):
+            out.append(names)
+        elif isinstance(names, (list, tuple, np.ndarray)):
+            out.append("; ".join(str(n) for n in names))  # ';' keeps "Surname, Given" whole
+        else:
+            out.append(None)
+    return out
+
+
+def _frame_columns(df, arrow: bool = False) -> dict:
+    """The columns dedupe reads, as lists the C++ core takes whole; with `arrow`,
+    Arrow-backed string columns go as their buffers instead (dedupe_columns
+    reads those)."""
     if "title" not in df.columns:
         raise ValueError("dedupe: the DataFrame needs a 'title' column")
-    titles = [str(t) if isinstance(t, str) or (t is not None and not isinstance(t, float)) else ""
-              for t in df["title"].tolist()]
+    titles = _arrow_text(df["title"]) if arrow else None  # missing titles are '' either way
+    if titles is None:
+        titles = [str(t) if isinstance(t, str) or (t is not None and not isinstance(t, float)) else ""
+                  for t in df["title"].tolist()]
     authors = []
     if "authors" in df.columns:
-        for names in df["authors"].tolist():
-            if isinstance(names, str):
-                authors.append(names)
-            elif isinstance(names, (list, tuple, np.ndarray)):
-                authors.append("; ".join(str(n) for n in names))  # ';' keeps "Surname, Given" whole
-            else:
-                authors.append(None)
+        buffers = _arrow_text(df["authors"]) if arrow else None  # missing: None
+        authors = buffers if buffers is not None else _author_texts(df["authors"])
     years = []
-    if "year" in df.columns:
+    if "year" in df.columns and pd.api.types.is_integer_dtype(df["year"].dtype) and not df["year"].hasnans:
+        years = df["year"].tolist()  # plain ints already
+    elif "year" in df.columns:
         years = [None if y is None or (isinstance(y, float) and np.isnan(y)) else int(y)
                  for y in df["year"].tolist()]
-    return dict(titles=titles, authors=authors, years=years, venues=_text_column(df, "venue"),
-                sources=_text_column(df, "source"), dois=_text_column(df, "doi"), arxivs=_text_column(df, "arxiv"))
+    return dict(titles=titles, authors=authors, years=years, venues=_text_column(df, "venue", arrow),
+                sources=_text_column(df, "source", arrow), dois=_text_column(df, "doi", arrow),
+                arxivs=_text_column(df, "arxiv", arrow))
 
 
 def _works_from_frame(df) -> "_core.Corpus":
@@ -80,7 +127,7 @@ def dedupe_details(data, threshold: float | None = None, threads: int = 0, brute
     options = dict(threshold=float(threshold or 0.0), threads=threads, min_jaccard=float(min_jaccard or 0.0))
     if _is_frame(data) and not brute_force:
         # Straight from the columns: no Work per row is ever held.
-        return _core.dedupe_columns(**_frame_columns(data), **options)
+        return _core.dedupe_columns(**_frame_columns(data, arrow=True), **options)
     works = _as_works(data)
     fn = _core.dedupe_corpus if isinstance(works, _core.Corpus) else _core.dedupe_works
     return fn(works, brute_force=brute_force, **options)

@@ -1,10 +1,13 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <iterator>
 #include <random>
 
 #include "scholarmerge/cluster/clusters.hpp"
 #include "scholarmerge/dedupe.hpp"
 #include "scholarmerge/match/evidence.hpp"
+#include "scholarmerge/match/index.hpp"
 #include "scholarmerge/match/indel.hpp"
 #include "scholarmerge/match/record.hpp"
 #include "scholarmerge/names/parse.hpp"
@@ -144,4 +147,41 @@ TEST(Evidence, AgreementOrdersEqualTitles) {
     EXPECT_GT(score(a, same_year), score(a, next_year));
     EXPECT_GE(score(a, next_year), 0);
     EXPECT_LE(score(a, same_year), 1.0);
+}
+
+TEST(CandidateIndex, FindsExactlyThePairsReachingTheJaccardThreshold) {
+    // The filters (sizes, signatures, positions) only skip work: the candidates
+    // are the pairs a brute-force Jaccard over the title word sets finds.
+    std::mt19937 rng(11);
+    std::vector<MatchRecord> records;
+    std::vector<std::vector<int>> sets;
+    for (int i = 0; i < 1500; ++i) {
+        std::vector<int> words;
+        const int n = 1 + static_cast<int>(rng() % 12);
+        for (int k = 0; k < n; ++k) words.push_back(static_cast<int>(rng() % (k % 3 == 0 ? 20 : 150)));
+        Work w;
+        for (int word : words) w.title += "w" + std::to_string(word) + " ";
+        w.title += "x" + std::to_string(i);  // distinct titles: no title groups
+        std::sort(words.begin(), words.end());
+        words.erase(std::unique(words.begin(), words.end()), words.end());
+        words.push_back(-1 - i);
+        sets.push_back(words);
+        records.push_back(make_match_record(w));
+    }
+    for (double t : {0.1, 0.35, 0.6}) {
+        CandidateIndex index(records, t);
+        CandidateScratch scratch;
+        for (std::uint32_t x = 0; x < records.size(); ++x) {
+            std::vector<std::uint32_t> got, expected;
+            index.candidates(x, scratch, [&](std::uint32_t y) { got.push_back(y); });
+            for (std::uint32_t y = 0; y < x; ++y) {
+                std::vector<int> shared;
+                std::set_intersection(sets[x].begin(), sets[x].end(), sets[y].begin(), sets[y].end(), std::back_inserter(shared));
+                double j = static_cast<double>(shared.size()) / static_cast<double>(sets[x].size() + sets[y].size() - shared.size());
+                if (j >= t - 1e-12) expected.push_back(y);
+            }
+            std::sort(got.begin(), got.end());
+            ASSERT_EQ(got, expected) << "record " << x << " at " << t;
+        }
+    }
 }

@@ -156,3 +156,18 @@ TEST(SameAuthor, MononymsAndOrganisations) {
     EXPECT_GE(same_author(parse_name("Mohan"), parse_name("Mohan")), kSameAuthorThreshold);
     EXPECT_LT(same_author(parse_name("Mohan"), parse_name("C. Mohan")), kSameAuthorThreshold);  // surname alone: weak
 }
+
+TEST(AuthorList, SurnamesAloneAreTheSurnamesOfTheWholeParse) {
+    // author_surnames skips the rest of each Author; what it keeps must not differ.
+    for (const char* list :
+         {"Zhewei Yao, Reza Yazdani Aminabadi, Minjia Zhang et al.", "Brodley, C. E. & Utgoff, P. E.",
+          "kearns, m., and valiant, l", "Kearns, Michael and Valiant, Leslie", "drucker, schapire and simard",
+          "Christos Faloutsos, Bernhard Seeger, Agma Traina, Caetano Traina, Jr.", "Smith, J., Jr., and Doe, A.",
+          "rivest r.l. and schapire r.e", "y.mansour; K.Selçuk Candan", "**Z. Yao<sup>*</sup>**, A. Gholami",
+          "Ludwig van Beethoven & JOHN SMITH III", "Łukasz Kaiser, José {\\'E}mile 2, World Health Organization",
+          "kautz, henry a.; selman, bart", "A. Jones, Joachim Thomas, III", ",, ; &", ""}) {
+        std::vector<std::string> expected;
+        for (const Author& a : parse_author_list(list).authors) expected.push_back(a.surname.empty() ? a.display : a.surname);
+        EXPECT_EQ(author_surnames(list), expected) << list;
+    }
+}

@@ -1,17 +1,23 @@
 #include "scholarmerge/match/indel.hpp"
 
+#include <algorithm>
+
 namespace scholarmerge {
 
-CachedIndel::CachedIndel(std::string_view query)
-    : size_(query.size()), words_((query.size() + 63) / 64), match_(256 * words_, 0) {
-    for (std::size_t i = 0; i < query.size(); ++i) {
-        auto c = static_cast<unsigned char>(query[i]);
+CachedIndel::CachedIndel(std::string_view query) : query_(query), words_((query.size() + 63) / 64) {}
+
+void CachedIndel::build() const {
+    match_.assign(256 * words_, 0);
+    for (std::size_t i = 0; i < query_.size(); ++i) {
+        auto c = static_cast<unsigned char>(query_[i]);
         match_[c * words_ + i / 64] |= std::uint64_t{1} << (i % 64);
     }
 }
 
 std::size_t CachedIndel::lcs(std::string_view s) const {
-    if (size_ == 0 || s.empty()) return 0;
+    const std::size_t n = query_.size();
+    if (n == 0 || s.empty()) return 0;
+    if (match_.empty()) build();
     // S starts all ones; for each character c of s: u = S & M[c]; S = (S + u) | (S - u).
     // The zeros of S (within the query's length) count the LCS. u is a subset of
     // S, so S - u never borrows and equals S & ~u; only the addition carries.
@@ -21,10 +27,18 @@ std::size_t CachedIndel::lcs(std::string_view s) const {
             std::uint64_t u = S & match_[static_cast<unsigned char>(ch)];
             S = (S + u) | (S - u);
         }
-        std::uint64_t mask = size_ == 64 ? ~std::uint64_t{0} : ((std::uint64_t{1} << size_) - 1);
+        std::uint64_t mask = n == 64 ? ~std::uint64_t{0} : ((std::uint64_t{1} << n) - 1);
         return static_cast<std::size_t>(__builtin_popcountll(~S & mask));
     }
-    std::vector<std::uint64_t> S(words_, ~std::uint64_t{0});
+    // The state on the stack for titles (at most 512 bytes: 8 words): no allocation per comparison.
+    std::uint64_t small[8];
+    std::vector<std::uint64_t> large;
+    std::uint64_t* S = small;
+    if (words_ > 8) {
+        large.resize(words_);
+        S = large.data();
+    }
+    std::fill(S, S + words_, ~std::uint64_t{0});
     for (char ch : s) {
         const std::uint64_t* m = &match_[static_cast<unsigned char>(ch) * words_];
         std::uint64_t carry = 0;
@@ -41,14 +55,14 @@ std::size_t CachedIndel::lcs(std::string_view s) const {
     std::size_t zeros = 0;
     for (std::size_t w = 0; w < words_; ++w) {
         std::uint64_t v = ~S[w];
-        if (w == words_ - 1 && size_ % 64) v &= (std::uint64_t{1} << (size_ % 64)) - 1;
+        if (w == words_ - 1 && n % 64) v &= (std::uint64_t{1} << (n % 64)) - 1;
         zeros += static_cast<std::size_t>(__builtin_popcountll(v));
     }
     return zeros;
 }
 
 double CachedIndel::similarity(std::string_view s) const {
-    std::size_t total = size_ + s.size();
+    std::size_t total = query_.size() + s.size();
     if (total == 0) return 1.0;
     return 2.0 * static_cast<double>(lcs(s)) / static_cast<double>(total);
 }

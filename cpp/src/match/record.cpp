@@ -12,58 +12,63 @@ namespace scholarmerge {
 
 namespace {
 
-std::vector<std::string> split_words(const std::string& s) {
-    std::vector<std::string> out;
+// Word lists below are string_views: comparing one costs a length check when
+// the lengths differ, where a const char* would be measured every time.
+using Words = std::initializer_list<std::string_view>;
+
+bool one_of(std::string_view w, Words list) {
+    return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+// The words of a normalised title (single spaces), as views into it.
+std::vector<std::string_view> split_words(std::string_view s) {
+    std::vector<std::string_view> out;
     std::size_t i = 0;
     while (i < s.size()) {
         std::size_t j = s.find(' ', i);
-        if (j == std::string::npos) j = s.size();
+        if (j == std::string_view::npos) j = s.size();
         if (j > i) out.push_back(s.substr(i, j - i));
         i = j + 1;
     }
     return out;
 }
 
-bool roman(const std::string& w) {
-    static const char* numerals[] = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"};
-    for (const char* r : numerals)
-        if (w == r) return true;
-    return false;
+bool roman(std::string_view w) {
+    if (w.empty() || (w[0] != 'i' && w[0] != 'v' && w[0] != 'x')) return false;  // most words
+    return one_of(w, {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"});
 }
 
 // "1992" in a title is a date, not a version: dirty citations leak years into titles.
-bool year_like(const std::string& w) {
+bool year_like(std::string_view w) {
     return w.size() == 4 && (w.rfind("19", 0) == 0 || w.rfind("20", 0) == 0) &&
            std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-bool has_digit(const std::string& w) {
+bool has_digit(std::string_view w) {
     return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // Titles that many unrelated works share.
-bool generic_title(const std::string& t) {
-    static const char* generic[] = {
+bool generic_title(std::string_view t) {
+    return one_of(t, {
         "preface", "introduction", "editorial", "foreword", "index", "contents", "table of contents",
         "erratum", "errata", "corrigendum", "editorial board", "book review", "book reviews", "reviews",
         "panel", "keynote", "keynote address", "abstracts", "front matter", "back matter", "editors note",
         "guest editorial", "in memoriam", "obituary", "announcements", "call for papers", "acknowledgments",
         "acknowledgements", "conclusion", "conclusions", "summary", "discussion", "reply", "response",
-        "comments", "title page", "author index", "subject index", "overview", "tutorial", "invited talk"};
-    for (const char* g : generic)
-        if (t == g) return true;
-    return false;
+        "comments", "title page", "author index", "subject index", "overview", "tutorial", "invited talk"});
 }
 
-std::string bare_doi(std::string d) {
+std::string bare_doi(std::string_view doi) {
+    std::string d(doi);
     for (auto& c : d) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     for (const char* prefix : {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:"})
         if (d.rfind(prefix, 0) == 0) d = d.substr(std::string(prefix).size());
     return d;
 }
 
-bool contains_word(const std::string& s, const char* w) {
-    std::size_t n = std::string(w).size();
+bool contains_word(const std::string& s, std::string_view w) {
+    std::size_t n = w.size();
     for (std::size_t p = s.find(w); p != std::string::npos; p = s.find(w, p + 1)) {
         bool start = p == 0 || !std::isalnum(static_cast<unsigned char>(s[p - 1]));
         bool end = p + n >= s.size() || !std::isalnum(static_cast<unsigned char>(s[p + n]));
@@ -131,17 +136,18 @@ int year_in_venue(const std::string& v) {
 
 }  // namespace
 
-VenueKind venue_kind(const std::string& venue) {
+VenueKind venue_kind(std::string_view venue) {
+    if (venue.empty()) return VenueKind::unknown;  // most rows: none of the words below can be found
     std::string v = text::fold(venue);
     for (const char* w : {"arxiv", "corr", "preprint", "technical report", "tech report", "tech. rep", "biorxiv",
                           "ssrn", "working paper", "submitted", "unpublished", "manuscript"})
         if (v.find(w) != std::string::npos) return VenueKind::preprint;
     if (journal_named(v)) return VenueKind::journal;
     // Journal words first: "VLDB J." is a journal though "VLDB" is a conference.
-    for (const char* w : {"journal", "j", "trans", "transactions", "letters", "lett", "review", "magazine",
+    for (std::string_view w : Words{"journal", "j", "trans", "transactions", "letters", "lett", "review", "magazine",
                           "record", "quarterly", "bulletin", "annals", "acta", "jacm", "jcss", "siam"})
         if (contains_word(v, w)) return VenueKind::journal;
-    for (const char* w : {"proc", "proceedings", "conference", "conf", "symposium", "symp", "sympos", "workshop",
+    for (std::string_view w : Words{"proc", "proceedings", "conference", "conf", "symposium", "symp", "sympos", "workshop",
                           "colloquium", "lecture notes", "congress", "meeting", "annual", "annu", "focs", "stoc", "colt", "icml",
                           "proceeding", "eurocolt", "neural information processing systems", "crypto", "eurocrypt", "sigir",
                           "nips", "neurips", "iclr", "aaai", "ijcai", "sigmod conference", "vldb", "icde",
@@ -182,19 +188,18 @@ static std::string drop_kind_notes(std::string_view raw) {
 }
 
 // "Erratum: ...", "Reply to ...": an item about a work, not the work.
-static bool correction_name(const std::string& name) {
-    for (const char* w : {"erratum", "errata", "corrigendum", "correction", "corrections", "retraction",
-                          "addendum", "comment", "comments", "reply", "response", "rebuttal"})
-        if (name == w) return true;
-    return false;
+static bool correction_name(std::string_view name) {
+    return one_of(name, {"erratum", "errata", "corrigendum", "correction", "corrections", "retraction",
+                         "addendum", "comment", "comments", "reply", "response", "rebuttal"});
 }
 
-MatchRecord make_match_record(const Work& w) {
+MatchRecord make_match_record(const MatchInput& in) {
     MatchRecord r;
-    CitationTitle cited = strip_citation_remnants(std::string_view(w.title).substr(0, 4 * kMaxTitleBytes));
-    std::string cleaned = drop_kind_notes(cited.title);
     // Capped before normalising so enormous fields cost nothing.
-    std::string_view raw = cleaned;
+    const CitationTitle cited = strip_citation_remnants(in.title.substr(0, 4 * kMaxTitleBytes));
+    const bool notes = cited.title.find('(') != std::string_view::npos;  // most titles have none: no copy
+    const std::string cleaned = notes ? drop_kind_notes(cited.title) : std::string();
+    const std::string_view raw = notes ? std::string_view(cleaned) : cited.title;
     r.title = normalize_title(raw);
     if (r.title.size() > kMaxTitleBytes) r.title.resize(kMaxTitleBytes);
     // A short name before the first colon: "ZeroQuant-V2: Exploring ...".
@@ -203,33 +208,33 @@ MatchRecord make_match_record(const Work& w) {
         std::string core = normalize_title(raw.substr(colon + 1));
         std::size_t name_words = name.empty() ? 0 : 1 + std::count(name.begin(), name.end(), ' ');
         if (name_words >= 1 && name_words <= 4 && !core.empty()) {
-            r.name = name;
+            r.name = std::move(name);
             r.core = core.substr(0, kMaxTitleBytes);
         }
     }
-    std::vector<std::string> words = split_words(r.title);
-    for (const auto& word : words)  // markers keep multiplicity
-        if ((has_digit(word) && !year_like(word)) || roman(word)) r.markers.push_back(word);
+    std::vector<std::string_view> words = split_words(r.title);
+    const bool digits = has_digit(r.title);  // most titles have none: no word need be looked at for them
+    for (std::string_view word : words)  // markers keep multiplicity
+        if ((digits && has_digit(word) && !year_like(word)) || roman(word)) r.markers.emplace_back(word);
     std::sort(r.markers.begin(), r.markers.end());
     std::sort(words.begin(), words.end());
     r.word_count = static_cast<std::uint32_t>(std::unique(words.begin(), words.end()) - words.begin());
-    for (const auto& a : w.authors) {
+    for (std::string_view a : in.authors) {
         std::string s;
-        for (char c : text::fold(a.surname.empty() ? a.display : a.surname))
+        for (char c : text::fold(a))
             if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) s += c;
-        if (!s.empty()) r.surnames.push_back(s);
+        if (!s.empty()) r.surnames.push_back(std::move(s));
     }
     std::sort(r.surnames.begin(), r.surnames.end());
     r.surnames.erase(std::unique(r.surnames.begin(), r.surnames.end()), r.surnames.end());
     // The venue, else the venue text cut from the title's end.
-    const std::string cut_venue(w.venue.empty() ? cited.venue : std::string_view{});
-    const std::string& venue = w.venue.empty() ? cut_venue : w.venue;
-    r.year = w.year.value_or(0);
+    const std::string venue(in.venue.empty() ? cited.venue : in.venue);
+    r.year = in.year;
     if (!r.year) r.year = cited.year;  // "Seung (1995). Learning from ..."
     if (!r.year) r.year = year_in_venue(venue);
-    if (auto it = w.ids.find("doi"); it != w.ids.end()) r.doi = bare_doi(it->second);
-    if (auto it = w.ids.find("arxiv"); it != w.ids.end()) {
-        r.arxiv = it->second;
+    if (!in.doi.empty()) r.doi = bare_doi(in.doi);
+    if (!in.arxiv.empty()) {
+        r.arxiv = std::string(in.arxiv);
         if (auto v = r.arxiv.rfind('v'); v != std::string::npos && v > 4 &&
                                           std::all_of(r.arxiv.begin() + static_cast<long>(v) + 1, r.arxiv.end(), ::isdigit))
             r.arxiv.resize(v);  // 2103.16827v2 is 2103.16827
@@ -238,6 +243,18 @@ MatchRecord make_match_record(const Work& w) {
     r.correction = correction_name(r.name) || r.title.rfind("reply to ", 0) == 0 || r.title.rfind("comments on ", 0) == 0;
     r.generic = generic_title(r.title) || r.word_count <= 1;
     return r;
+}
+
+MatchRecord make_match_record(const Work& w) {
+    MatchInput in;
+    in.title = w.title;
+    in.authors.reserve(w.authors.size());
+    for (const auto& a : w.authors) in.authors.emplace_back(a.surname.empty() ? a.display : a.surname);
+    in.year = w.year.value_or(0);
+    in.venue = w.venue;
+    if (auto it = w.ids.find("doi"); it != w.ids.end()) in.doi = it->second;
+    if (auto it = w.ids.find("arxiv"); it != w.ids.end()) in.arxiv = it->second;
+    return make_match_record(in);
 }
 
 std::uint64_t recurrence_key(std::string_view source, const MatchRecord& r) {

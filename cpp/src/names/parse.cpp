@@ -441,4 +441,10 @@ AuthorList parse_author_list(std::string_view input) {
     return result;
 }
 
+std::vector<std::string> author_surnames(std::string_view text) {
+    std::vector<std::string> out;
+    for (Author& a : parse_author_list(text).authors) out.push_back(a.surname.empty() ? std::move(a.display) : std::move(a.surname));
+    return out;
+}
+
 }  // namespace scholarmerge

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -20,12 +21,17 @@ public:
     // 1 - (insertions + deletions) / (|query| + |s|), in [0, 1]; 1 for two empty strings.
     double similarity(std::string_view s) const;
 
-    std::size_t size() const { return size_; }
+    std::size_t size() const { return query_.size(); }
 
 private:
-    std::size_t size_;
+    void build() const;
+
+    std::string query_;
     std::size_t words_;
-    std::vector<std::uint64_t> match_;  // 256 * words_: bit i of byte c set where query[i] == c
+    // 256 * words_: bit i of byte c set where query[i] == c. Built on the first
+    // comparison, not up front: most records of a dedupe are compared with
+    // nothing. (So one CachedIndel is not to be shared between threads.)
+    mutable std::vector<std::uint64_t> match_;
 };
 
 // One-off comparison (builds the cache for the shorter string).

@@ -15,8 +15,16 @@ namespace scholarmerge {
 
 // Per-thread scratch space for CandidateIndex::candidates.
 struct CandidateScratch {
-    std::vector<std::uint32_t> overlap;  // per record: shared prefix words so far; kPruned when ruled out
+    // A prefix word of x that y shares, found on a posting that passed the filters.
+    struct Hit {
+        std::uint32_t record;          // y
+        std::uint16_t x_pos, y_pos;    // the word's place in x's and y's rarest-first order
+        std::uint16_t y_size;          // y's number of words
+    };
+    std::vector<std::uint32_t> overlap;  // per record: kVisited once met, else 0
     std::vector<std::uint32_t> touched;  // records with a non-zero entry, to reset
+    std::vector<std::int32_t> needed;    // per size of y: the words x and y must share
+    std::vector<Hit> hits;               // the current record's, a few
 };
 
 class CandidateIndex {
@@ -38,21 +46,34 @@ public:
     void candidates(std::uint32_t x, CandidateScratch& scratch, Visit&& visit) const;
 
 private:
+    // A record in a word's posting list, with what the cheap filters need:
+    // they rule out most pairs without touching the other record's data.
     struct Posting {
+        std::uint64_t signature;  // the record's word bits (see signature_)
         std::uint32_t record;
-        std::uint32_t position;  // of the word in the record's rarest-first order
+        std::uint16_t position;   // of the word in the record's rarest-first order
+        std::uint16_t size;       // the record's number of distinct words
     };
-    static constexpr std::uint32_t kPruned = ~std::uint32_t{0};
-    static constexpr std::uint32_t kVisited = kPruned - 1;
+    static constexpr std::uint32_t kVisited = ~std::uint32_t{0};  // overlap[y] of a y met already
 
-    std::vector<std::vector<Posting>> postings_;     // word rank -> records with it in their prefix
-    // The whole word sets reach min_jaccard (the prefixes only said they might).
-    bool overlap_enough(std::uint32_t x, std::uint32_t y) const;
+    // The records y < x whose word sets reach min_jaccard with x's go into
+    // scratch.touched, with overlap[y] = kVisited.
+    void word_candidates(std::uint32_t x, CandidateScratch& scratch) const;
+    // The whole word sets share at least `needed` words (the prefixes only said they might).
+    bool overlap_enough(std::uint32_t x, std::uint32_t y, double needed) const;
+    std::uint32_t size(std::uint32_t r) const { return static_cast<std::uint32_t>(word_start_[r + 1] - word_start_[r]); }
 
-    std::vector<std::vector<std::uint32_t>> words_;   // record -> its word ranks, ascending (rarest first)
-    std::vector<std::uint64_t> signature_;            // record -> a bit per word (rank mod 64)
-    std::vector<std::vector<std::uint32_t>> prefix_;  // record -> its prefix word ranks
-    std::vector<std::uint32_t> size_;                 // record -> number of distinct words
+    // Word rank w's postings: postings_[posting_start_[w] .. posting_start_[w + 1]),
+    // the records with w in their prefix, in record order.
+    std::vector<Posting> postings_;
+    std::vector<std::size_t> posting_start_;
+    // Record r's word ranks, ascending (rarest first): words_[word_start_[r] .. word_start_[r + 1]),
+    // the first prefix_size_[r] of them its prefix. Flat arrays: no allocation per record.
+    std::vector<std::uint32_t> words_;
+    std::vector<std::size_t> word_start_;
+    std::vector<std::uint16_t> prefix_size_;
+    std::vector<std::uint64_t> signature_;  // record -> a bit per word (rank mod 64)
+    std::uint32_t max_size_ = 0;            // the most words of any record
     // Records sharing a DOI, an arXiv id or their normalised title: the first
     // kMaxGroup (in record order) of each key, groups of one dropped.
     std::vector<std::vector<std::uint32_t>> groups_;
@@ -64,31 +85,9 @@ template <class Visit>
 void CandidateIndex::candidates(std::uint32_t x, CandidateScratch& scratch, Visit&& visit) const {
     auto& overlap = scratch.overlap;
     auto& touched = scratch.touched;
-    if (overlap.size() != size_.size()) overlap.assign(size_.size(), 0);
-    touched.clear();
-    const std::uint32_t sx = size_[x];
-    const double t = min_jaccard_;
-    for (std::uint32_t i = 0; i < prefix_[x].size(); ++i) {
-        for (const Posting& p : postings_[prefix_[x][i]]) {
-            const std::uint32_t y = p.record;
-            if (y >= x) break;  // postings are in record order
-            std::uint32_t& o = overlap[y];
-            if (o == kPruned) continue;
-            const std::uint32_t sy = size_[y];
-            if (sy < t * sx || sx < t * sy) continue;  // sizes too different
-            // Positional filter (PPJoin): the words after these positions are all
-            // that can still be shared; too few, and the pair cannot reach t.
-            const double needed = t / (1.0 + t) * (sx + sy);
-            const std::uint32_t bound = o + 1 + std::min(sx - i - 1, sy - p.position - 1);
-            if (o == 0) touched.push_back(y);
-            o = bound + 1e-9 >= needed ? o + 1 : kPruned;
-        }
-    }
-    for (std::uint32_t y : touched) {
-        const bool meets = overlap[y] != kPruned && overlap_enough(x, y);
-        if (meets) visit(y);
-        overlap[y] = meets ? kVisited : kPruned;
-    }
+    word_candidates(x, scratch);
+    for (std::uint32_t y : touched)
+        if (overlap[y] == kVisited) visit(y);
     // Group members meet whatever their words, each once.
     for (std::int32_t g : group_of_[x]) {
         if (g < 0) continue;

@@ -19,7 +19,7 @@ inline constexpr std::size_t kMaxTitleBytes = 512;
 // extended journal version are two works; a preprint merges with either.
 enum class VenueKind { unknown, preprint, proceedings, journal };
 
-VenueKind venue_kind(const std::string& venue);
+VenueKind venue_kind(std::string_view venue);
 
 struct MatchRecord {
     std::string title;  // normalize_title(), capped
@@ -36,6 +36,15 @@ struct MatchRecord {
     bool recurring = false;            // its title recurs within its own source (a column, a series)
 };
 
+// What a record is made from: views into the caller's fields.
+struct MatchInput {
+    std::string_view title;
+    std::vector<std::string_view> authors;  // each author's surname, or display name when it has none
+    int year = 0;                           // 0: unknown
+    std::string_view venue, doi, arxiv;
+};
+
+MatchRecord make_match_record(const MatchInput& in);
 MatchRecord make_match_record(const Work& w);
 
 // A short title that recurs within one source is a column or a series ("Book

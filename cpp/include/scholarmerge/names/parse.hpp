@@ -1,6 +1,7 @@
 // Personal names as bibliographies write them: one name, or a list of them.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -31,5 +32,10 @@ struct AuthorList {
 // ("Brodley, C. E. & Utgoff, P. E.", "kearns, m., and valiant, l",
 // "Kearns, Michael and Valiant, Leslie"). ", Jr." joins the name before it.
 AuthorList parse_author_list(std::string_view text);
+
+// What matching needs of an author list: for each author parse_author_list
+// finds, its surname, or its display form when it has none. The same steps,
+// without the rest of each Author (initials, key, flags).
+std::vector<std::string> author_surnames(std::string_view text);
 
 }  // namespace scholarmerge
