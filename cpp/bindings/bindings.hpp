@@ -2,13 +2,25 @@
 // Nothing here holds logic: only conversions between Python and the core.
 #pragma once
 
+#include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
+
+#include <algorithm>
+#include <vector>
 
 #include <vector>
 
 #include "scholarmerge/merge/merge.hpp"
 
 namespace scholarmerge::bindings {
+
+// A vector as a new one-dimensional numpy array.
+template <class T>
+pybind11::array_t<T> to_array(const std::vector<T>& v) {
+    pybind11::array_t<T> a(static_cast<pybind11::ssize_t>(v.size()));
+    std::copy(v.begin(), v.end(), a.mutable_data());
+    return a;
+}
 
 void bind_errors(pybind11::module_& m);
 void bind_model(pybind11::module_& m);

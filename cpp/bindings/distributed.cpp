@@ -15,13 +15,6 @@ namespace {
 using namespace scholarmerge::distributed;
 
 template <class T>
-py::array_t<T> array(const std::vector<T>& v) {
-    py::array_t<T> a(static_cast<py::ssize_t>(v.size()));
-    std::copy(v.begin(), v.end(), a.mutable_data());
-    return a;
-}
-
-template <class T>
 std::vector<T> vec(const py::array_t<T, py::array::c_style | py::array::forcecast>& a) {
     if (a.ndim() != 1) throw py::value_error("expected a one-dimensional array");
     return std::vector<T>(a.data(), a.data() + a.size());
@@ -48,12 +41,12 @@ std::vector<RowPair> pairs_of(const py::array_t<std::int64_t>& ys, const py::arr
 
 py::dict postings_dict(const Postings& p) {
     py::dict d;
-    d["word"] = array(p.word);
-    d["row"] = array(p.row);
-    d["position"] = array(p.position);
-    d["size"] = array(p.size);
-    d["set_offsets"] = array(p.set_offsets);
-    d["sets"] = array(p.sets);
+    d["word"] = to_array(p.word);
+    d["row"] = to_array(p.row);
+    d["position"] = to_array(p.position);
+    d["size"] = to_array(p.size);
+    d["set_offsets"] = to_array(p.set_offsets);
+    d["sets"] = to_array(p.sets);
     return d;
 }
 
@@ -70,16 +63,16 @@ Postings postings_of(const py::dict& d) {
 // Mentions travel as a dict: int64 arrays and lists of str.
 py::dict mentions_dict(const Mentions& m) {
     py::dict d;
-    d["row"] = array(m.row);
-    d["index"] = array(m.index);
-    d["work"] = array(m.work);
+    d["row"] = to_array(m.row);
+    d["index"] = to_array(m.index);
+    d["work"] = to_array(m.work);
     d["key"] = py::cast(m.key);
     d["given"] = py::cast(m.given);
     d["surname"] = py::cast(m.surname);
     d["initials"] = py::cast(m.initials);
     d["display"] = py::cast(m.display);
-    d["works"] = array(m.works);
-    d["coauthor_offsets"] = array(m.coauthor_offsets);
+    d["works"] = to_array(m.works);
+    d["coauthor_offsets"] = to_array(m.coauthor_offsets);
     d["coauthors"] = py::cast(m.coauthors);
     return d;
 }
@@ -123,12 +116,12 @@ void bind_distributed(py::module_& root) {
                 k = row_keys(c);
             }
             py::dict d;
-            d["word_offsets"] = array(k.word_offsets);
-            d["words"] = array(k.words);
-            d["doi"] = array(k.doi);
-            d["arxiv"] = array(k.arxiv);
-            d["title"] = array(k.title);
-            d["recurrence"] = array(k.recurrence);
+            d["word_offsets"] = to_array(k.word_offsets);
+            d["words"] = to_array(k.words);
+            d["doi"] = to_array(k.doi);
+            d["arxiv"] = to_array(k.arxiv);
+            d["title"] = to_array(k.title);
+            d["recurrence"] = to_array(k.recurrence);
             return d;
         },
         py::arg("titles"), py::arg("sources"), py::arg("dois"), py::arg("arxivs"));
@@ -143,8 +136,8 @@ void bind_distributed(py::module_& root) {
                 r = word_ranks(w, f, records);
             }
             py::dict d;
-            d["words"] = array(r.words);
-            d["ranks"] = array(r.ranks);
+            d["words"] = to_array(r.words);
+            d["ranks"] = to_array(r.ranks);
             d["common_rank"] = r.common_rank;
             return d;
         },
@@ -215,7 +208,7 @@ void bind_distributed(py::module_& root) {
                 py::gil_scoped_release release;
                 labels = verify_and_cluster(c, ids, flags, pairs, threshold);
             }
-            return array(labels);
+            return to_array(labels);
         },
         py::arg("titles"), py::arg("authors"), py::arg("years"), py::arg("venues"), py::arg("sources"),
         py::arg("dois"), py::arg("arxivs"), py::arg("row_ids"), py::arg("recurring"), py::arg("ys"), py::arg("xs"),
@@ -247,9 +240,9 @@ void bind_distributed(py::module_& root) {
                 r = resolve_mentions(ps);
             }
             py::dict d;
-            d["person"] = array(r.person);
-            d["first_row"] = array(r.first_row);
-            d["first_index"] = array(r.first_index);
+            d["person"] = to_array(r.person);
+            d["first_row"] = to_array(r.first_row);
+            d["first_index"] = to_array(r.first_index);
             return d;
         },
         py::arg("parts"), "The people of one key bucket: per mention a local person; per person its first mention.");
@@ -262,7 +255,7 @@ void bind_distributed(py::module_& root) {
                 py::gil_scoped_release release;
                 ids = number_people(r, i);
             }
-            return array(ids);
+            return to_array(ids);
         },
         py::arg("first_row"), py::arg("first_index"), "Person ids in order of first mention.");
     m.def(

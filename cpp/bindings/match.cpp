@@ -43,12 +43,6 @@ static std::vector<std::string> text_or_empty(const py::handle& column) {
     return out;
 }
 
-static py::array_t<std::int64_t> to_array(std::vector<std::int64_t>&& v) {
-    py::array_t<std::int64_t> a(static_cast<py::ssize_t>(v.size()));
-    std::copy(v.begin(), v.end(), a.mutable_data());
-    return a;
-}
-
 void bind_match(py::module_& m) {
     m.def("normalize_title", &normalize_title, py::arg("text"));
     m.def("clean_display", &text::clean_display, py::arg("text"), "Display form: tags, entities and LaTeX decoded.");

@@ -43,12 +43,8 @@ _stages = _core.distributed
 _COLUMNS = ["title", "authors", "year", "venue", "source", "doi", "arxiv"]
 
 
-def _columns(part: pd.DataFrame) -> dict:
-    return _frame_columns(part)
-
-
 def _row_keys(part: pd.DataFrame) -> dict:
-    c = _columns(part)
+    c = _frame_columns(part)
     return _stages.row_keys(c["titles"], c["sources"], c["dois"], c["arxivs"])
 
 
@@ -133,7 +129,7 @@ def _component_buckets(part: pd.DataFrame, first_row: int, comp: np.ndarray, key
 
 def _verify(threshold: float, pairs: tuple, *parts) -> tuple:
     rows = pd.concat(parts).sort_values("_row", kind="stable")
-    c = _columns(rows)
+    c = _frame_columns(rows)
     ids = rows["_row"].to_numpy(np.int64)
     labels = _stages.verify_and_cluster(c["titles"], c["authors"], c["years"], c["venues"], c["sources"],
                                         c["dois"], c["arxivs"], ids, rows["_recurring"].to_numpy(bool), pairs[0],
@@ -215,7 +211,7 @@ def _bucket_rows(*parts) -> pd.DataFrame:
 
 def _bucket_corpus(rows: pd.DataFrame) -> "_core.Corpus":
     # Parsed by each stage that reads it: a Corpus does not travel between tasks.
-    c = _columns(rows)
+    c = _frame_columns(rows)
     lines = (rows["_row"].to_numpy(np.int64) + 1).tolist()
     return _core.Corpus.from_columns(c["titles"], c["authors"], c["years"], c["venues"], c["sources"],
                                      c["dois"], c["arxivs"], lines)
