@@ -72,6 +72,16 @@ TEST(Evidence, GuardsAndVenueKinds) {
     EXPECT_TRUE(compatible(record("A Title Here", 2020, "arXiv"), record("A Title Here", 2021, "Proc. ICML"), p));
 }
 
+TEST(Evidence, ANoteAboutAnotherVersionIsNotTheVenue) {
+    // The journal version's venue field says where its extended abstract appeared.
+    EXPECT_EQ(venue_kind("An extended abstract appeared in Proceedings of the 30th FOCS"), VenueKind::unknown);
+    EXPECT_EQ(venue_kind("Information and Computation. A preliminary version of this paper appeared in COLT 88"),
+              VenueKind::journal);
+    EXPECT_EQ(venue_kind("CHI Extended Abstracts, Proceedings of the Conference"), VenueKind::proceedings);
+    EXPECT_EQ(record("Efficient learning", 0, "J. Comput. Syst. Sci.; an earlier version appeared in Proc. 1989 FOCS").year, 0);
+    EXPECT_EQ(record("Efficient learning", 0, "Proc. 1989 FOCS").year, 1989);
+}
+
 TEST(Clusters, LabelsAreFirstRowsAndIndependentOfEdgeOrder) {
     std::vector<Edge> edges{{0, 2, 0.9}, {2, 5, 0.95}, {1, 3, 0.99}};
     auto yes = [](std::uint32_t, std::uint32_t) { return true; };
