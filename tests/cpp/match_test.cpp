@@ -150,6 +150,19 @@ TEST(Evidence, SubtitlesDroppedButNotOtherWorksInside) {
     EXPECT_LT(score(by("ZeroQuant", "Z. Yao", 2022), by("ZeroQuant: Efficient and Affordable Post-Training Quantization", "Z. Yao", 2022)), 0);
 }
 
+TEST(Clusters, ARecordMatchingTwoVersionsEquallyJoinsTheOneMostOfItsMatchesBelongTo) {
+    // Two versions the chain check keeps apart (1988 and 1991), and a citation
+    // without a year that matches every record of both equally well.
+    std::vector<MatchRecord> r;
+    for (int year : {1988, 1988, 1991, 1991, 1991, 0}) r.push_back(by("Equivalence of Models for Polynomial Learnability", "D. Haussler, M. Kearns", year));
+    std::vector<Edge> edges{{0, 1, 0.9}, {2, 3, 0.9}, {2, 4, 0.9}, {3, 4, 0.9}};
+    for (std::uint32_t i = 0; i < 5; ++i) edges.push_back({i, 5, 0.9});
+    EXPECT_EQ(shared_neighbours(6, {{0, 1, 0.9}, {1, 2, 0.9}}), (std::vector<double>{2.0 / 3, 2.0 / 3}));
+    EXPECT_EQ(shared_neighbours(3, {{0, 1, 0.9}, {1, 2, 0.9}, {0, 1, 0.8}}), (std::vector<double>{2.0 / 3, 2.0 / 3, 2.0 / 3}));
+    auto labels = cluster_matches(r, edges, MatchPolicy{});
+    EXPECT_EQ(labels, (std::vector<std::int64_t>{0, 0, 2, 2, 2, 2}));
+}
+
 TEST(Evidence, AgreementOrdersEqualTitles) {
     auto a = by("A Title of Some Length", "A. Smith, B. Jones", 1995);
     auto same_year = by("A Title of Some Length", "A. Smith, B. Jones", 1995);

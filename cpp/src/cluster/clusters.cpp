@@ -11,6 +11,7 @@ std::vector<std::int64_t> cluster_edges(std::size_t n, std::vector<Edge> edges,
                                         const std::function<void(std::uint32_t, std::uint32_t)>& merged) {
     std::sort(edges.begin(), edges.end(), [](const Edge& x, const Edge& y) {
         if (x.score != y.score) return x.score > y.score;
+        if (x.support != y.support) return x.support > y.support;
         return x.a != y.a ? x.a < y.a : x.b < y.b;
     });
     UnionFind uf(n);
@@ -30,6 +31,38 @@ std::vector<std::int64_t> cluster_edges(std::size_t n, std::vector<Edge> edges,
     return labels;
 }
 
+std::vector<double> shared_neighbours(std::size_t n, const std::vector<Edge>& edges) {
+    // Each record's neighbours, itself included, sorted and distinct (a pair
+    // may be verified twice), in one flat array: record i's are nb[start[i] .. start[i + 1]).
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> links;
+    links.reserve(2 * edges.size() + n);
+    for (std::size_t i = 0; i < n; ++i) links.emplace_back(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i));
+    for (const Edge& e : edges) links.emplace_back(e.a, e.b), links.emplace_back(e.b, e.a);
+    std::sort(links.begin(), links.end());
+    links.erase(std::unique(links.begin(), links.end()), links.end());
+    std::vector<std::size_t> start(n + 1, 0);
+    std::vector<std::uint32_t> nb;
+    nb.reserve(links.size());
+    for (auto [from, to] : links) ++start[from + 1], nb.push_back(to);
+    for (std::size_t i = 0; i < n; ++i) start[i + 1] += start[i];
+
+    std::vector<double> out;
+    out.reserve(edges.size());
+    for (const Edge& e : edges) {
+        const std::uint32_t *a = nb.data() + start[e.a], *a_end = nb.data() + start[e.a + 1];
+        const std::uint32_t *b = nb.data() + start[e.b], *b_end = nb.data() + start[e.b + 1];
+        const auto total = static_cast<std::size_t>((a_end - a) + (b_end - b));
+        std::size_t both = 0;
+        while (a != a_end && b != b_end) {
+            if (*a == *b) ++both, ++a, ++b;
+            else if (*a < *b) ++a;
+            else ++b;
+        }
+        out.push_back(static_cast<double>(both) / static_cast<double>(total - both));
+    }
+    return out;
+}
+
 std::vector<std::int64_t> cluster_matches(const std::vector<MatchRecord>& records, std::vector<Edge> edges,
                                           const MatchPolicy& policy, bool chain_check) {
     std::vector<std::vector<std::uint32_t>> members(records.size());
@@ -46,6 +79,8 @@ std::vector<std::int64_t> cluster_matches(const std::vector<MatchRecord>& record
             members[into].insert(members[into].end(), members[from].begin(), members[from].end());
         std::vector<std::uint32_t>().swap(members[from]);
     };
+    std::vector<double> support = shared_neighbours(records.size(), edges);
+    for (std::size_t i = 0; i < edges.size(); ++i) edges[i].support = support[i];
     return cluster_edges(records.size(), std::move(edges), linked, merged);
 }
 
