@@ -16,6 +16,7 @@ static const char* kind_name(VenueKind k) {
         case VenueKind::preprint: return "preprint";
         case VenueKind::proceedings: return "proceedings";
         case VenueKind::journal: return "journal";
+        case VenueKind::thesis: return "thesis";
         default: return "unknown";
     }
 }

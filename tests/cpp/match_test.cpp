@@ -72,6 +72,18 @@ TEST(Evidence, GuardsAndVenueKinds) {
     EXPECT_TRUE(compatible(record("A Title Here", 2020, "arXiv"), record("A Title Here", 2021, "Proc. ICML"), p));
 }
 
+TEST(Evidence, AThesisIsNotThePaperDrawnFromIt) {
+    EXPECT_EQ(venue_kind("Master's thesis, MIT"), VenueKind::thesis);
+    EXPECT_EQ(venue_kind("PhD dissertation, University of California"), VenueKind::thesis);
+    EXPECT_EQ(venue_kind("Proceedings of the SIGIR Doctoral Consortium"), VenueKind::proceedings);
+    MatchPolicy p;
+    auto thesis = record("Diversity-Based Inference of Finite Automata", 1988, "Master's thesis");
+    EXPECT_FALSE(compatible(thesis, record("Diversity-Based Inference of Finite Automata", 1987, "Proc. 28th FOCS"), p));
+    EXPECT_FALSE(compatible(thesis, record("Diversity-Based Inference of Finite Automata", 1988, "J. ACM"), p));
+    EXPECT_TRUE(compatible(thesis, record("Diversity-Based Inference of Finite Automata", 1988, "Technical Report MIT/LCS/TR-413"), p));
+    EXPECT_TRUE(compatible(thesis, record("Diversity-Based Inference of Finite Automata", 1988), p));
+}
+
 TEST(Evidence, ANoteAboutAnotherVersionIsNotTheVenue) {
     // The journal version's venue field says where its extended abstract appeared.
     EXPECT_EQ(venue_kind("An extended abstract appeared in Proceedings of the 30th FOCS"), VenueKind::unknown);

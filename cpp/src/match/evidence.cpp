@@ -72,9 +72,9 @@ const char* guard(const MatchRecord& a, const MatchRecord& b) {
 bool compatible(const MatchRecord& a, const MatchRecord& b, const MatchPolicy& p) {
     if (a.year && b.year && std::abs(a.year - b.year) > p.max_year_gap) return false;
     if (guard(a, b)) return false;
-    bool versions = (a.venue == VenueKind::proceedings && b.venue == VenueKind::journal) ||
-                    (a.venue == VenueKind::journal && b.venue == VenueKind::proceedings);
-    if (versions) return false;
+    // A conference paper, its journal version and the thesis it came from are different works.
+    auto published = [](VenueKind k) { return k == VenueKind::proceedings || k == VenueKind::journal || k == VenueKind::thesis; };
+    if (published(a.venue) && published(b.venue) && a.venue != b.venue) return false;
     if (!a.doi.empty() && !b.doi.empty() && a.doi != b.doi) return false;
     if (a.recurring || b.recurring) {  // a column title: each issue's is another work
         if (a.year && b.year && a.year != b.year) return false;

@@ -175,6 +175,8 @@ VenueKind venue_kind(std::string_view venue) {
     for (const char* w : {"arxiv", "corr", "preprint", "technical report", "tech report", "tech. rep", "biorxiv",
                           "ssrn", "working paper", "submitted", "unpublished", "manuscript"})
         if (v.find(w) != std::string::npos) return VenueKind::preprint;
+    for (std::string_view w : Words{"thesis", "dissertation", "habilitation"})
+        if (contains_word(v, w)) return VenueKind::thesis;
     if (journal_named(v)) return VenueKind::journal;
     // Journal words first: "VLDB J." is a journal though "VLDB" is a conference.
     for (std::string_view w : Words{"journal", "j", "trans", "transactions", "letters", "lett", "review", "magazine",
