@@ -184,6 +184,18 @@ TEST(Evidence, AgreementOrdersEqualTitles) {
     EXPECT_LE(score(a, same_year), 1.0);
 }
 
+TEST(CandidateIndex, ATitleMeetsTheRecordsWithItAsTheirMainTitle) {
+    // Three words of fourteen: far below any Jaccard threshold.
+    std::vector<MatchRecord> records{
+        record("Boosting the Margin: A New Explanation for the Effectiveness of Voting Methods"),
+        record("Something Else Entirely Different"), record("Boosting the Margin")};
+    CandidateIndex index(records, 0.35);
+    CandidateScratch scratch;
+    std::vector<std::uint32_t> got;
+    index.candidates(2, scratch, [&](std::uint32_t y) { got.push_back(y); });
+    EXPECT_EQ(got, (std::vector<std::uint32_t>{0}));
+}
+
 TEST(CandidateIndex, FindsExactlyThePairsReachingTheJaccardThreshold) {
     // The filters (sizes, signatures, positions) only skip work: the candidates
     // are the pairs a brute-force Jaccard over the title word sets finds.
