@@ -175,6 +175,15 @@ TEST(Clusters, ARecordMatchingTwoVersionsEquallyJoinsTheOneMostOfItsMatchesBelon
     EXPECT_EQ(labels, (std::vector<std::int64_t>{0, 0, 2, 2, 2, 2}));
 }
 
+TEST(Evidence, AThreeWordTitleInsideALongerOneNeedsTwoPeopleAndTheSameYear) {
+    auto shorter = by("Toward Agnostic Learning", "M. Kearns, R. Schapire, L. Sellie", 0);
+    EXPECT_GE(score(shorter, by("Toward Efficient Agnostic Learning", "M. Kearns, R. Schapire, L. Sellie", 1992)), 0);
+    EXPECT_LT(score(shorter, by("Toward Efficient Agnostic Learning", "M. Kearns", 1992)), 0);
+    // A demonstration of a system is not the paper a year before it.
+    EXPECT_LT(score(by("Watermarking Relational Databases", "R. Agrawal, J. Kiernan", 2002),
+                    by("A System for Watermarking Relational Databases", "R. Agrawal, P. Haas, J. Kiernan", 2003)), 0);
+}
+
 TEST(Evidence, AgreementOrdersEqualTitles) {
     auto a = by("A Title of Some Length", "A. Smith, B. Jones", 1995);
     auto same_year = by("A Title of Some Length", "A. Smith, B. Jones", 1995);
