@@ -32,25 +32,25 @@ std::vector<std::int64_t> cluster_edges(std::size_t n, std::vector<Edge> edges,
 }
 
 std::vector<double> shared_neighbours(std::size_t n, const std::vector<Edge>& edges) {
-    // Each record's neighbours, itself included, sorted and distinct (a pair
-    // may be verified twice), in one flat array: record i's are nb[start[i] .. start[i + 1]).
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> links;
-    links.reserve(2 * edges.size() + n);
-    for (std::size_t i = 0; i < n; ++i) links.emplace_back(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i));
-    for (const Edge& e : edges) links.emplace_back(e.a, e.b), links.emplace_back(e.b, e.a);
-    std::sort(links.begin(), links.end());
-    links.erase(std::unique(links.begin(), links.end()), links.end());
+    // Each record's neighbours, itself included, in one flat array: record i's
+    // are nb[start[i] .. end[i]), sorted and distinct (a pair may come twice).
     std::vector<std::size_t> start(n + 1, 0);
-    std::vector<std::uint32_t> nb;
-    nb.reserve(links.size());
-    for (auto [from, to] : links) ++start[from + 1], nb.push_back(to);
-    for (std::size_t i = 0; i < n; ++i) start[i + 1] += start[i];
-
+    for (const Edge& e : edges) ++start[e.a + 1], ++start[e.b + 1];
+    for (std::size_t i = 0; i < n; ++i) start[i + 1] += start[i] + 1;
+    std::vector<std::size_t> end(start.begin(), start.end() - 1);
+    std::vector<std::uint32_t> nb(start[n]);
+    for (std::size_t i = 0; i < n; ++i) nb[end[i]++] = static_cast<std::uint32_t>(i);
+    for (const Edge& e : edges) nb[end[e.a]++] = e.b, nb[end[e.b]++] = e.a;
+    for (std::size_t i = 0; i < n; ++i) {
+        auto first = nb.begin() + static_cast<long>(start[i]), last = nb.begin() + static_cast<long>(end[i]);
+        std::sort(first, last);
+        end[i] = start[i] + static_cast<std::size_t>(std::unique(first, last) - first);
+    }
     std::vector<double> out;
     out.reserve(edges.size());
     for (const Edge& e : edges) {
-        const std::uint32_t *a = nb.data() + start[e.a], *a_end = nb.data() + start[e.a + 1];
-        const std::uint32_t *b = nb.data() + start[e.b], *b_end = nb.data() + start[e.b + 1];
+        const std::uint32_t *a = nb.data() + start[e.a], *a_end = nb.data() + end[e.a];
+        const std::uint32_t *b = nb.data() + start[e.b], *b_end = nb.data() + end[e.b];
         const auto total = static_cast<std::size_t>((a_end - a) + (b_end - b));
         std::size_t both = 0;
         while (a != a_end && b != b_end) {
