@@ -34,7 +34,7 @@ def components(n, truth):
     return [find(i) for i in range(n)]
 
 
-def show(frame, rows, info, ids, limit):
+def show(frame, info, ids, limit):
     """Distinct (title, venue kind, year) of the rows, most frequent first."""
     seen = Counter((info[i]["title"], info[i]["venue"], info[i]["year"]) for i in ids)
     for (title, kind, year), count in seen.most_common(limit):
@@ -93,7 +93,7 @@ def main():
                   + (f" ({best[4]})" if best[4] else ""))
             for side in (a, b):
                 print("   side:")
-                show(frame, cols, info, side, args.rows)
+                show(frame, info, side, args.rows)
 
     report("MISSED (one entity, several clusters)", missed, sum(c for c, _, _ in missed))
     report("FALSE (one cluster, several entities)", false, sum(c for c, _, _ in false))
