@@ -121,6 +121,7 @@ void bind_distributed(py::module_& root) {
             d["doi"] = to_array(k.doi);
             d["arxiv"] = to_array(k.arxiv);
             d["title"] = to_array(k.title);
+            d["main_title"] = to_array(k.main_title);
             d["recurrence"] = to_array(k.recurrence);
             return d;
         },

@@ -77,8 +77,8 @@ def _recurring_keys(words_counts: tuple) -> np.ndarray:
 def _group_buckets(keys: dict, first_row: int, buckets: int) -> list:
     """(key, row) entries of every group key, split by key into buckets."""
     rows = np.arange(first_row, first_row + len(keys["title"]), dtype=np.int64)
-    k = np.concatenate([keys["doi"], keys["arxiv"], keys["title"]])
-    r = np.concatenate([rows, rows, rows])
+    k = np.concatenate([keys["doi"], keys["arxiv"], keys["title"], keys["main_title"]])
+    r = np.concatenate([rows, rows, rows, rows])
     keep = k != 0
     k, r = k[keep], r[keep]
     b = k % np.uint64(buckets)

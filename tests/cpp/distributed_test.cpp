@@ -86,7 +86,7 @@ std::vector<std::int64_t> staged_dedupe(const WorkColumns& c, std::size_t partit
         for (std::size_t i = 0; i < keys[p].doi.size(); ++i) {
             const std::int64_t row = first_rows[p] + static_cast<std::int64_t>(i);
             if (keys[p].recurrence[i]) ++recurrence[keys[p].recurrence[i]];
-            for (std::uint64_t k : {keys[p].doi[i], keys[p].arxiv[i], keys[p].title[i]})
+            for (std::uint64_t k : {keys[p].doi[i], keys[p].arxiv[i], keys[p].title[i], keys[p].main_title[i]})
                 if (k) group_rows[k].push_back(row);
         }
     }

@@ -72,6 +72,28 @@ TEST(Evidence, GuardsAndVenueKinds) {
     EXPECT_TRUE(compatible(record("A Title Here", 2020, "arXiv"), record("A Title Here", 2021, "Proc. ICML"), p));
 }
 
+TEST(Evidence, AThesisIsNotThePaperDrawnFromIt) {
+    EXPECT_EQ(venue_kind("Master's thesis, MIT"), VenueKind::thesis);
+    EXPECT_EQ(venue_kind("PhD dissertation, University of California"), VenueKind::thesis);
+    EXPECT_EQ(venue_kind("Proceedings of the SIGIR Doctoral Consortium"), VenueKind::proceedings);
+    MatchPolicy p;
+    auto thesis = record("Diversity-Based Inference of Finite Automata", 1988, "Master's thesis");
+    EXPECT_FALSE(compatible(thesis, record("Diversity-Based Inference of Finite Automata", 1987, "Proc. 28th FOCS"), p));
+    EXPECT_FALSE(compatible(thesis, record("Diversity-Based Inference of Finite Automata", 1988, "J. ACM"), p));
+    EXPECT_TRUE(compatible(thesis, record("Diversity-Based Inference of Finite Automata", 1988, "Technical Report MIT/LCS/TR-413"), p));
+    EXPECT_TRUE(compatible(thesis, record("Diversity-Based Inference of Finite Automata", 1988), p));
+}
+
+TEST(Evidence, ANoteAboutAnotherVersionIsNotTheVenue) {
+    // The journal version's venue field says where its extended abstract appeared.
+    EXPECT_EQ(venue_kind("An extended abstract appeared in Proceedings of the 30th FOCS"), VenueKind::unknown);
+    EXPECT_EQ(venue_kind("Information and Computation. A preliminary version of this paper appeared in COLT 88"),
+              VenueKind::journal);
+    EXPECT_EQ(venue_kind("CHI Extended Abstracts, Proceedings of the Conference"), VenueKind::proceedings);
+    EXPECT_EQ(record("Efficient learning", 0, "J. Comput. Syst. Sci.; an earlier version appeared in Proc. 1989 FOCS").year, 0);
+    EXPECT_EQ(record("Efficient learning", 0, "Proc. 1989 FOCS").year, 1989);
+}
+
 TEST(Clusters, LabelsAreFirstRowsAndIndependentOfEdgeOrder) {
     std::vector<Edge> edges{{0, 2, 0.9}, {2, 5, 0.95}, {1, 3, 0.99}};
     auto yes = [](std::uint32_t, std::uint32_t) { return true; };
@@ -140,6 +162,28 @@ TEST(Evidence, SubtitlesDroppedButNotOtherWorksInside) {
     EXPECT_LT(score(by("ZeroQuant", "Z. Yao", 2022), by("ZeroQuant: Efficient and Affordable Post-Training Quantization", "Z. Yao", 2022)), 0);
 }
 
+TEST(Clusters, ARecordMatchingTwoVersionsEquallyJoinsTheOneMostOfItsMatchesBelongTo) {
+    // Two versions the chain check keeps apart (1988 and 1991), and a citation
+    // without a year that matches every record of both equally well.
+    std::vector<MatchRecord> r;
+    for (int year : {1988, 1988, 1991, 1991, 1991, 0}) r.push_back(by("Equivalence of Models for Polynomial Learnability", "D. Haussler, M. Kearns", year));
+    std::vector<Edge> edges{{0, 1, 0.9}, {2, 3, 0.9}, {2, 4, 0.9}, {3, 4, 0.9}};
+    for (std::uint32_t i = 0; i < 5; ++i) edges.push_back({i, 5, 0.9});
+    EXPECT_EQ(shared_neighbours(6, {{0, 1, 0.9}, {1, 2, 0.9}}), (std::vector<double>{2.0 / 3, 2.0 / 3}));
+    EXPECT_EQ(shared_neighbours(3, {{0, 1, 0.9}, {1, 2, 0.9}, {0, 1, 0.8}}), (std::vector<double>{2.0 / 3, 2.0 / 3, 2.0 / 3}));
+    auto labels = cluster_matches(r, edges, MatchPolicy{});
+    EXPECT_EQ(labels, (std::vector<std::int64_t>{0, 0, 2, 2, 2, 2}));
+}
+
+TEST(Evidence, AThreeWordTitleInsideALongerOneNeedsTwoPeopleAndTheSameYear) {
+    auto shorter = by("Toward Agnostic Learning", "M. Kearns, R. Schapire, L. Sellie", 0);
+    EXPECT_GE(score(shorter, by("Toward Efficient Agnostic Learning", "M. Kearns, R. Schapire, L. Sellie", 1992)), 0);
+    EXPECT_LT(score(shorter, by("Toward Efficient Agnostic Learning", "M. Kearns", 1992)), 0);
+    // A demonstration of a system is not the paper a year before it.
+    EXPECT_LT(score(by("Watermarking Relational Databases", "R. Agrawal, J. Kiernan", 2002),
+                    by("A System for Watermarking Relational Databases", "R. Agrawal, P. Haas, J. Kiernan", 2003)), 0);
+}
+
 TEST(Evidence, AgreementOrdersEqualTitles) {
     auto a = by("A Title of Some Length", "A. Smith, B. Jones", 1995);
     auto same_year = by("A Title of Some Length", "A. Smith, B. Jones", 1995);
@@ -147,6 +191,18 @@ TEST(Evidence, AgreementOrdersEqualTitles) {
     EXPECT_GT(score(a, same_year), score(a, next_year));
     EXPECT_GE(score(a, next_year), 0);
     EXPECT_LE(score(a, same_year), 1.0);
+}
+
+TEST(CandidateIndex, ATitleMeetsTheRecordsWithItAsTheirMainTitle) {
+    // Three words of fourteen: far below any Jaccard threshold.
+    std::vector<MatchRecord> records{
+        record("Boosting the Margin: A New Explanation for the Effectiveness of Voting Methods"),
+        record("Something Else Entirely Different"), record("Boosting the Margin")};
+    CandidateIndex index(records, 0.35);
+    CandidateScratch scratch;
+    std::vector<std::uint32_t> got;
+    index.candidates(2, scratch, [&](std::uint32_t y) { got.push_back(y); });
+    EXPECT_EQ(got, (std::vector<std::uint32_t>{0}));
 }
 
 TEST(CandidateIndex, FindsExactlyThePairsReachingTheJaccardThreshold) {

@@ -2,7 +2,7 @@
 // partitions and shuffles (scholarmerge.dask): the same labels as one
 // process. The candidate pairs of dedupe() are exactly those whose title word
 // sets (common words left out) reach min_jaccard, plus those sharing a DOI,
-// arXiv or title group; every stage below computes a share of them:
+// arXiv, title or main title group; every stage below computes a share of them:
 //
 //   row_keys         per partition: word, group and recurrence keys
 //   (word ranks)     global: document frequencies -> WordRanks
@@ -36,7 +36,7 @@ namespace scholarmerge::distributed {
 struct RowKeys {
     std::vector<std::uint64_t> word_offsets{0};  // row i's words: words[word_offsets[i], word_offsets[i + 1])
     std::vector<std::uint64_t> words;            // its distinct title words
-    std::vector<std::uint64_t> doi, arxiv, title;  // group keys
+    std::vector<std::uint64_t> doi, arxiv, title, main_title;  // group keys (main title: before a colon)
     std::vector<std::uint64_t> recurrence;       // recurrence_key (short titles within a source)
 };
 RowKeys row_keys(const WorkColumns& rows);

@@ -11,6 +11,7 @@ std::vector<std::int64_t> cluster_edges(std::size_t n, std::vector<Edge> edges,
                                         const std::function<void(std::uint32_t, std::uint32_t)>& merged) {
     std::sort(edges.begin(), edges.end(), [](const Edge& x, const Edge& y) {
         if (x.score != y.score) return x.score > y.score;
+        if (x.support != y.support) return x.support > y.support;
         return x.a != y.a ? x.a < y.a : x.b < y.b;
     });
     UnionFind uf(n);
@@ -30,6 +31,38 @@ std::vector<std::int64_t> cluster_edges(std::size_t n, std::vector<Edge> edges,
     return labels;
 }
 
+std::vector<double> shared_neighbours(std::size_t n, const std::vector<Edge>& edges) {
+    // Each record's neighbours, itself included, in one flat array: record i's
+    // are nb[start[i] .. end[i]), sorted and distinct (a pair may come twice).
+    std::vector<std::size_t> start(n + 1, 0);
+    for (const Edge& e : edges) ++start[e.a + 1], ++start[e.b + 1];
+    for (std::size_t i = 0; i < n; ++i) start[i + 1] += start[i] + 1;
+    std::vector<std::size_t> end(start.begin(), start.end() - 1);
+    std::vector<std::uint32_t> nb(start[n]);
+    for (std::size_t i = 0; i < n; ++i) nb[end[i]++] = static_cast<std::uint32_t>(i);
+    for (const Edge& e : edges) nb[end[e.a]++] = e.b, nb[end[e.b]++] = e.a;
+    for (std::size_t i = 0; i < n; ++i) {
+        auto first = nb.begin() + static_cast<long>(start[i]), last = nb.begin() + static_cast<long>(end[i]);
+        std::sort(first, last);
+        end[i] = start[i] + static_cast<std::size_t>(std::unique(first, last) - first);
+    }
+    std::vector<double> out;
+    out.reserve(edges.size());
+    for (const Edge& e : edges) {
+        const std::uint32_t *a = nb.data() + start[e.a], *a_end = nb.data() + end[e.a];
+        const std::uint32_t *b = nb.data() + start[e.b], *b_end = nb.data() + end[e.b];
+        const auto total = static_cast<std::size_t>((a_end - a) + (b_end - b));
+        std::size_t both = 0;
+        while (a != a_end && b != b_end) {
+            if (*a == *b) ++both, ++a, ++b;
+            else if (*a < *b) ++a;
+            else ++b;
+        }
+        out.push_back(static_cast<double>(both) / static_cast<double>(total - both));
+    }
+    return out;
+}
+
 std::vector<std::int64_t> cluster_matches(const std::vector<MatchRecord>& records, std::vector<Edge> edges,
                                           const MatchPolicy& policy, bool chain_check) {
     std::vector<std::vector<std::uint32_t>> members(records.size());
@@ -46,6 +79,8 @@ std::vector<std::int64_t> cluster_matches(const std::vector<MatchRecord>& record
             members[into].insert(members[into].end(), members[from].begin(), members[from].end());
         std::vector<std::uint32_t>().swap(members[from]);
     };
+    std::vector<double> support = shared_neighbours(records.size(), edges);
+    for (std::size_t i = 0; i < edges.size(); ++i) edges[i].support = support[i];
     return cluster_edges(records.size(), std::move(edges), linked, merged);
 }
 

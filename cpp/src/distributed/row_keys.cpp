@@ -13,6 +13,7 @@ RowKeys row_keys(const WorkColumns& c) {
     keys.doi.resize(n);
     keys.arxiv.resize(n);
     keys.title.resize(n);
+    keys.main_title.resize(n);
     keys.recurrence.resize(n);
     keys.word_offsets.reserve(n + 1);
     static const std::string none;
@@ -29,6 +30,7 @@ RowKeys row_keys(const WorkColumns& c) {
         if (!r.doi.empty()) keys.doi[i] = group_key(r.doi, GroupKey::doi);
         if (!r.arxiv.empty()) keys.arxiv[i] = group_key(r.arxiv, GroupKey::arxiv);
         if (!r.title.empty()) keys.title[i] = group_key(r.title, GroupKey::title);
+        if (!r.name.empty()) keys.main_title[i] = group_key(r.name, GroupKey::title);  // meets titles equal to it
         keys.recurrence[i] = recurrence_key(c.sources.empty() ? none : c.sources[i], r);
     }
     return keys;

@@ -24,8 +24,8 @@ double title_score(const MatchRecord& a, const MatchRecord& b, const CachedIndel
     return s;
 }
 
-double author_overlap(const MatchRecord& a, const MatchRecord& b) {
-    if (a.surnames.empty() || b.surnames.empty()) return -1.0;
+// Surnames in both lists (each list sorted and distinct).
+static std::size_t shared_surnames(const MatchRecord& a, const MatchRecord& b) {
     std::size_t common = 0;
     auto i = a.surnames.begin(), j = b.surnames.begin();
     while (i != a.surnames.end() && j != b.surnames.end()) {
@@ -39,7 +39,12 @@ double author_overlap(const MatchRecord& a, const MatchRecord& b) {
             ++j;
         }
     }
-    return static_cast<double>(common) / static_cast<double>(std::min(a.surnames.size(), b.surnames.size()));
+    return common;
+}
+
+double author_overlap(const MatchRecord& a, const MatchRecord& b) {
+    if (a.surnames.empty() || b.surnames.empty()) return -1.0;
+    return static_cast<double>(shared_surnames(a, b)) / static_cast<double>(std::min(a.surnames.size(), b.surnames.size()));
 }
 
 const char* guard(const MatchRecord& a, const MatchRecord& b) {
@@ -72,9 +77,9 @@ const char* guard(const MatchRecord& a, const MatchRecord& b) {
 bool compatible(const MatchRecord& a, const MatchRecord& b, const MatchPolicy& p) {
     if (a.year && b.year && std::abs(a.year - b.year) > p.max_year_gap) return false;
     if (guard(a, b)) return false;
-    bool versions = (a.venue == VenueKind::proceedings && b.venue == VenueKind::journal) ||
-                    (a.venue == VenueKind::journal && b.venue == VenueKind::proceedings);
-    if (versions) return false;
+    // A conference paper, its journal version and the thesis it came from are different works.
+    auto published = [](VenueKind k) { return k == VenueKind::proceedings || k == VenueKind::journal || k == VenueKind::thesis; };
+    if (published(a.venue) && published(b.venue) && a.venue != b.venue) return false;
     if (!a.doi.empty() && !b.doi.empty() && a.doi != b.doi) return false;
     if (a.recurring || b.recurring) {  // a column title: each issue's is another work
         if (a.year && b.year && a.year != b.year) return false;
@@ -139,7 +144,9 @@ static double verdict(const MatchRecord& a, const MatchRecord& b, const CachedIn
         // by the same people in the same year or the next.
         std::size_t words = std::count(a.title.begin(), a.title.end(), ' ');
         words = std::min<std::size_t>(words, std::count(b.title.begin(), b.title.end(), ' ')) + 1;
-        if (words >= 4 && authors >= p.author_overlap && gap <= 1 && containment(a, b, a_title) >= 0.95)
+        // Three words are enough with two people in common and the same year.
+        bool enough = words >= 4 || (words == 3 && gap == 0 && shared_surnames(a, b) >= 2);
+        if (enough && authors >= p.author_overlap && gap <= 1 && containment(a, b, a_title) >= 0.95)
             return p.title_threshold;
         // The subtitle after a colon dropped: "Boosting the Margin" for "Boosting the
         // Margin: A New Explanation ...", when the main title alone is long enough.

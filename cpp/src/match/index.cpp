@@ -56,7 +56,7 @@ private:
 }  // namespace
 
 CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double min_jaccard)
-    : group_of_(records.size(), {-1, -1, -1}), min_jaccard_(min_jaccard) {
+    : group_of_(records.size(), {-1, -1, -1, -1}), min_jaccard_(min_jaccard) {
     const std::size_t n = records.size();
     // Word ids and document frequencies; each record's distinct word ids in one
     // flat array (record r's from word_start_[r]).
@@ -124,14 +124,17 @@ CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double m
             postings_[fill[words_[word_start_[r] + k]]++] = {signature_[r], rec, k, static_cast<std::uint16_t>(size(rec))};
     }
     // Records sharing a DOI, an arXiv id or their whole normalised title are
-    // candidates whatever their words (the first kMaxGroup of each key).
+    // candidates whatever their words (the first kMaxGroup of each key); so
+    // are a title and the records with that main title ("Boosting the Margin"
+    // and "Boosting the Margin: A New Explanation for ..."), which share too
+    // few words when the subtitle is long.
     // Keys are hashed: a collision only adds candidates, which verification
     // then rejects, and a million titles need no million strings here.
     std::unordered_map<std::uint64_t, std::int32_t> group_id;
     for (std::size_t r = 0; r < records.size(); ++r) {
-        const std::string* keys[] = {&records[r].doi, &records[r].arxiv, &records[r].title};
-        constexpr GroupKey kinds[] = {GroupKey::doi, GroupKey::arxiv, GroupKey::title};
-        for (int k = 0; k < 3; ++k) {
+        const std::string* keys[] = {&records[r].doi, &records[r].arxiv, &records[r].title, &records[r].name};
+        constexpr GroupKey kinds[] = {GroupKey::doi, GroupKey::arxiv, GroupKey::title, GroupKey::title};
+        for (int k = 0; k < 4; ++k) {
             if (keys[k]->empty()) continue;
             std::uint64_t key = group_key(*keys[k], kinds[k]);
             auto [it, inserted] = group_id.emplace(key, static_cast<std::int32_t>(groups_.size()));

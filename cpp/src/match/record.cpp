@@ -134,14 +134,49 @@ int year_in_venue(const std::string& v) {
     return 0;
 }
 
+// "Information and Computation 95(2). An extended abstract appeared in Proc.
+// COLT '88": the venue field may also say where another version of the work
+// appeared. That version's venue and year are not this record's: only the
+// text before such a note is kept (possibly nothing).
+std::string_view own_venue(std::string_view venue) {
+    static const char* versions[] = {"extended abstract", "preliminary version", "earlier version", "short version",
+                                     "shorter version", "conference version", "abridged version", "full version",
+                                     "journal version", "longer version"};
+    static const char* verbs[] = {"appear", "publish", "presented", "available"};
+    std::string lower(venue);
+    for (auto& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    for (const char* v : versions) {
+        std::size_t at = lower.find(v);
+        std::size_t end = at + std::string_view(v).size();
+        if (at == std::string::npos || (end < lower.size() && std::isalpha(static_cast<unsigned char>(lower[end]))))
+            continue;  // not "CHI Extended Abstracts"
+        // "... appeared in", "... of this paper was published in": a verb follows closely.
+        std::string next = lower.substr(end, 30);
+        if (std::none_of(std::begin(verbs), std::end(verbs), [&](const char* w) { return next.find(w) != std::string::npos; }))
+            continue;
+        std::string_view head = venue.substr(0, at);  // "an", "a", "the" before it go with the note
+        for (std::string_view article : {"an ", "a ", "the "})
+            if (head.size() >= article.size() && lower.compare(at - article.size(), article.size(), article) == 0) {
+                head.remove_suffix(article.size());
+                break;
+            }
+        return head;
+    }
+    return venue;
+}
+
 }  // namespace
 
 VenueKind venue_kind(std::string_view venue) {
+    venue = own_venue(venue);
     if (venue.empty()) return VenueKind::unknown;  // most rows: none of the words below can be found
     std::string v = text::fold(venue);
     for (const char* w : {"arxiv", "corr", "preprint", "technical report", "tech report", "tech. rep", "biorxiv",
                           "ssrn", "working paper", "submitted", "unpublished", "manuscript"})
         if (v.find(w) != std::string::npos) return VenueKind::preprint;
+    for (std::string_view w : Words{"thesis", "dissertation", "habilitation"})
+        if (contains_word(v, w)) return VenueKind::thesis;
     if (journal_named(v)) return VenueKind::journal;
     // Journal words first: "VLDB J." is a journal though "VLDB" is a conference.
     for (std::string_view w : Words{"journal", "j", "trans", "transactions", "letters", "lett", "review", "magazine",
@@ -231,7 +266,7 @@ MatchRecord make_match_record(const MatchInput& in) {
     const std::string venue(in.venue.empty() ? cited.venue : in.venue);
     r.year = in.year;
     if (!r.year) r.year = cited.year;  // "Seung (1995). Learning from ..."
-    if (!r.year) r.year = year_in_venue(venue);
+    if (!r.year) r.year = year_in_venue(std::string(own_venue(venue)));
     if (!in.doi.empty()) r.doi = bare_doi(in.doi);
     if (!in.arxiv.empty()) {
         r.arxiv = std::string(in.arxiv);

@@ -33,8 +33,8 @@ double author_overlap(const MatchRecord& a, const MatchRecord& b);
 const char* guard(const MatchRecord& a, const MatchRecord& b);
 
 // Hard constraints that hold between any two members of one cluster: years
-// within max_year_gap, the guards above, no conference-vs-journal versions,
-// no two different DOIs.
+// within max_year_gap, the guards above, no conference-vs-journal versions
+// (nor a thesis with either), no two different DOIs.
 bool compatible(const MatchRecord& a, const MatchRecord& b, const MatchPolicy& p);
 
 // The match score in [0, 1] when the pair is the same work, or a negative value.

@@ -40,7 +40,7 @@ public:
     // Calls visit(y) once for each candidate y < x of record x: exactly the y
     // whose title word sets (common words left out) have Jaccard similarity
     // >= min_jaccard, and the y among the first kMaxGroup records of a DOI,
-    // arXiv or title group of x. The set does not depend on the word order
+    // arXiv, title or main title group of x. The set does not depend on the word order
     // chosen, which is what lets a distributed run reproduce it.
     template <class Visit>
     void candidates(std::uint32_t x, CandidateScratch& scratch, Visit&& visit) const;
@@ -74,10 +74,11 @@ private:
     std::vector<std::uint16_t> prefix_size_;
     std::vector<std::uint64_t> signature_;  // record -> a bit per word (rank mod 64)
     std::uint32_t max_size_ = 0;            // the most words of any record
-    // Records sharing a DOI, an arXiv id or their normalised title: the first
-    // kMaxGroup (in record order) of each key, groups of one dropped.
+    // Records sharing a DOI, an arXiv id or their normalised title, and a
+    // title with the records whose main title (before a colon) it is: the
+    // first kMaxGroup (in record order) of each key, groups of one dropped.
     std::vector<std::vector<std::uint32_t>> groups_;
-    std::vector<std::array<std::int32_t, 3>> group_of_;  // record -> its DOI, arXiv, title group, or -1
+    std::vector<std::array<std::int32_t, 4>> group_of_;  // record -> its DOI, arXiv, title, main title group, or -1
     double min_jaccard_;
 };
 

@@ -16,8 +16,9 @@ namespace scholarmerge {
 inline constexpr std::size_t kMaxTitleBytes = 512;
 
 // What kind of venue published the record: a conference paper and its
-// extended journal version are two works; a preprint merges with either.
-enum class VenueKind { unknown, preprint, proceedings, journal };
+// extended journal version are two works, and so are a thesis and a paper
+// drawn from it; a preprint merges with any of them.
+enum class VenueKind { unknown, preprint, proceedings, journal, thesis };
 
 VenueKind venue_kind(std::string_view venue);
 
