@@ -214,8 +214,6 @@ bool all_digits(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::string two_digits(std::int64_t v) { return (v < 10 ? "0" : "") + std::to_string(v); }
-
 }  // namespace
 
 void read_json_records(std::string_view text, ReadContext& ctx, std::initializer_list<std::string_view> envelopes,
@@ -344,19 +342,22 @@ bool get_first_text(od::value v, std::string& out) {
 void set_date(Work& w, std::string_view iso) {
     iso = trim_json(iso);
     if (iso.size() < 4 || !all_digits(iso.substr(0, 4))) return;
-    w.year = std::stoi(std::string(iso.substr(0, 4)));
+    auto digit = [&](std::size_t i) { return iso[i] - '0'; };
+    w.year = ((digit(0) * 10 + digit(1)) * 10 + digit(2)) * 10 + digit(3);
     std::string date(iso.substr(0, 4));
     for (std::size_t pos = 4; pos + 1 < iso.size() && iso[pos] == '-' && date.size() < 10;) {
         std::size_t end = pos + 1;
         while (end < iso.size() && std::isdigit(static_cast<unsigned char>(iso[end]))) ++end;
-        std::string_view part = iso.substr(pos + 1, end - pos - 1);
-        if (part.empty() || part.size() > 2) break;
-        int n = std::stoi(std::string(part));
+        std::size_t digits = end - pos - 1;
+        if (digits == 0 || digits > 2) break;
+        int n = digits == 1 ? digit(pos + 1) : digit(pos + 1) * 10 + digit(pos + 2);
         if (n < 1 || n > (date.size() == 4 ? 12 : 31)) break;
-        date += "-" + two_digits(n);
+        date += '-';
+        date += static_cast<char>('0' + n / 10);
+        date += static_cast<char>('0' + n % 10);
         pos = end;
     }
-    w.date = date;
+    w.date = std::move(date);
 }
 
 void reconcile_year(Work& w, std::optional<std::int64_t> year) {
@@ -404,8 +405,10 @@ std::string bare_doi(std::string_view s) {
                                "doi:", "DOI:"})
         if (text::starts_with(s, p)) s.remove_prefix(p.size());
     std::string out(s);
-    // DOIs are case-insensitive; the lower-case form is the one to compare.
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    // DOIs are case-insensitive; the lower-case form is the one to compare
+    // (ASCII: whatever the locale, a UTF-8 byte is never changed).
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return out;
 }
 
