@@ -94,3 +94,26 @@ TEST(OpenAlex, EscapedKeysReadLikePlainOnes) {
     }
     EXPECT_TRUE(c.diagnostics.empty());
 }
+
+// JSON Lines lines are read as records first; a line that is an API page
+// (its records under a top-level "results") is read as one, whatever comes
+// before its records, as is a damaged page. "results" elsewhere (an abstract
+// word, a nested key, a string) leaves a record a record.
+TEST(OpenAlex, PagesAmongJsonLinesRecords) {
+    Corpus c = read_text(
+        R"({"id":"https://openalex.org/W1","title":"A","abstract_inverted_index":{"results":[1],"Good":[0]}})" "\n"
+        R"({"meta":{"count":2,"q":{"results":1}},"results":[{"title":"B"},{"title":"C"}]})" "\n"
+        R"({"title":"D","results":"none","primary_location":{"results":[]}})" "\n"
+        R"({"title":5,"results":[{"title":"E"}]})" "\n"
+        R"({"results":[{"title":"F"},{"title":"G"},{"tit)" "\n"
+        R"({"title":"H","results":[{"title":"I"}]})" "\n",
+        "w.jsonl", ReadOptions{"openalex"});
+    std::vector<std::string> titles;
+    for (const Work& w : c.works) titles.push_back(w.title);
+    EXPECT_EQ(titles, (std::vector<std::string>{"A", "B", "C", "D", "E", "F", "G", "I"}));
+    EXPECT_EQ(c.works[0].abstract, "Good results");
+    EXPECT_EQ(c.works[2].source_line, 2);
+    ASSERT_EQ(c.diagnostics.size(), 2u);  // the cut record, and the page not closed
+    EXPECT_EQ(c.diagnostics[0].line, 5);
+    EXPECT_NE(c.diagnostics[1].message.find("truncated JSON"), std::string::npos);
+}

@@ -109,10 +109,10 @@ bool read_location(od::value v, Work& w, bool primary) {
     });
 }
 
-std::string read_work(od::object obj, Work& w, ReadContext&) {
+std::string read_work(od::object obj, Work& w, ReadContext& ctx) {
     std::string_view title, display_name;  // views into the parser's buffer, valid for this record
     std::optional<std::int64_t> year;
-    std::string problem = read_fields(obj, [&](std::string_view key, od::value x) {
+    std::string problem = read_fields(obj, ctx, [&](std::string_view key, od::value x) {
         std::string_view s;
         bool ok = true;
         if (detail::key_is(key, "id")) {

@@ -108,7 +108,7 @@ Corpus detail::read_piece(std::string_view input, const std::string& source, con
     }
     // A converted or repaired copy has no padding of its own.
     bool same_end = text.data() + text.size() == input.data() + input.size();
-    ReadContext ctx{source, format, options, out, first_line, same_end ? padding : 0};
+    ReadContext ctx{source, format, options, out, first_line, same_end ? padding : 0, {}};
     entry->read(text, ctx);
     return out;
 }

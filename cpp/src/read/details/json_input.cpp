@@ -132,10 +132,14 @@ private:
     void document(std::string_view doc) {
         if (doc.front() == '[') return array(doc);
         if (doc.front() == '{') {
+            // Read as a record first: nearly every object is one. The read
+            // stops at a top-level envelope key, and only then, or when it
+            // fails, is the object looked at as an envelope.
+            if (envelopes_.size() == 0) return record(doc);
+            if (read_record(doc, true)) return;
             // API envelopes name their records near the top, after a little
             // metadata ({"meta": {...}, "results": [...]}); records rarely use these keys.
-            // This runs on every JSON Lines record: memmem skips ahead where
-            // string_view::find would stop at every '"' of the 4 KB.
+            // memmem skips ahead where string_view::find would stop at every '"' of the 4 KB.
             std::string_view head = doc.substr(0, 4096);
             for (const std::string& key : quoted_envelopes_)
                 if (memmem(head.data(), head.size(), key.data(), key.size())) return object(doc);
@@ -174,7 +178,11 @@ private:
         record(doc);
     }
 
-    void record(std::string_view raw) {
+    void record(std::string_view raw) { read_record(raw, false); }
+
+    // Reads one record. A first try stops at an envelope key and, failed or
+    // stopped, leaves no trace: false, for the caller to look further.
+    bool read_record(std::string_view raw, bool first_try) {
         int line = line_of(raw);
         od::document doc;
         od::object obj;
@@ -188,14 +196,18 @@ private:
         } else if (doc.get_object().get(obj)) {
             problem = "not a JSON object";
         } else {
+            ctx_.stop_keys.clear();
+            if (first_try) ctx_.stop_keys.assign(envelopes_.begin(), envelopes_.end());
             problem = read_(obj, w, ctx_);
         }
         if (!problem.empty()) {
             ctx_.out.works.pop_back();
+            if (first_try) return false;
             ctx_.warn(line, "unreadable record (" + problem + "): '" + std::string(raw.substr(0, 60)) + "'");
-            return;
+            return true;
         }
         if (w.title.empty() && untitled_warning_) ctx_.warn(line, "record has no title");
+        return true;
     }
 
     std::string_view text_;
