@@ -117,3 +117,31 @@ TEST(OpenAlex, PagesAmongJsonLinesRecords) {
     EXPECT_EQ(c.diagnostics[0].line, 5);
     EXPECT_NE(c.diagnostics[1].message.find("truncated JSON"), std::string::npos);
 }
+
+// Words of every length (each is copied by size class), in a dense index
+// with gaps and in a sparse one.
+TEST(OpenAlex, InvertedAbstractsOfWordsOfEveryLength) {
+    std::string dense = "{", sparse = "{", expected;
+    for (int n = 1; n <= 40; ++n) {
+        std::string word(static_cast<std::size_t>(n), static_cast<char>('a' + n % 26));
+        word[0] = 'W';
+        // Dense: at 2n (gaps between), and again at 2n + 1 for even n.
+        dense += (n > 1 ? "," : "") + ("\"" + word + "\":[" + std::to_string(2 * n)) +
+                 (n % 2 ? "" : "," + std::to_string(2 * n + 1)) + "]";
+        sparse += (n > 1 ? "," : "") + ("\"" + word + "\":[" + std::to_string(1000000 * n) + "]");
+        expected += (n > 1 ? " " : "") + word + (n % 2 ? "" : " " + word);
+    }
+    std::string text = R"({"id":"https://openalex.org/W1","title":"A","abstract_inverted_index":)" + dense + "}}\n" +
+                       R"({"id":"https://openalex.org/W2","title":"B","abstract_inverted_index":)" + sparse + "}}\n";
+    Corpus c = read_text(text, "w.jsonl", ReadOptions{"openalex"});
+    ASSERT_EQ(c.works.size(), 2u);
+    EXPECT_EQ(c.works[0].abstract, expected);
+    std::string expected_sparse;
+    for (int n = 1; n <= 40; ++n) {
+        std::string word(static_cast<std::size_t>(n), static_cast<char>('a' + n % 26));
+        word[0] = 'W';
+        expected_sparse += (n > 1 ? " " : "") + word;
+    }
+    EXPECT_EQ(c.works[1].abstract, expected_sparse);
+    EXPECT_TRUE(c.diagnostics.empty());
+}

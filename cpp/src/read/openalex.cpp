@@ -53,6 +53,31 @@ bool read_authorship(od::value v, std::vector<Author>& out) {
     return true;
 }
 
+// A word of an abstract copied to p: most are short, and memcpy's call and
+// size dispatch cost more than the copy. Up to 16 bytes as two fixed-size
+// copies that overlap (no byte read or written outside the word).
+inline void copy_word(char* p, std::string_view word) {
+    const char* s = word.data();
+    std::size_t n = word.size();
+    if (n < 4) {
+        for (std::size_t i = 0; i < n; ++i) p[i] = s[i];
+    } else if (n < 8) {
+        std::uint32_t head, tail;
+        std::memcpy(&head, s, 4);
+        std::memcpy(&tail, s + n - 4, 4);
+        std::memcpy(p, &head, 4);
+        std::memcpy(p + n - 4, &tail, 4);
+    } else if (n <= 16) {
+        std::uint64_t head, tail;
+        std::memcpy(&head, s, 8);
+        std::memcpy(&tail, s + n - 8, 8);
+        std::memcpy(p, &head, 8);
+        std::memcpy(p + n - 8, &tail, 8);
+    } else {
+        std::memcpy(p, s, n);
+    }
+}
+
 // {"word": [positions], ...} -> the words in position order. The words are
 // views into the parser's string buffer, valid for this record.
 bool read_inverted_abstract(od::value v, std::string& out) {
@@ -60,12 +85,14 @@ bool read_inverted_abstract(od::value v, std::string& out) {
     thread_local std::vector<std::string_view> at;
     words.clear();
     std::int64_t last = -1;
+    std::size_t room = 0;  // for every word and a space before it
     bool ok = each_field(v, [&](std::string_view word, od::value positions) {
         return each_item(positions, [&](od::value p) {
             std::int64_t pos;
             if (p.get_int64().get(pos) || pos < 0) return false;
             words.emplace_back(pos, word);
             last = std::max(last, pos);
+            room += word.size() + 1;
             return true;
         });
     });
@@ -74,17 +101,18 @@ bool read_inverted_abstract(od::value v, std::string& out) {
         // Positions are dense (0..n-1): place each word, no sort.
         at.assign(static_cast<std::size_t>(last) + 1, std::string_view());
         for (const auto& [pos, word] : words) at[static_cast<std::size_t>(pos)] = word;
-        // Joined with single spaces, written in place: sized first, then copied.
-        std::size_t end = out.size(), length = end;
-        for (auto word : at)
-            if (!word.empty()) length += (length ? 1 : 0) + word.size();
-        out.resize(length);
+        // Joined with single spaces, written in place, then cut to size.
+        std::size_t start = out.size();
+        out.resize(start + room);
+        char* begin = out.data();
+        char* p = begin + start;
         for (auto word : at) {
             if (word.empty()) continue;
-            if (end) out[end++] = ' ';
-            std::memcpy(&out[end], word.data(), word.size());
-            end += word.size();
+            if (p != begin) *p++ = ' ';
+            copy_word(p, word);
+            p += word.size();
         }
+        out.resize(static_cast<std::size_t>(p - begin));
     } else {
         std::sort(words.begin(), words.end());
         for (const auto& [pos, word] : words) (out.empty() ? out : out += ' ') += word;
