@@ -53,29 +53,17 @@ bool read_authorship(od::value v, std::vector<Author>& out) {
     return true;
 }
 
-// A word of an abstract copied to p: most are short, and memcpy's call and
-// size dispatch cost more than the copy. Up to 16 bytes as two fixed-size
-// copies that overlap (no byte read or written outside the word).
+// A word of an abstract copied to p, with room for 16 bytes: most words
+// are short, and memcpy's call and size dispatch cost more than a fixed
+// 16-byte copy. That copy reads past the word, which both places a word can
+// be in allow: the record's text has padding after it, and the parser's
+// string buffer (escaped words) slack after every string, which simdjson's
+// own unescaping writes into.
 inline void copy_word(char* p, std::string_view word) {
-    const char* s = word.data();
-    std::size_t n = word.size();
-    if (n < 4) {
-        for (std::size_t i = 0; i < n; ++i) p[i] = s[i];
-    } else if (n < 8) {
-        std::uint32_t head, tail;
-        std::memcpy(&head, s, 4);
-        std::memcpy(&tail, s + n - 4, 4);
-        std::memcpy(p, &head, 4);
-        std::memcpy(p + n - 4, &tail, 4);
-    } else if (n <= 16) {
-        std::uint64_t head, tail;
-        std::memcpy(&head, s, 8);
-        std::memcpy(&tail, s + n - 8, 8);
-        std::memcpy(p, &head, 8);
-        std::memcpy(p + n - 8, &tail, 8);
-    } else {
-        std::memcpy(p, s, n);
-    }
+    if (word.size() <= 16)
+        std::memcpy(p, word.data(), 16);  // a constant size: two moves, no call
+    else
+        std::memcpy(p, word.data(), word.size());
 }
 
 // {"word": [positions], ...} -> the words in position order. The words are
@@ -103,7 +91,7 @@ bool read_inverted_abstract(od::value v, std::string& out) {
         for (const auto& [pos, word] : words) at[static_cast<std::size_t>(pos)] = word;
         // Joined with single spaces, written in place, then cut to size.
         std::size_t start = out.size();
-        out.resize(start + room);
+        out.resize(start + room + 16);
         char* begin = out.data();
         char* p = begin + start;
         for (auto word : at) {
