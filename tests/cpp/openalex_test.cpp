@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include "source_helpers.hpp"
 
 using namespace scholarmerge;
@@ -144,4 +146,26 @@ TEST(OpenAlex, InvertedAbstractsOfWordsOfEveryLength) {
     }
     EXPECT_EQ(c.works[1].abstract, expected_sparse);
     EXPECT_TRUE(c.diagnostics.empty());
+}
+
+// Positions are read by a shortcut when plain (1 to 7 digits), by simdjson
+// otherwise: both give the same abstracts and the same damaged records.
+TEST(OpenAlex, InvertedAbstractPositionsOfEveryForm) {
+    auto abstract_of = [](const std::string& positions) -> std::optional<std::string> {
+        Corpus c = read_text(R"({"title":"T","abstract_inverted_index":{"a":[0],"b":)" + positions + "}}\n", "w.jsonl",
+                             ReadOptions{"openalex"});
+        if (c.works.empty()) return std::nullopt;
+        return c.works[0].abstract;
+    };
+    EXPECT_EQ(abstract_of("[1]"), "a b");
+    EXPECT_EQ(abstract_of("[ 1 , 2 ]"), "a b b");
+    EXPECT_EQ(abstract_of("[1,\n2\t]"), "a b b");
+    EXPECT_EQ(abstract_of("[-0]"), "b");  // -0 is 0 (the later word wins the position)
+    EXPECT_EQ(abstract_of("[1234567]"), "a b");
+    EXPECT_EQ(abstract_of("[12345678]"), "a b");
+    EXPECT_EQ(abstract_of("[123456789012]"), "a b");
+    EXPECT_EQ(abstract_of("[0, 9]"), "b b");
+    for (const char* damaged : {"[007]", "[01]", "[1.0]", "[1e2]", "[-1]", "[\"1\"]", "[1 2]", "[1x]", "[true]",
+                                "[[1]]", "[99999999999999999999]", "[1,]", "[,1]"})
+        EXPECT_EQ(abstract_of(damaged), std::nullopt) << damaged;
 }

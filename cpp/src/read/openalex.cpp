@@ -66,6 +66,29 @@ inline void copy_word(char* p, std::string_view word) {
         std::memcpy(p, word.data(), word.size());
 }
 
+// A position as most are written: one to seven digits without a leading
+// zero, then ',' ']' or a space; false for anything else (the caller then asks
+// simdjson). Eight bytes at a time without branches on the digits, whose
+// varying count made the digit loop mispredict: the token is followed by the
+// rest of the record or the padding, so eight bytes can be read.
+inline bool plain_position(std::string_view token, std::int64_t& pos) {
+    constexpr std::uint64_t zeros = 0x3030303030303030, highs = 0x8080808080808080;
+    std::uint64_t bytes;
+    std::memcpy(&bytes, token.data(), 8);
+    std::uint64_t d = bytes - zeros;  // a digit's byte becomes 0..9
+    // A byte's high bit set where it is no digit: below '0' (borrow) or above '9'.
+    std::uint64_t not_digit = ((d + 0x7676767676767676) | d | (bytes & highs)) & highs;
+    if (!not_digit) return false;
+    int n = __builtin_ctzll(not_digit) / 8;  // digits before the first other byte
+    char after = token.data()[n];
+    if (n == 0 || (n > 1 && token[0] == '0') || !(after == ',' || after == ']' || after == ' ')) return false;
+    d <<= 8 * (8 - n);  // the digits right-aligned, zeros before them
+    d = d * 10 + (d >> 8);
+    pos = static_cast<std::int64_t>(
+        (((d & 0x000000FF000000FF) * (100 + (1000000ULL << 32))) + (((d >> 16) & 0x000000FF000000FF) * (1 + (10000ULL << 32)))) >> 32);
+    return true;
+}
+
 // {"word": [positions], ...} -> the words in position order. The words are
 // views into the parser's string buffer, valid for this record.
 bool read_inverted_abstract(od::value v, std::string& out) {
@@ -77,7 +100,7 @@ bool read_inverted_abstract(od::value v, std::string& out) {
     bool ok = each_field(v, [&](std::string_view word, od::value positions) {
         return each_item(positions, [&](od::value p) {
             std::int64_t pos;
-            if (p.get_int64().get(pos) || pos < 0) return false;
+            if (!plain_position(p.raw_json_token(), pos) && (p.get_int64().get(pos) || pos < 0)) return false;
             words.emplace_back(pos, word);
             last = std::max(last, pos);
             room += word.size() + 1;
