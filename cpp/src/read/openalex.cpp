@@ -15,11 +15,26 @@ using namespace detail;
 
 namespace {
 
+// Lists reused from record to record, so as not to allocate them for every
+// record or author: one set per thread, looked up once per record.
+struct Scratch {
+    std::vector<Author> authors;
+    std::vector<std::string_view> institutions, raw_affiliations;
+    std::vector<std::pair<std::int64_t, std::string_view>> words;  // (position, word) of an abstract
+    std::vector<std::string_view> at;                              // an abstract's words by position
+};
+
+Scratch& scratch() {
+    thread_local Scratch s;
+    return s;
+}
+
 // Strings are read as views into the parser's buffer (valid for this
 // record) and copied once, into the Author added to `out`.
-bool read_authorship(od::value v, std::vector<Author>& out) {
+bool read_authorship(od::value v, std::vector<Author>& out, Scratch& scratch) {
     std::string_view display, raw, orcid, openalex_id;
-    thread_local std::vector<std::string_view> institutions, raw_affiliations;  // reused
+    auto& institutions = scratch.institutions;
+    auto& raw_affiliations = scratch.raw_affiliations;
     institutions.clear();
     raw_affiliations.clear();
     bool ok = each_field(v, [&](std::string_view key, od::value x) {
@@ -91,9 +106,9 @@ inline bool plain_position(std::string_view token, std::int64_t& pos) {
 
 // {"word": [positions], ...} -> the words in position order. The words are
 // views into the parser's string buffer, valid for this record.
-bool read_inverted_abstract(od::value v, std::string& out) {
-    thread_local std::vector<std::pair<std::int64_t, std::string_view>> words;  // reused: one per record otherwise
-    thread_local std::vector<std::string_view> at;
+bool read_inverted_abstract(od::value v, std::string& out, Scratch& scratch) {
+    auto& words = scratch.words;
+    auto& at = scratch.at;
     words.clear();
     std::int64_t last = -1;
     std::size_t room = 0;  // for every word and a space before it
@@ -149,6 +164,7 @@ bool read_location(od::value v, Work& w, bool primary) {
 }
 
 std::string read_work(od::object obj, Work& w, ReadContext& ctx) {
+    Scratch& reused = scratch();
     std::string_view title, display_name;  // views into the parser's buffer, valid for this record
     std::optional<std::int64_t> year;
     std::string problem = read_fields(obj, ctx, [&](std::string_view key, od::value x) {
@@ -180,9 +196,9 @@ std::string read_work(od::object obj, Work& w, ReadContext& ctx) {
             if (n) w.extra["citations"] = *n;
         } else if (detail::key_is(key, "authorships")) {
             // Read into a reused list, then moved: w.authors is allocated once, at its size.
-            thread_local std::vector<Author> authors;
+            std::vector<Author>& authors = reused.authors;
             authors.clear();
-            ok = each_item(x, [&](od::value a) { return read_authorship(a, authors); });
+            ok = each_item(x, [&](od::value a) { return read_authorship(a, authors, reused); });
             w.authors.reserve(w.authors.size() + authors.size());
             std::move(authors.begin(), authors.end(), std::back_inserter(w.authors));
         } else if (detail::key_is(key, "primary_location")) {
@@ -202,7 +218,7 @@ std::string read_work(od::object obj, Work& w, ReadContext& ctx) {
                 return true;
             });
         } else if (detail::key_is(key, "abstract_inverted_index")) {
-            ok = read_inverted_abstract(x, w.abstract);
+            ok = read_inverted_abstract(x, w.abstract, reused);
         }
         return ok;
     });
