@@ -56,6 +56,36 @@ TEST(FileReader, PiecesOfJsonLinesKeepFileLineNumbersAndOrder) {
     std::remove(path.c_str());
 }
 
+// next(into) reads the pieces straight into one Corpus (one thread) or moves
+// them there (two): the same works, lines and diagnostics as next().
+TEST(FileReader, PiecesReadIntoOneCorpusAreThoseOfNext) {
+    std::string path = write_temp("sm_into.jsonl", openalex_lines(3000));
+    for (int threads : {1, 2}) {
+        ReadOptions o;
+        o.threads = threads;
+        Corpus expected, into;
+        {
+            FileReader reader(path, o, 4096);
+            while (auto piece = reader.next()) expected.append(std::move(*piece));
+        }
+        FileReader reader(path, o, 4096);
+        into.diagnostics.push_back({"before", 1, Severity::info, "kept"});  // added to, not replaced
+        int pieces = 0;
+        while (reader.next(into)) ++pieces;
+        EXPECT_GT(pieces, 50);
+        ASSERT_EQ(into.works.size(), expected.works.size());
+        for (std::size_t i = 0; i < into.works.size(); ++i) {
+            EXPECT_EQ(into.works[i].title, expected.works[i].title);
+            EXPECT_EQ(into.works[i].source_line, expected.works[i].source_line);
+            EXPECT_EQ(into.works[i].authors.size(), 1u);
+        }
+        ASSERT_EQ(into.diagnostics.size(), 2u);
+        EXPECT_EQ(into.diagnostics[0].source, "before");
+        EXPECT_EQ(into.diagnostics[1].line, 502);
+    }
+    std::remove(path.c_str());
+}
+
 TEST(FileReader, OtherFilesArriveWhole) {
     std::string text = "@article{a, title={One}, year=2000}\n@article{b, title={Two}, year=2001}\n";
     std::string path = write_temp("sm_whole.bib", text);

@@ -1,9 +1,39 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "scholarmerge/names/match.hpp"
 #include "scholarmerge/names/parse.hpp"
+#include "scholarmerge/read/read.hpp"
 
 using namespace scholarmerge;
+
+namespace {
+
+// parse_name takes a shortcut for plain "Given Surname" names. A leading
+// space, trimmed away, sends the same name down the general path: both must
+// give the same Author. Also tried: the name in lower and upper case, and its
+// first two words alone (more plain names, of every case).
+void expect_shortcut_agrees(const std::string& name) {
+    std::string first_two = name.substr(0, name.find(' ', name.find(' ') + 1));
+    std::string lower = name, upper = name;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (const std::string& n : {name, first_two, lower, upper}) {
+        Author a = parse_name(n), b = parse_name(" " + n);
+        EXPECT_EQ(a.raw, b.raw) << n;
+        EXPECT_EQ(a.display, b.display) << n;
+        EXPECT_EQ(a.given, b.given) << n;
+        EXPECT_EQ(a.surname, b.surname) << n;
+        EXPECT_EQ(a.initials, b.initials) << n;
+        EXPECT_EQ(a.suffix, b.suffix) << n;
+        EXPECT_EQ(a.key, b.key) << n;
+        EXPECT_EQ(a.equal_contribution, b.equal_contribution) << n;
+        EXPECT_EQ(a.highlighted, b.highlighted) << n;
+    }
+}
+
+}  // namespace
 
 TEST(ParseName, MarkdownMarksAreUnderstoodAndStripped) {
     Author a = parse_name("**Z. Yao<sup>*</sup>**");
@@ -170,4 +200,36 @@ TEST(AuthorList, SurnamesAloneAreTheSurnamesOfTheWholeParse) {
         for (const Author& a : parse_author_list(list).authors) expected.push_back(a.surname.empty() ? a.display : a.surname);
         EXPECT_EQ(author_surnames(list), expected) << list;
     }
+}
+
+TEST(ParseName, PlainNamesTakeAShortcutToTheSameResult) {
+    const char* given[] = {"Zhewei", "Łukasz", "José", "Hans-Jörg", "Seung-won", "O'Neil", "A", "Z.", "ZW", "zw",
+                           "Jr", "Mary-", "-", "'", "Ærø", "İsmail", "ΑΒΓ", "张", "de", "Van", "AB"};
+    const char* surname[] = {"Yao", "Marasović", "Ré", "Müller", "MÜLLER", "müller", "Cesa-Bianchi", "O'Brien",
+                             "Jr", "jr.", "III", "Iv", "Sr", "A", "ZW", "Zw", "B-C", "van", "de", "Ødegård", "Şahin",
+                             "ΔΕΖ", "张", "X'", "-", "DAVIS", "Le", "li", "NG"};
+    for (const char* g : given)
+        for (const char* s : surname) expect_shortcut_agrees(std::string(g) + " " + s);
+    for (const char* n : {"Ann  Mary", "Ann\tMary", "Ann Mary ", "Ann Mary2", "Ann Mary,", "Ann Mary\u00a0",
+                          "Ann\u00a0 Mary", "Ann \u00a0Mary", "Ann Mary Smith", "A.B Smith", "Ann &amp; Bob",
+                          "Ann <b>Bob</b>", "Ann *Bob*", "M{\\\"u}ller Hans", "Smith, Ann", "Ann", "", " ", "Ann ",
+                          " Ann"})
+        expect_shortcut_agrees(n);
+}
+
+TEST(ParseName, PlainNamesOfTheBenchmarksTakeAShortcutToTheSameResult) {
+    const std::string dir = SCHOLARMERGE_BENCHMARKS_DIR;
+    if (!std::filesystem::is_directory(dir)) GTEST_SKIP() << dir << " not present";
+    ReadOptions cora;
+    cora.format = "csv";
+    cora.params = {{"sep", "|"}, {"id", "Entity Id"}};
+    std::size_t names = 0;
+    for (const Corpus& c : {read_file(dir + "/dblp-acm/dblp.csv"), read_file(dir + "/dblp-acm/acm.csv"),
+                            read_file(dir + "/cora/cora.csv", cora)})
+        for (const Work& w : c.works)
+            for (const Author& a : w.authors) {
+                expect_shortcut_agrees(a.raw);
+                ++names;
+            }
+    EXPECT_GT(names, 18000u);
 }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include "source_helpers.hpp"
 
 using namespace scholarmerge;
@@ -93,4 +95,77 @@ TEST(OpenAlex, EscapedKeysReadLikePlainOnes) {
         EXPECT_EQ(w.abstract, "café na\"ive x\\y");
     }
     EXPECT_TRUE(c.diagnostics.empty());
+}
+
+// JSON Lines lines are read as records first; a line that is an API page
+// (its records under a top-level "results") is read as one, whatever comes
+// before its records, as is a damaged page. "results" elsewhere (an abstract
+// word, a nested key, a string) leaves a record a record.
+TEST(OpenAlex, PagesAmongJsonLinesRecords) {
+    Corpus c = read_text(
+        R"({"id":"https://openalex.org/W1","title":"A","abstract_inverted_index":{"results":[1],"Good":[0]}})" "\n"
+        R"({"meta":{"count":2,"q":{"results":1}},"results":[{"title":"B"},{"title":"C"}]})" "\n"
+        R"({"title":"D","results":"none","primary_location":{"results":[]}})" "\n"
+        R"({"title":5,"results":[{"title":"E"}]})" "\n"
+        R"({"results":[{"title":"F"},{"title":"G"},{"tit)" "\n"
+        R"({"title":"H","results":[{"title":"I"}]})" "\n",
+        "w.jsonl", ReadOptions{"openalex"});
+    std::vector<std::string> titles;
+    for (const Work& w : c.works) titles.push_back(w.title);
+    EXPECT_EQ(titles, (std::vector<std::string>{"A", "B", "C", "D", "E", "F", "G", "I"}));
+    EXPECT_EQ(c.works[0].abstract, "Good results");
+    EXPECT_EQ(c.works[2].source_line, 2);
+    ASSERT_EQ(c.diagnostics.size(), 2u);  // the cut record, and the page not closed
+    EXPECT_EQ(c.diagnostics[0].line, 5);
+    EXPECT_NE(c.diagnostics[1].message.find("truncated JSON"), std::string::npos);
+}
+
+// Words of every length (each is copied by size class), in a dense index
+// with gaps and in a sparse one.
+TEST(OpenAlex, InvertedAbstractsOfWordsOfEveryLength) {
+    std::string dense = "{", sparse = "{", expected;
+    for (int n = 1; n <= 40; ++n) {
+        std::string word(static_cast<std::size_t>(n), static_cast<char>('a' + n % 26));
+        word[0] = 'W';
+        // Dense: at 2n (gaps between), and again at 2n + 1 for even n.
+        dense += (n > 1 ? "," : "") + ("\"" + word + "\":[" + std::to_string(2 * n)) +
+                 (n % 2 ? "" : "," + std::to_string(2 * n + 1)) + "]";
+        sparse += (n > 1 ? "," : "") + ("\"" + word + "\":[" + std::to_string(1000000 * n) + "]");
+        expected += (n > 1 ? " " : "") + word + (n % 2 ? "" : " " + word);
+    }
+    std::string text = R"({"id":"https://openalex.org/W1","title":"A","abstract_inverted_index":)" + dense + "}}\n" +
+                       R"({"id":"https://openalex.org/W2","title":"B","abstract_inverted_index":)" + sparse + "}}\n";
+    Corpus c = read_text(text, "w.jsonl", ReadOptions{"openalex"});
+    ASSERT_EQ(c.works.size(), 2u);
+    EXPECT_EQ(c.works[0].abstract, expected);
+    std::string expected_sparse;
+    for (int n = 1; n <= 40; ++n) {
+        std::string word(static_cast<std::size_t>(n), static_cast<char>('a' + n % 26));
+        word[0] = 'W';
+        expected_sparse += (n > 1 ? " " : "") + word;
+    }
+    EXPECT_EQ(c.works[1].abstract, expected_sparse);
+    EXPECT_TRUE(c.diagnostics.empty());
+}
+
+// Positions are read by a shortcut when plain (1 to 7 digits), by simdjson
+// otherwise: both give the same abstracts and the same damaged records.
+TEST(OpenAlex, InvertedAbstractPositionsOfEveryForm) {
+    auto abstract_of = [](const std::string& positions) -> std::optional<std::string> {
+        Corpus c = read_text(R"({"title":"T","abstract_inverted_index":{"a":[0],"b":)" + positions + "}}\n", "w.jsonl",
+                             ReadOptions{"openalex"});
+        if (c.works.empty()) return std::nullopt;
+        return c.works[0].abstract;
+    };
+    EXPECT_EQ(abstract_of("[1]"), "a b");
+    EXPECT_EQ(abstract_of("[ 1 , 2 ]"), "a b b");
+    EXPECT_EQ(abstract_of("[1,\n2\t]"), "a b b");
+    EXPECT_EQ(abstract_of("[-0]"), "b");  // -0 is 0 (the later word wins the position)
+    EXPECT_EQ(abstract_of("[1234567]"), "a b");
+    EXPECT_EQ(abstract_of("[12345678]"), "a b");
+    EXPECT_EQ(abstract_of("[123456789012]"), "a b");
+    EXPECT_EQ(abstract_of("[0, 9]"), "b b");
+    for (const char* damaged : {"[007]", "[01]", "[1.0]", "[1e2]", "[-1]", "[\"1\"]", "[1 2]", "[1x]", "[true]",
+                                "[[1]]", "[99999999999999999999]", "[1,]", "[,1]"})
+        EXPECT_EQ(abstract_of(damaged), std::nullopt) << damaged;
 }

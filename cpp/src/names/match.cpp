@@ -10,17 +10,19 @@ namespace {
 
 // Letters and digits of the folded text: "Aminabadi" and "Yazdani-Aminabadi" differ, "O'Brien" ~ "OBrien".
 std::string letters(std::string_view s) {
-    std::string f = text::fold(s), out;
+    std::string f = text::fold(s);
+    std::size_t n = 0;  // written in place: never longer
     for (std::size_t i = 0; i < f.size(); ++i) {
         char c = f[i];
         if (c == '\xEF' && f.compare(i, 3, "\xEF\xBF\xBD") == 0) {  // U+FFFD: a character lost in transcoding
-            out += '?';
+            f[n++] = '?';
             i += 2;
         } else if (!(c == ' ' || c == '-' || c == '\'' || c == '.' || c == ',')) {
-            out += c;
+            f[n++] = c;
         }
     }
-    return out;
+    f.resize(n);
+    return f;
 }
 
 // a[i..] and b[j..] equal, where '?' (a character some export could not

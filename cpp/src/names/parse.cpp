@@ -167,10 +167,69 @@ std::string join(const std::vector<std::string_view>& words, std::size_t from, s
     return out;
 }
 
+// The last steps of every parse, given and surname found: case, initials,
+// key. `display` is the name's display text (less any suffix).
+void finish_name(Author& a, std::string_view display) {
+    // All-lower or all-caps input says nothing about case: use title case.
+    std::string& surname = a.surname;
+    if ((!has_upper(surname) && has_lower(surname)) || (!has_lower(surname) && surname.size() > 3)) {
+        std::string low = text::fold(surname);
+        // Surnames raise each hyphenated part ("Cesa-Bianchi"); given names do not ("Seung-won").
+        if (!has_lower(surname) || !has_upper(surname)) surname = capitalise_words(low, true);
+    }
+    if (!has_upper(a.given) && has_lower(a.given)) a.given = capitalise_words(a.given, false, true);
+    // Given names that are all initials: every capital of a PubMed block is
+    // one ("Yao ZW" -> "ZW"), where initials_of would keep only "Z".
+    std::string initials_src;
+    bool all_initials = true;
+    each_word(a.given, [&](std::string_view w) {
+        if (!is_initial_word(w, has_lower(display))) {
+            all_initials = false;
+            return false;
+        }
+        if (is_dotted_initials(w))
+            (initials_src += w) += ' ';
+        else
+            for (char c : w) (initials_src += c) += ' ';
+        return true;
+    });
+    a.initials = initials_of(all_initials ? std::string_view(initials_src) : std::string_view(a.given));
+    a.key = name_key(a);
+}
+
+// The form most names take, "Given Surname": two words of letters (ASCII or
+// not, with hyphens and apostrophes) and one space, the surname not a suffix
+// or initials. parse_name's steps before finish_name leave such a name as it
+// is, its first word the given name and its second the surname, so they are
+// skipped (most of a parse). Excluded: markup, entities, LaTeX, commas, dots,
+// digits, other spaces (0xC2 leads U+00A0, the no-break space).
+bool plain_name(std::string_view s, std::string_view& given, std::string_view& surname) {
+    std::size_t space = std::string_view::npos;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0x80 && c != 0xC2);
+        if (letter || c == '-' || c == '\'') continue;
+        if (c != ' ' || space != std::string_view::npos || i == 0 || i + 1 == s.size()) return false;
+        space = i;
+    }
+    if (space == std::string_view::npos) return false;
+    given = s.substr(0, space);
+    surname = s.substr(space + 1);
+    return !is_suffix(surname) && !is_initial_word(surname, has_lower(s));
+}
+
 }  // namespace
 
 Author parse_name(std::string_view input) {
     Author a;
+    std::string_view given_word, surname_word;
+    if (plain_name(input, given_word, surname_word)) {  // the shortcut: see plain_name
+        a.raw = a.display = std::string(input);
+        a.given = std::string(given_word);
+        a.surname = std::string(surname_word);
+        finish_name(a, input);
+        return a;
+    }
     a.raw = std::string(trim(input));
     // Markup and marks removed step by step; most names need none of the
     // steps, and are not copied until one changes them.
@@ -240,32 +299,9 @@ Author parse_name(std::string_view input) {
             given = join(words, 0, start);
         }
     }
-    // All-lower or all-caps input says nothing about case: use title case.
-    if ((!has_upper(surname) && has_lower(surname)) || (!has_lower(surname) && surname.size() > 3)) {
-        std::string low = text::fold(surname);
-        // Surnames raise each hyphenated part ("Cesa-Bianchi"); given names do not ("Seung-won").
-        if (!has_lower(surname) || !has_upper(surname)) surname = capitalise_words(low, true);
-    }
-    if (!has_upper(given) && has_lower(given)) given = capitalise_words(given, false, true);
     a.given = std::move(given);
     a.surname = std::move(surname);
-    // Given names that are all initials: every capital of a PubMed block is
-    // one ("Yao ZW" -> "ZW"), where initials_of would keep only "Z".
-    std::string initials_src;
-    bool all_initials = true;
-    each_word(a.given, [&](std::string_view w) {
-        if (!is_initial_word(w, has_lower(d))) {
-            all_initials = false;
-            return false;
-        }
-        if (is_dotted_initials(w))
-            (initials_src += w) += ' ';
-        else
-            for (char c : w) (initials_src += c) += ' ';
-        return true;
-    });
-    a.initials = initials_of(all_initials ? std::string_view(initials_src) : std::string_view(a.given));
-    a.key = name_key(a);
+    finish_name(a, d);
     return a;
 }
 

@@ -38,10 +38,10 @@ bool read_author(od::value v, Author& out) {
     return true;
 }
 
-std::string read_work(od::object obj, Work& w, ReadContext&) {
+std::string read_work(od::object obj, Work& w, ReadContext& ctx) {
     std::string subtitle, short_venue, event;
     Work issued, published_print, published_online;
-    std::string problem = read_fields(obj, [&](std::string_view key, od::value x) {
+    std::string problem = read_fields(obj, ctx, [&](std::string_view key, od::value x) {
         std::string s;
         bool ok = true;
         if (detail::key_is(key, "DOI")) {

@@ -34,8 +34,8 @@ bool read_name(od::value v, Author& out) {
     return true;
 }
 
-std::string read_item(od::object obj, Work& w, ReadContext&) {
-    std::string problem = read_fields(obj, [&](std::string_view key, od::value x) {
+std::string read_item(od::object obj, Work& w, ReadContext& ctx) {
+    std::string problem = read_fields(obj, ctx, [&](std::string_view key, od::value x) {
         std::string s;
         bool ok = true;
         if (detail::key_is(key, "id")) {

@@ -140,29 +140,61 @@ struct FileReader::State {
         }
     }
 
-    bool launch() {
+    // The next piece, its first line and how many works to make room for
+    // (a JSON Lines piece: its lines); nullopt at the end.
+    struct Piece {
+        Buffer text;
+        int line;
+        std::size_t records;
+    };
+    std::optional<Piece> take() {
         std::optional<Buffer> piece = read_piece();
-        if (!piece) return false;
+        if (!piece) return std::nullopt;
         if (first) settle_format(*piece);
         int line = next_line;
         int lines = count_lines(piece->view());
         next_line += lines;
         handed += piece->size();
-        // The padding after the text lets the JSON readers parse in place.
-        std::size_t records = json_lines ? static_cast<std::size_t>(lines) + 1 : 0;
-        auto parse = [this, line, records](const Buffer& b) {
-            return detail::read_piece(b.view(), path, options, line, b.padding(), records);
-        };
+        return Piece{std::move(*piece), line, json_lines ? static_cast<std::size_t>(lines) + 1 : 0};
+    }
+
+    // The padding after the text lets the JSON readers parse in place.
+    void parse(Corpus& out, const Buffer& b, int line) {
+        detail::read_piece(out, b.view(), path, options, line, b.padding());
+    }
+
+    bool launch() {
+        std::optional<Piece> piece = take();
+        if (!piece) return false;
+        Corpus out;
+        out.works.reserve(piece->records);  // one allocation, no moves as the works arrive
         if (options.threads <= 1) {
+            parse(out, piece->text, piece->line);
             std::promise<Corpus> done;
-            done.set_value(parse(*piece));
+            done.set_value(std::move(out));
             pending.push_back(done.get_future());
-            spare = std::move(piece);
+            spare = std::move(piece->text);
         } else {
-            pending.push_back(std::async(std::launch::async, [parse, b = std::move(*piece)] { return parse(b); }));
+            pending.push_back(std::async(std::launch::async, [this, out = std::move(out), p = std::move(*piece)]() mutable {
+                parse(out, p.text, p.line);
+                return std::move(out);
+            }));
         }
         return true;
     }
+
+    // Room in `into` for n more works and, when that takes a new allocation,
+    // for the rest of the file at the rate so far (with 1/16 to spare), so
+    // that the works read move once at most.
+    void make_room(Corpus& into, std::size_t n) {
+        works_so_far += n;
+        std::size_t need = into.works.size() + n;
+        if (need <= into.works.capacity()) return;
+        double per_byte = handed == 0 ? 0.0 : static_cast<double>(works_so_far) / static_cast<double>(handed);
+        auto rest = static_cast<std::size_t>(per_byte * static_cast<double>(std::max(total, handed) - handed));
+        into.works.reserve(need + rest + rest / 16);
+    }
+    std::size_t works_so_far = 0;  // this file's, for make_room
 };
 
 FileReader::FileReader(const std::string& path, const ReadOptions& options, std::size_t piece_bytes)
@@ -192,6 +224,25 @@ std::optional<Corpus> FileReader::next() {
     Corpus out = s.pending.front().get();
     s.pending.pop_front();
     return out;
+}
+
+bool FileReader::next(Corpus& into) {
+    State& s = *state_;
+    // The first piece (which may throw, having added nothing) and those of
+    // other threads come in a Corpus of their own.
+    if (s.first || s.options.threads > 1 || !s.pending.empty()) {
+        std::optional<Corpus> piece = next();
+        if (!piece) return false;
+        s.make_room(into, piece->works.size());
+        into.append(std::move(*piece));
+        return true;
+    }
+    std::optional<State::Piece> piece = s.take();
+    if (!piece) return false;
+    s.make_room(into, piece->records);
+    s.parse(into, piece->text, piece->line);
+    s.spare = std::move(piece->text);
+    return true;
 }
 
 std::size_t FileReader::bytes_read() const { return std::min(state_->handed, state_->total); }

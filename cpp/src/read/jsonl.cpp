@@ -98,8 +98,8 @@ bool read_author(od::value v, Author& a) {
 }
 
 // Fills w from one line: "" or the offending field.
-std::string read_work(od::object obj, Work& w, ReadContext&) {
-    return detail::read_fields(obj, [&](std::string_view key, od::value x) {
+std::string read_work(od::object obj, Work& w, ReadContext& ctx) {
+    return detail::read_fields(obj, ctx, [&](std::string_view key, od::value x) {
         bool ok = true;
         if (detail::key_is(key, "title")) ok = read_string(x, w.title);
         else if (detail::key_is(key, "venue")) ok = read_string(x, w.venue);

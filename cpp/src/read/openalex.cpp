@@ -15,11 +15,26 @@ using namespace detail;
 
 namespace {
 
+// Lists reused from record to record, so as not to allocate them for every
+// record or author: one set per thread, looked up once per record.
+struct Scratch {
+    std::vector<Author> authors;
+    std::vector<std::string_view> institutions, raw_affiliations;
+    std::vector<std::pair<std::int64_t, std::string_view>> words;  // (position, word) of an abstract
+    std::vector<std::string_view> at;                              // an abstract's words by position
+};
+
+Scratch& scratch() {
+    thread_local Scratch s;
+    return s;
+}
+
 // Strings are read as views into the parser's buffer (valid for this
 // record) and copied once, into the Author added to `out`.
-bool read_authorship(od::value v, std::vector<Author>& out) {
+bool read_authorship(od::value v, std::vector<Author>& out, Scratch& scratch) {
     std::string_view display, raw, orcid, openalex_id;
-    thread_local std::vector<std::string_view> institutions, raw_affiliations;  // reused
+    auto& institutions = scratch.institutions;
+    auto& raw_affiliations = scratch.raw_affiliations;
     institutions.clear();
     raw_affiliations.clear();
     bool ok = each_field(v, [&](std::string_view key, od::value x) {
@@ -53,19 +68,57 @@ bool read_authorship(od::value v, std::vector<Author>& out) {
     return true;
 }
 
+// A word of an abstract copied to p, with room for 16 bytes: most words
+// are short, and memcpy's call and size dispatch cost more than a fixed
+// 16-byte copy. That copy reads past the word, which both places a word can
+// be in allow: the record's text has padding after it, and the parser's
+// string buffer (escaped words) slack after every string, which simdjson's
+// own unescaping writes into.
+inline void copy_word(char* p, std::string_view word) {
+    if (word.size() <= 16)
+        std::memcpy(p, word.data(), 16);  // a constant size: two moves, no call
+    else
+        std::memcpy(p, word.data(), word.size());
+}
+
+// A position as most are written: one to seven digits without a leading
+// zero, then ',' ']' or a space; false for anything else (the caller then asks
+// simdjson). Eight bytes at a time without branches on the digits, whose
+// varying count made the digit loop mispredict: the token is followed by the
+// rest of the record or the padding, so eight bytes can be read.
+inline bool plain_position(std::string_view token, std::int64_t& pos) {
+    constexpr std::uint64_t zeros = 0x3030303030303030, highs = 0x8080808080808080;
+    std::uint64_t bytes;
+    std::memcpy(&bytes, token.data(), 8);
+    std::uint64_t d = bytes - zeros;  // a digit's byte becomes 0..9
+    // A byte's high bit set where it is no digit: below '0' (borrow) or above '9'.
+    std::uint64_t not_digit = ((d + 0x7676767676767676) | d | (bytes & highs)) & highs;
+    if (!not_digit) return false;
+    int n = __builtin_ctzll(not_digit) / 8;  // digits before the first other byte
+    char after = token.data()[n];
+    if (n == 0 || (n > 1 && token[0] == '0') || !(after == ',' || after == ']' || after == ' ')) return false;
+    d <<= 8 * (8 - n);  // the digits right-aligned, zeros before them
+    d = d * 10 + (d >> 8);
+    pos = static_cast<std::int64_t>(
+        (((d & 0x000000FF000000FF) * (100 + (1000000ULL << 32))) + (((d >> 16) & 0x000000FF000000FF) * (1 + (10000ULL << 32)))) >> 32);
+    return true;
+}
+
 // {"word": [positions], ...} -> the words in position order. The words are
 // views into the parser's string buffer, valid for this record.
-bool read_inverted_abstract(od::value v, std::string& out) {
-    thread_local std::vector<std::pair<std::int64_t, std::string_view>> words;  // reused: one per record otherwise
-    thread_local std::vector<std::string_view> at;
+bool read_inverted_abstract(od::value v, std::string& out, Scratch& scratch) {
+    auto& words = scratch.words;
+    auto& at = scratch.at;
     words.clear();
     std::int64_t last = -1;
+    std::size_t room = 0;  // for every word and a space before it
     bool ok = each_field(v, [&](std::string_view word, od::value positions) {
         return each_item(positions, [&](od::value p) {
             std::int64_t pos;
-            if (p.get_int64().get(pos) || pos < 0) return false;
+            if (!plain_position(p.raw_json_token(), pos) && (p.get_int64().get(pos) || pos < 0)) return false;
             words.emplace_back(pos, word);
             last = std::max(last, pos);
+            room += word.size() + 1;
             return true;
         });
     });
@@ -74,17 +127,18 @@ bool read_inverted_abstract(od::value v, std::string& out) {
         // Positions are dense (0..n-1): place each word, no sort.
         at.assign(static_cast<std::size_t>(last) + 1, std::string_view());
         for (const auto& [pos, word] : words) at[static_cast<std::size_t>(pos)] = word;
-        // Joined with single spaces, written in place: sized first, then copied.
-        std::size_t end = out.size(), length = end;
-        for (auto word : at)
-            if (!word.empty()) length += (length ? 1 : 0) + word.size();
-        out.resize(length);
+        // Joined with single spaces, written in place, then cut to size.
+        std::size_t start = out.size();
+        out.resize(start + room + 16);
+        char* begin = out.data();
+        char* p = begin + start;
         for (auto word : at) {
             if (word.empty()) continue;
-            if (end) out[end++] = ' ';
-            std::memcpy(&out[end], word.data(), word.size());
-            end += word.size();
+            if (p != begin) *p++ = ' ';
+            copy_word(p, word);
+            p += word.size();
         }
+        out.resize(static_cast<std::size_t>(p - begin));
     } else {
         std::sort(words.begin(), words.end());
         for (const auto& [pos, word] : words) (out.empty() ? out : out += ' ') += word;
@@ -109,10 +163,11 @@ bool read_location(od::value v, Work& w, bool primary) {
     });
 }
 
-std::string read_work(od::object obj, Work& w, ReadContext&) {
+std::string read_work(od::object obj, Work& w, ReadContext& ctx) {
+    Scratch& reused = scratch();
     std::string_view title, display_name;  // views into the parser's buffer, valid for this record
     std::optional<std::int64_t> year;
-    std::string problem = read_fields(obj, [&](std::string_view key, od::value x) {
+    std::string problem = read_fields(obj, ctx, [&](std::string_view key, od::value x) {
         std::string_view s;
         bool ok = true;
         if (detail::key_is(key, "id")) {
@@ -141,9 +196,9 @@ std::string read_work(od::object obj, Work& w, ReadContext&) {
             if (n) w.extra["citations"] = *n;
         } else if (detail::key_is(key, "authorships")) {
             // Read into a reused list, then moved: w.authors is allocated once, at its size.
-            thread_local std::vector<Author> authors;
+            std::vector<Author>& authors = reused.authors;
             authors.clear();
-            ok = each_item(x, [&](od::value a) { return read_authorship(a, authors); });
+            ok = each_item(x, [&](od::value a) { return read_authorship(a, authors, reused); });
             w.authors.reserve(w.authors.size() + authors.size());
             std::move(authors.begin(), authors.end(), std::back_inserter(w.authors));
         } else if (detail::key_is(key, "primary_location")) {
@@ -163,7 +218,7 @@ std::string read_work(od::object obj, Work& w, ReadContext&) {
                 return true;
             });
         } else if (detail::key_is(key, "abstract_inverted_index")) {
-            ok = read_inverted_abstract(x, w.abstract);
+            ok = read_inverted_abstract(x, w.abstract, reused);
         }
         return ok;
     });

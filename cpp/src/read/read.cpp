@@ -39,17 +39,6 @@ namespace {
 // check, records), which 32 MB pieces (read_batches' default) do not.
 constexpr std::size_t kPieceBytes = std::size_t{2} << 20;
 
-// The pieces joined in order: the works move once, into a vector of the
-// total size, rather than at each regrowth.
-Corpus join(std::vector<Corpus>& parts) {
-    Corpus all;
-    std::size_t works = 0;
-    for (const auto& p : parts) works += p.works.size();
-    all.works.reserve(works);
-    for (auto& p : parts) all.append(std::move(p));
-    return all;
-}
-
 int line_of(std::string_view text, std::size_t offset) {
     return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
 }
@@ -57,13 +46,13 @@ int line_of(std::string_view text, std::size_t offset) {
 }  // namespace
 
 Corpus read_text(std::string_view input, const std::string& source, const ReadOptions& options) {
-    return detail::read_piece(input, source, options, 1);
+    Corpus out;
+    detail::read_piece(out, input, source, options, 1);
+    return out;
 }
 
-Corpus detail::read_piece(std::string_view input, const std::string& source, const ReadOptions& options,
-                          int first_line, std::size_t padding, std::size_t records) {
-    Corpus out;
-    out.works.reserve(records);  // one allocation, no moves as the works arrive
+void detail::read_piece(Corpus& out, std::string_view input, const std::string& source, const ReadOptions& options,
+                        int first_line, std::size_t padding) {
     std::string owned;
     std::string_view text = input;
     switch (text::detect_bom(text)) {
@@ -104,20 +93,20 @@ Corpus detail::read_piece(std::string_view input, const std::string& source, con
     if (!entry) throw Error(ErrorCode::bad_option, source, 0, "unknown format '" + format + "'");
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         out.diagnostics.push_back({source, 0, Severity::warning, "empty input: nothing to read"});
-        return out;
+        return;
     }
     // A converted or repaired copy has no padding of its own.
     bool same_end = text.data() + text.size() == input.data() + input.size();
-    ReadContext ctx{source, format, options, out, first_line, same_end ? padding : 0};
+    ReadContext ctx{source, format, options, out, first_line, same_end ? padding : 0, {}};
     entry->read(text, ctx);
-    return out;
 }
 
 Corpus read_file(const std::string& path, const ReadOptions& options) {
     FileReader reader(path, options, kPieceBytes);
-    std::vector<Corpus> parts;
-    while (auto piece = reader.next()) parts.push_back(std::move(*piece));
-    return join(parts);
+    Corpus all;
+    while (reader.next(all)) {
+    }
+    return all;
 }
 
 Corpus read(const std::vector<std::string>& paths, const ReadOptions& options, const Progress& progress) {
@@ -144,23 +133,21 @@ Corpus read(const std::vector<std::string>& paths, const ReadOptions& options, c
         auto size = fs::file_size(in.path, ec);
         if (!ec) total += static_cast<std::size_t>(size);
     }
-    std::vector<Corpus> parts;  // joined at the end
+    Corpus all;
     std::size_t done = 0;
     for (const auto& in : inputs) {
         FileReader reader(in.path, options, kPieceBytes);
         try {
-            while (auto piece = reader.next()) {
-                parts.push_back(std::move(*piece));
+            while (reader.next(all))
                 if (progress) progress(done + reader.bytes_read(), total);
-            }
         } catch (const Error& err) {
             if (!in.listed || err.code() != ErrorCode::unknown_format) throw;
-            parts.emplace_back().diagnostics.push_back({in.path, 0, Severity::info, "skipped: not a file of a known format"});
+            all.diagnostics.push_back({in.path, 0, Severity::info, "skipped: not a file of a known format"});
         }
         done += reader.bytes_total();
     }
     if (progress) progress(total, total);
-    return join(parts);
+    return all;
 }
 
 }  // namespace scholarmerge

@@ -39,10 +39,10 @@ bool read_name_of(od::value v, std::string& out) {
     return each_field(v, [&](std::string_view k, od::value x) { return !detail::key_is(k, "name") || get_text(x, out); });
 }
 
-std::string read_paper(od::object obj, Work& w, ReadContext&) {
+std::string read_paper(od::object obj, Work& w, ReadContext& ctx) {
     std::string venue, publication_venue, journal;
     std::optional<std::int64_t> year;
-    std::string problem = read_fields(obj, [&](std::string_view key, od::value x) {
+    std::string problem = read_fields(obj, ctx, [&](std::string_view key, od::value x) {
         std::string s;
         bool ok = true;
         if (detail::key_is(key, "paperId")) {

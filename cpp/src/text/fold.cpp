@@ -100,9 +100,14 @@ const std::array<std::string, kLatinEnd - kLatinFirst>& latin_folds() {
 }  // namespace
 
 std::string fold(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
+    // ASCII (most of most texts) lower-cased in a copy, up to the first other byte.
+    std::string out(s);
+    std::size_t i = 0;
+    for (; i < s.size() && static_cast<unsigned char>(s[i]) < 0x80; ++i)
+        if (s[i] >= 'A' && s[i] <= 'Z') out[i] = static_cast<char>(s[i] - 'A' + 'a');
+    if (i == s.size()) return out;
+    out.resize(i);
+    for (; i < s.size(); ++i) {
         auto c = static_cast<unsigned char>(s[i]);
         if (c < 0x80) {
             out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);

@@ -280,7 +280,25 @@ std::string decode_latex(std::string_view s) {
     return composed ? nfc(out) : out;
 }
 
+namespace {
+
+// True when squeeze_spaces would return s as it is (most texts): no space
+// but single ' ' between words. Errs only towards false (any control
+// character, any 0xC2, the lead byte of U+00A0). Without branches, which
+// the spaces between words would mispredict; the compiler vectorises the loops.
+bool squeezed(std::string_view s) {
+    if (s.empty()) return true;
+    unsigned char bad = s.front() == ' ' || s.back() == ' ';
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    for (std::size_t i = 0; i < s.size(); ++i) bad |= (p[i] < ' ') | (p[i] == 0xC2);
+    for (std::size_t i = 1; i < s.size(); ++i) bad |= (p[i] == ' ') & (p[i - 1] == ' ');
+    return !bad;
+}
+
+}  // namespace
+
 std::string squeeze_spaces(std::string_view s) {
+    if (squeezed(s)) return std::string(s);
     // Written in place: the result is never longer than s.
     std::string out(s.size(), '\0');
     std::size_t n = 0;
@@ -308,6 +326,8 @@ std::string clean_display(std::string_view s) {
     // squeeze_spaces(decode_latex(decode_entities(strip_tags(s)))), each step
     // taken only when its characters occur (most titles have none of them).
     auto has = [&s](auto pred) { return std::any_of(s.begin(), s.end(), pred); };
+    if (!has([](char c) { return c == '<' || c == '&' || c == '\\' || c == '$' || c == '{' || c == '}'; }))
+        return squeeze_spaces(s);  // one pass over the text, not three
     std::string step;
     if (has([](char c) { return c == '<'; })) s = step = strip_tags(s);
     if (has([](char c) { return c == '&'; })) s = step = decode_entities(s);

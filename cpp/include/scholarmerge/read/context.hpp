@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "scholarmerge/model.hpp"
 #include "scholarmerge/read/read.hpp"
@@ -16,6 +17,10 @@ struct ReadContext {
     Corpus& out;
     int first_line = 1;         // of this text in its file: a piece of a large file starts further down
     std::size_t padding = 0;    // bytes readable past the text's end (JSON parsers read ahead)
+    // JSON: top-level keys at which reading a record stops, as they may make
+    // the object an envelope of records instead ("results"); set while the
+    // JSON readers try each object as a record first (see json_input.cpp).
+    std::vector<std::string_view> stop_keys;
 
     int file_line(int line) const { return line > 0 ? line + first_line - 1 : line; }
 

@@ -25,6 +25,10 @@ public:
     // The next piece's works and diagnostics, in file order; nullopt at the end.
     // Throws like read_text (unknown_format) for the first piece.
     std::optional<Corpus> next();
+    // The same added to `into` (false at the end): for reading a whole file
+    // into one Corpus, where one thread's pieces are read straight into it
+    // rather than moved there, with room made for the rest of the file.
+    bool next(Corpus& into);
 
     std::size_t bytes_read() const;   // handed to the parser so far
     std::size_t bytes_total() const;  // the file's size

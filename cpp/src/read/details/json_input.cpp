@@ -132,10 +132,14 @@ private:
     void document(std::string_view doc) {
         if (doc.front() == '[') return array(doc);
         if (doc.front() == '{') {
+            // Read as a record first: nearly every object is one. The read
+            // stops at a top-level envelope key, and only then, or when it
+            // fails, is the object looked at as an envelope.
+            if (envelopes_.size() == 0) return record(doc);
+            if (read_record(doc, true)) return;
             // API envelopes name their records near the top, after a little
             // metadata ({"meta": {...}, "results": [...]}); records rarely use these keys.
-            // This runs on every JSON Lines record: memmem skips ahead where
-            // string_view::find would stop at every '"' of the 4 KB.
+            // memmem skips ahead where string_view::find would stop at every '"' of the 4 KB.
             std::string_view head = doc.substr(0, 4096);
             for (const std::string& key : quoted_envelopes_)
                 if (memmem(head.data(), head.size(), key.data(), key.size())) return object(doc);
@@ -174,7 +178,11 @@ private:
         record(doc);
     }
 
-    void record(std::string_view raw) {
+    void record(std::string_view raw) { read_record(raw, false); }
+
+    // Reads one record. A first try stops at an envelope key and, failed or
+    // stopped, leaves no trace: false, for the caller to look further.
+    bool read_record(std::string_view raw, bool first_try) {
         int line = line_of(raw);
         od::document doc;
         od::object obj;
@@ -188,14 +196,18 @@ private:
         } else if (doc.get_object().get(obj)) {
             problem = "not a JSON object";
         } else {
+            ctx_.stop_keys.clear();
+            if (first_try) ctx_.stop_keys.assign(envelopes_.begin(), envelopes_.end());
             problem = read_(obj, w, ctx_);
         }
         if (!problem.empty()) {
             ctx_.out.works.pop_back();
+            if (first_try) return false;
             ctx_.warn(line, "unreadable record (" + problem + "): '" + std::string(raw.substr(0, 60)) + "'");
-            return;
+            return true;
         }
         if (w.title.empty() && untitled_warning_) ctx_.warn(line, "record has no title");
+        return true;
     }
 
     std::string_view text_;
@@ -213,8 +225,6 @@ private:
 bool all_digits(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
-
-std::string two_digits(std::int64_t v) { return (v < 10 ? "0" : "") + std::to_string(v); }
 
 }  // namespace
 
@@ -344,19 +354,22 @@ bool get_first_text(od::value v, std::string& out) {
 void set_date(Work& w, std::string_view iso) {
     iso = trim_json(iso);
     if (iso.size() < 4 || !all_digits(iso.substr(0, 4))) return;
-    w.year = std::stoi(std::string(iso.substr(0, 4)));
+    auto digit = [&](std::size_t i) { return iso[i] - '0'; };
+    w.year = ((digit(0) * 10 + digit(1)) * 10 + digit(2)) * 10 + digit(3);
     std::string date(iso.substr(0, 4));
     for (std::size_t pos = 4; pos + 1 < iso.size() && iso[pos] == '-' && date.size() < 10;) {
         std::size_t end = pos + 1;
         while (end < iso.size() && std::isdigit(static_cast<unsigned char>(iso[end]))) ++end;
-        std::string_view part = iso.substr(pos + 1, end - pos - 1);
-        if (part.empty() || part.size() > 2) break;
-        int n = std::stoi(std::string(part));
+        std::size_t digits = end - pos - 1;
+        if (digits == 0 || digits > 2) break;
+        int n = digits == 1 ? digit(pos + 1) : digit(pos + 1) * 10 + digit(pos + 2);
         if (n < 1 || n > (date.size() == 4 ? 12 : 31)) break;
-        date += "-" + two_digits(n);
+        date += '-';
+        date += static_cast<char>('0' + n / 10);
+        date += static_cast<char>('0' + n % 10);
         pos = end;
     }
-    w.date = date;
+    w.date = std::move(date);
 }
 
 void reconcile_year(Work& w, std::optional<std::int64_t> year) {
@@ -404,8 +417,10 @@ std::string bare_doi(std::string_view s) {
                                "doi:", "DOI:"})
         if (text::starts_with(s, p)) s.remove_prefix(p.size());
     std::string out(s);
-    // DOIs are case-insensitive; the lower-case form is the one to compare.
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    // DOIs are case-insensitive; the lower-case form is the one to compare
+    // (ASCII: whatever the locale, a UTF-8 byte is never changed).
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return out;
 }
 

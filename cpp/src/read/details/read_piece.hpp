@@ -1,6 +1,6 @@
 // read_text for a piece of a file that starts on line `first_line`, with
-// `padding` bytes readable past its end (internal). `records`: how many works
-// to make room for (a JSON Lines piece: its lines), 0 when unknown.
+// `padding` bytes readable past its end (internal): its works, diagnostics
+// and profiles are added to `out` (the caller makes room for the works).
 #pragma once
 
 #include <string>
@@ -10,7 +10,7 @@
 
 namespace scholarmerge::detail {
 
-Corpus read_piece(std::string_view text, const std::string& source, const ReadOptions& options, int first_line,
-                  std::size_t padding = 0, std::size_t records = 0);
+void read_piece(Corpus& out, std::string_view text, const std::string& source, const ReadOptions& options,
+                int first_line, std::size_t padding = 0);
 
 }  // namespace scholarmerge::detail
