@@ -35,23 +35,20 @@ WordRanks word_ranks(const std::vector<std::uint64_t>& words, const std::vector<
     return r;
 }
 
-std::vector<RowPair> group_pairs(const std::vector<std::uint64_t>& keys, const std::vector<std::int64_t>& rows) {
-    if (keys.size() != rows.size()) throw std::invalid_argument("group_pairs: one row per key");
-    std::vector<std::size_t> order(keys.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t a, std::size_t b) { return keys[a] != keys[b] ? keys[a] < keys[b] : rows[a] < rows[b]; });
-    std::vector<RowPair> pairs;
-    for (std::size_t lo = 0; lo < order.size();) {
-        std::size_t hi = lo;
-        while (hi < order.size() && keys[order[hi]] == keys[order[lo]]) ++hi;
-        const std::size_t end = std::min(hi, lo + CandidateIndex::kMaxGroup);
-        for (std::size_t j = lo + 1; j < end; ++j)
-            for (std::size_t i = lo; i < j; ++i)
-                if (rows[order[i]] != rows[order[j]]) pairs.emplace_back(rows[order[i]], rows[order[j]]);
-        lo = hi;
+std::uint32_t word_set(const RowKeys& keys, std::size_t row, const WordRanks& ranks, std::vector<std::uint32_t>& ranked) {
+    std::uint32_t singles = 0;  // words in this record only: not ranked, in nobody else's set
+    ranked.clear();
+    for (std::uint64_t k = keys.word_offsets[row]; k < keys.word_offsets[row + 1]; ++k) {
+        auto it = std::lower_bound(ranks.words.begin(), ranks.words.end(), keys.words[k]);
+        if (it == ranks.words.end() || *it != keys.words[k]) {
+            ++singles;
+            continue;
+        }
+        const std::uint32_t rank = ranks.ranks[static_cast<std::size_t>(it - ranks.words.begin())];
+        if (rank < ranks.common_rank) ranked.push_back(rank);
     }
-    return pairs;
+    std::sort(ranked.begin(), ranked.end());
+    return singles + static_cast<std::uint32_t>(ranked.size());
 }
 
 }  // namespace scholarmerge::distributed

@@ -4,10 +4,10 @@
 #include <cmath>
 #include <limits>
 #include <string_view>
-#include <unordered_map>
 
 #include "scholarmerge/match/key_hash.hpp"
 #include "scholarmerge/match/title.hpp"
+#include "scholarmerge/match/title_keys.hpp"
 
 namespace scholarmerge {
 
@@ -56,7 +56,7 @@ private:
 }  // namespace
 
 CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double min_jaccard)
-    : group_of_(records.size(), {-1, -1, -1}), min_jaccard_(min_jaccard) {
+    : min_jaccard_(min_jaccard) {
     const std::size_t n = records.size();
     // Word ids and document frequencies; each record's distinct word ids in one
     // flat array (record r's from word_start_[r]).
@@ -123,32 +123,53 @@ CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double m
         for (std::uint16_t k = 0; k < prefix_size_[r]; ++k)
             postings_[fill[words_[word_start_[r] + k]]++] = {signature_[r], rec, k, static_cast<std::uint16_t>(size(rec))};
     }
-    // Records sharing a DOI, an arXiv id or their whole normalised title are
-    // candidates whatever their words (the first kMaxGroup of each key).
-    // Keys are hashed: a collision only adds candidates, which verification
-    // then rejects, and a million titles need no million strings here.
-    std::unordered_map<std::uint64_t, std::int32_t> group_id;
+    build_groups(records);
+}
+
+void CandidateIndex::build_groups(const std::vector<MatchRecord>& records) {
+    // Records sharing a DOI, an arXiv id or a title key are candidates
+    // whatever their words (the first kMaxGroup of each key). Keys are
+    // hashed: a collision only adds candidates, which verification then
+    // rejects, and a million titles need no million strings here.
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> entries;  // (key, record)
+    std::vector<std::uint64_t> keys;
     for (std::size_t r = 0; r < records.size(); ++r) {
-        const std::string* keys[] = {&records[r].doi, &records[r].arxiv, &records[r].title};
-        constexpr GroupKey kinds[] = {GroupKey::doi, GroupKey::arxiv, GroupKey::title};
-        for (int k = 0; k < 3; ++k) {
-            if (keys[k]->empty()) continue;
-            std::uint64_t key = group_key(*keys[k], kinds[k]);
-            auto [it, inserted] = group_id.emplace(key, static_cast<std::int32_t>(groups_.size()));
-            if (inserted) groups_.emplace_back();
-            auto& group = groups_[static_cast<std::size_t>(it->second)];
-            if (group.size() < kMaxGroup) {
-                group.push_back(static_cast<std::uint32_t>(r));
-                group_of_[r][static_cast<std::size_t>(k)] = it->second;
-            }
-        }
+        const MatchRecord& m = records[r];
+        const auto rec = static_cast<std::uint32_t>(r);
+        if (!m.doi.empty()) entries.emplace_back(group_key(m.doi, GroupKey::doi), rec);
+        if (!m.arxiv.empty()) entries.emplace_back(group_key(m.arxiv, GroupKey::arxiv), rec);
+        if (m.title.empty()) continue;
+        keys.clear();
+        // Where one misspelt word takes a duplicate below min_jaccard, titles
+        // one word apart meet through their word-out keys.
+        if (fragile(size(rec), min_jaccard_)) word_out_keys(m.title, keys);
+        keys.push_back(title_key(m.title));
+        for (std::uint64_t k : keys) entries.emplace_back(k, rec);
     }
-    // A group of one meets nobody.
-    for (auto& g : group_of_)
-        for (auto& k : g)
-            if (k >= 0 && groups_[static_cast<std::size_t>(k)].size() < 2) k = -1;
-    for (auto& group : groups_)
-        if (group.size() < 2) std::vector<std::uint32_t>().swap(group);
+    std::sort(entries.begin(), entries.end());
+    entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> membership;  // (record, group)
+    group_start_.assign(1, 0);
+    for (std::size_t lo = 0; lo < entries.size();) {
+        std::size_t hi = lo;
+        while (hi < entries.size() && entries[hi].first == entries[lo].first) ++hi;
+        if (hi - lo >= 2) {  // a group of one meets nobody
+            const auto g = static_cast<std::uint32_t>(group_start_.size() - 1);
+            for (std::size_t i = lo; i < std::min(hi, lo + kMaxGroup); ++i) {
+                group_members_.push_back(entries[i].second);
+                membership.emplace_back(entries[i].second, g);
+            }
+            group_start_.push_back(group_members_.size());
+        }
+        lo = hi;
+    }
+    std::sort(membership.begin(), membership.end());
+    record_group_start_.assign(records.size() + 1, 0);
+    for (const auto& [r, g] : membership) {
+        ++record_group_start_[r + 1];
+        record_groups_.push_back(g);
+    }
+    for (std::size_t r = 0; r < records.size(); ++r) record_group_start_[r + 1] += record_group_start_[r];
 }
 
 // The scan below counts bits for most postings it reads; the x86-64 baseline
