@@ -145,12 +145,12 @@ void bind_distributed(py::module_& root) {
     m.def(
         "word_ranks",
         [](py::array_t<std::uint64_t, py::array::c_style | py::array::forcecast> words,
-           py::array_t<std::uint64_t, py::array::c_style | py::array::forcecast> df, std::size_t records) {
+           py::array_t<std::uint64_t, py::array::c_style | py::array::forcecast> df) {
             auto w = vec(words), f = vec(df);
             WordRanks r;
             {
                 py::gil_scoped_release release;
-                r = word_ranks(w, f, records);
+                r = word_ranks(w, f);
             }
             py::dict d;
             d["words"] = to_array(r.words);
@@ -158,7 +158,7 @@ void bind_distributed(py::module_& root) {
             d["common_rank"] = r.common_rank;
             return d;
         },
-        py::arg("words"), py::arg("document_frequency"), py::arg("records"));
+        py::arg("words"), py::arg("document_frequency"));
     m.def(
         "prefix_postings",
         [](const py::dict& keys, std::int64_t first_row, const py::dict& ranks, double min_jaccard, std::size_t buckets) {

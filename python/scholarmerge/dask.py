@@ -161,7 +161,7 @@ def _labels(ddf: dd.DataFrame, threshold: float | None, min_jaccard: float, buck
     keys = [delayed(_row_keys)(p) for p in parts]
     words = _tree([delayed(_counts)(delayed(lambda k: k["words"])(k)) for k in keys], _sum_counts)
     recurrence = _tree([delayed(_counts)(delayed(lambda k: k["recurrence"])(k)) for k in keys], _sum_counts)
-    ranks = delayed(lambda wc: _stages.word_ranks(wc[0], wc[1], n))(words)
+    ranks = delayed(lambda wc: _stages.word_ranks(wc[0], wc[1]))(words)
     recurring = delayed(_recurring_keys)(recurrence)
 
     # 3: candidate pairs, shuffled by prefix word and by group key.

@@ -113,7 +113,7 @@ std::vector<std::int64_t> staged_dedupe(const WorkColumns& c, std::size_t partit
     }
     std::vector<std::uint64_t> words, counts;
     for (auto [w, k] : df) words.push_back(w), counts.push_back(k);
-    const WordRanks ranks = word_ranks(words, counts, n);
+    const WordRanks ranks = word_ranks(words, counts);
     // Group entries shuffled by key, paired in each bucket.
     std::vector<std::vector<std::uint64_t>> group_keys(buckets);
     std::vector<std::vector<std::int64_t>> group_rows(buckets);
@@ -194,7 +194,7 @@ TEST(Distributed, PrefixJoinReportsEachQualifyingPairOnce) {
     for (std::uint64_t w : keys.words) ++df[w];
     std::vector<std::uint64_t> words, counts;
     for (auto [w, k] : df) words.push_back(w), counts.push_back(k);
-    const WordRanks ranks = word_ranks(words, counts, c.titles.size());
+    const WordRanks ranks = word_ranks(words, counts);
     for (std::size_t buckets : {1u, 2u, 16u}) {
         std::vector<RowPair> pairs;
         for (auto& part : prefix_postings(keys, 0, ranks, 0.35, buckets)) {
@@ -208,8 +208,8 @@ TEST(Distributed, PrefixJoinReportsEachQualifyingPairOnce) {
 }
 
 TEST(Distributed, StagesRejectMalformedInput) {
-    EXPECT_THROW(word_ranks({1, 2}, {3}, 10), std::invalid_argument);
-    EXPECT_THROW(word_ranks({1, 1}, {3, 3}, 10), std::invalid_argument);
+    EXPECT_THROW(word_ranks({1, 2}, {3}), std::invalid_argument);
+    EXPECT_THROW(word_ranks({1, 1}, {3, 3}), std::invalid_argument);
     EXPECT_THROW(group_pairs({1}, {}), std::invalid_argument);
     WorkColumns c;
     c.titles = {"a", "b"};

@@ -1,9 +1,10 @@
 // dedupe() in stages over any split of the rows, for an engine that
 // partitions and shuffles (scholarmerge.dask): the same labels as one
 // process. The candidate pairs of dedupe() are exactly those whose title word
-// sets (common words left out) reach min_jaccard, plus those sharing a DOI,
-// arXiv or title key (for rows of fragile word sets, their word-out keys too);
-// every stage below computes a share of them:
+// sets (common words left out) reach min_jaccard, unless both are fragile,
+// plus those sharing a DOI, arXiv or title key (for rows of fragile word sets,
+// their word-out keys too): CandidateIndex::candidates. Every stage below
+// computes a share of them:
 //
 //   row_keys         per partition: word, group and recurrence keys
 //   (word ranks)     global: document frequencies -> WordRanks
@@ -56,10 +57,8 @@ struct WordRanks {
     std::uint32_t common_rank = 0;     // ranks from here on are common words, left out
 };
 
-// From every distinct word with its document frequency (summed over all
-// partitions) and the number of records.
-WordRanks word_ranks(const std::vector<std::uint64_t>& words, const std::vector<std::uint64_t>& document_frequency,
-                     std::size_t records);
+// From every distinct word with its document frequency (summed over all partitions).
+WordRanks word_ranks(const std::vector<std::uint64_t>& words, const std::vector<std::uint64_t>& document_frequency);
 
 // Row `row`'s word set as the index sees it: the number of its words (common
 // ones left out), with the ranks of those in two or more records in `ranked`, ascending.

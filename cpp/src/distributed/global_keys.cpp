@@ -7,8 +7,7 @@
 
 namespace scholarmerge::distributed {
 
-WordRanks word_ranks(const std::vector<std::uint64_t>& words, const std::vector<std::uint64_t>& df,
-                     std::size_t records) {
+WordRanks word_ranks(const std::vector<std::uint64_t>& words, const std::vector<std::uint64_t>& df) {
     if (words.size() != df.size()) throw std::invalid_argument("word_ranks: one document frequency per word");
     std::vector<std::size_t> shared;  // words in two or more records, by key
     for (std::size_t i = 0; i < words.size(); ++i)
@@ -25,11 +24,10 @@ WordRanks word_ranks(const std::vector<std::uint64_t>& words, const std::vector<
     WordRanks r;
     r.words.resize(shared.size());
     r.ranks.resize(shared.size());
-    const std::size_t max_df = CandidateIndex::max_document_frequency(records);
     for (std::size_t k = 0; k < by_rarity.size(); ++k) {
         const std::size_t at = by_rarity[k];
         r.ranks[at] = static_cast<std::uint32_t>(k);
-        if (df[shared[at]] <= max_df) r.common_rank = static_cast<std::uint32_t>(k + 1);
+        if (df[shared[at]] <= CandidateIndex::kMaxDocumentFrequency) r.common_rank = static_cast<std::uint32_t>(k + 1);
     }
     for (std::size_t k = 0; k < shared.size(); ++k) r.words[k] = words[shared[k]];
     return r;

@@ -76,11 +76,11 @@ CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double m
         word_start_[r + 1] = words_.size();
     }
     postings_.resize(df.size());
-    // In a large corpus the commonest words ("learning", "of") say little and
-    // their postings would make candidate generation quadratic: they are left
-    // out of the word sets. Records equal in title still meet through the
-    // title groups below.
-    const auto max_df = static_cast<std::uint32_t>(max_document_frequency(n));
+    // The commonest words ("learning", "of") say little and their postings
+    // would make candidate generation quadratic: they are left out of the
+    // word sets. Records equal in title, or one word apart, still meet
+    // through the title keys below.
+    const auto max_df = static_cast<std::uint32_t>(kMaxDocumentFrequency);
     // Words ranked rarest first; a record's words as ascending ranks, so that
     // its prefix is the rarest few and two records intersect by a merge.
     std::vector<std::uint32_t> by_rarity(df.size());
@@ -199,11 +199,13 @@ void CandidateIndex::word_candidates(std::uint32_t x, CandidateScratch& scratch)
     auto words_needed = [&](std::uint32_t sy) { return t / (1.0 + t) * (sx + sy); };
     // Per size of y, the shared words the pair needs as a whole number (c < v
     // for a whole c exactly when c < ceil(v)); sizes too different to reach
-    // t need more than any pair has.
+    // t, and fragile sets when x's is (they meet through keys), need more
+    // than any pair has.
     auto& needed = scratch.needed;
     needed.assign(max_size_ + 1, std::numeric_limits<std::int32_t>::max());
     for (std::uint32_t sy = 0; sy <= max_size_ && !(sx < t * sy); ++sy)
-        if (!(sy < t * sx)) needed[sy] = static_cast<std::int32_t>(std::ceil(words_needed(sy) - 1e-9));
+        if (!(sy < t * sx) && !(fragile(sx, t) && fragile(sy, t)))
+            needed[sy] = static_cast<std::int32_t>(std::ceil(words_needed(sy) - 1e-9));
     // The lists are read one after another, each from its start: ask for all
     // their first cache lines at once, so that their misses overlap.
     for (std::uint32_t i = 0; i < prefix_size_[x]; ++i) {

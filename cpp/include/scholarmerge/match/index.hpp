@@ -29,8 +29,11 @@ struct CandidateScratch {
 
 class CandidateIndex {
 public:
-    static constexpr std::size_t kMinStopDf = 1000;  // a word in more records than max(this, n/200) is not indexed
-    static constexpr std::size_t kMaxGroup = 64;     // members of an identifier/title group that meet
+    // Words in more records than this are common, left out of the word sets:
+    // no posting list is longer, so a record's scan costs the same in a
+    // corpus of any size and the time grows linearly with it.
+    static constexpr std::size_t kMaxDocumentFrequency = 1000;
+    static constexpr std::size_t kMaxGroup = 64;  // members of an identifier/title group that meet
 
     CandidateIndex(const std::vector<MatchRecord>& records, double min_jaccard);
 
@@ -38,15 +41,16 @@ public:
     // shared) takes it below min_jaccard: a typo alone would lose the pair.
     static bool fragile(std::size_t m, double min_jaccard) { return m - 1.0 < min_jaccard * (m + 1.0); }
 
-    // Words in more records than this are left out of the word sets.
-    static std::size_t max_document_frequency(std::size_t records) { return std::max(kMinStopDf, records / 200); }
-
-    // Calls visit(y) once for each candidate y < x of record x: exactly the y
-    // whose title word sets (common words left out) have Jaccard similarity
-    // >= min_jaccard, and the y among the first kMaxGroup records of a key
-    // of x: DOI, arXiv id, title_key, and for a fragile word set its
-    // word_out_keys (title_keys.hpp). The set does not depend on the word
-    // order chosen, which is what lets a distributed run reproduce it.
+    // Calls visit(y) once for each candidate y < x of record x: exactly
+    //  - the y whose title word sets (common words left out) have Jaccard
+    //    similarity >= min_jaccard, unless both sets are fragile: two such
+    //    records sharing their one or two words are mostly chance, and most
+    //    of all pairs in a large corpus;
+    //  - the y among the first kMaxGroup records of a key of x: DOI, arXiv
+    //    id, title_key, and for a fragile word set its word_out_keys
+    //    (title_keys.hpp), which is how fragile sets meet.
+    // The set does not depend on the word order chosen, which is what lets
+    // a distributed run reproduce it.
     template <class Visit>
     void candidates(std::uint32_t x, CandidateScratch& scratch, Visit&& visit) const;
 
