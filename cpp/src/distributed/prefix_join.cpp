@@ -72,7 +72,7 @@ std::vector<RowPair> prefix_join(const std::vector<Postings>& parts, double min_
             for (std::size_t i = lo; i < j; ++i) {
                 const Entry& y = entries[i];
                 if (y.size < t * x.size || x.size < t * y.size) continue;
-                if (CandidateIndex::fragile(x.size, t) && CandidateIndex::fragile(y.size, t)) continue;  // keys' business
+                if (CandidateIndex::fragile(x.size, t) && CandidateIndex::fragile(y.size, t)) continue;  // they meet by keys
                 const double needed = needed_overlap(t, x.size, y.size);
                 // Positional filter, valid when this word is their first shared one
                 // (if it is not, the pair belongs to another word's bucket anyway).
