@@ -102,6 +102,7 @@ bench: setup
 	$(PY) bench/bench_names.py
 	$(PY) bench/bench_json.py --mb 100 --stream 10 --repeat 3
 	$(PY) bench/bench_dedupe.py --sizes 10000,100000,1000000 --minhash 100000
+	$(PY) bench/index_recall.py --benchmarks --sizes 10000,20000 --sampled 1000000:1000
 	$(PY) bench/bench_splink.py
 	$(PY) bench/bench_dask.py --records 1000000 --partitions 4 --single
 

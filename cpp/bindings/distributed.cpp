@@ -60,6 +60,21 @@ Postings postings_of(const py::dict& d) {
     return p;
 }
 
+// The word columns of row_keys' dict.
+RowKeys word_keys_of(const py::dict& keys) {
+    RowKeys k;
+    k.word_offsets = field<std::uint64_t>(keys, "word_offsets");
+    k.words = field<std::uint64_t>(keys, "words");
+    if (k.word_offsets.empty() || k.word_offsets.back() != k.words.size())
+        throw py::value_error("row keys: word offsets do not match the words");
+    return k;
+}
+
+WordRanks ranks_of(const py::dict& ranks) {
+    return WordRanks{field<std::uint64_t>(ranks, "words"), field<std::uint32_t>(ranks, "ranks"),
+                     ranks["common_rank"].cast<std::uint32_t>()};
+}
+
 // Mentions travel as a dict: int64 arrays and lists of str.
 py::dict mentions_dict(const Mentions& m) {
     py::dict d;
@@ -123,18 +138,20 @@ void bind_distributed(py::module_& root) {
             d["title"] = to_array(k.title);
             d["main_title"] = to_array(k.main_title);
             d["recurrence"] = to_array(k.recurrence);
+            d["word_out_offsets"] = to_array(k.word_out_offsets);
+            d["word_out"] = to_array(k.word_out);
             return d;
         },
         py::arg("titles"), py::arg("sources"), py::arg("dois"), py::arg("arxivs"));
     m.def(
         "word_ranks",
         [](py::array_t<std::uint64_t, py::array::c_style | py::array::forcecast> words,
-           py::array_t<std::uint64_t, py::array::c_style | py::array::forcecast> df, std::size_t records) {
+           py::array_t<std::uint64_t, py::array::c_style | py::array::forcecast> df) {
             auto w = vec(words), f = vec(df);
             WordRanks r;
             {
                 py::gil_scoped_release release;
-                r = word_ranks(w, f, records);
+                r = word_ranks(w, f);
             }
             py::dict d;
             d["words"] = to_array(r.words);
@@ -142,17 +159,12 @@ void bind_distributed(py::module_& root) {
             d["common_rank"] = r.common_rank;
             return d;
         },
-        py::arg("words"), py::arg("document_frequency"), py::arg("records"));
+        py::arg("words"), py::arg("document_frequency"));
     m.def(
         "prefix_postings",
         [](const py::dict& keys, std::int64_t first_row, const py::dict& ranks, double min_jaccard, std::size_t buckets) {
-            RowKeys k;
-            k.word_offsets = field<std::uint64_t>(keys, "word_offsets");
-            k.words = field<std::uint64_t>(keys, "words");
-            if (k.word_offsets.empty() || k.word_offsets.back() != k.words.size())
-                throw py::value_error("row keys: word offsets do not match the words");
-            WordRanks r{field<std::uint64_t>(ranks, "words"), field<std::uint32_t>(ranks, "ranks"),
-                        ranks["common_rank"].cast<std::uint32_t>()};
+            RowKeys k = word_keys_of(keys);
+            WordRanks r = ranks_of(ranks);
             std::vector<Postings> out;
             {
                 py::gil_scoped_release release;
@@ -176,6 +188,25 @@ void bind_distributed(py::module_& root) {
             return pair_arrays(pairs);
         },
         py::arg("parts"), py::arg("min_jaccard"));
+    m.def(
+        "group_entries",
+        [](const py::dict& keys, std::int64_t first_row, const py::dict& ranks, double min_jaccard) {
+            RowKeys k = word_keys_of(keys);
+            k.doi = field<std::uint64_t>(keys, "doi");
+            k.arxiv = field<std::uint64_t>(keys, "arxiv");
+            k.title = field<std::uint64_t>(keys, "title");
+            k.main_title = field<std::uint64_t>(keys, "main_title");
+            k.word_out_offsets = field<std::uint64_t>(keys, "word_out_offsets");
+            k.word_out = field<std::uint64_t>(keys, "word_out");
+            WordRanks r = ranks_of(ranks);
+            GroupEntries out;
+            {
+                py::gil_scoped_release release;
+                out = group_entries(k, first_row, r, min_jaccard);
+            }
+            return py::make_tuple(to_array(out.keys), to_array(out.rows));
+        },
+        py::arg("keys"), py::arg("first_row"), py::arg("ranks"), py::arg("min_jaccard"));
     m.def(
         "group_pairs",
         [](py::array_t<std::uint64_t, py::array::c_style | py::array::forcecast> keys,

@@ -48,12 +48,14 @@ void bind_match(py::module_& m) {
     m.def("clean_display", &text::clean_display, py::arg("text"), "Display form: tags, entities and LaTeX decoded.");
     m.def("fold", &text::fold, py::arg("text"), "Matching form: case, accents, dashes and quotes folded.");
     m.def("title_similarity", &title_similarity, py::arg("a"), py::arg("b"));
-    auto run = [](const std::vector<Work>& works, double threshold, int threads, bool brute_force, double min_jaccard) {
+    auto run = [](const std::vector<Work>& works, double threshold, int threads, bool brute_force, double min_jaccard,
+                  std::size_t sample_every) {
         DedupeOptions o;
         o.threshold = threshold;
         o.threads = threads;
         o.brute_force = brute_force;
         if (min_jaccard > 0) o.min_jaccard = min_jaccard;
+        o.sample_every = sample_every;
         DedupeResult r;
         {
             py::gil_scoped_release release;
@@ -64,11 +66,10 @@ void bind_match(py::module_& m) {
     // A Corpus goes straight to the core: no Python list of Works in between.
     m.def(
         "dedupe_corpus",
-        [run](const Corpus& c, double threshold, int threads, bool brute_force, double min_jaccard) {
-            return run(c.works, threshold, threads, brute_force, min_jaccard);
-        },
+        [run](const Corpus& c, double threshold, int threads, bool brute_force, double min_jaccard,
+              std::size_t sample_every) { return run(c.works, threshold, threads, brute_force, min_jaccard, sample_every); },
         py::arg("corpus"), py::arg("threshold") = 0.0, py::arg("threads") = 0, py::arg("brute_force") = false,
-        py::arg("min_jaccard") = 0.0);
+        py::arg("min_jaccard") = 0.0, py::arg("sample_every") = 1);
     m.def(
         "labels_from_pairs",
         [](std::size_t n, py::array_t<std::int64_t> rows, py::array_t<std::int64_t> cols) {
@@ -96,13 +97,15 @@ void bind_match(py::module_& m) {
     m.def(
         "dedupe_columns",
         [](py::object titles, py::object authors, std::vector<std::optional<std::int64_t>> years, py::object venues,
-           py::object sources, py::object dois, py::object arxivs, double threshold, int threads, double min_jaccard) {
+           py::object sources, py::object dois, py::object arxivs, double threshold, int threads, double min_jaccard,
+           std::size_t sample_every) {
             WorkColumns c{text_or_empty(titles), text_column(authors), std::move(years), text_or_empty(venues),
                           text_or_empty(sources), text_or_empty(dois), text_or_empty(arxivs)};
             DedupeOptions o;
             o.threshold = threshold;
             o.threads = threads;
             if (min_jaccard > 0) o.min_jaccard = min_jaccard;
+            o.sample_every = sample_every;
             DedupeResult r;
             {
                 py::gil_scoped_release release;
@@ -112,11 +115,11 @@ void bind_match(py::module_& m) {
         },
         py::arg("titles"), py::arg("authors"), py::arg("years"), py::arg("venues"), py::arg("sources"),
         py::arg("dois"), py::arg("arxivs"), py::arg("threshold") = 0.0, py::arg("threads") = 0,
-        py::arg("min_jaccard") = 0.0,
+        py::arg("min_jaccard") = 0.0, py::arg("sample_every") = 1,
         "Dedupe table columns without building a Work per row (memory: the match records only). A text\n"
         "column is a list of str (None: missing) or Arrow buffers (offsets, bytes, validity or None).");
     m.def("dedupe_works", run, py::arg("works"), py::arg("threshold") = 0.0, py::arg("threads") = 0,
-          py::arg("brute_force") = false, py::arg("min_jaccard") = 0.0);
+          py::arg("brute_force") = false, py::arg("min_jaccard") = 0.0, py::arg("sample_every") = 1);
 }
 
 }  // namespace scholarmerge::bindings

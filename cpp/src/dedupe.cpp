@@ -107,7 +107,7 @@ DedupeResult dedupe_records(std::vector<MatchRecord> records, SourceOf source_of
     parallel_for(n, threads, [&](int t, std::size_t i) {
         const auto x = static_cast<std::uint32_t>(i);
         const MatchRecord& rx = records[x];
-        if (rx.title.empty()) return;
+        if (rx.title.empty() || (options.sample_every > 1 && i % options.sample_every != 0)) return;
         CachedIndel cached(rx.title);
         auto verify = [&](std::uint32_t y) {
             ++compared[static_cast<std::size_t>(t)];

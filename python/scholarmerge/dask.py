@@ -4,14 +4,17 @@ works and people as one process, for data beyond one machine.
 ``dedupe(ddf)`` runs the stages of ``scholarmerge/distributed.hpp`` as Dask
 tasks; the C++ core does the work in each, with the GIL released:
 
-1. per partition: each row's title words, DOI/arXiv/title group keys and
-   recurrence key, as 64-bit hashes (``row_keys``);
+1. per partition: each row's title words, DOI/arXiv/title group keys, the
+   keys of its title with one word left out, and its recurrence key, as
+   64-bit hashes (``row_keys``);
 2. global: word document frequencies (a tree reduction) ranked rarest first,
    and the short titles that recur within a source;
 3. shuffle by blocking key: every row goes to the bucket of each of its prefix
    words, where ``prefix_join`` finds the pairs whose word sets reach the
-   Jaccard bound (each pair in one bucket only); group keys go to buckets by
-   key, where ``group_pairs`` pairs the first members of each group;
+   Jaccard bound (each pair in one bucket only); group keys (with those
+   word-out keys, for rows whose word set is too small to survive a typo:
+   ``group_entries``) go to buckets by key, where ``group_pairs`` pairs the
+   first members of each group;
 4. the connected components of those candidate pairs;
 5. shuffle by component: ``verify_and_cluster`` compares the candidate pairs
    of each bucket of whole components and clusters them.
@@ -74,13 +77,9 @@ def _recurring_keys(words_counts: tuple) -> np.ndarray:
     return keys[(counts > 1) & (keys != 0)]
 
 
-def _group_buckets(keys: dict, first_row: int, buckets: int) -> list:
+def _group_buckets(keys: dict, first_row: int, ranks: dict, min_jaccard: float, buckets: int) -> list:
     """(key, row) entries of every group key, split by key into buckets."""
-    rows = np.arange(first_row, first_row + len(keys["title"]), dtype=np.int64)
-    k = np.concatenate([keys["doi"], keys["arxiv"], keys["title"], keys["main_title"]])
-    r = np.concatenate([rows, rows, rows, rows])
-    keep = k != 0
-    k, r = k[keep], r[keep]
+    k, r = _stages.group_entries(keys, first_row, ranks, min_jaccard)
     b = k % np.uint64(buckets)
     return [(k[b == i], r[b == i]) for i in range(buckets)]
 
@@ -162,13 +161,13 @@ def _labels(ddf: dd.DataFrame, threshold: float | None, min_jaccard: float, buck
     keys = [delayed(_row_keys)(p) for p in parts]
     words = _tree([delayed(_counts)(delayed(lambda k: k["words"])(k)) for k in keys], _sum_counts)
     recurrence = _tree([delayed(_counts)(delayed(lambda k: k["recurrence"])(k)) for k in keys], _sum_counts)
-    ranks = delayed(lambda wc: _stages.word_ranks(wc[0], wc[1], n))(words)
+    ranks = delayed(lambda wc: _stages.word_ranks(wc[0], wc[1]))(words)
     recurring = delayed(_recurring_keys)(recurrence)
 
     # 3: candidate pairs, shuffled by prefix word and by group key.
     postings = [delayed(_stages.prefix_postings, nout=buckets)(k, s, ranks, min_jaccard, buckets)
                 for k, s in zip(keys, starts)]
-    groups = [delayed(_group_buckets, nout=buckets)(k, s, buckets) for k, s in zip(keys, starts)]
+    groups = [delayed(_group_buckets, nout=buckets)(k, s, ranks, min_jaccard, buckets) for k, s in zip(keys, starts)]
     pairs = []
     for b in range(buckets):
         pairs.append(delayed(_prefix_join)(min_jaccard, *[p[b] for p in postings]))

@@ -122,9 +122,13 @@ def _as_works(data):
 
 
 def dedupe_details(data, threshold: float | None = None, threads: int = 0, brute_force: bool = False,
-                   min_jaccard: float | None = None):
-    """Labels plus the number of pairs compared and verified (for measuring the index)."""
-    options = dict(threshold=float(threshold or 0.0), threads=threads, min_jaccard=float(min_jaccard or 0.0))
+                   min_jaccard: float | None = None, sample_every: int = 1):
+    """Labels plus the number of pairs compared and verified (for measuring the index).
+    With ``sample_every`` k > 1 only every k-th row looks for matches among the
+    rows before it, so the index's recall can be measured on a sample of a
+    corpus too large for brute force (the labels are then partial)."""
+    options = dict(threshold=float(threshold or 0.0), threads=threads, min_jaccard=float(min_jaccard or 0.0),
+                   sample_every=int(sample_every))
     if _is_frame(data) and not brute_force:
         # Straight from the columns: no Work per row is ever held.
         return _core.dedupe_columns(**_frame_columns(data, arrow=True), **options)

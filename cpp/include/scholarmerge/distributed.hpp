@@ -1,14 +1,18 @@
 // dedupe() in stages over any split of the rows, for an engine that
 // partitions and shuffles (scholarmerge.dask): the same labels as one
 // process. The candidate pairs of dedupe() are exactly those whose title word
-// sets (common words left out) reach min_jaccard, plus those sharing a DOI,
-// arXiv, title or main title group; every stage below computes a share of them:
+// sets (common words left out) reach min_jaccard, unless both are fragile,
+// plus those sharing a DOI, arXiv, title or main title key (for rows of fragile word sets,
+// their word-out keys too): CandidateIndex::candidates. Every stage below
+// computes a share of them:
 //
 //   row_keys         per partition: word, group and recurrence keys
 //   (word ranks)     global: document frequencies -> WordRanks
 //   prefix_postings  per partition: each row under its prefix words, by bucket
 //   prefix_join      per bucket: pairs reaching min_jaccard, each in one bucket
-//   (groups, components) global: group pairs; connected components of all pairs
+//   group_entries    per partition: each row under its group keys (by bucket: key)
+//   group_pairs      per bucket: pairs among the first members of each key
+//   (components)     global: connected components of all pairs
 //   verify_and_cluster per component bucket: verified pairs clustered -> labels
 //
 // merge() likewise, with rows shuffled by work label (whole works per bucket)
@@ -36,8 +40,11 @@ namespace scholarmerge::distributed {
 struct RowKeys {
     std::vector<std::uint64_t> word_offsets{0};  // row i's words: words[word_offsets[i], word_offsets[i + 1])
     std::vector<std::uint64_t> words;            // its distinct title words
-    std::vector<std::uint64_t> doi, arxiv, title, main_title;  // group keys (main title: before a colon)
+    std::vector<std::uint64_t> doi, arxiv, title, main_title;  // group keys (title_key of the title, of its main title before a colon)
     std::vector<std::uint64_t> recurrence;       // recurrence_key (short titles within a source)
+    // Row i's word_out_keys: word_out[word_out_offsets[i], word_out_offsets[i + 1]).
+    std::vector<std::uint64_t> word_out_offsets{0};
+    std::vector<std::uint64_t> word_out;
 };
 RowKeys row_keys(const WorkColumns& rows);
 
@@ -50,10 +57,12 @@ struct WordRanks {
     std::uint32_t common_rank = 0;     // ranks from here on are common words, left out
 };
 
-// From every distinct word with its document frequency (summed over all
-// partitions) and the number of records.
-WordRanks word_ranks(const std::vector<std::uint64_t>& words, const std::vector<std::uint64_t>& document_frequency,
-                     std::size_t records);
+// From every distinct word with its document frequency (summed over all partitions).
+WordRanks word_ranks(const std::vector<std::uint64_t>& words, const std::vector<std::uint64_t>& document_frequency);
+
+// Row `row`'s word set as the index sees it: the number of its words (common
+// ones left out), with the ranks of those in two or more records in `ranked`, ascending.
+std::uint32_t word_set(const RowKeys& keys, std::size_t row, const WordRanks& ranks, std::vector<std::uint32_t>& ranked);
 
 // Rows posted under their prefix words (AllPairs), with their word sets.
 struct Postings {
@@ -70,6 +79,15 @@ std::vector<Postings> prefix_postings(const RowKeys& keys, std::int64_t first_ro
                                       double min_jaccard, std::size_t buckets);
 
 using RowPair = std::pair<std::int64_t, std::int64_t>;  // (y, x), y < x
+
+// The partition's rows (global indices first_row, first_row + 1, ...) under
+// each of their group keys: DOI, arXiv, title key, and the word-out keys of
+// rows whose word set is fragile (CandidateIndex::fragile).
+struct GroupEntries {
+    std::vector<std::uint64_t> keys;
+    std::vector<std::int64_t> rows;
+};
+GroupEntries group_entries(const RowKeys& keys, std::int64_t first_row, const WordRanks& ranks, double min_jaccard);
 
 // The pairs among the first kMaxGroup rows of each group key, from (key,
 // row) entries holding every row of the keys they hold (one shuffle bucket).

@@ -7,8 +7,7 @@
 
 namespace scholarmerge::distributed {
 
-WordRanks word_ranks(const std::vector<std::uint64_t>& words, const std::vector<std::uint64_t>& df,
-                     std::size_t records) {
+WordRanks word_ranks(const std::vector<std::uint64_t>& words, const std::vector<std::uint64_t>& df) {
     if (words.size() != df.size()) throw std::invalid_argument("word_ranks: one document frequency per word");
     std::vector<std::size_t> shared;  // words in two or more records, by key
     for (std::size_t i = 0; i < words.size(); ++i)
@@ -25,33 +24,29 @@ WordRanks word_ranks(const std::vector<std::uint64_t>& words, const std::vector<
     WordRanks r;
     r.words.resize(shared.size());
     r.ranks.resize(shared.size());
-    const std::size_t max_df = CandidateIndex::max_document_frequency(records);
     for (std::size_t k = 0; k < by_rarity.size(); ++k) {
         const std::size_t at = by_rarity[k];
         r.ranks[at] = static_cast<std::uint32_t>(k);
-        if (df[shared[at]] <= max_df) r.common_rank = static_cast<std::uint32_t>(k + 1);
+        if (df[shared[at]] <= CandidateIndex::kMaxDocumentFrequency) r.common_rank = static_cast<std::uint32_t>(k + 1);
     }
     for (std::size_t k = 0; k < shared.size(); ++k) r.words[k] = words[shared[k]];
     return r;
 }
 
-std::vector<RowPair> group_pairs(const std::vector<std::uint64_t>& keys, const std::vector<std::int64_t>& rows) {
-    if (keys.size() != rows.size()) throw std::invalid_argument("group_pairs: one row per key");
-    std::vector<std::size_t> order(keys.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t a, std::size_t b) { return keys[a] != keys[b] ? keys[a] < keys[b] : rows[a] < rows[b]; });
-    std::vector<RowPair> pairs;
-    for (std::size_t lo = 0; lo < order.size();) {
-        std::size_t hi = lo;
-        while (hi < order.size() && keys[order[hi]] == keys[order[lo]]) ++hi;
-        const std::size_t end = std::min(hi, lo + CandidateIndex::kMaxGroup);
-        for (std::size_t j = lo + 1; j < end; ++j)
-            for (std::size_t i = lo; i < j; ++i)
-                if (rows[order[i]] != rows[order[j]]) pairs.emplace_back(rows[order[i]], rows[order[j]]);
-        lo = hi;
+std::uint32_t word_set(const RowKeys& keys, std::size_t row, const WordRanks& ranks, std::vector<std::uint32_t>& ranked) {
+    std::uint32_t singles = 0;  // words in this record only: not ranked, in nobody else's set
+    ranked.clear();
+    for (std::uint64_t k = keys.word_offsets[row]; k < keys.word_offsets[row + 1]; ++k) {
+        auto it = std::lower_bound(ranks.words.begin(), ranks.words.end(), keys.words[k]);
+        if (it == ranks.words.end() || *it != keys.words[k]) {
+            ++singles;
+            continue;
+        }
+        const std::uint32_t rank = ranks.ranks[static_cast<std::size_t>(it - ranks.words.begin())];
+        if (rank < ranks.common_rank) ranked.push_back(rank);
     }
-    return pairs;
+    std::sort(ranked.begin(), ranked.end());
+    return singles + static_cast<std::uint32_t>(ranked.size());
 }
 
 }  // namespace scholarmerge::distributed

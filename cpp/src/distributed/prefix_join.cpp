@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "scholarmerge/distributed.hpp"
+#include "scholarmerge/match/index.hpp"
 
 namespace scholarmerge::distributed {
 
@@ -28,20 +29,9 @@ std::vector<Postings> prefix_postings(const RowKeys& keys, std::int64_t first_ro
     std::vector<std::uint32_t> set;
     for (std::size_t i = 0; i < n; ++i) {
         // The row's words in the global order: those in one record only
-        // first (they are nobody else's), then the ranked ones; common words out.
-        std::uint32_t singles = 0;
-        set.clear();
-        for (std::uint64_t k = keys.word_offsets[i]; k < keys.word_offsets[i + 1]; ++k) {
-            auto it = std::lower_bound(ranks.words.begin(), ranks.words.end(), keys.words[k]);
-            if (it == ranks.words.end() || *it != keys.words[k]) {
-                ++singles;
-                continue;
-            }
-            std::uint32_t rank = ranks.ranks[static_cast<std::size_t>(it - ranks.words.begin())];
-            if (rank < ranks.common_rank) set.push_back(rank);
-        }
-        std::sort(set.begin(), set.end());
-        const auto size = static_cast<std::uint32_t>(singles + set.size());
+        // first (they are nobody else's), then the ranked ones.
+        const std::uint32_t size = word_set(keys, i, ranks, set);
+        const auto singles = static_cast<std::uint32_t>(size - set.size());
         if (size == 0) continue;
         std::size_t prefix = size - static_cast<std::size_t>(std::ceil(min_jaccard * size - 1e-9)) + 1;
         prefix = std::min<std::size_t>(prefix, size);
@@ -82,6 +72,7 @@ std::vector<RowPair> prefix_join(const std::vector<Postings>& parts, double min_
             for (std::size_t i = lo; i < j; ++i) {
                 const Entry& y = entries[i];
                 if (y.size < t * x.size || x.size < t * y.size) continue;
+                if (CandidateIndex::fragile(x.size, t) && CandidateIndex::fragile(y.size, t)) continue;  // they meet by keys
                 const double needed = needed_overlap(t, x.size, y.size);
                 // Positional filter, valid when this word is their first shared one
                 // (if it is not, the pair belongs to another word's bucket anyway).

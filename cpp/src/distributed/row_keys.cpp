@@ -3,6 +3,7 @@
 #include "scholarmerge/distributed.hpp"
 #include "scholarmerge/match/key_hash.hpp"
 #include "scholarmerge/match/title.hpp"
+#include "scholarmerge/match/title_keys.hpp"
 
 namespace scholarmerge::distributed {
 
@@ -16,6 +17,7 @@ RowKeys row_keys(const WorkColumns& c) {
     keys.main_title.resize(n);
     keys.recurrence.resize(n);
     keys.word_offsets.reserve(n + 1);
+    keys.word_out_offsets.reserve(n + 1);
     static const std::string none;
     std::vector<std::uint64_t> words;
     for (std::size_t i = 0; i < n; ++i) {
@@ -29,8 +31,11 @@ RowKeys row_keys(const WorkColumns& c) {
         keys.word_offsets.push_back(keys.words.size());
         if (!r.doi.empty()) keys.doi[i] = group_key(r.doi, GroupKey::doi);
         if (!r.arxiv.empty()) keys.arxiv[i] = group_key(r.arxiv, GroupKey::arxiv);
-        if (!r.title.empty()) keys.title[i] = group_key(r.title, GroupKey::title);
-        if (!r.name.empty()) keys.main_title[i] = group_key(r.name, GroupKey::title);  // meets titles equal to it
+        if (!r.title.empty()) keys.title[i] = title_key(r.title);
+        if (!r.name.empty()) keys.main_title[i] = title_key(r.name);  // meets titles equal to it
+        word_out_keys(r.title, words);
+        keys.word_out.insert(keys.word_out.end(), words.begin(), words.end());
+        keys.word_out_offsets.push_back(keys.word_out.size());
         keys.recurrence[i] = recurrence_key(c.sources.empty() ? none : c.sources[i], r);
     }
     return keys;

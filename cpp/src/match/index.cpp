@@ -4,10 +4,10 @@
 #include <cmath>
 #include <limits>
 #include <string_view>
-#include <unordered_map>
 
 #include "scholarmerge/match/key_hash.hpp"
 #include "scholarmerge/match/title.hpp"
+#include "scholarmerge/match/title_keys.hpp"
 
 namespace scholarmerge {
 
@@ -56,7 +56,7 @@ private:
 }  // namespace
 
 CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double min_jaccard)
-    : group_of_(records.size(), {-1, -1, -1, -1}), min_jaccard_(min_jaccard) {
+    : min_jaccard_(min_jaccard) {
     const std::size_t n = records.size();
     // Word ids and document frequencies; each record's distinct word ids in one
     // flat array (record r's from word_start_[r]).
@@ -76,11 +76,11 @@ CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double m
         word_start_[r + 1] = words_.size();
     }
     postings_.resize(df.size());
-    // In a large corpus the commonest words ("learning", "of") say little and
-    // their postings would make candidate generation quadratic: they are left
-    // out of the word sets. Records equal in title still meet through the
-    // title groups below.
-    const auto max_df = static_cast<std::uint32_t>(max_document_frequency(n));
+    // The commonest words ("learning", "of") say little and their postings
+    // would make candidate generation quadratic: they are left out of the
+    // word sets. Records equal in title, or one word apart, still meet
+    // through the title keys below.
+    const auto max_df = static_cast<std::uint32_t>(kMaxDocumentFrequency);
     // Words ranked rarest first; a record's words as ascending ranks, so that
     // its prefix is the rarest few and two records intersect by a merge.
     std::vector<std::uint32_t> by_rarity(df.size());
@@ -123,35 +123,57 @@ CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double m
         for (std::uint16_t k = 0; k < prefix_size_[r]; ++k)
             postings_[fill[words_[word_start_[r] + k]]++] = {signature_[r], rec, k, static_cast<std::uint16_t>(size(rec))};
     }
-    // Records sharing a DOI, an arXiv id or their whole normalised title are
-    // candidates whatever their words (the first kMaxGroup of each key); so
-    // are a title and the records with that main title ("Boosting the Margin"
-    // and "Boosting the Margin: A New Explanation for ..."), which share too
-    // few words when the subtitle is long.
-    // Keys are hashed: a collision only adds candidates, which verification
-    // then rejects, and a million titles need no million strings here.
-    std::unordered_map<std::uint64_t, std::int32_t> group_id;
+    build_groups(records);
+}
+
+void CandidateIndex::build_groups(const std::vector<MatchRecord>& records) {
+    // Records sharing a DOI, an arXiv id or a title key (a main title's too) are candidates
+    // whatever their words (the first kMaxGroup of each key). Keys are
+    // hashed: a collision only adds candidates, which verification then
+    // rejects, and a million titles need no million strings here.
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> entries;  // (key, record)
+    std::vector<std::uint64_t> keys;
     for (std::size_t r = 0; r < records.size(); ++r) {
-        const std::string* keys[] = {&records[r].doi, &records[r].arxiv, &records[r].title, &records[r].name};
-        constexpr GroupKey kinds[] = {GroupKey::doi, GroupKey::arxiv, GroupKey::title, GroupKey::title};
-        for (int k = 0; k < 4; ++k) {
-            if (keys[k]->empty()) continue;
-            std::uint64_t key = group_key(*keys[k], kinds[k]);
-            auto [it, inserted] = group_id.emplace(key, static_cast<std::int32_t>(groups_.size()));
-            if (inserted) groups_.emplace_back();
-            auto& group = groups_[static_cast<std::size_t>(it->second)];
-            if (group.size() < kMaxGroup) {
-                group.push_back(static_cast<std::uint32_t>(r));
-                group_of_[r][static_cast<std::size_t>(k)] = it->second;
-            }
-        }
+        const MatchRecord& m = records[r];
+        const auto rec = static_cast<std::uint32_t>(r);
+        if (!m.doi.empty()) entries.emplace_back(group_key(m.doi, GroupKey::doi), rec);
+        if (!m.arxiv.empty()) entries.emplace_back(group_key(m.arxiv, GroupKey::arxiv), rec);
+        if (m.title.empty()) continue;
+        keys.clear();
+        // Where one misspelt word takes a duplicate below min_jaccard, titles
+        // one word apart meet through their word-out keys.
+        if (fragile(size(rec), min_jaccard_)) word_out_keys(m.title, keys);
+        keys.push_back(title_key(m.title));
+        // A title meets the records whose main title (before a colon) it is:
+        // "Boosting the Margin" shares too few words with "Boosting the
+        // Margin: A New Explanation for ..." for the Jaccard bound.
+        if (!m.name.empty()) keys.push_back(title_key(m.name));
+        for (std::uint64_t k : keys) entries.emplace_back(k, rec);
     }
-    // A group of one meets nobody.
-    for (auto& g : group_of_)
-        for (auto& k : g)
-            if (k >= 0 && groups_[static_cast<std::size_t>(k)].size() < 2) k = -1;
-    for (auto& group : groups_)
-        if (group.size() < 2) std::vector<std::uint32_t>().swap(group);
+    std::sort(entries.begin(), entries.end());
+    entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> membership;  // (record, group)
+    group_start_.assign(1, 0);
+    for (std::size_t lo = 0; lo < entries.size();) {
+        std::size_t hi = lo;
+        while (hi < entries.size() && entries[hi].first == entries[lo].first) ++hi;
+        if (hi - lo >= 2) {  // a group of one meets nobody
+            const auto g = static_cast<std::uint32_t>(group_start_.size() - 1);
+            for (std::size_t i = lo; i < std::min(hi, lo + kMaxGroup); ++i) {
+                group_members_.push_back(entries[i].second);
+                membership.emplace_back(entries[i].second, g);
+            }
+            group_start_.push_back(group_members_.size());
+        }
+        lo = hi;
+    }
+    std::sort(membership.begin(), membership.end());
+    record_group_start_.assign(records.size() + 1, 0);
+    for (const auto& [r, g] : membership) {
+        ++record_group_start_[r + 1];
+        record_groups_.push_back(g);
+    }
+    for (std::size_t r = 0; r < records.size(); ++r) record_group_start_[r + 1] += record_group_start_[r];
 }
 
 // The scan below counts bits for most postings it reads; the x86-64 baseline
@@ -181,11 +203,13 @@ void CandidateIndex::word_candidates(std::uint32_t x, CandidateScratch& scratch)
     auto words_needed = [&](std::uint32_t sy) { return t / (1.0 + t) * (sx + sy); };
     // Per size of y, the shared words the pair needs as a whole number (c < v
     // for a whole c exactly when c < ceil(v)); sizes too different to reach
-    // t need more than any pair has.
+    // t, and fragile sets when x's is (they meet through keys), need more
+    // than any pair has.
     auto& needed = scratch.needed;
     needed.assign(max_size_ + 1, std::numeric_limits<std::int32_t>::max());
     for (std::uint32_t sy = 0; sy <= max_size_ && !(sx < t * sy); ++sy)
-        if (!(sy < t * sx)) needed[sy] = static_cast<std::int32_t>(std::ceil(words_needed(sy) - 1e-9));
+        if (!(sy < t * sx) && !(fragile(sx, t) && fragile(sy, t)))
+            needed[sy] = static_cast<std::int32_t>(std::ceil(words_needed(sy) - 1e-9));
     // The lists are read one after another, each from its start: ask for all
     // their first cache lines at once, so that their misses overlap.
     for (std::uint32_t i = 0; i < prefix_size_[x]; ++i) {

@@ -2,10 +2,10 @@
 // title words (AllPairs). Words are ordered rarest first; a pair whose word
 // sets have Jaccard similarity >= min_jaccard shares a word among the first
 // |x| - ceil(min_jaccard * |x|) + 1 of each, so only those are indexed.
+// Records sharing an identifier or a title key (title_keys.hpp) meet too.
 #pragma once
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -29,19 +29,29 @@ struct CandidateScratch {
 
 class CandidateIndex {
 public:
-    static constexpr std::size_t kMinStopDf = 1000;  // a word in more records than max(this, n/200) is not indexed
-    static constexpr std::size_t kMaxGroup = 64;     // members of an identifier/title group that meet
+    // Words in more records than this are common, left out of the word sets:
+    // no posting list is longer, so a record's scan costs the same in a
+    // corpus of any size and the time grows linearly with it.
+    static constexpr std::size_t kMaxDocumentFrequency = 1000;
+    static constexpr std::size_t kMaxGroup = 64;  // members of an identifier/title group that meet
 
     CandidateIndex(const std::vector<MatchRecord>& records, double min_jaccard);
 
-    // Words in more records than this are left out of the word sets.
-    static std::size_t max_document_frequency(std::size_t records) { return std::max(kMinStopDf, records / 200); }
+    // A word set of m words so small that one word changed (m - 1 of m + 1
+    // shared) takes it below min_jaccard: a typo alone would lose the pair.
+    static bool fragile(std::size_t m, double min_jaccard) { return m - 1.0 < min_jaccard * (m + 1.0); }
 
-    // Calls visit(y) once for each candidate y < x of record x: exactly the y
-    // whose title word sets (common words left out) have Jaccard similarity
-    // >= min_jaccard, and the y among the first kMaxGroup records of a DOI,
-    // arXiv, title or main title group of x. The set does not depend on the word order
-    // chosen, which is what lets a distributed run reproduce it.
+    // Calls visit(y) once for each candidate y < x of record x: exactly
+    //  - the y whose title word sets (common words left out) have Jaccard
+    //    similarity >= min_jaccard, unless both sets are fragile: two such
+    //    records sharing their one or two words are mostly chance, and most
+    //    of all pairs in a large corpus;
+    //  - the y among the first kMaxGroup records of a key of x: DOI, arXiv
+    //    id, title_key (of the title, and of its main title before a colon),
+    //    and for a fragile word set its word_out_keys
+    //    (title_keys.hpp), which is how fragile sets meet.
+    // The set does not depend on the word order chosen, which is what lets
+    // a distributed run reproduce it.
     template <class Visit>
     void candidates(std::uint32_t x, CandidateScratch& scratch, Visit&& visit) const;
 
@@ -59,6 +69,8 @@ private:
     // The records y < x whose word sets reach min_jaccard with x's go into
     // scratch.touched, with overlap[y] = kVisited.
     void word_candidates(std::uint32_t x, CandidateScratch& scratch) const;
+    // group_members_ and the rest below, from the records' keys.
+    void build_groups(const std::vector<MatchRecord>& records);
     // The whole word sets share at least `needed` words (the prefixes only said they might).
     bool overlap_enough(std::uint32_t x, std::uint32_t y, double needed) const;
     std::uint32_t size(std::uint32_t r) const { return static_cast<std::uint32_t>(word_start_[r + 1] - word_start_[r]); }
@@ -74,11 +86,12 @@ private:
     std::vector<std::uint16_t> prefix_size_;
     std::vector<std::uint64_t> signature_;  // record -> a bit per word (rank mod 64)
     std::uint32_t max_size_ = 0;            // the most words of any record
-    // Records sharing a DOI, an arXiv id or their normalised title, and a
-    // title with the records whose main title (before a colon) it is: the
+    // Records sharing a DOI, an arXiv id or a title key (title_keys.hpp): the
     // first kMaxGroup (in record order) of each key, groups of one dropped.
-    std::vector<std::vector<std::uint32_t>> groups_;
-    std::vector<std::array<std::int32_t, 4>> group_of_;  // record -> its DOI, arXiv, title, main title group, or -1
+    // Group g's members: group_members_[group_start_[g] .. group_start_[g + 1]);
+    // record r's groups: record_groups_[record_group_start_[r] .. record_group_start_[r + 1]).
+    std::vector<std::uint32_t> group_members_, record_groups_;
+    std::vector<std::size_t> group_start_, record_group_start_;
     double min_jaccard_;
 };
 
@@ -90,9 +103,10 @@ void CandidateIndex::candidates(std::uint32_t x, CandidateScratch& scratch, Visi
     for (std::uint32_t y : touched)
         if (overlap[y] == kVisited) visit(y);
     // Group members meet whatever their words, each once.
-    for (std::int32_t g : group_of_[x]) {
-        if (g < 0) continue;
-        for (std::uint32_t y : groups_[static_cast<std::size_t>(g)]) {
+    for (std::size_t k = record_group_start_[x]; k < record_group_start_[x + 1]; ++k) {
+        const std::uint32_t g = record_groups_[k];
+        for (std::size_t m = group_start_[g]; m < group_start_[g + 1]; ++m) {
+            const std::uint32_t y = group_members_[m];
             if (y >= x) break;  // members are in record order
             if (overlap[y] == kVisited) continue;
             if (overlap[y] == 0) touched.push_back(y);

@@ -1,0 +1,62 @@
+"""Recall of the candidate index against brute force: of the pairs the
+verifier accepts when every pair is compared, the share it accepts among the
+index's candidates (same settings, same verifier).
+
+    python bench/index_recall.py [--sizes 10000,20000] [--sampled 1000000:1000] [--benchmarks]
+
+--sizes: synthetic corpora (bench/synthetic.py) compared in full; --sampled
+n:k: only every k-th row looks for matches among the rows before it, in both
+runs, for corpora too large for all pairs; --benchmarks: DBLP-ACM and Cora
+(../shared/benchmarks). Prints a markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import synthetic  # noqa: E402
+
+from scholarmerge.dedupe import dedupe_details  # noqa: E402
+
+
+def measure(name, frame, every, threads):
+    t0 = time.perf_counter()
+    _, compared, matched = dedupe_details(frame, threads=1, sample_every=every)
+    seconds = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    _, compared_all, matched_all = dedupe_details(frame, brute_force=True, threads=threads, sample_every=every)
+    brute = time.perf_counter() - t0
+    rows = f"every {every:,}" if every > 1 else "all"
+    print(f"| {name} | {len(frame):,} | {rows} | {compared:,} of {compared_all:,} ({compared / compared_all:.4%}) "
+          f"| {matched:,} of {matched_all:,} | **{matched / matched_all:.4f}** | {seconds:.2f} / {brute:.0f} |",
+          flush=True)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="10000,20000")
+    ap.add_argument("--sampled", default="", help="n:k,... synthetic n rows, every k-th row looks for matches")
+    ap.add_argument("--benchmarks", action="store_true")
+    ap.add_argument("--threads", type=int, default=2, help="for brute force")
+    a = ap.parse_args()
+    print("| data | records | rows looking | pairs compared (index of all) | pairs verified (index of all) "
+          "| recall | s (index / all) |")
+    print("|---|---:|---|---:|---:|---:|---:|")
+    if a.benchmarks:
+        from scholarmerge import evaluate as ev
+
+        measure("DBLP-ACM", ev.load_dblp_acm()[0], 1, a.threads)
+        measure("Cora", ev.load_cora()[0], 1, a.threads)
+    for n in (int(x) for x in a.sizes.split(",") if x):
+        measure("synthetic", synthetic.cached(n), 1, a.threads)
+    for spec in (x for x in a.sampled.split(",") if x):
+        n, every = (int(v) for v in spec.split(":"))
+        measure("synthetic", synthetic.cached(n), every, a.threads)
+
+
+if __name__ == "__main__":
+    main()
