@@ -3,6 +3,7 @@ verifier accepts when every pair is compared, the share it accepts among the
 index's candidates (same settings, same verifier).
 
     python bench/index_recall.py [--sizes 10000,20000] [--sampled 1000000:1000] [--benchmarks]
+                                 [--vocabulary growing|fixed]
 
 --sizes: synthetic corpora (bench/synthetic.py) compared in full; --sampled
 n:k: only every k-th row looks for matches among the rows before it, in both
@@ -42,7 +43,10 @@ def main():
     ap.add_argument("--sampled", default="", help="n:k,... synthetic n rows, every k-th row looks for matches")
     ap.add_argument("--benchmarks", action="store_true")
     ap.add_argument("--threads", type=int, default=2, help="for brute force")
+    ap.add_argument("--vocabulary", choices=["growing", "fixed"], default="growing",
+                    help="synthetic titles: bench/synthetic.py's growing vocabulary or its fixed 20,000 words")
     a = ap.parse_args()
+    growing = a.vocabulary == "growing"
     print("| data | records | rows looking | pairs compared (index of all) | pairs verified (index of all) "
           "| recall | s (index / all) |")
     print("|---|---:|---|---:|---:|---:|---:|")
@@ -52,10 +56,10 @@ def main():
         measure("DBLP-ACM", ev.load_dblp_acm()[0], 1, a.threads)
         measure("Cora", ev.load_cora()[0], 1, a.threads)
     for n in (int(x) for x in a.sizes.split(",") if x):
-        measure("synthetic", synthetic.cached(n), 1, a.threads)
+        measure("synthetic", synthetic.cached(n, growing=growing), 1, a.threads)
     for spec in (x for x in a.sampled.split(",") if x):
         n, every = (int(v) for v in spec.split(":"))
-        measure("synthetic", synthetic.cached(n), every, a.threads)
+        measure("synthetic", synthetic.cached(n, growing=growing), every, a.threads)
 
 
 if __name__ == "__main__":

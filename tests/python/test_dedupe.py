@@ -133,7 +133,7 @@ def test_index_recall_against_brute_force_on_synthetic_titles():
     _, compared, matched = dedupe_details(df, sample_every=5)
     _, compared_all, matched_all = dedupe_details(df, brute_force=True, sample_every=5)
     assert compared < compared_all / 1000
-    assert matched / matched_all >= 0.995  # 537 of 537; 530 (0.987) without those keys
+    assert matched / matched_all >= 0.995  # 537 of 537; 529 (0.985) without those keys
 
 
 @needs_benchmarks
