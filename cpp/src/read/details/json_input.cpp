@@ -310,38 +310,28 @@ bool get_int(od::value v, std::optional<std::int64_t>& out) {
     }
 }
 
-bool get_texts(od::value v, std::vector<std::string>& out) {
+// One string, kept even when empty, or an array of strings, its empty ones
+// left out: each read by get (get_text copies and cleans, get_view does not).
+template <class T, class Get>
+bool get_strings(od::value v, std::vector<T>& out, Get get) {
     od::json_type t;
     if (v.type().get(t)) return false;
-    if (t == od::json_type::string) {
-        std::string s;
-        if (!get_text(v, s)) return false;
-        out.push_back(std::move(s));
+    auto one = [&](od::value x, bool keep_empty) {
+        T s;
+        if (!get(x, s)) return false;
+        if (keep_empty || !s.empty()) out.push_back(std::move(s));
         return true;
-    }
-    return each_item(v, [&](od::value x) {
-        std::string s;
-        if (!get_text(x, s)) return false;
-        if (!s.empty()) out.push_back(std::move(s));
-        return true;
-    });
+    };
+    if (t == od::json_type::string) return one(v, true);
+    return each_item(v, [&](od::value x) { return one(x, false); });
+}
+
+bool get_texts(od::value v, std::vector<std::string>& out) {
+    return get_strings(v, out, [](od::value x, std::string& s) { return get_text(x, s); });
 }
 
 bool get_views(od::value v, std::vector<std::string_view>& out) {
-    od::json_type t;
-    if (v.type().get(t)) return false;
-    if (t == od::json_type::string) {
-        std::string_view s;
-        if (!get_view(v, s)) return false;
-        out.push_back(s);
-        return true;
-    }
-    return each_item(v, [&](od::value x) {
-        std::string_view s;
-        if (!get_view(x, s)) return false;
-        if (!s.empty()) out.push_back(s);
-        return true;
-    });
+    return get_strings(v, out, [](od::value x, std::string_view& s) { return get_view(x, s); });
 }
 
 bool get_first_text(od::value v, std::string& out) {
