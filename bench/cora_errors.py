@@ -78,7 +78,8 @@ def main():
     # The verdict on every pair across the top blocks: the best is reported.
     top = missed[: args.top] + false[: args.top]
     pairs = [(min(i, j), max(i, j)) for _, a, b in top for i in a for j in b]
-    info, verdicts = _core.explain_columns(cols["titles"], cols["authors"], cols["years"], cols["venues"], pairs)
+    info, verdicts = _core.explain_columns(cols["titles"], cols["authors"], cols["years"], cols["venues"], pairs,
+                                           pages=cols["pages"])
     verdict = dict(zip(pairs, verdicts))
 
     def report(title, blist, total):

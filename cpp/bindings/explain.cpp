@@ -26,8 +26,10 @@ void bind_explain(py::module_& m) {
         "explain_columns",
         [](std::vector<std::string> titles, std::vector<std::optional<std::string>> authors,
            std::vector<std::optional<std::int64_t>> years, std::vector<std::string> venues,
-           std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs, double threshold) {
-            WorkColumns c{std::move(titles), std::move(authors), std::move(years), std::move(venues), {}, {}, {}};
+           std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs, double threshold,
+           std::vector<std::string> pages) {
+            WorkColumns c{std::move(titles), std::move(authors), std::move(years), std::move(venues), {}, {}, {},
+                          std::move(pages)};
             check_columns(c);
             std::vector<MatchRecord> records;
             for (std::size_t i = 0; i < c.titles.size(); ++i) records.push_back(match_record(c, i));
@@ -41,6 +43,7 @@ void bind_explain(py::module_& m) {
                 d["year"] = r.year;
                 d["venue"] = kind_name(r.venue);
                 d["generic"] = r.generic;
+                d["pages"] = py::make_tuple(r.first_page, r.last_page);
                 rows.append(d);
             }
             const MatchPolicy policy = match_policy(threshold);
@@ -56,7 +59,7 @@ void bind_explain(py::module_& m) {
             return py::make_tuple(rows, verdicts);
         },
         py::arg("titles"), py::arg("authors"), py::arg("years"), py::arg("venues"), py::arg("pairs"),
-        py::arg("threshold") = 0.0,
+        py::arg("threshold") = 0.0, py::arg("pages") = std::vector<std::string>{},
         "Rows as the matcher sees them (dicts) and, for each (i, j) pair, (match score, title score,\n"
         "author overlap, compatible, guard reason).");
 }

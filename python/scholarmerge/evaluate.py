@@ -82,7 +82,7 @@ def load_dblp_acm(root: str | None = None):
 
 
 def load_cora(root: str | None = None):
-    """(frame, true pairs) for Cora; columns title, authors, venue, year."""
+    """(frame, true pairs) for Cora; columns title, authors, venue (else the note), year, pages."""
     import pandas as pd
 
     root = root or _default_root()
@@ -99,8 +99,12 @@ def load_cora(root: str | None = None):
             truth.add((min(i, j), max(i, j)))
     years = frame["year"].str.extract(r"((?:19|20)\d\d)")[0]
     frame["year"] = pd.to_numeric(years, errors="coerce")
-    for col in ("title", "authors", "venue"):
+    for col in ("title", "authors", "venue", "note"):
         frame[col] = frame[col].str.strip(" ,.;:'\"")
+    # BibTeX's convention, which Cora's fields follow: an unpublished or
+    # forthcoming work names its venue in the note ("to appear in Machine
+    # Learning", "unpublished manuscript").
+    frame["venue"] = frame["venue"].where(frame["venue"] != "", frame["note"])
     return frame, truth
 
 

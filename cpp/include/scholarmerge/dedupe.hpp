@@ -38,6 +38,7 @@ struct WorkColumns {
     std::vector<std::optional<std::string>> authors;
     std::vector<std::optional<std::int64_t>> years;
     std::vector<std::string> venues, sources, dois, arxivs;
+    std::vector<std::string> pages;  // "pp. 299-347": the same range is the same printed article
 };
 DedupeResult dedupe_columns(WorkColumns columns, const DedupeOptions& options = {});
 

@@ -67,11 +67,22 @@ std::vector<std::int64_t> cluster_matches(const std::vector<MatchRecord>& record
                                           const MatchPolicy& policy, bool chain_check) {
     std::vector<std::vector<std::uint32_t>> members(records.size());
     for (std::size_t i = 0; i < records.size(); ++i) members[i] = {static_cast<std::uint32_t>(i)};
+    // A record with the same pages as a member of the other group is that
+    // group's printed article: its year or venue kind is not held against the rest.
+    auto printed_in = [&](const MatchRecord& r, std::uint32_t group) {
+        if (!r.first_page) return false;
+        for (std::size_t k = 0; k < std::min(kChainCheck, members[group].size()); ++k)
+            if (same_pages(r, records[members[group][k]])) return true;
+        return false;
+    };
     auto linked = [&](std::uint32_t a, std::uint32_t b) {
         if (!chain_check) return true;
         for (std::size_t i = 0; i < std::min(kChainCheck, members[a].size()); ++i)
-            for (std::size_t j = 0; j < std::min(kChainCheck, members[b].size()); ++j)
-                if (!compatible(records[members[a][i]], records[members[b][j]], policy)) return false;
+            for (std::size_t j = 0; j < std::min(kChainCheck, members[b].size()); ++j) {
+                const MatchRecord &x = records[members[a][i]], &y = records[members[b][j]];
+                if (compatible(x, y, policy)) continue;
+                if (!compatible(x, y, policy, printed_in(x, b) || printed_in(y, a))) return false;
+            }
         return true;
     };
     auto merged = [&](std::uint32_t into, std::uint32_t from) {

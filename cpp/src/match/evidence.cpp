@@ -47,8 +47,45 @@ double author_overlap(const MatchRecord& a, const MatchRecord& b) {
     return static_cast<double>(shared_surnames(a, b)) / static_cast<double>(std::min(a.surnames.size(), b.surnames.size()));
 }
 
+// A bare number inside one title that the other, otherwise the same, lacks: a
+// footnote mark or page number that leaked into a citation ("weakly learning
+// DNF 10 and characterizing ..."), not a version. Not after a word that
+// numbers things ("Part 2"), nor first or last, nor in a system name.
+static bool stray_numbers(const MatchRecord& a, const MatchRecord& b) {
+    const MatchRecord& x = a.markers.size() > b.markers.size() ? a : b;
+    const MatchRecord& y = a.markers.size() > b.markers.size() ? b : a;
+    if (!std::includes(x.markers.begin(), x.markers.end(), y.markers.begin(), y.markers.end())) return false;
+    std::string rest;  // x's title without its stray numbers
+    std::string_view before;
+    for (std::size_t i = 0; i < x.title.size();) {
+        std::size_t j = x.title.find(' ', i);
+        if (j == std::string::npos) j = x.title.size();
+        std::string_view w(x.title.data() + i, j - i);
+        bool number = std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (number) {
+            static constexpr std::string_view kNumbering[] = {"part", "volume", "vol", "chapter", "no", "number",
+                                                              "version", "v", "release", "phase", "book", "issue"};
+            bool numbered = std::find(std::begin(kNumbering), std::end(kNumbering), before) != std::end(kNumbering);
+            // Inside the title, and not in a name before a colon ("ZeroQuant(4+2): ...").
+            bool inside = i > 0 && j < x.title.size() && i > x.name.size();
+            bool in_y = std::find(y.markers.begin(), y.markers.end(), w) != y.markers.end();
+            if (!in_y && (!inside || numbered)) return false;
+            if (!in_y) {
+                before = w;
+                i = j + 1;
+                continue;
+            }
+        }
+        if (!rest.empty()) rest += ' ';
+        rest.append(w);
+        before = w;
+        i = j + 1;
+    }
+    return rest == y.title;
+}
+
 const char* guard(const MatchRecord& a, const MatchRecord& b) {
-    if (a.markers != b.markers) return "different version or part markers";
+    if (a.markers != b.markers && !stray_numbers(a, b)) return "different version or part markers";
     if (a.correction != b.correction) return "an erratum or reply is not the work it is about";
     if (!a.name.empty() && !b.name.empty() && a.name != b.name) {
         // "SQLJ-Part 1" ~ "SQLJ Part 1"; "TerraServer" ~ "Microsoft TerraServer" (one name inside
@@ -74,12 +111,20 @@ const char* guard(const MatchRecord& a, const MatchRecord& b) {
     return nullptr;
 }
 
-bool compatible(const MatchRecord& a, const MatchRecord& b, const MatchPolicy& p) {
-    if (a.year && b.year && std::abs(a.year - b.year) > p.max_year_gap) return false;
+bool same_pages(const MatchRecord& a, const MatchRecord& b) {
+    return a.first_page && a.first_page == b.first_page && a.last_page == b.last_page;
+}
+
+bool compatible(const MatchRecord& a, const MatchRecord& b, const MatchPolicy& p, bool trust_pages) {
+    // The same page range is the same printed article: a year or venue kind that
+    // disagrees is the citation's mistake ("Information and Computation 103(2),
+    // 299-347" cited as 1993 and as 1997).
+    const bool printed = trust_pages || same_pages(a, b);
+    if (a.year && b.year && std::abs(a.year - b.year) > p.max_year_gap && !printed) return false;
     if (guard(a, b)) return false;
     // A conference paper, its journal version and the thesis it came from are different works.
     auto published = [](VenueKind k) { return k == VenueKind::proceedings || k == VenueKind::journal || k == VenueKind::thesis; };
-    if (published(a.venue) && published(b.venue) && a.venue != b.venue) return false;
+    if (published(a.venue) && published(b.venue) && a.venue != b.venue && !printed) return false;
     if (!a.doi.empty() && !b.doi.empty() && a.doi != b.doi) return false;
     if (a.recurring || b.recurring) {  // a column title: each issue's is another work
         if (a.year && b.year && a.year != b.year) return false;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <string_view>
+#include <variant>
 
 #include "scholarmerge/match/key_hash.hpp"
 #include "scholarmerge/match/title.hpp"
@@ -228,6 +229,35 @@ static bool correction_name(std::string_view name) {
                          "addendum", "comment", "comments", "reply", "response", "rebuttal"});
 }
 
+PageRange page_range(std::string_view s) {
+    auto digit = [&](std::size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; };
+    // A whole number at i: its value and end, or end == i. A part of a dotted
+    // number ("24.1-24.10", a chapter's pages) is not a page.
+    auto number = [&](std::size_t i, std::uint32_t& value) {
+        std::size_t j = i;
+        value = 0;
+        while (digit(j) && j - i < 7) value = value * 10 + static_cast<std::uint32_t>(s[j++] - '0');
+        bool dotted = (i > 0 && s[i - 1] == '.') || (j < s.size() && s[j] == '.' && digit(j + 1));
+        return digit(j) || dotted ? i : j;
+    };
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (!digit(i) || (i > 0 && digit(i - 1))) continue;
+        std::uint32_t first = 0, last = 0;
+        std::size_t j = number(i, first);
+        if (j == i) continue;
+        std::size_t k = j;
+        while (k < s.size() && s[k] == ' ') ++k;
+        std::size_t dash = k;
+        while (k < s.size() && s[k] == '-') ++k;
+        if (k == dash && s.compare(k, 3, "\xE2\x80\x93") == 0) k += 3;  // an en dash
+        if (k == dash) continue;
+        while (k < s.size() && s[k] == ' ') ++k;
+        if (number(k, last) == k || first == 0 || last < first) continue;
+        return {first, last};
+    }
+    return {};
+}
+
 MatchRecord make_match_record(const MatchInput& in) {
     MatchRecord r;
     // Capped before normalising so enormous fields cost nothing.
@@ -275,6 +305,11 @@ MatchRecord make_match_record(const MatchInput& in) {
             r.arxiv.resize(v);  // 2103.16827v2 is 2103.16827
     }
     r.venue = venue_kind(venue);
+    if (!in.pages.empty()) {
+        PageRange p = page_range(in.pages);
+        r.first_page = p.first;
+        r.last_page = p.last;
+    }
     r.correction = correction_name(r.name) || r.title.rfind("reply to ", 0) == 0 || r.title.rfind("comments on ", 0) == 0;
     r.generic = generic_title(r.title) || r.word_count <= 1;
     return r;
@@ -287,6 +322,12 @@ MatchRecord make_match_record(const Work& w) {
     for (const auto& a : w.authors) in.authors.emplace_back(a.surname.empty() ? a.display : a.surname);
     in.year = w.year.value_or(0);
     in.venue = w.venue;
+    // BibTeX's "pages", CSL's and Crossref's "page".
+    for (const char* key : {"pages", "page"}) {
+        auto it = w.extra.find(key);
+        if (in.pages.empty() && it != w.extra.end())
+            if (const auto* text = std::get_if<std::string>(&it->second)) in.pages = *text;
+    }
     if (auto it = w.ids.find("doi"); it != w.ids.end()) in.doi = it->second;
     if (auto it = w.ids.find("arxiv"); it != w.ids.end()) in.arxiv = it->second;
     return make_match_record(in);

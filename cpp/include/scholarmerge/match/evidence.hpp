@@ -32,10 +32,15 @@ double author_overlap(const MatchRecord& a, const MatchRecord& b);
 // before a colon ("ZeroQuant-FP:" vs "ZeroQuant-HERO:") mean different works.
 const char* guard(const MatchRecord& a, const MatchRecord& b);
 
+// Both carry the same page range: the same printed article.
+bool same_pages(const MatchRecord& a, const MatchRecord& b);
+
 // Hard constraints that hold between any two members of one cluster: years
 // within max_year_gap, the guards above, no conference-vs-journal versions
-// (nor a thesis with either), no two different DOIs.
-bool compatible(const MatchRecord& a, const MatchRecord& b, const MatchPolicy& p);
+// (nor a thesis with either), no two different DOIs. Year and venue kind are
+// not held against records with the same pages, nor with `trust_pages`
+// (one of them has the same pages as a record the other is grouped with).
+bool compatible(const MatchRecord& a, const MatchRecord& b, const MatchPolicy& p, bool trust_pages = false);
 
 // The match score in [0, 1] when the pair is the same work, or a negative value.
 // Mostly title similarity; a small share is how well year, venue kind and

@@ -32,6 +32,7 @@ struct MatchRecord {
     int year = 0;                      // 0: unknown
     std::string doi, arxiv;            // lower-cased bare identifiers
     VenueKind venue = VenueKind::unknown;
+    std::uint32_t first_page = 0, last_page = 0;  // a page range ("pp. 299-347"); 0: none
     bool generic = false;              // "Preface", "Introduction", ... : needs corroboration
     bool correction = false;           // "Erratum: X" is about X, not X
     bool recurring = false;            // its title recurs within its own source (a column, a series)
@@ -43,9 +44,17 @@ struct MatchInput {
     std::vector<std::string_view> authors;  // each author's surname, or display name when it has none
     int year = 0;                           // 0: unknown
     std::string_view venue, doi, arxiv;
+    std::string_view pages;  // "pp. 299-347", "pages 411-420,"
 };
 
 MatchRecord make_match_record(const MatchInput& in);
+
+// The page range in a pages field ("pp. 299-347", "103(2):299--347"): first and
+// last page, or {0, 0} when it holds no range of whole numbers, first before last.
+struct PageRange {
+    std::uint32_t first = 0, last = 0;
+};
+PageRange page_range(std::string_view pages);
 MatchRecord make_match_record(const Work& w);
 
 // A short title that recurs within one source is a column or a series ("Book
