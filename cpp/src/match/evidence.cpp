@@ -47,45 +47,75 @@ double author_overlap(const MatchRecord& a, const MatchRecord& b) {
     return static_cast<double>(shared_surnames(a, b)) / static_cast<double>(std::min(a.surnames.size(), b.surnames.size()));
 }
 
-// A bare number inside one title that the other, otherwise the same, lacks: a
-// footnote mark or page number that leaked into a citation ("weakly learning
-// DNF 10 and characterizing ..."), not a version. Not after a word that
-// numbers things ("Part 2"), nor first or last, nor in a system name.
-static bool stray_numbers(const MatchRecord& a, const MatchRecord& b) {
-    const MatchRecord& x = a.markers.size() > b.markers.size() ? a : b;
-    const MatchRecord& y = a.markers.size() > b.markers.size() ? b : a;
-    if (!std::includes(x.markers.begin(), x.markers.end(), y.markers.begin(), y.markers.end())) return false;
-    std::string rest;  // x's title without its stray numbers
+// A bare number inside a title that the other, otherwise the same, lacks: a
+// footnote mark or page number leaked into a citation ("weakly learning DNF 10
+// and characterizing ..."), not a version. Not first or last, not after a word
+// that numbers things ("Part 2"), not in a system name ("ZeroQuant(4+2): ...").
+// x's title without such numbers into `rest`; false if a marker of x that
+// `other` lacks is not one.
+static bool without_stray_numbers(const MatchRecord& x, const std::vector<std::string>& other, std::string& rest) {
+    static constexpr std::string_view kNumbering[] = {"part", "volume", "vol", "chapter", "no", "number",
+                                                      "version", "v", "release", "phase", "book", "issue"};
     std::string_view before;
     for (std::size_t i = 0; i < x.title.size();) {
         std::size_t j = x.title.find(' ', i);
         if (j == std::string::npos) j = x.title.size();
         std::string_view w(x.title.data() + i, j - i);
-        bool number = std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
-        if (number) {
-            static constexpr std::string_view kNumbering[] = {"part", "volume", "vol", "chapter", "no", "number",
-                                                              "version", "v", "release", "phase", "book", "issue"};
-            bool numbered = std::find(std::begin(kNumbering), std::end(kNumbering), before) != std::end(kNumbering);
-            // Inside the title, and not in a name before a colon ("ZeroQuant(4+2): ...").
+        bool stray = false;
+        if (std::find(x.markers.begin(), x.markers.end(), w) != x.markers.end() &&
+            std::find(other.begin(), other.end(), w) == other.end()) {
+            bool number = std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
             bool inside = i > 0 && j < x.title.size() && i > x.name.size();
-            bool in_y = std::find(y.markers.begin(), y.markers.end(), w) != y.markers.end();
-            if (!in_y && (!inside || numbered)) return false;
-            if (!in_y) {
-                before = w;
-                i = j + 1;
-                continue;
-            }
+            bool numbered = std::find(std::begin(kNumbering), std::end(kNumbering), before) != std::end(kNumbering);
+            if (!number || !inside || numbered) return false;
+            stray = true;
         }
-        if (!rest.empty()) rest += ' ';
-        rest.append(w);
+        if (!stray) {
+            if (!rest.empty()) rest += ' ';
+            rest.append(w);
+        }
         before = w;
         i = j + 1;
     }
-    return rest == y.title;
+    return true;
+}
+
+static bool stray_numbers(const MatchRecord& a, const MatchRecord& b) {
+    std::string x, y;
+    return without_stray_numbers(a, b.markers, x) && without_stray_numbers(b, a.markers, y) && x == y;
+}
+
+// x's markers less those the other title spells out: "2layer" for "two layer"
+// or "twolayer" (from "2-layer", "two-layer").
+static std::vector<std::string> unspelled_markers(const MatchRecord& x, const MatchRecord& other) {
+    static constexpr std::string_view kNumbers[] = {"zero", "one", "two", "three", "four", "five",
+                                                    "six", "seven", "eight", "nine", "ten"};
+    std::vector<std::string> out;
+    const std::string words = " " + other.title + " ";
+    for (const std::string& m : x.markers) {
+        std::size_t digits = 0;
+        while (digits < m.size() && m[digits] >= '0' && m[digits] <= '9') ++digits;
+        int n = digits == 1 || (digits == 2 && m[0] == '1' && m[1] == '0') ? std::stoi(m.substr(0, digits)) : -1;
+        std::string rest = m.substr(digits);
+        bool letters = rest.size() >= 3 && std::all_of(rest.begin(), rest.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+        if (n >= 0 && letters) {
+            std::string spelled(kNumbers[n]);
+            if (words.find(" " + spelled + rest + " ") != std::string::npos ||
+                words.find(" " + spelled + " " + rest + " ") != std::string::npos)
+                continue;
+        }
+        out.push_back(m);
+    }
+    return out;
+}
+
+static bool spelled_numbers(const MatchRecord& a, const MatchRecord& b) {
+    return unspelled_markers(a, b) == unspelled_markers(b, a);
 }
 
 const char* guard(const MatchRecord& a, const MatchRecord& b) {
-    if (a.markers != b.markers && !stray_numbers(a, b)) return "different version or part markers";
+    if (a.markers != b.markers && !stray_numbers(a, b) && !spelled_numbers(a, b))
+        return "different version or part markers";
     if (a.correction != b.correction) return "an erratum or reply is not the work it is about";
     if (!a.name.empty() && !b.name.empty() && a.name != b.name) {
         // "SQLJ-Part 1" ~ "SQLJ Part 1"; "TerraServer" ~ "Microsoft TerraServer" (one name inside

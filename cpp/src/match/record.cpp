@@ -173,6 +173,10 @@ VenueKind venue_kind(std::string_view venue) {
     venue = own_venue(venue);
     if (venue.empty()) return VenueKind::unknown;  // most rows: none of the words below can be found
     std::string v = text::fold(venue);
+    // Editors' names are not the venue's ("edited by J. E. Moody": "J" is no journal),
+    // and an edited volume is a collection of papers.
+    const std::size_t editors = v.find("edited by");
+    if (editors != std::string::npos) v.resize(editors);
     for (const char* w : {"arxiv", "corr", "preprint", "technical report", "tech report", "tech. rep", "biorxiv",
                           "ssrn", "working paper", "submitted", "unpublished", "manuscript"})
         if (v.find(w) != std::string::npos) return VenueKind::preprint;
@@ -189,7 +193,7 @@ VenueKind venue_kind(std::string_view venue) {
                           "nips", "neurips", "iclr", "aaai", "ijcai", "sigmod conference", "vldb", "icde",
                           "kdd", "cvpr", "iccv", "eccv", "acl", "emnlp", "naacl"})
         if (contains_word(v, w)) return VenueKind::proceedings;
-    return VenueKind::unknown;
+    return editors != std::string::npos ? VenueKind::proceedings : VenueKind::unknown;
 }
 
 // "(Panel Abstract)", "(tutorial session)", "(extended abstract)": what kind of
@@ -322,6 +326,10 @@ MatchRecord make_match_record(const Work& w) {
     for (const auto& a : w.authors) in.authors.emplace_back(a.surname.empty() ? a.display : a.surname);
     in.year = w.year.value_or(0);
     in.venue = w.venue;
+    // An unpublished or forthcoming work names its venue in BibTeX's note
+    // ("to appear in Machine Learning", "unpublished manuscript").
+    if (auto it = w.extra.find("note"); in.venue.empty() && it != w.extra.end())
+        if (const auto* text = std::get_if<std::string>(&it->second)) in.venue = *text;
     // BibTeX's "pages", CSL's and Crossref's "page".
     for (const char* key : {"pages", "page"}) {
         auto it = w.extra.find(key);
