@@ -193,6 +193,111 @@ TEST(Evidence, AgreementOrdersEqualTitles) {
     EXPECT_LE(score(a, same_year), 1.0);
 }
 
+static MatchRecord printed(const std::string& title, int year, const std::string& venue, const std::string& pages) {
+    Work w;
+    w.title = title;
+    w.authors = parse_author_list("R. Rivest, R. Schapire").authors;
+    w.year = year ? std::optional<int>(year) : std::nullopt;
+    w.venue = venue;
+    if (!pages.empty()) w.extra["pages"] = pages;
+    return make_match_record(w);
+}
+
+TEST(Evidence, PageRangesAreReadFromWhatCitationsWrite) {
+    auto range = [](const char* s) {
+        PageRange r = page_range(s);
+        return std::make_pair(r.first, r.last);
+    };
+    using P = std::pair<std::uint32_t, std::uint32_t>;
+    EXPECT_EQ(range("pp. 299-347."), P(299, 347));
+    EXPECT_EQ(range("pages 411-420,"), P(411, 420));
+    EXPECT_EQ(range("103 , 299-347."), P(299, 347));     // the volume before the range
+    EXPECT_EQ(range("103(2):299--347"), P(299, 347));
+    EXPECT_EQ(range("119 \xE2\x80\x93 139"), P(119, 139)); // an en dash
+    EXPECT_EQ(range("(pp. 23-37)."), P(23, 37));
+    EXPECT_EQ(range("pages 2337,"), P(0, 0));            // the dash lost: no range
+    EXPECT_EQ(range("904"), P(0, 0));
+    EXPECT_EQ(range("pages 24.1-24.10,"), P(0, 0));      // a chapter's pages are not page numbers
+    EXPECT_EQ(range("347-299"), P(0, 0));
+    EXPECT_EQ(range(""), P(0, 0));
+    EXPECT_EQ(range("99999999999-99999999999"), P(0, 0));  // too long to be a page
+}
+
+TEST(Evidence, TheSamePagesForgiveAWrongYearOrVenueKind) {
+    MatchPolicy p;
+    const std::string title = "Inference of Finite Automata Using Homing Sequences";
+    auto cited_1993 = printed(title, 1993, "Information and Computation", "299-347");
+    auto cited_1997 = printed(title, 1997, "Information and Computation", "pp. 299-347,");
+    EXPECT_TRUE(compatible(cited_1993, cited_1997, p));
+    EXPECT_GE(score(cited_1993, cited_1997), 0);
+    // Without pages, or with other pages, four years apart are two works.
+    EXPECT_FALSE(compatible(printed(title, 1993, "Information and Computation", ""), cited_1997, p));
+    EXPECT_FALSE(compatible(printed(title, 1993, "Information and Computation", "1-20"), cited_1997, p));
+    // The conference version has its own pages.
+    auto conference = printed(title, 1989, "Proc. 21st STOC", "411-420");
+    EXPECT_FALSE(compatible(conference, cited_1993, p));
+    EXPECT_TRUE(compatible(printed(title, 1989, "Information and Computation", "411-420"), conference, p));
+}
+
+TEST(Clusters, ARecordWithAGroupsPagesJoinsItDespiteItsYear) {
+    // 1993 citations, some without pages, and one of 1997 with the same pages:
+    // the pair check passes for those with pages, and the group check trusts them.
+    const std::string title = "Inference of Finite Automata Using Homing Sequences";
+    std::vector<MatchRecord> r{printed(title, 1993, "Information and Computation", "299-347"),
+                               printed(title, 1993, "Information and Computation", ""),
+                               printed(title, 1997, "Information and Computation", "299-347"),
+                               printed(title, 1989, "Proc. 21st STOC", "411-420")};
+    std::vector<Edge> edges{{0, 1, 0.99}, {0, 2, 0.99}, {1, 3, 0.9}};
+    EXPECT_EQ(cluster_matches(r, edges, MatchPolicy{}), (std::vector<std::int64_t>{0, 0, 0, 3}));
+    // Without the pages the 1997 citation stays apart.
+    r[2] = printed(title, 1997, "Information and Computation", "");
+    EXPECT_EQ(cluster_matches(r, edges, MatchPolicy{}), (std::vector<std::int64_t>{0, 0, 2, 3}));
+}
+
+TEST(Evidence, AStrayNumberInATitleIsNotAVersion) {
+    const std::string title = "Weakly Learning DNF and Characterizing Statistical Query Learning Using Fourier Analysis";
+    // A footnote mark or page number leaked into one citation, or into both.
+    EXPECT_EQ(guard(record(title), record("Weakly Learning DNF 10 and Characterizing Statistical Query Learning Using Fourier Analysis")), nullptr);
+    EXPECT_EQ(guard(record("Weakly 8 Learning DNF and Characterizing Statistical Query Learning Using Fourier Analysis"),
+                    record("Weakly Learning DNF 10 and Characterizing Statistical Query Learning Using Fourier Analysis")), nullptr);
+    // Numbers that number things, or differ on both sides in place, or name a system, or end a title, stay versions.
+    EXPECT_NE(guard(record("Deep Structures for Learning: Part 2 of a Survey"), record("Deep Structures for Learning: Part of a Survey")), nullptr);
+    EXPECT_NE(guard(record("The Top 10 Algorithms in Data Mining"), record("The Top 20 Algorithms in Data Mining")), nullptr);
+    EXPECT_NE(guard(record("ZeroQuant(4+2): Redefining LLMs Quantization"), record("ZeroQuant: Redefining LLMs Quantization")), nullptr);
+    EXPECT_NE(guard(record("Learning Deep Structures of Networks 2"), record("Learning Deep Structures of Networks")), nullptr);
+    // Words with letters and digits are versions even inside.
+    EXPECT_NE(guard(record("Learning with the v2 Architecture for Speech"), record("Learning with the Architecture for Speech")), nullptr);
+}
+
+TEST(Evidence, ANumberSpelledOutIsTheSameNumber) {
+    const std::string tail = " Networks for Unsupervised Learning of Distributions on Binary Vectors";
+    EXPECT_EQ(guard(record("Using 2-Layer" + tail), record("Using Two Layer" + tail)), nullptr);
+    EXPECT_EQ(guard(record("Using 2-Layer" + tail), record("Using Two-Layer" + tail)), nullptr);
+    EXPECT_NE(guard(record("Using 2-Layer" + tail), record("Using 3-Layer" + tail)), nullptr);
+    EXPECT_NE(guard(record("Using 2-Layer" + tail), record("Using Three Layer" + tail)), nullptr);
+    EXPECT_NE(guard(record("Using 2D" + tail), record("Using Two D" + tail)), nullptr);  // "2d" is no spelled compound
+}
+
+TEST(Evidence, EditorsAreNotTheVenue) {
+    // "J. E. Moody" is an editor, not a journal; an edited volume collects papers.
+    EXPECT_EQ(venue_kind("912-919 in Neural Information Processing Systems 4, edited by J. E. Moody, S. J. Hanson"),
+              VenueKind::proceedings);
+    EXPECT_EQ(venue_kind("Foundations of Knowledge Acquisition, edited by J. Smith"), VenueKind::proceedings);
+    EXPECT_EQ(venue_kind("J. Mach. Learn. Res."), VenueKind::journal);
+}
+
+TEST(Evidence, ABibtexNoteNamesTheVenueOfAWorkWithoutOne) {
+    Work w;
+    w.title = "Selective Sampling Using the Query by Committee Algorithm";
+    w.extra["note"] = std::string("to appear in Machine Learning");
+    EXPECT_EQ(make_match_record(w).venue, VenueKind::journal);
+    w.venue = "Proc. NIPS";  // the venue, when there is one, is the record's own
+    EXPECT_EQ(make_match_record(w).venue, VenueKind::proceedings);
+    w.venue.clear();
+    w.extra["note"] = std::string("unpublished manuscript");
+    EXPECT_EQ(make_match_record(w).venue, VenueKind::preprint);
+}
+
 TEST(CandidateIndex, ATitleMeetsTheRecordsWithItAsTheirMainTitle) {
     // Three words of fourteen: far below any Jaccard threshold.
     std::vector<MatchRecord> records{

@@ -67,12 +67,16 @@ std::vector<std::int64_t> cluster_matches(const std::vector<MatchRecord>& record
                                           const MatchPolicy& policy, bool chain_check) {
     std::vector<std::vector<std::uint32_t>> members(records.size());
     for (std::size_t i = 0; i < records.size(); ++i) members[i] = {static_cast<std::uint32_t>(i)};
-    // A record with the same pages as a member of the other group is that
-    // group's printed article: its year or venue kind is not held against the rest.
-    auto printed_in = [&](const MatchRecord& r, std::uint32_t group) {
-        if (!r.first_page) return false;
-        for (std::size_t k = 0; k < std::min(kChainCheck, members[group].size()); ++k)
-            if (same_pages(r, records[members[group][k]])) return true;
+    // Two records that disagree in year or venue kind are still one work when one
+    // of them is the same printed article (the same pages) as a member of either
+    // group that agrees with the other: its year or venue is the citation's mistake.
+    auto printed_twin_agrees = [&](const MatchRecord& x, const MatchRecord& y, std::uint32_t a, std::uint32_t b) {
+        if (!x.first_page) return false;
+        for (std::uint32_t group : {a, b})
+            for (std::size_t k = 0; k < std::min(kChainCheck, members[group].size()); ++k) {
+                const MatchRecord& twin = records[members[group][k]];
+                if (&twin != &x && same_pages(x, twin) && compatible(twin, y, policy)) return true;
+            }
         return false;
     };
     auto linked = [&](std::uint32_t a, std::uint32_t b) {
@@ -81,7 +85,9 @@ std::vector<std::int64_t> cluster_matches(const std::vector<MatchRecord>& record
             for (std::size_t j = 0; j < std::min(kChainCheck, members[b].size()); ++j) {
                 const MatchRecord &x = records[members[a][i]], &y = records[members[b][j]];
                 if (compatible(x, y, policy)) continue;
-                if (!compatible(x, y, policy, printed_in(x, b) || printed_in(y, a))) return false;
+                if (!compatible(x, y, policy, true) ||
+                    !(printed_twin_agrees(x, y, a, b) || printed_twin_agrees(y, x, a, b)))
+                    return false;
             }
         return true;
     };

@@ -52,8 +52,10 @@ double author_overlap(const MatchRecord& a, const MatchRecord& b) {
 // and characterizing ..."), not a version. Not first or last, not after a word
 // that numbers things ("Part 2"), not in a system name ("ZeroQuant(4+2): ...").
 // x's title without such numbers into `rest`; false if a marker of x that
-// `other` lacks is not one.
-static bool without_stray_numbers(const MatchRecord& x, const std::vector<std::string>& other, std::string& rest) {
+// y lacks is not one.
+static bool without_stray_numbers(const MatchRecord& x, const MatchRecord& y, std::string& rest) {
+    const std::vector<std::string>& other = y.markers;
+    const std::string& other_title = y.title;
     static constexpr std::string_view kNumbering[] = {"part", "volume", "vol", "chapter", "no", "number",
                                                       "version", "v", "release", "phase", "book", "issue"};
     std::string_view before;
@@ -61,13 +63,20 @@ static bool without_stray_numbers(const MatchRecord& x, const std::vector<std::s
         std::size_t j = x.title.find(' ', i);
         if (j == std::string::npos) j = x.title.size();
         std::string_view w(x.title.data() + i, j - i);
+        std::size_t k = j < x.title.size() ? x.title.find(' ', j + 1) : j;
+        if (k == std::string::npos) k = x.title.size();
+        std::string_view next = j < x.title.size() ? std::string_view(x.title.data() + j + 1, k - j - 1) : std::string_view();
         bool stray = false;
         if (std::find(x.markers.begin(), x.markers.end(), w) != x.markers.end() &&
             std::find(other.begin(), other.end(), w) == other.end()) {
             bool number = std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
             bool inside = i > 0 && j < x.title.size() && i > x.name.size();
             bool numbered = std::find(std::begin(kNumbering), std::end(kNumbering), before) != std::end(kNumbering);
-            if (!number || !inside || numbered) return false;
+            // Its neighbours side by side in the other title: nothing stands in its place
+            // ("Top 10 Algorithms" is not "Top 20 Algorithms").
+            std::string joined = " " + std::string(before) + " " + std::string(next) + " ";
+            bool left_out = (" " + other_title + " ").find(joined) != std::string::npos;
+            if (!number || !inside || numbered || !left_out) return false;
             stray = true;
         }
         if (!stray) {
@@ -82,7 +91,7 @@ static bool without_stray_numbers(const MatchRecord& x, const std::vector<std::s
 
 static bool stray_numbers(const MatchRecord& a, const MatchRecord& b) {
     std::string x, y;
-    return without_stray_numbers(a, b.markers, x) && without_stray_numbers(b, a.markers, y) && x == y;
+    return without_stray_numbers(a, b, x) && without_stray_numbers(b, a, y) && x == y;
 }
 
 // x's markers less those the other title spells out: "2layer" for "two layer"

@@ -93,7 +93,7 @@ bool journal_named(const std::string& folded) {
         "pattern recognition", "nature", "science"};
     static const char* filler[] = {"in", "vol", "volume", "no", "number", "pp", "pages", "forthcoming", "to",
                                    "appear", "press", "special", "issue"};
-    // The venue's letter words, one space apart, without a leading "in".
+    // The venue's letter words, one space apart, without a leading "in" or "to appear in".
     std::string v;
     for (char c : folded) {
         if (std::isalpha(static_cast<unsigned char>(c))) {
@@ -104,7 +104,8 @@ bool journal_named(const std::string& folded) {
     }
     if (!v.empty() && v.back() == ' ') v.pop_back();
     std::string_view rest = v;
-    if (rest.substr(0, 3) == "in ") rest.remove_prefix(3);
+    for (std::string_view lead : {"to appear in ", "forthcoming in ", "in "})  // "to appear in Machine Learning"
+        if (rest.substr(0, lead.size()) == lead) rest.remove_prefix(lead.size());
     for (const char* name : names) {
         std::string_view n = name;
         if (rest.substr(0, n.size()) != n || (rest.size() > n.size() && rest[n.size()] != ' ')) continue;

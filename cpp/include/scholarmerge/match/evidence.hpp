@@ -38,8 +38,8 @@ bool same_pages(const MatchRecord& a, const MatchRecord& b);
 // Hard constraints that hold between any two members of one cluster: years
 // within max_year_gap, the guards above, no conference-vs-journal versions
 // (nor a thesis with either), no two different DOIs. Year and venue kind are
-// not held against records with the same pages, nor with `trust_pages`
-// (one of them has the same pages as a record the other is grouped with).
+// not held against records with the same pages, nor with `trust_pages` (one
+// of them is the same printed article as a record that agrees with the other).
 bool compatible(const MatchRecord& a, const MatchRecord& b, const MatchPolicy& p, bool trust_pages = false);
 
 // The match score in [0, 1] when the pair is the same work, or a negative value.
