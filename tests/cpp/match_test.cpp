@@ -284,6 +284,8 @@ TEST(Evidence, EditorsAreNotTheVenue) {
               VenueKind::proceedings);
     EXPECT_EQ(venue_kind("Foundations of Knowledge Acquisition, edited by J. Smith"), VenueKind::proceedings);
     EXPECT_EQ(venue_kind("J. Mach. Learn. Res."), VenueKind::journal);
+    // The proceedings of COLT and EuroCOLT are titled "Computational Learning Theory".
+    EXPECT_EQ(venue_kind("in Computational Learning Theory"), VenueKind::proceedings);
 }
 
 TEST(Evidence, ABibtexNoteNamesTheVenueOfAWorkWithoutOne) {
