@@ -22,6 +22,10 @@ while read -r target; do
   elif [ -z "$(ls -A "$corpus")" ]; then
     awk 'length($0) > 0 && length($0) < 400 { print; if (++n == 300) exit }' "$root"/seeds/*.txt |
       split -l 1 - "$corpus/line-"
+    if [[ $target == fuzz_dedupe ]]; then  # its lines take tab-separated pages, venue and note too
+      printf 'Inference of Finite Automata 8 Using Homing Sequences\tpp. 299-347.\tInformation and Computation\n' >"$corpus/cited-1"
+      printf 'Using 2-Layer Networks\t119\xe2\x80\x93139\t\tto appear in Machine Learning\n' >"$corpus/cited-2"
+    fi
   fi
   echo "== $target (${seconds}s)"
   "$build/fuzz/$target" -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
