@@ -1,5 +1,7 @@
 #include "scholarmerge/match/evidence.hpp"
 
+#include "scholarmerge/match/markers.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <string_view>
@@ -47,84 +49,8 @@ double author_overlap(const MatchRecord& a, const MatchRecord& b) {
     return static_cast<double>(shared_surnames(a, b)) / static_cast<double>(std::min(a.surnames.size(), b.surnames.size()));
 }
 
-// A bare number inside a title that the other, otherwise the same, lacks: a
-// footnote mark or page number leaked into a citation ("weakly learning DNF 10
-// and characterizing ..."), not a version. Not first or last, not after a word
-// that numbers things ("Part 2"), not in a system name ("ZeroQuant(4+2): ...").
-// x's title without such numbers into `rest`; false if a marker of x that
-// y lacks is not one.
-static bool without_stray_numbers(const MatchRecord& x, const MatchRecord& y, std::string& rest) {
-    const std::vector<std::string>& other = y.markers;
-    const std::string& other_title = y.title;
-    static constexpr std::string_view kNumbering[] = {"part", "volume", "vol", "chapter", "no", "number",
-                                                      "version", "v", "release", "phase", "book", "issue"};
-    std::string_view before;
-    for (std::size_t i = 0; i < x.title.size();) {
-        std::size_t j = x.title.find(' ', i);
-        if (j == std::string::npos) j = x.title.size();
-        std::string_view w(x.title.data() + i, j - i);
-        std::size_t k = j < x.title.size() ? x.title.find(' ', j + 1) : j;
-        if (k == std::string::npos) k = x.title.size();
-        std::string_view next = j < x.title.size() ? std::string_view(x.title.data() + j + 1, k - j - 1) : std::string_view();
-        bool stray = false;
-        if (std::find(x.markers.begin(), x.markers.end(), w) != x.markers.end() &&
-            std::find(other.begin(), other.end(), w) == other.end()) {
-            bool number = std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
-            bool inside = i > 0 && j < x.title.size() && i > x.name.size();
-            bool numbered = std::find(std::begin(kNumbering), std::end(kNumbering), before) != std::end(kNumbering);
-            // Its neighbours side by side in the other title: nothing stands in its place
-            // ("Top 10 Algorithms" is not "Top 20 Algorithms").
-            std::string joined = " " + std::string(before) + " " + std::string(next) + " ";
-            bool left_out = (" " + other_title + " ").find(joined) != std::string::npos;
-            if (!number || !inside || numbered || !left_out) return false;
-            stray = true;
-        }
-        if (!stray) {
-            if (!rest.empty()) rest += ' ';
-            rest.append(w);
-        }
-        before = w;
-        i = j + 1;
-    }
-    return true;
-}
-
-static bool stray_numbers(const MatchRecord& a, const MatchRecord& b) {
-    std::string x, y;
-    return without_stray_numbers(a, b, x) && without_stray_numbers(b, a, y) && x == y;
-}
-
-// x's markers less those the other title spells out: "2layer" for "two layer"
-// or "twolayer" (from "2-layer", "two-layer").
-static std::vector<std::string> unspelled_markers(const MatchRecord& x, const MatchRecord& other) {
-    static constexpr std::string_view kNumbers[] = {"zero", "one", "two", "three", "four", "five",
-                                                    "six", "seven", "eight", "nine", "ten"};
-    std::vector<std::string> out;
-    const std::string words = " " + other.title + " ";
-    for (const std::string& m : x.markers) {
-        std::size_t digits = 0;
-        while (digits < m.size() && m[digits] >= '0' && m[digits] <= '9') ++digits;
-        int n = digits == 1 || (digits == 2 && m[0] == '1' && m[1] == '0') ? std::stoi(m.substr(0, digits)) : -1;
-        std::string rest = m.substr(digits);
-        bool letters = rest.size() >= 3 && std::all_of(rest.begin(), rest.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-        if (n >= 0 && letters) {
-            std::string spelled(kNumbers[n]);
-            if (words.find(" " + spelled + rest + " ") != std::string::npos ||
-                words.find(" " + spelled + " " + rest + " ") != std::string::npos)
-                continue;
-        }
-        out.push_back(m);
-    }
-    return out;
-}
-
-static bool spelled_numbers(const MatchRecord& a, const MatchRecord& b) {
-    return unspelled_markers(a, b) == unspelled_markers(b, a);
-}
-
 const char* guard(const MatchRecord& a, const MatchRecord& b) {
-    if (a.markers != b.markers && !stray_numbers(a, b) && !spelled_numbers(a, b))
-        return "different version or part markers";
+    if (!same_markers(a, b)) return "different version or part markers";
     if (a.correction != b.correction) return "an erratum or reply is not the work it is about";
     if (!a.name.empty() && !b.name.empty() && a.name != b.name) {
         // "SQLJ-Part 1" ~ "SQLJ Part 1"; "TerraServer" ~ "Microsoft TerraServer" (one name inside
