@@ -288,6 +288,17 @@ TEST(Evidence, EditorsAreNotTheVenue) {
     EXPECT_EQ(venue_kind("in Computational Learning Theory"), VenueKind::proceedings);
 }
 
+TEST(Evidence, AnErratumOrAddendumIsNotTheWorkItIsAbout) {
+    const std::string title = "A Database Model for Object Dynamics";
+    for (const std::string& about : {"Erratum: " + title, "Erratum-" + title, "Erratum \xE2\x80\x93 " + title,
+                                     "Addendum to " + title, "Correction to " + title, "Comments on " + title})
+        EXPECT_NE(guard(record(title), record(about)), nullptr) << about;
+    EXPECT_EQ(guard(record("Erratum-" + title), record("Erratum: " + title)), nullptr);
+    // A work about correcting errors is a work.
+    EXPECT_EQ(guard(record("Correction of Errors in Databases"), record("Correction of errors in databases")), nullptr);
+    EXPECT_FALSE(record("Correction of Errors in Databases").correction);
+}
+
 TEST(Evidence, ABibtexNoteNamesTheVenueOfAWorkWithoutOne) {
     Work w;
     w.title = "Selective Sampling Using the Query by Committee Algorithm";

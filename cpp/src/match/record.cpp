@@ -235,6 +235,22 @@ static bool correction_name(std::string_view name) {
                          "addendum", "comment", "comments", "reply", "response", "rebuttal"});
 }
 
+// A title about another work: "Erratum: X" (the name before the colon),
+// "Erratum-X" (a dash for the colon), "Addendum to X", "Reply to X".
+static bool correction_title(const MatchRecord& r, std::string_view raw) {
+    if (correction_name(r.name)) return true;
+    for (std::string_view w : Words{"erratum", "errata", "corrigendum", "addendum", "correction", "corrections",
+                                    "retraction", "reply", "comments", "comment", "response"}) {
+        if (r.title.compare(0, w.size(), w) != 0) continue;
+        if (r.title.compare(w.size(), 4, " to ") == 0 || r.title.compare(w.size(), 4, " on ") == 0) return true;
+        std::string lead = text::fold(raw.substr(0, w.size() + 5));  // room for " – " (a dash of three bytes)
+        std::size_t at = w.size();
+        while (at < lead.size() && lead[at] == ' ') ++at;
+        if (lead.compare(0, w.size(), w) == 0 && at < lead.size() && lead[at] == '-') return true;
+    }
+    return false;
+}
+
 PageRange page_range(std::string_view s) {
     auto digit = [&](std::size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; };
     // A whole number at i: its value and end, or end == i. A part of a dotted
@@ -316,7 +332,7 @@ MatchRecord make_match_record(const MatchInput& in) {
         r.first_page = p.first;
         r.last_page = p.last;
     }
-    r.correction = correction_name(r.name) || r.title.rfind("reply to ", 0) == 0 || r.title.rfind("comments on ", 0) == 0;
+    r.correction = correction_title(r, raw);
     r.generic = generic_title(r.title) || r.word_count <= 1;
     return r;
 }
