@@ -211,6 +211,7 @@ TEST(Evidence, PageRangesAreReadFromWhatCitationsWrite) {
     using P = std::pair<std::uint32_t, std::uint32_t>;
     EXPECT_EQ(range("pp. 299-347."), P(299, 347));
     EXPECT_EQ(range("pages 411-420,"), P(411, 420));
+    EXPECT_EQ(range("pp.299-347"), P(299, 347));
     EXPECT_EQ(range("103 , 299-347."), P(299, 347));     // the volume before the range
     EXPECT_EQ(range("103(2):299--347"), P(299, 347));
     EXPECT_EQ(range("119 \xE2\x80\x93 139"), P(119, 139)); // an en dash

@@ -259,7 +259,7 @@ PageRange page_range(std::string_view s) {
         std::size_t j = i;
         value = 0;
         while (digit(j) && j - i < 7) value = value * 10 + static_cast<std::uint32_t>(s[j++] - '0');
-        bool dotted = (i > 0 && s[i - 1] == '.') || (j < s.size() && s[j] == '.' && digit(j + 1));
+        bool dotted = (i > 1 && s[i - 1] == '.' && digit(i - 2)) || (j < s.size() && s[j] == '.' && digit(j + 1));
         return digit(j) || dotted ? i : j;
     };
     for (std::size_t i = 0; i < s.size(); ++i) {
