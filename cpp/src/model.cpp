@@ -6,6 +6,15 @@
 
 namespace scholarmerge {
 
+std::string_view extra_text(const Work& w, std::initializer_list<std::string_view> keys) {
+    for (std::string_view key : keys) {
+        auto it = w.extra.find(std::string(key));
+        if (it == w.extra.end()) continue;
+        if (const auto* text = std::get_if<std::string>(&it->second); text && !text->empty()) return *text;
+    }
+    return {};
+}
+
 const char* to_string(Severity s) {
     switch (s) {
         case Severity::info: return "info";

@@ -4,6 +4,7 @@
 
 #include <optional>
 
+#include "scholarmerge/match/record.hpp"
 #include "source_helpers.hpp"
 
 using namespace scholarmerge;
@@ -72,6 +73,31 @@ TEST(OpenAlex, YearFieldWinsOverADateOfAnotherYear) {
     EXPECT_EQ(c.works[0].year, 2022);
     EXPECT_EQ(c.works[0].date, "2022");
     EXPECT_EQ(c.works[1].date, "2021-05-01");  // agreeing: the full date stays
+}
+
+TEST(OpenAlex, BiblioGivesVolumeIssueAndPages) {
+    Corpus c = read_text(
+        R"({"id":"https://openalex.org/W1","title":"T","biblio":{"volume":"103","issue":"2","first_page":"299","last_page":"347"}})"
+        "\n"
+        R"({"id":"https://openalex.org/W2","title":"U","biblio":{"volume":null,"issue":null,"first_page":"e12","last_page":null}})"
+        "\n"
+        R"({"id":"https://openalex.org/W3","title":"V","biblio":{"volume":null,"issue":null,"first_page":null,"last_page":null}})"
+        "\n"
+        R"({"id":"https://openalex.org/W4","title":"W","biblio":{"volume":7,"first_page":"1"}})"
+        "\n",
+        "w.jsonl");
+    ASSERT_EQ(c.works.size(), 4u);
+    EXPECT_EQ(std::get<std::string>(c.works[0].extra.at("pages")), "299-347");
+    EXPECT_EQ(std::get<std::string>(c.works[0].extra.at("volume")), "103");
+    EXPECT_EQ(std::get<std::string>(c.works[0].extra.at("issue")), "2");
+    EXPECT_EQ(std::get<std::string>(c.works[1].extra.at("pages")), "e12");
+    EXPECT_EQ(c.works[2].extra.count("pages") + c.works[2].extra.count("volume"), 0u);
+    // Numbers where OpenAlex writes strings are read as their digits.
+    EXPECT_EQ(std::get<std::string>(c.works[3].extra.at("volume")), "7");
+    EXPECT_EQ(std::get<std::string>(c.works[3].extra.at("pages")), "1");
+    EXPECT_TRUE(c.diagnostics.empty());
+    // The pages reach the matcher: BibTeX and CSL write them under their own names.
+    EXPECT_EQ(make_match_record(c.works[0]).first_page, 299u);
 }
 
 // Keys are read in place unless they hold an escape; escaped keys (and

@@ -90,3 +90,22 @@ TEST(CslExport, RoundTrip) {
     }
     EXPECT_EQ(to_csl_json({}), "[]\n");
 }
+
+TEST(Export, VolumeIssueAndPagesCrossFormats) {
+    // Read as CSL ("page", "issue"), written as BibTeX ("pages", "number"), and back.
+    Work w = sample("Inference of Finite Automata Using Homing Sequences", 1993, {"Ronald L. Rivest"});
+    w.extra["volume"] = std::string("103");
+    w.extra["issue"] = std::string("2");
+    w.extra["page"] = std::string("299-347");
+    std::string bib = to_bibtex({w});
+    EXPECT_NE(bib.find("pages = {299-347}"), std::string::npos) << bib;
+    EXPECT_NE(bib.find("number = {2}"), std::string::npos) << bib;
+    Corpus from_bib = read_text(bib, "export.bib");
+    ASSERT_EQ(from_bib.works.size(), 1u);
+    EXPECT_EQ(std::get<std::string>(from_bib.works[0].extra.at("pages")), "299-347");
+    // And the BibTeX names written as CSL.
+    std::string csl = to_csl_json(from_bib.works);
+    EXPECT_NE(csl.find("\"page\":\"299-347\""), std::string::npos) << csl;
+    EXPECT_NE(csl.find("\"issue\":\"2\""), std::string::npos) << csl;
+    EXPECT_NE(csl.find("\"volume\":\"103\""), std::string::npos) << csl;
+}

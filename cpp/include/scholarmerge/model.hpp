@@ -3,9 +3,11 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -46,6 +48,10 @@ struct Work {
     int source_line = 0;        // 1-based line where the entry starts
     ValueMap extra;             // format-specific fields
 };
+
+// A text field of `extra` under the first of `keys` present: formats name one
+// field differently (BibTeX "pages", CSL and Crossref "page"). "" when none.
+std::string_view extra_text(const Work& w, std::initializer_list<std::string_view> keys);
 
 enum class Severity { info, warning, error };
 const char* to_string(Severity s);

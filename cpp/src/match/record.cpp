@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <string_view>
-#include <variant>
 
 #include "scholarmerge/match/key_hash.hpp"
 #include "scholarmerge/match/title.hpp"
@@ -346,14 +345,8 @@ MatchRecord make_match_record(const Work& w) {
     in.venue = w.venue;
     // An unpublished or forthcoming work names its venue in BibTeX's note
     // ("to appear in Machine Learning", "unpublished manuscript").
-    if (auto it = w.extra.find("note"); in.venue.empty() && it != w.extra.end())
-        if (const auto* text = std::get_if<std::string>(&it->second)) in.venue = *text;
-    // BibTeX's "pages", CSL's and Crossref's "page".
-    for (const char* key : {"pages", "page"}) {
-        auto it = w.extra.find(key);
-        if (in.pages.empty() && it != w.extra.end())
-            if (const auto* text = std::get_if<std::string>(&it->second)) in.pages = *text;
-    }
+    if (in.venue.empty()) in.venue = extra_text(w, {"note"});
+    in.pages = extra_text(w, {"pages", "page"});
     if (auto it = w.ids.find("doi"); it != w.ids.end()) in.doi = it->second;
     if (auto it = w.ids.find("arxiv"); it != w.ids.end()) in.arxiv = it->second;
     return make_match_record(in);

@@ -219,6 +219,17 @@ std::string read_work(od::object obj, Work& w, ReadContext& ctx) {
             });
         } else if (detail::key_is(key, "abstract_inverted_index")) {
             ok = read_inverted_abstract(x, w.abstract, reused);
+        } else if (detail::key_is(key, "biblio")) {  // volume, issue, first_page, last_page: strings or numbers
+            std::string first, last, v;
+            ok = each_field(x, [&](std::string_view k, od::value y) {
+                if (detail::key_is(k, "first_page")) return get_id(y, first);
+                if (detail::key_is(k, "last_page")) return get_id(y, last);
+                if (!detail::key_is(k, "volume") && !detail::key_is(k, "issue")) return true;
+                if (!get_id(y, v)) return false;
+                if (!v.empty()) w.extra[std::string(k)] = v;
+                return true;
+            });
+            if (!first.empty()) w.extra["pages"] = last.empty() || last == first ? first : first + "-" + last;  // "299-347"
         }
         return ok;
     });

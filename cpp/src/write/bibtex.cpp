@@ -1,6 +1,7 @@
 #include "scholarmerge/write/bibtex.hpp"
 
 #include <cctype>
+#include <utility>
 
 #include "entry_type.hpp"
 #include "scholarmerge/write/citation_keys.hpp"
@@ -112,9 +113,12 @@ std::string to_bibtex(const std::vector<Work>& works) {
             }
         }
         if (auto it = w.links.find("landing"); it != w.links.end()) field(out, "url", verbatim(it->second));
-        for (const char* k : {"volume", "number", "pages", "note", "keywords"})
-            if (auto it = w.extra.find(k); it != w.extra.end())
-                if (auto s = std::get_if<std::string>(&it->second)) field(out, k, escape(*s, false));
+        // Each field under its BibTeX name, from whichever format's name it was read under.
+        static constexpr std::pair<const char*, std::string_view> kFields[] = {
+            {"volume", ""}, {"number", "issue"}, {"pages", "page"}, {"note", ""}, {"keywords", ""}};
+        for (auto [name, other_name] : kFields)
+            if (std::string_view s = extra_text(w, {name, other_name}); !s.empty())
+                field(out, name, escape(std::string(s), false));
         field(out, "abstract", escape(w.abstract, false));
         out += "}\n\n";
     }

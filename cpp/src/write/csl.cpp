@@ -1,5 +1,7 @@
 #include "scholarmerge/write/csl.hpp"
 
+#include <utility>
+
 #include "entry_type.hpp"
 #include "json_writer.hpp"
 #include "scholarmerge/write/citation_keys.hpp"
@@ -60,9 +62,11 @@ void append_item(std::string& out, const Work& w, const std::string& key) {
     if (auto it = w.ids.find("doi"); it != w.ids.end()) o.str("DOI", it->second);
     if (auto it = w.links.find("landing"); it != w.links.end()) o.str("URL", it->second);
     if (!w.abstract.empty()) o.str("abstract", w.abstract);
-    for (const char* k : {"volume", "issue", "page", "publisher"})
-        if (auto it = w.extra.find(k); it != w.extra.end())
-            if (auto s = std::get_if<std::string>(&it->second)) o.str(k, *s);
+    // Each field under its CSL name, from whichever format's name it was read under.
+    static constexpr std::pair<std::string_view, std::string_view> kFields[] = {
+        {"volume", ""}, {"issue", "number"}, {"page", "pages"}, {"publisher", ""}};
+    for (auto [name, other_name] : kFields)
+        if (std::string_view s = extra_text(w, {name, other_name}); !s.empty()) o.str(name, s);
     StringMap custom;
     for (const auto& [id, value] : w.ids)
         if (id != "doi") custom[id] = value;
