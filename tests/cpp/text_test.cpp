@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <clocale>
+
+#include "scholarmerge/text/ascii.hpp"
 #include "scholarmerge/text/fold.hpp"
 #include "scholarmerge/text/lines.hpp"
 #include "scholarmerge/text/markup.hpp"
@@ -84,4 +88,24 @@ TEST(Lines, SplitsAllLineEnds) {
     EXPECT_EQ(lines[3].text, "");
     EXPECT_EQ(lines[4].number, 5);
     EXPECT_EQ(trim("\xC2\xA0 x \t"), "x");
+}
+
+TEST(Ascii, ClassesAndCaseAreTheCLocalesWhateverTheProcessLocale) {
+    // The core decides as the "C" locale does, byte for byte, so that the locale
+    // Python sets from the environment (tr_TR, Latin-1 ones) changes nothing.
+    const std::string previous = std::setlocale(LC_CTYPE, nullptr);
+    std::setlocale(LC_CTYPE, "C");
+    for (int b = 0; b < 256; ++b) {
+        const auto c = static_cast<unsigned char>(b);
+        EXPECT_EQ(scholarmerge::ascii::is_alpha(c), std::isalpha(c) != 0) << b;
+        EXPECT_EQ(scholarmerge::ascii::is_digit(c), std::isdigit(c) != 0) << b;
+        EXPECT_EQ(scholarmerge::ascii::is_alnum(c), std::isalnum(c) != 0) << b;
+        EXPECT_EQ(scholarmerge::ascii::is_space(c), std::isspace(c) != 0) << b;
+        EXPECT_EQ(scholarmerge::ascii::is_upper(c), std::isupper(c) != 0) << b;
+        EXPECT_EQ(scholarmerge::ascii::is_lower(c), std::islower(c) != 0) << b;
+        EXPECT_EQ(static_cast<unsigned char>(scholarmerge::ascii::to_lower(c)), std::tolower(c)) << b;
+        EXPECT_EQ(static_cast<unsigned char>(scholarmerge::ascii::to_upper(c)), std::toupper(c)) << b;
+    }
+    std::setlocale(LC_CTYPE, previous.c_str());
+    static_assert(scholarmerge::ascii::to_upper('i') == 'I' && !scholarmerge::ascii::is_alpha(0xC9));
 }

@@ -1,12 +1,12 @@
 #include "scholarmerge/match/record.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <string_view>
 
 #include "scholarmerge/match/key_hash.hpp"
 #include "scholarmerge/match/title.hpp"
 #include "scholarmerge/text/fold.hpp"
+#include "scholarmerge/text/ascii.hpp"
 
 namespace scholarmerge {
 
@@ -61,7 +61,7 @@ bool generic_title(std::string_view t) {
 
 std::string bare_doi(std::string_view doi) {
     std::string d(doi);
-    for (auto& c : d) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : d) c = ascii::to_lower(c);
     for (const char* prefix : {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:"})
         if (d.rfind(prefix, 0) == 0) d = d.substr(std::string(prefix).size());
     return d;
@@ -70,8 +70,8 @@ std::string bare_doi(std::string_view doi) {
 bool contains_word(const std::string& s, std::string_view w) {
     std::size_t n = w.size();
     for (std::size_t p = s.find(w); p != std::string::npos; p = s.find(w, p + 1)) {
-        bool start = p == 0 || !std::isalnum(static_cast<unsigned char>(s[p - 1]));
-        bool end = p + n >= s.size() || !std::isalnum(static_cast<unsigned char>(s[p + n]));
+        bool start = p == 0 || !ascii::is_alnum(s[p - 1]);
+        bool end = p + n >= s.size() || !ascii::is_alnum(s[p + n]);
         if (start && end) return true;
     }
     return false;
@@ -95,7 +95,7 @@ bool journal_named(const std::string& folded) {
     // The venue's letter words, one space apart, without a leading "in" or "to appear in".
     std::string v;
     for (char c : folded) {
-        if (std::isalpha(static_cast<unsigned char>(c))) {
+        if (ascii::is_alpha(c)) {
             v += c;
         } else if (!v.empty() && v.back() != ' ') {
             v += ' ';
@@ -125,8 +125,8 @@ bool journal_named(const std::string& folded) {
 // Computation 103(2) (1993)", "COLT 1994"): a 19xx or 20xx standing alone; else 0.
 int year_in_venue(const std::string& v) {
     for (std::size_t p = 0; p + 4 <= v.size(); ++p) {
-        bool alone = (p == 0 || !std::isalnum(static_cast<unsigned char>(v[p - 1]))) &&
-                     (p + 4 == v.size() || !std::isalnum(static_cast<unsigned char>(v[p + 4])));
+        bool alone = (p == 0 || !ascii::is_alnum(v[p - 1])) &&
+                     (p + 4 == v.size() || !ascii::is_alnum(v[p + 4]));
         if (alone && (v.compare(p, 2, "19") == 0 || v.compare(p, 2, "20") == 0) &&
             std::all_of(v.begin() + static_cast<long>(p), v.begin() + static_cast<long>(p) + 4,
                         [](char c) { return c >= '0' && c <= '9'; }))
@@ -150,7 +150,7 @@ std::string_view own_venue(std::string_view venue) {
     for (const char* v : versions) {
         std::size_t at = lower.find(v);
         std::size_t end = at + std::string_view(v).size();
-        if (at == std::string::npos || (end < lower.size() && std::isalpha(static_cast<unsigned char>(lower[end]))))
+        if (at == std::string::npos || (end < lower.size() && ascii::is_alpha(lower[end])))
             continue;  // not "CHI Extended Abstracts"
         // "... appeared in", "... of this paper was published in": a verb follows closely.
         std::string next = lower.substr(end, 30);
@@ -308,7 +308,7 @@ MatchRecord make_match_record(const MatchInput& in) {
     for (std::string_view a : in.authors) {
         std::string s;
         for (char c : text::fold(a))
-            if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) s += c;
+            if (ascii::is_alnum(c) || static_cast<unsigned char>(c) >= 0x80) s += c;
         if (!s.empty()) r.surnames.push_back(std::move(s));
     }
     std::sort(r.surnames.begin(), r.surnames.end());
@@ -322,7 +322,7 @@ MatchRecord make_match_record(const MatchInput& in) {
     if (!in.arxiv.empty()) {
         r.arxiv = std::string(in.arxiv);
         if (auto v = r.arxiv.rfind('v'); v != std::string::npos && v > 4 &&
-                                          std::all_of(r.arxiv.begin() + static_cast<long>(v) + 1, r.arxiv.end(), ::isdigit))
+                                          std::all_of(r.arxiv.begin() + static_cast<long>(v) + 1, r.arxiv.end(), ascii::is_digit))
             r.arxiv.resize(v);  // 2103.16827v2 is 2103.16827
     }
     r.venue = venue_kind(venue);

@@ -1,7 +1,6 @@
 #include "scholarmerge/match/title.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <vector>
 
 #include "scholarmerge/match/evidence.hpp"
@@ -10,6 +9,7 @@
 
 #include "scholarmerge/text/fold.hpp"
 #include "scholarmerge/text/markup.hpp"
+#include "scholarmerge/text/ascii.hpp"
 
 namespace scholarmerge {
 
@@ -31,10 +31,10 @@ std::string words_of(std::string_view s, bool lower) {
     bool space = false;
     for (std::size_t i = 0; i < s.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(s[i]);
-        bool word = std::isalnum(c) || c >= 0x80;
+        bool word = ascii::is_alnum(c) || c >= 0x80;
         // Hyphens and apostrophes inside a word join it: "hawq-v3" -> "hawqv3", "what's" -> "whats".
         if ((c == '-' || c == '\'') && !out.empty() && out.back() != ' ' && i + 1 < s.size() &&
-            std::isalnum(static_cast<unsigned char>(s[i + 1]))) {
+            ascii::is_alnum(s[i + 1])) {
             continue;
         }
         if (!word) {

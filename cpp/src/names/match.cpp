@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "scholarmerge/text/fold.hpp"
+#include "scholarmerge/text/ascii.hpp"
 
 namespace scholarmerge {
 
@@ -92,7 +93,7 @@ std::string name_key(const Author& a) {
     std::string key = letters(a.surname.empty() ? a.display : a.surname);
     if (!a.initials.empty()) {
         key += ' ';
-        key += static_cast<char>(std::tolower(static_cast<unsigned char>(a.initials[0])));
+        key += ascii::to_lower(a.initials[0]);
     }
     return key;
 }

@@ -1,12 +1,12 @@
 #include "scholarmerge/names/parse.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "scholarmerge/names/match.hpp"
 #include "scholarmerge/text/fold.hpp"
 #include "scholarmerge/text/lines.hpp"
 #include "scholarmerge/text/markup.hpp"
+#include "scholarmerge/text/ascii.hpp"
 
 namespace scholarmerge {
 
@@ -86,7 +86,7 @@ bool is_dotted_initials(std::string_view w) {
             continue;
         }
         if (c >= 0x80 && c < 0xC0) continue;  // UTF-8 continuation: same letter ("Ł.")
-        if (prev_letter || !(std::isalpha(c) || c >= 0xC0)) return false;
+        if (prev_letter || !(ascii::is_alpha(c) || c >= 0xC0)) return false;
         any = prev_letter = true;
     }
     return any;
@@ -106,7 +106,7 @@ void unglue_initials(std::string_view word, std::vector<std::string_view>& out) 
     if (dot == std::string_view::npos || dot + 2 >= word.size()) return out.push_back(word);
     std::string_view head = word.substr(0, dot + 1), tail = word.substr(dot + 1);
     unsigned char first = static_cast<unsigned char>(tail[0]);
-    bool name_follows = (std::isalpha(first) || first >= 0xC0) && tail.find('.') == std::string_view::npos;
+    bool name_follows = (ascii::is_alpha(first) || first >= 0xC0) && tail.find('.') == std::string_view::npos;
     if (!name_follows || !is_dotted_initials(head)) return out.push_back(word);
     out.push_back(head);
     out.push_back(tail);
@@ -124,15 +124,15 @@ std::string initials_of(std::string_view given) {
         }
         if (at_start) {
             if (c < 0x80) {
-                out += static_cast<char>(std::toupper(c));
+                out += ascii::to_upper(c);
             } else {
                 // A non-ASCII initial: its folded form's first letter.
                 std::size_t len = (c >= 0xF0) ? 4 : (c >= 0xE0) ? 3 : 2;
                 std::string f = text::fold(given.substr(i, len));
                 // Initials are ASCII letters: "Ł" gives "L"; a letter with no
                 // Latin form gives none rather than half a UTF-8 sequence.
-                if (!f.empty() && std::isalpha(static_cast<unsigned char>(f[0])) && static_cast<unsigned char>(f[0]) < 0x80)
-                    out += static_cast<char>(std::toupper(static_cast<unsigned char>(f[0])));
+                if (!f.empty() && ascii::is_alpha(f[0]))
+                    out += ascii::to_upper(f[0]);
                 i += len - 1;
             }
             at_start = false;
@@ -255,7 +255,7 @@ Author parse_name(std::string_view input) {
         if (!a.highlighted) a.equal_contribution = true;
     }
     // "Z. Yao†" style marks and stray digits of affiliation footnotes.
-    while (!t.empty() && (std::isdigit(static_cast<unsigned char>(t.back())) || t.back() == ',')) t.remove_suffix(1);
+    while (!t.empty() && (ascii::is_digit(t.back()) || t.back() == ',')) t.remove_suffix(1);
     a.display = text::squeeze_spaces(text::decode_latex(t));
     std::string_view d = a.display;
 
@@ -340,7 +340,7 @@ std::size_t et_al_position(std::string_view s) {
     auto letter = [&](std::size_t i) {
         if (i >= low.size()) return false;
         unsigned char c = static_cast<unsigned char>(low[i]);
-        return std::isalpha(c) || c >= 0x80;
+        return ascii::is_alpha(c) || c >= 0x80;
     };
     std::size_t best = std::string::npos;
     for (std::string_view marker : {"et al", "et. al", "and others"}) {
@@ -400,7 +400,7 @@ AuthorList parse_author_list(std::string_view input) {
         std::string_view t = trim(cur);
         while (!t.empty() && (t.back() == ',' || t.back() == ';' || t.back() == '.')) {
             // keep the dot of a final initial ("Schapire, R. E.")
-            if (t.back() == '.' && t.size() >= 2 && std::isalpha(static_cast<unsigned char>(t[t.size() - 2])) &&
+            if (t.back() == '.' && t.size() >= 2 && ascii::is_alpha(t[t.size() - 2]) &&
                 (t.size() == 2 || t[t.size() - 3] == ' ' || t[t.size() - 3] == '.'))
                 break;
             t.remove_suffix(1);

@@ -1,11 +1,11 @@
 #include "scholarmerge/read/academicpages.hpp"
 
-#include <cctype>
 #include <map>
 
 #include "scholarmerge/names/parse.hpp"
 #include "scholarmerge/text/lines.hpp"
 #include "scholarmerge/text/markup.hpp"
+#include "scholarmerge/text/ascii.hpp"
 
 namespace scholarmerge {
 
@@ -78,7 +78,7 @@ std::string owner_from_about(std::string_view about) {
     while (i < about.size() && words < 4) {
         std::size_t j = about.find(' ', i);
         std::string_view w = about.substr(i, j == std::string_view::npos ? std::string_view::npos : j - i);
-        if (w.empty() || !std::isupper(static_cast<unsigned char>(w[0]))) break;
+        if (w.empty() || !ascii::is_upper(w[0])) break;
         if (!name.empty()) name += ' ';
         name += w;
         ++words;
@@ -234,7 +234,7 @@ void read_academicpages(std::string_view text, ReadContext& ctx) {
         } else if (auto links = links_line(body); !links.empty()) {
             for (const auto& l : links) {
                 std::string label = text::squeeze_spaces(l.label);
-                for (auto& c : label) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                for (auto& c : label) c = ascii::to_lower(c);
                 w.links[label] = l.url;
                 if (std::string id = arxiv_id(l.url); !id.empty()) w.ids["arxiv"] = id;
             }

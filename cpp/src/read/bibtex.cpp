@@ -1,7 +1,6 @@
 #include "scholarmerge/read/bibtex.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstring>
 #include <map>
 
@@ -10,6 +9,7 @@
 #include "scholarmerge/names/parse.hpp"
 #include "scholarmerge/text/lines.hpp"
 #include "scholarmerge/text/markup.hpp"
+#include "scholarmerge/text/ascii.hpp"
 
 namespace scholarmerge {
 
@@ -17,12 +17,12 @@ namespace {
 
 std::string lower(std::string_view s) {
     std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : out) c = ascii::to_lower(c);
     return out;
 }
 
 bool is_name_char(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || std::strchr("_-:.+/'", c) != nullptr ||
+    return ascii::is_alnum(c) || std::strchr("_-:.+/'", c) != nullptr ||
            static_cast<unsigned char>(c) >= 0x80;
 }
 
@@ -65,9 +65,9 @@ private:
     // "@name{" or "@name(": BibTeX ignores everything else outside entries.
     bool starts_entry(std::size_t at) const {
         std::size_t i = at + 1;
-        while (i < t_.size() && std::isalpha(static_cast<unsigned char>(t_[i]))) ++i;
+        while (i < t_.size() && ascii::is_alpha(t_[i])) ++i;
         if (i == at + 1) return false;
-        while (i < t_.size() && std::isspace(static_cast<unsigned char>(t_[i]))) ++i;
+        while (i < t_.size() && ascii::is_space(t_[i])) ++i;
         return i < t_.size() && (t_[i] == '{' || t_[i] == '(');
     }
 
@@ -80,7 +80,7 @@ private:
     }
 
     void skip_space() {
-        while (pos_ < t_.size() && std::isspace(static_cast<unsigned char>(t_[pos_]))) ++pos_;
+        while (pos_ < t_.size() && ascii::is_space(t_[pos_])) ++pos_;
     }
     char peek() {
         skip_space();
@@ -147,9 +147,9 @@ private:
                 out += braced();
             } else if (c == '"') {
                 out += quoted();
-            } else if (std::isdigit(static_cast<unsigned char>(c))) {
+            } else if (ascii::is_digit(c)) {
                 std::size_t start = pos_;
-                while (pos_ < t_.size() && std::isdigit(static_cast<unsigned char>(t_[pos_]))) ++pos_;
+                while (pos_ < t_.size() && ascii::is_digit(t_[pos_])) ++pos_;
                 out += t_.substr(start, pos_ - start);
             } else {
                 std::string m = lower(name());
@@ -194,7 +194,7 @@ private:
         }
         skip_space();
         std::size_t key_start = pos_;
-        while (pos_ < t_.size() && t_[pos_] != ',' && t_[pos_] != close && !std::isspace(static_cast<unsigned char>(t_[pos_])))
+        while (pos_ < t_.size() && t_[pos_] != ',' && t_[pos_] != close && !ascii::is_space(t_[pos_]))
             ++pos_;
         std::string key(t_.substr(key_start, pos_ - key_start));
         std::vector<std::pair<std::string, std::string>> fields;
@@ -247,10 +247,10 @@ std::vector<std::string> split_outside_braces(std::string_view s, Separator sepa
 
 // The names of an author field: " and " (any case) between them.
 std::vector<std::string> split_and(std::string_view s) {
-    auto space = [&](std::size_t i) { return std::isspace(static_cast<unsigned char>(s[i])) != 0; };
+    auto space = [&](std::size_t i) { return ascii::is_space(s[i]); };
     std::vector<std::string> out = split_outside_braces(s, [&](std::string_view t, std::size_t i) -> std::size_t {
-        bool and_word = i + 4 < t.size() && space(i) && space(i + 4) && std::tolower(t[i + 1]) == 'a' &&
-                        std::tolower(t[i + 2]) == 'n' && std::tolower(t[i + 3]) == 'd';
+        bool and_word = i + 4 < t.size() && space(i) && space(i + 4) && ascii::to_lower(t[i + 1]) == 'a' &&
+                        ascii::to_lower(t[i + 2]) == 'n' && ascii::to_lower(t[i + 3]) == 'd';
         return and_word ? 5 : 0;
     });
     out.erase(std::remove(out.begin(), out.end(), std::string()), out.end());
@@ -315,7 +315,7 @@ void Parser::build(std::size_t start, const std::string& type, const std::string
         std::string month_text = lower(display(f["month"]));
         std::string m(text::trim(month_text));
         if (w.year && !m.empty()) {
-            int month = std::isdigit(static_cast<unsigned char>(m[0])) ? std::atoi(m.c_str()) : 0;
+            int month = ascii::is_digit(m[0]) ? std::atoi(m.c_str()) : 0;
             static const char* names[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                           "jul", "aug", "sep", "oct", "nov", "dec"};
             for (int i = 0; i < 12 && month == 0; ++i)
@@ -344,7 +344,7 @@ bool looks_like_bibtex(std::string_view text) {
     std::string_view head = text.substr(0, 8192);
     for (std::size_t at = head.find('@'); at != std::string_view::npos; at = head.find('@', at + 1)) {
         std::size_t i = at + 1;
-        while (i < head.size() && std::isalpha(static_cast<unsigned char>(head[i]))) ++i;
+        while (i < head.size() && ascii::is_alpha(head[i])) ++i;
         while (i < head.size() && head[i] == ' ') ++i;
         if (i > at + 1 && i < head.size() && (head[i] == '{' || head[i] == '(')) {
             std::size_t bol = head.rfind('\n', at);

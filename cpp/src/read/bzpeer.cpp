@@ -1,10 +1,10 @@
 #include "scholarmerge/read/bzpeer.hpp"
 
-#include <cctype>
 #include <string>
 
 #include "scholarmerge/text/lines.hpp"
 #include "scholarmerge/text/markup.hpp"
+#include "scholarmerge/text/ascii.hpp"
 
 namespace scholarmerge {
 
@@ -17,7 +17,7 @@ using text::trim;
 bool all_digits(std::string_view s) {
     if (s.empty()) return false;
     for (char c : s)
-        if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+        if (!ascii::is_digit(c)) return false;
     return true;
 }
 
@@ -30,7 +30,7 @@ struct EntryHead {
 
 bool parse_entry_head(std::string_view line, EntryHead& head) {
     std::size_t i = 0;
-    while (i < line.size() && std::islower(static_cast<unsigned char>(line[i]))) ++i;
+    while (i < line.size() && ascii::is_lower(line[i])) ++i;
     if (i == 0 || i + 4 > line.size()) return false;
     std::string_view year = line.substr(i, 4);
     if (!all_digits(year)) return false;
@@ -58,7 +58,7 @@ bool count_before(std::string_view line, std::string_view word, std::int64_t& va
 void parse_trust(std::string_view line, ValueMap& m) {
     std::string_view rest = line.substr(6);  // after "Trust "
     std::size_t i = 0;
-    while (i < rest.size() && std::isdigit(static_cast<unsigned char>(rest[i]))) ++i;
+    while (i < rest.size() && ascii::is_digit(rest[i])) ++i;
     if (i > 0 && i <= 15) m["trust_score"] = static_cast<std::int64_t>(std::stoll(std::string(rest.substr(0, i))));
     rest = rest.substr(i);
     if (starts_with(rest, " - ")) rest.remove_prefix(3);
@@ -68,8 +68,8 @@ void parse_trust(std::string_view line, ValueMap& m) {
     if (v == std::string_view::npos) return;
     rest = rest.substr(v + 13);
     std::size_t j = 0;
-    while (j < rest.size() && std::isalnum(static_cast<unsigned char>(rest[j])) &&
-           !(j > 0 && std::isupper(static_cast<unsigned char>(rest[j])))) {
+    while (j < rest.size() && ascii::is_alnum(rest[j]) &&
+           !(j > 0 && ascii::is_upper(rest[j]))) {
         ++j;
     }
     m["verification_level"] = std::string(rest.substr(0, j));

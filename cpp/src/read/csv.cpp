@@ -1,13 +1,13 @@
 #include "scholarmerge/read/csv.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "scholarmerge/error.hpp"
 #include "scholarmerge/names/parse.hpp"
 #include "scholarmerge/text/fold.hpp"
 #include "scholarmerge/text/lines.hpp"
 #include "scholarmerge/text/markup.hpp"
+#include "scholarmerge/text/ascii.hpp"
 
 namespace scholarmerge {
 
@@ -88,7 +88,7 @@ char guess_separator(std::string_view header) {
 }
 
 std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : s) c = ascii::to_lower(c);
     return s;
 }
 
@@ -182,8 +182,8 @@ void read_csv(std::string_view text, ReadContext& ctx) {
         std::string y = field(year);
         for (std::size_t i = 0; i + 4 <= y.size(); ++i) {
             if ((y.compare(i, 2, "19") == 0 || y.compare(i, 2, "20") == 0) &&
-                std::all_of(y.begin() + static_cast<long>(i), y.begin() + static_cast<long>(i) + 4, ::isdigit) &&
-                (i + 4 == y.size() || !std::isdigit(static_cast<unsigned char>(y[i + 4])))) {
+                std::all_of(y.begin() + static_cast<long>(i), y.begin() + static_cast<long>(i) + 4, ascii::is_digit) &&
+                (i + 4 == y.size() || !ascii::is_digit(y[i + 4]))) {
                 w.year = std::stoi(y.substr(i, 4));
                 w.date = y.substr(i, 4);
                 break;

@@ -1,11 +1,11 @@
 #include "scholarmerge/read/metrics.hpp"
 
-#include <cctype>
 
 #include "details/scored_header.hpp"
 #include "scholarmerge/names/parse.hpp"
 #include "scholarmerge/text/lines.hpp"
 #include "scholarmerge/text/markup.hpp"
+#include "scholarmerge/text/ascii.hpp"
 
 namespace scholarmerge {
 
@@ -21,7 +21,7 @@ bool number(std::string_view s, std::int64_t& out) {
     std::string digits;
     for (char c : s) {
         if (c == ',' || c == '%') continue;
-        if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+        if (!ascii::is_digit(c)) return false;
         digits += c;
     }
     if (digits.empty() || digits.size() > 15) return false;

@@ -3,6 +3,7 @@
 #include "details/json_input.hpp"
 #include "scholarmerge/names/parse.hpp"
 #include "scholarmerge/text/markup.hpp"
+#include "scholarmerge/text/ascii.hpp"
 
 namespace scholarmerge {
 
@@ -18,7 +19,7 @@ std::string id_name(std::string_view k) {
     if (detail::key_is(k, "PubMedCentral")) return "pmcid";
     if (detail::key_is(k, "CorpusId")) return "s2_corpus";
     std::string out(k);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : out) c = ascii::to_lower(c);
     return out;  // dblp, mag, acl
 }
 

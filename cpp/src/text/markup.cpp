@@ -3,12 +3,12 @@
 #include <utf8proc.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
 #include <cstring>
 
 #include "scholarmerge/text/lines.hpp"
 #include "utf8.hpp"
+#include "scholarmerge/text/ascii.hpp"
 
 namespace scholarmerge::text {
 
@@ -189,7 +189,7 @@ std::string strip_tags(std::string_view s) {
     for (std::size_t i = 0; i < s.size(); ++i) {
         // A tag starts with '<' followed by a letter, '/' or '!'; "a < b" stays.
         if (s[i] == '<' && i + 1 < s.size() &&
-            (std::isalpha(static_cast<unsigned char>(s[i + 1])) || s[i + 1] == '/' || s[i + 1] == '!')) {
+            (ascii::is_alpha(s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!')) {
             std::size_t close = s.find('>', i);
             if (close != std::string_view::npos) {
                 i = close;
@@ -232,16 +232,16 @@ std::string decode_latex(std::string_view s) {
             continue;
         }
         std::int32_t accent = latex_accent(n);
-        bool symbol_accent = accent >= 0 && !std::isalpha(static_cast<unsigned char>(n));
+        bool symbol_accent = accent >= 0 && !ascii::is_alpha(n);
         // Letter accents (\c, \v, \u ...) need a separator: "\c{c}" or "\c c".
-        bool letter_accent = accent >= 0 && std::isalpha(static_cast<unsigned char>(n)) && i + 2 < s.size() &&
+        bool letter_accent = accent >= 0 && ascii::is_alpha(n) && i + 2 < s.size() &&
                              (s[i + 2] == '{' || s[i + 2] == ' ');
         if (symbol_accent || letter_accent) {
             std::size_t j = i + 2;
             while (j < s.size() && (s[j] == '{' || s[j] == ' ')) ++j;
             // "\'{\i}" : the dotless i under an accent is a plain i.
             if (j + 1 < s.size() && s[j] == '\\' && s[j + 1] == 'i') ++j;
-            if (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j]))) {
+            if (j < s.size() && ascii::is_alpha(s[j])) {
                 out += s[j];
                 append_utf8(out, accent);
                 composed = true;
@@ -251,7 +251,7 @@ std::string decode_latex(std::string_view s) {
             }
         }
         std::size_t j = i + 1;
-        while (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j]))) ++j;
+        while (j < s.size() && ascii::is_alpha(s[j])) ++j;
         std::string_view cmd = s.substr(i + 1, j - i - 1);
         if (const char* letter = latex_letter(cmd)) {
             out += letter;

@@ -1,10 +1,10 @@
 #include "scholarmerge/write/bibtex.hpp"
 
-#include <cctype>
 #include <utility>
 
 #include "entry_type.hpp"
 #include "scholarmerge/write/citation_keys.hpp"
+#include "scholarmerge/text/ascii.hpp"
 
 namespace scholarmerge {
 
@@ -18,8 +18,8 @@ std::string escape(std::string_view s, bool protect_case) {
     auto flush = [&] {
         bool inner_upper = false, letter_seen = false;
         for (char c : word) {
-            if (!std::isalpha(static_cast<unsigned char>(c))) continue;
-            if (letter_seen && std::isupper(static_cast<unsigned char>(c))) inner_upper = true;
+            if (!ascii::is_alpha(c)) continue;
+            if (letter_seen && ascii::is_upper(c)) inner_upper = true;
             letter_seen = true;
         }
         if (protect_case && inner_upper) out += "{" + word + "}";

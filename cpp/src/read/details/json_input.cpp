@@ -1,10 +1,10 @@
 #include "json_input.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstring>
 
 #include "scholarmerge/text/lines.hpp"
+#include "scholarmerge/text/ascii.hpp"
 
 namespace scholarmerge::detail {
 
@@ -349,7 +349,7 @@ void set_date(Work& w, std::string_view iso) {
     std::string date(iso.substr(0, 4));
     for (std::size_t pos = 4; pos + 1 < iso.size() && iso[pos] == '-' && date.size() < 10;) {
         std::size_t end = pos + 1;
-        while (end < iso.size() && std::isdigit(static_cast<unsigned char>(iso[end]))) ++end;
+        while (end < iso.size() && ascii::is_digit(iso[end])) ++end;
         std::size_t digits = end - pos - 1;
         if (digits == 0 || digits > 2) break;
         int n = digits == 1 ? digit(pos + 1) : digit(pos + 1) * 10 + digit(pos + 2);

@@ -1,6 +1,6 @@
 #include "scored_header.hpp"
+#include "scholarmerge/text/ascii.hpp"
 
-#include <cctype>
 #include <cstdio>
 
 namespace scholarmerge::detail {
@@ -32,7 +32,7 @@ std::optional<ScoredHeader> parse_scored_header(std::string_view s) {
     }
     // Category: upper-case letters; the month's capital is the last one taken.
     std::size_t cat = i;
-    while (i < s.size() && std::isupper(static_cast<unsigned char>(s[i]))) ++i;
+    while (i < s.size() && ascii::is_upper(s[i])) ++i;
     if (i - cat < 3) return std::nullopt;  // at least two letters of category plus the month's capital
     --i;
     h.category = std::string(s.substr(cat, i - cat));
