@@ -3,7 +3,7 @@
 - scholarmerge: ``sm.read(path, format="openalex")`` into a Corpus (1 and 2 threads);
 - Python's ``json`` and ``orjson``: parse each line and build the same record
   (title, year, date, venue, bare ids, authors with id and affiliations, the
-  inverted abstract rebuilt, type, citations). Ours also parses every author
+  inverted abstract rebuilt, type, citations, volume, issue and pages). Ours also parses every author
   name (given, surname, initials, key), which the baselines skip;
 - the ceiling: simdjson On-Demand visiting every value of every line, no records.
 
@@ -17,7 +17,8 @@ sm.read_batches in a child process and prints its peak memory: bounded by
 the pieces in flight, not by the file.
 
 The file is generated once (bench/.cache/) with a realistic field mix: up to 20
-authors with institutions, inverted abstracts, referenced works, locations.
+authors with institutions, inverted abstracts, referenced works, locations,
+biblio (volume, issue, pages).
 """
 
 from __future__ import annotations
@@ -74,6 +75,7 @@ def openalex_work(rng: random.Random, i: int) -> dict:
                              "source": {"id": "https://openalex.org/S1", "display_name": rng.choice(VENUES),
                                         "type": "journal"}},
         "authorships": authorships, "cited_by_count": rng.randint(0, 5000),
+        "biblio": biblio(rng),
         "abstract_inverted_index": inverted or None,
         "referenced_works": [f"https://openalex.org/W{rng.randint(1, 10**9)}" for _ in range(rng.randint(0, 40))],
         "concepts": [{"id": "https://openalex.org/C41008148", "display_name": "Computer science", "level": 0,
@@ -82,9 +84,18 @@ def openalex_work(rng: random.Random, i: int) -> dict:
     }
 
 
+def biblio(rng: random.Random) -> dict:
+    """Volume, issue and pages as OpenAlex gives them: strings, often null (preprints)."""
+    if rng.random() < 0.3:
+        return {"volume": None, "issue": None, "first_page": None, "last_page": None}
+    first = rng.randint(1, 2000)
+    return {"volume": str(rng.randint(1, 120)), "issue": str(rng.randint(1, 12)) if rng.random() < 0.7 else None,
+            "first_page": str(first), "last_page": str(first + rng.randint(0, 40)) if rng.random() < 0.9 else None}
+
+
 def make_file(mb: int, seed: int) -> str:
     os.makedirs(CACHE, exist_ok=True)
-    path = os.path.join(CACHE, f"openalex_{mb}mb_{seed}.jsonl")
+    path = os.path.join(CACHE, f"openalex_v2_{mb}mb_{seed}.jsonl")  # v2: with biblio
     if os.path.exists(path):
         return path
     rng = random.Random(seed)
@@ -111,11 +122,16 @@ def build_record(d: dict) -> dict:
     ids = {"openalex": bare(d.get("id"))}
     if d.get("doi"):
         ids["doi"] = d["doi"].removeprefix("https://doi.org/").lower()
+    bib = d.get("biblio") or {}
+    extra = {k: bib[k] for k in ("volume", "issue") if bib.get(k)}
+    if bib.get("first_page"):
+        last = bib.get("last_page")
+        extra["pages"] = bib["first_page"] + ("-" + last if last and last != bib["first_page"] else "")
     return {
         "title": d.get("title") or d.get("display_name") or "",
         "year": d.get("publication_year"), "date": d.get("publication_date"),
         "venue": (loc.get("source") or {}).get("display_name", ""),
-        "ids": ids, "category": d.get("type"), "citations": d.get("cited_by_count"),
+        "ids": ids, "category": d.get("type"), "citations": d.get("cited_by_count"), "extra": extra,
         "abstract": " ".join(w for _, w in words),
         "authors": [{"display": (a.get("author") or {}).get("display_name") or a.get("raw_author_name"),
                      "raw": a.get("raw_author_name"),
@@ -156,10 +172,12 @@ def stream(path: str, times: int) -> None:
 
     big = path.replace(".jsonl", f"_x{times}.jsonl")
     if not os.path.exists(big):
-        with open(big + ".tmp", "wb") as out, open(path, "rb") as f:
-            chunk = f.read()
+        import shutil
+
+        with open(big + ".tmp", "wb") as out:  # copied in pieces: the children forked below inherit our memory
             for _ in range(times):
-                out.write(chunk)
+                with open(path, "rb") as f:
+                    shutil.copyfileobj(f, out, 8 << 20)
         os.replace(big + ".tmp", big)
     gb = os.path.getsize(big) / 2**30
     print(f"Streaming {gb:.1f} GB with sm.read_batches (batch_mb=32), each run in its own process:\n")
