@@ -1,6 +1,7 @@
 #include "scholarmerge/match/evidence.hpp"
 
 #include "scholarmerge/match/markers.hpp"
+#include "scholarmerge/match/title.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -109,17 +110,7 @@ static double containment(const MatchRecord& a, const MatchRecord& b, const Cach
     std::size_t shorter = std::min(a.title.size(), b.title.size());
     if (shorter == 0) return 0.0;
     double chars = static_cast<double>(a_title.lcs(b.title)) / static_cast<double>(shorter);
-    auto words = [](const std::string& t) {
-        std::vector<std::string_view> out;
-        for (std::size_t i = 0; i < t.size();) {
-            std::size_t j = t.find(' ', i);
-            if (j == std::string::npos) j = t.size();
-            if (j > i) out.emplace_back(t.data() + i, j - i);
-            i = j + 1;
-        }
-        return out;
-    };
-    std::vector<std::string_view> x = words(a.title), y = words(b.title);
+    std::vector<std::string_view> x = title_words(a.title), y = title_words(b.title);
     if (x.size() > y.size()) std::swap(x, y);
     auto same = [](std::string_view u, std::string_view v) {
         if (u.size() > v.size()) std::swap(u, v);

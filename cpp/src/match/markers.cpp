@@ -6,22 +6,15 @@
 #include <string_view>
 #include <vector>
 
+#include "scholarmerge/match/title.hpp"
+#include "scholarmerge/text/ascii.hpp"
+
 namespace scholarmerge {
 
 namespace {
 
 bool contains(const std::vector<std::string>& list, std::string_view w) {
     return std::find(list.begin(), list.end(), w) != list.end();
-}
-
-std::vector<std::string_view> words_of(const std::string& title) {  // normalised: single spaces
-    std::vector<std::string_view> out;
-    for (std::size_t i = 0; i < title.size();) {
-        std::size_t j = std::min(title.find(' ', i), title.size());
-        out.emplace_back(title.data() + i, j - i);
-        i = j + 1;
-    }
-    return out;
 }
 
 // A bare number inside x's title where y's, otherwise the same, has nothing: a
@@ -34,7 +27,7 @@ std::vector<std::string_view> words_of(const std::string& title) {  // normalise
 bool without_stray_numbers(const MatchRecord& x, const MatchRecord& y, std::string& rest) {
     static constexpr std::string_view kNumbering[] = {"part", "volume", "vol", "chapter", "no", "number",
                                                       "version", "v", "release", "phase", "book", "issue"};
-    const std::vector<std::string_view> words = words_of(x.title);
+    const std::vector<std::string_view> words = title_words(x.title);
     const std::string other = " " + y.title + " ";
     for (std::size_t k = 0; k < words.size(); ++k) {
         std::string_view w = words[k];
@@ -43,7 +36,7 @@ bool without_stray_numbers(const MatchRecord& x, const MatchRecord& y, std::stri
             rest.append(w);
             continue;
         }
-        bool number = std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+        bool number = std::all_of(w.begin(), w.end(), ascii::is_digit);
         bool inside = k > 0 && k + 1 < words.size() && static_cast<std::size_t>(w.data() - x.title.data()) > x.name.size();
         if (!number || !inside) return false;
         if (std::find(std::begin(kNumbering), std::end(kNumbering), words[k - 1]) != std::end(kNumbering)) return false;
@@ -67,10 +60,10 @@ std::vector<std::string> unspelled_markers(const MatchRecord& x, const MatchReco
     const std::string other = " " + y.title + " ";
     for (const std::string& m : x.markers) {
         std::size_t digits = 0;
-        while (digits < m.size() && m[digits] >= '0' && m[digits] <= '9') ++digits;
+        while (digits < m.size() && ascii::is_digit(m[digits])) ++digits;
         int n = digits == 1 ? m[0] - '0' : (m.compare(0, digits, "10") == 0 && digits == 2) ? 10 : -1;
         std::string tail = m.substr(digits);
-        bool word = tail.size() >= 3 && std::all_of(tail.begin(), tail.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+        bool word = tail.size() >= 3 && std::all_of(tail.begin(), tail.end(), ascii::is_lower);
         if (n >= 0 && word) {
             std::string spelled(kNumbers[n]);
             if (other.find(" " + spelled + tail + " ") != std::string::npos ||

@@ -20,19 +20,6 @@ bool one_of(std::string_view w, Words list) {
     return std::find(list.begin(), list.end(), w) != list.end();
 }
 
-// The words of a normalised title (single spaces), as views into it.
-std::vector<std::string_view> split_words(std::string_view s) {
-    std::vector<std::string_view> out;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        std::size_t j = s.find(' ', i);
-        if (j == std::string_view::npos) j = s.size();
-        if (j > i) out.push_back(s.substr(i, j - i));
-        i = j + 1;
-    }
-    return out;
-}
-
 bool roman(std::string_view w) {
     if (w.empty() || (w[0] != 'i' && w[0] != 'v' && w[0] != 'x')) return false;  // most words
     return one_of(w, {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"});
@@ -41,11 +28,11 @@ bool roman(std::string_view w) {
 // "1992" in a title is a date, not a version: dirty citations leak years into titles.
 bool year_like(std::string_view w) {
     return w.size() == 4 && (w.rfind("19", 0) == 0 || w.rfind("20", 0) == 0) &&
-           std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+           std::all_of(w.begin(), w.end(), ascii::is_digit);
 }
 
 bool has_digit(std::string_view w) {
-    return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return std::any_of(w.begin(), w.end(), ascii::is_digit);
 }
 
 // Titles that many unrelated works share.
@@ -129,7 +116,7 @@ int year_in_venue(const std::string& v) {
                      (p + 4 == v.size() || !ascii::is_alnum(v[p + 4]));
         if (alone && (v.compare(p, 2, "19") == 0 || v.compare(p, 2, "20") == 0) &&
             std::all_of(v.begin() + static_cast<long>(p), v.begin() + static_cast<long>(p) + 4,
-                        [](char c) { return c >= '0' && c <= '9'; }))
+                        ascii::is_digit))
             return std::stoi(v.substr(p, 4));
     }
     return 0;
@@ -251,7 +238,7 @@ static bool correction_title(const MatchRecord& r, std::string_view raw) {
 }
 
 PageRange page_range(std::string_view s) {
-    auto digit = [&](std::size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; };
+    auto digit = [&](std::size_t i) { return i < s.size() && ascii::is_digit(s[i]); };
     // A whole number at i: its value and end, or end == i. A part of a dotted
     // number ("24.1-24.10", a chapter's pages) is not a page.
     auto number = [&](std::size_t i, std::uint32_t& value) {
@@ -298,7 +285,7 @@ MatchRecord make_match_record(const MatchInput& in) {
             r.core = core.substr(0, kMaxTitleBytes);
         }
     }
-    std::vector<std::string_view> words = split_words(r.title);
+    std::vector<std::string_view> words = title_words(r.title);
     const bool digits = has_digit(r.title);  // most titles have none: no word need be looked at for them
     for (std::string_view word : words)  // markers keep multiplicity
         if ((digits && has_digit(word) && !year_like(word)) || roman(word)) r.markers.emplace_back(word);

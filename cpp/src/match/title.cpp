@@ -50,6 +50,16 @@ std::string words_of(std::string_view s, bool lower) {
 
 }  // namespace
 
+std::vector<std::string_view> title_words(std::string_view s) {
+    std::vector<std::string_view> out;
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t j = std::min(s.find(' ', i), s.size());
+        if (j > i) out.push_back(s.substr(i, j - i));
+        i = j + 1;
+    }
+    return out;
+}
+
 std::string normalize_title(std::string_view title) {
     // Most titles are plain ASCII: no need for the copies markup and folding make.
     if (plain_ascii(title)) return words_of(title, true);

@@ -12,6 +12,9 @@ namespace scholarmerge {
 // "HAWQ-V3: Dyadic ..." and "HAWQV3: Dyadic ..." give the same form.
 std::string normalize_title(std::string_view title);
 
+// The words of a normalised title (single spaces), in order, as views into it.
+std::vector<std::string_view> title_words(std::string_view normalized);
+
 // The distinct words of a normalised title, each as its key_hash, ascending.
 void title_word_keys(std::string_view normalized, std::vector<std::uint64_t>& out);
 
