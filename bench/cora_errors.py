@@ -79,7 +79,7 @@ def main():
     top = missed[: args.top] + false[: args.top]
     pairs = [(min(i, j), max(i, j)) for _, a, b in top for i in a for j in b]
     info, verdicts = _core.explain_columns(cols["titles"], cols["authors"], cols["years"], cols["venues"], pairs,
-                                           pages=cols["pages"])
+                                           pages=cols["pages"], notes=cols["notes"])
     verdict = dict(zip(pairs, verdicts))
 
     def report(title, blist, total):

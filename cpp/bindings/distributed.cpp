@@ -112,9 +112,9 @@ std::vector<Mentions> mentions_of(const py::list& parts) {
 WorkColumns columns(std::vector<std::string> titles, std::vector<std::optional<std::string>> authors,
                     std::vector<std::optional<std::int64_t>> years, std::vector<std::string> venues,
                     std::vector<std::string> sources, std::vector<std::string> dois, std::vector<std::string> arxivs,
-                    std::vector<std::string> pages = {}) {
-    return WorkColumns{std::move(titles), std::move(authors), std::move(years), std::move(venues),
-                       std::move(sources), std::move(dois), std::move(arxivs), std::move(pages)};
+                    std::vector<std::string> pages = {}, std::vector<std::string> notes = {}) {
+    return WorkColumns{std::move(titles), std::move(authors), std::move(years), std::move(venues), std::move(sources),
+                       std::move(dois), std::move(arxivs), std::move(pages), std::move(notes)};
 }
 
 }  // namespace
@@ -227,12 +227,13 @@ void bind_distributed(py::module_& root) {
         [](std::vector<std::string> titles, std::vector<std::optional<std::string>> authors,
            std::vector<std::optional<std::int64_t>> years, std::vector<std::string> venues,
            std::vector<std::string> sources, std::vector<std::string> dois, std::vector<std::string> arxivs,
-           std::vector<std::string> pages, py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> row_ids,
+           std::vector<std::string> pages, std::vector<std::string> notes,
+           py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> row_ids,
            py::array_t<bool, py::array::c_style | py::array::forcecast> recurring,
            py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> ys,
            py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> xs, double threshold) {
             WorkColumns c = columns(std::move(titles), std::move(authors), std::move(years), std::move(venues),
-                                    std::move(sources), std::move(dois), std::move(arxivs), std::move(pages));
+                                    std::move(sources), std::move(dois), std::move(arxivs), std::move(pages), std::move(notes));
             auto ids = vec(row_ids);
             std::vector<bool> flags(recurring.data(), recurring.data() + recurring.size());
             auto pairs = pairs_of(ys, xs);
@@ -244,7 +245,7 @@ void bind_distributed(py::module_& root) {
             return to_array(labels);
         },
         py::arg("titles"), py::arg("authors"), py::arg("years"), py::arg("venues"), py::arg("sources"),
-        py::arg("dois"), py::arg("arxivs"), py::arg("pages"), py::arg("row_ids"), py::arg("recurring"), py::arg("ys"),
+        py::arg("dois"), py::arg("arxivs"), py::arg("pages"), py::arg("notes"), py::arg("row_ids"), py::arg("recurring"), py::arg("ys"),
         py::arg("xs"),
         py::arg("threshold") = 0.0);
 

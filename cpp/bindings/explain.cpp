@@ -27,9 +27,9 @@ void bind_explain(py::module_& m) {
         [](std::vector<std::string> titles, std::vector<std::optional<std::string>> authors,
            std::vector<std::optional<std::int64_t>> years, std::vector<std::string> venues,
            std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs, double threshold,
-           std::vector<std::string> pages) {
+           std::vector<std::string> pages, std::vector<std::string> notes) {
             WorkColumns c{std::move(titles), std::move(authors), std::move(years), std::move(venues), {}, {}, {},
-                          std::move(pages)};
+                          std::move(pages), std::move(notes)};
             check_columns(c);
             std::vector<MatchRecord> records;
             for (std::size_t i = 0; i < c.titles.size(); ++i) records.push_back(match_record(c, i));
@@ -60,6 +60,7 @@ void bind_explain(py::module_& m) {
         },
         py::arg("titles"), py::arg("authors"), py::arg("years"), py::arg("venues"), py::arg("pairs"),
         py::arg("threshold") = 0.0, py::arg("pages") = std::vector<std::string>{},
+        py::arg("notes") = std::vector<std::string>{},
         "Rows as the matcher sees them (dicts) and, for each (i, j) pair, (match score, title score,\n"
         "author overlap, compatible, guard reason).");
 }

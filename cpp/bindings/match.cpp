@@ -97,10 +97,11 @@ void bind_match(py::module_& m) {
     m.def(
         "dedupe_columns",
         [](py::object titles, py::object authors, std::vector<std::optional<std::int64_t>> years, py::object venues,
-           py::object sources, py::object dois, py::object arxivs, py::object pages, double threshold, int threads,
-           double min_jaccard, std::size_t sample_every) {
+           py::object sources, py::object dois, py::object arxivs, py::object pages, py::object notes, double threshold,
+           int threads, double min_jaccard, std::size_t sample_every) {
             WorkColumns c{text_or_empty(titles), text_column(authors), std::move(years), text_or_empty(venues),
-                          text_or_empty(sources), text_or_empty(dois), text_or_empty(arxivs), text_or_empty(pages)};
+                          text_or_empty(sources), text_or_empty(dois), text_or_empty(arxivs), text_or_empty(pages),
+                          text_or_empty(notes)};
             DedupeOptions o;
             o.threshold = threshold;
             o.threads = threads;
@@ -114,7 +115,8 @@ void bind_match(py::module_& m) {
             return py::make_tuple(to_array(std::move(r.labels)), r.candidates, r.matches);
         },
         py::arg("titles"), py::arg("authors"), py::arg("years"), py::arg("venues"), py::arg("sources"),
-        py::arg("dois"), py::arg("arxivs"), py::arg("pages") = py::list(), py::arg("threshold") = 0.0, py::arg("threads") = 0,
+        py::arg("dois"), py::arg("arxivs"), py::arg("pages") = py::list(), py::arg("notes") = py::list(),
+        py::arg("threshold") = 0.0, py::arg("threads") = 0,
         py::arg("min_jaccard") = 0.0, py::arg("sample_every") = 1,
         "Dedupe table columns without building a Work per row (memory: the match records only). A text\n"
         "column is a list of str (None: missing) or Arrow buffers (offsets, bytes, validity or None).");

@@ -148,11 +148,11 @@ void bind_model(py::module_& m) {
                const std::vector<std::optional<std::int64_t>>& years, const std::vector<std::string>& venues,
                const std::vector<std::string>& sources, const std::vector<std::string>& dois,
                const std::vector<std::string>& arxivs, const std::vector<std::string>& pages,
-               const std::vector<int>& lines) {
+               const std::vector<std::string>& notes, const std::vector<int>& lines) {
                 const std::size_t n = titles.size();
                 auto sized = [n](std::size_t m) { return m == 0 || m == n; };
                 if (!sized(authors.size()) || !sized(years.size()) || !sized(venues.size()) ||
-                    !sized(sources.size()) || !sized(dois.size()) || !sized(arxivs.size()) || !sized(pages.size()) ||
+                    !sized(sources.size()) || !sized(dois.size()) || !sized(arxivs.size()) || !sized(pages.size()) || !sized(notes.size()) ||
                     !sized(lines.size()))
                     throw py::value_error("from_columns: every column needs one value per title");
                 Corpus c;
@@ -172,6 +172,7 @@ void bind_model(py::module_& m) {
                     if (!dois.empty() && !dois[i].empty()) w.ids["doi"] = dois[i];
                     if (!arxivs.empty() && !arxivs[i].empty()) w.ids["arxiv"] = arxivs[i];
                     if (!pages.empty() && !pages[i].empty()) w.extra["pages"] = pages[i];
+                    if (!notes.empty() && !notes[i].empty()) w.extra["note"] = notes[i];
                     w.source_line = lines.empty() ? static_cast<int>(i) + 1 : lines[i];
                 }
                 return c;
@@ -180,6 +181,7 @@ void bind_model(py::module_& m) {
             py::arg("years") = std::vector<std::optional<std::int64_t>>{}, py::arg("venues") = std::vector<std::string>{},
             py::arg("sources") = std::vector<std::string>{}, py::arg("dois") = std::vector<std::string>{},
             py::arg("arxivs") = std::vector<std::string>{}, py::arg("pages") = std::vector<std::string>{},
+            py::arg("notes") = std::vector<std::string>{},
             py::arg("lines") = std::vector<int>{},
             "A Corpus from table columns (one value per row; author lists as text), built without a "
             "Python object per row. `lines`: each row's line in its source (default: its position + 1).");

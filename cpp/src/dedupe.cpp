@@ -53,7 +53,8 @@ void check_columns(const WorkColumns& c) {
     const std::size_t n = c.titles.size();
     auto sized = [n](std::size_t m) { return m == 0 || m == n; };
     if (!sized(c.authors.size()) || !sized(c.years.size()) || !sized(c.venues.size()) || !sized(c.sources.size()) ||
-        !sized(c.dois.size()) || !sized(c.arxivs.size()) || !sized(c.pages.size()))
+        !sized(c.dois.size()) || !sized(c.arxivs.size()) || !sized(c.pages.size()) ||
+        !sized(c.notes.size()))
         throw std::invalid_argument("dedupe_columns: every column needs one value per title");
 }
 
@@ -68,6 +69,7 @@ MatchRecord match_record(const WorkColumns& c, std::size_t i) {
     if (!c.dois.empty()) in.doi = c.dois[i];
     if (!c.arxivs.empty()) in.arxiv = c.arxivs[i];
     if (!c.pages.empty()) in.pages = c.pages[i];
+    if (!c.notes.empty()) in.note = c.notes[i];
     return make_match_record(in);
 }
 

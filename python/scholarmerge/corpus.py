@@ -41,7 +41,7 @@ class Corpus:
     def from_frame(cls, df) -> "Corpus":
         """Works from a DataFrame with a ``title`` column and any of ``authors``
         (list text or lists of names), ``year``, ``venue``, ``source``, ``doi``,
-        ``arxiv``, ``pages``; a row's line is its position + 1."""
+        ``arxiv``, ``pages``, ``note``; a row's line is its position + 1."""
         from .dedupe import _frame_columns
 
         return cls(_core.Corpus.from_columns(**_frame_columns(df)))

@@ -25,7 +25,7 @@ shuffles author mentions by name key to resolve people as ``sm.merge`` does
 (``scholarmerge.dask_people``); profiles (page owners) are not part of it.
 
 Columns: ``title`` and any of ``authors``, ``year``, ``venue``, ``source``,
-``doi``, ``arxiv``, ``pages``. Give author lists as text (``"A. Smith; B. Jones"``):
+``doi``, ``arxiv``, ``pages``, ``note``. Give author lists as text (``"A. Smith; B. Jones"``):
 Dask turns object columns, lists included, into strings by default
 (``dataframe.convert-string``).
 """
@@ -43,7 +43,7 @@ from . import _core, dask_people
 from .dedupe import _frame_columns
 
 _stages = _core.distributed
-_COLUMNS = ["title", "authors", "year", "venue", "source", "doi", "arxiv", "pages"]
+_COLUMNS = ["title", "authors", "year", "venue", "source", "doi", "arxiv", "pages", "note"]
 
 
 def _row_keys(part: pd.DataFrame) -> dict:
@@ -131,8 +131,8 @@ def _verify(threshold: float, pairs: tuple, *parts) -> tuple:
     c = _frame_columns(rows)
     ids = rows["_row"].to_numpy(np.int64)
     labels = _stages.verify_and_cluster(c["titles"], c["authors"], c["years"], c["venues"], c["sources"],
-                                        c["dois"], c["arxivs"], c["pages"], ids, rows["_recurring"].to_numpy(bool),
-                                        pairs[0], pairs[1], float(threshold or 0.0))
+                                        c["dois"], c["arxivs"], c["pages"], c["notes"], ids,
+                                        rows["_recurring"].to_numpy(bool), pairs[0], pairs[1], float(threshold or 0.0))
     return ids, labels
 
 
@@ -213,7 +213,7 @@ def _bucket_corpus(rows: pd.DataFrame) -> "_core.Corpus":
     c = _frame_columns(rows)
     lines = (rows["_row"].to_numpy(np.int64) + 1).tolist()
     return _core.Corpus.from_columns(c["titles"], c["authors"], c["years"], c["venues"], c["sources"],
-                                     c["dois"], c["arxivs"], c["pages"], lines)
+                                     c["dois"], c["arxivs"], c["pages"], c["notes"], lines)
 
 
 def _work_mentions(rows: pd.DataFrame, buckets: int) -> list:

@@ -82,7 +82,8 @@ def _frame_columns(df, arrow: bool = False) -> dict:
                  for y in df["year"].tolist()]
     return dict(titles=titles, authors=authors, years=years, venues=_text_column(df, "venue", arrow),
                 sources=_text_column(df, "source", arrow), dois=_text_column(df, "doi", arrow),
-                arxivs=_text_column(df, "arxiv", arrow), pages=_text_column(df, "pages", arrow))
+                arxivs=_text_column(df, "arxiv", arrow), pages=_text_column(df, "pages", arrow),
+                notes=_text_column(df, "note", arrow))
 
 
 def _works_from_frame(df) -> "_core.Corpus":

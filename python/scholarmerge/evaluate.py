@@ -82,7 +82,7 @@ def load_dblp_acm(root: str | None = None):
 
 
 def load_cora(root: str | None = None):
-    """(frame, true pairs) for Cora; columns title, authors, venue (else the note), year, pages."""
+    """(frame, true pairs) for Cora; columns title, authors, venue, note, year, pages."""
     import pandas as pd
 
     root = root or _default_root()
@@ -101,10 +101,6 @@ def load_cora(root: str | None = None):
     frame["year"] = pd.to_numeric(years, errors="coerce")
     for col in ("title", "authors", "venue", "note"):
         frame[col] = frame[col].str.strip(" ,.;:'\"")
-    # BibTeX's convention, which Cora's fields follow: an unpublished or
-    # forthcoming work names its venue in the note ("to appear in Machine
-    # Learning", "unpublished manuscript").
-    frame["venue"] = frame["venue"].where(frame["venue"] != "", frame["note"])
     return frame, truth
 
 

@@ -89,6 +89,27 @@ def test_preprint_and_published_version_merge_but_conference_and_journal_do_not(
     assert sm.dedupe([pub, jour]).tolist() == [0, 1]
 
 
+def test_pages_and_note_columns_are_evidence():
+    import pandas as pd
+    from scholarmerge.dedupe import _works_from_frame
+
+    title = "Inference of Finite Automata Using Homing Sequences"
+    df = pd.DataFrame({"title": [title] * 3, "authors": ["R. Rivest, R. Schapire"] * 3,
+                       "year": [1993, 1997, 1989], "venue": ["Information and Computation", "", "Proc. STOC"],
+                       "note": ["", "to appear in Information and Computation", ""],
+                       "pages": ["299-347", "pp. 299-347", "411-420"]})
+    # The same pages: one article whatever the years; the note makes the second a
+    # journal paper, so the conference version stays apart.
+    assert sm.dedupe(df).tolist() == [0, 0, 2]
+    assert sm.dedupe(_works_from_frame(df)).tolist() == [0, 0, 2]
+    # Without pages four years are two works.
+    assert sm.dedupe(df.drop(columns=["pages"])).tolist()[:2] == [0, 1]
+    # A journal paper by its note is not the conference paper; without the note it could be.
+    pair = df.iloc[1:].drop(columns=["pages"]).assign(year=1993)
+    assert sm.dedupe(pair).tolist() == [0, 1]
+    assert sm.dedupe(pair.drop(columns=["note"])).tolist() == [0, 0]
+
+
 def test_labels_identical_for_any_thread_count(seeds_dir):
     corpus = sm.read(seeds_dir, year=2026)
     one = sm.dedupe(corpus, threads=1)

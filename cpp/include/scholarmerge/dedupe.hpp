@@ -39,6 +39,7 @@ struct WorkColumns {
     std::vector<std::optional<std::int64_t>> years;
     std::vector<std::string> venues, sources, dois, arxivs;
     std::vector<std::string> pages;  // "pp. 299-347": the same range is the same printed article
+    std::vector<std::string> notes;  // the venue of a row without one ("to appear in ...")
 };
 DedupeResult dedupe_columns(WorkColumns columns, const DedupeOptions& options = {});
 

@@ -300,8 +300,8 @@ MatchRecord make_match_record(const MatchInput& in) {
     }
     std::sort(r.surnames.begin(), r.surnames.end());
     r.surnames.erase(std::unique(r.surnames.begin(), r.surnames.end()), r.surnames.end());
-    // The venue, else the venue text cut from the title's end.
-    const std::string venue(in.venue.empty() ? cited.venue : in.venue);
+    // The venue, else the note, else the venue text cut from the title's end.
+    const std::string venue(!in.venue.empty() ? in.venue : !in.note.empty() ? in.note : cited.venue);
     r.year = in.year;
     if (!r.year) r.year = cited.year;  // "Seung (1995). Learning from ..."
     if (!r.year) r.year = year_in_venue(std::string(own_venue(venue)));
@@ -330,9 +330,7 @@ MatchRecord make_match_record(const Work& w) {
     for (const auto& a : w.authors) in.authors.emplace_back(a.surname.empty() ? a.display : a.surname);
     in.year = w.year.value_or(0);
     in.venue = w.venue;
-    // An unpublished or forthcoming work names its venue in BibTeX's note
-    // ("to appear in Machine Learning", "unpublished manuscript").
-    if (in.venue.empty()) in.venue = extra_text(w, {"note"});
+    in.note = extra_text(w, {"note"});
     in.pages = extra_text(w, {"pages", "page"});
     if (auto it = w.ids.find("doi"); it != w.ids.end()) in.doi = it->second;
     if (auto it = w.ids.find("arxiv"); it != w.ids.end()) in.arxiv = it->second;

@@ -45,6 +45,8 @@ struct MatchInput {
     int year = 0;                           // 0: unknown
     std::string_view venue, doi, arxiv;
     std::string_view pages;  // "pp. 299-347", "pages 411-420,"
+    std::string_view note;   // BibTeX's note: where an unpublished or forthcoming work without
+                             // a venue names it ("to appear in Machine Learning")
 };
 
 MatchRecord make_match_record(const MatchInput& in);
