@@ -61,7 +61,7 @@ void bind_match(py::module_& m) {
             py::gil_scoped_release release;
             r = dedupe_detailed(works, o);
         }
-        return py::make_tuple(to_array(std::move(r.labels)), r.candidates, r.matches);
+        return py::make_tuple(to_array(std::move(r.labels)), r.candidates, r.matches, r.model);
     };
     // A Corpus goes straight to the core: no Python list of Works in between.
     m.def(
@@ -112,7 +112,7 @@ void bind_match(py::module_& m) {
                 py::gil_scoped_release release;
                 r = dedupe_columns(std::move(c), o);
             }
-            return py::make_tuple(to_array(std::move(r.labels)), r.candidates, r.matches);
+            return py::make_tuple(to_array(std::move(r.labels)), r.candidates, r.matches, r.model);
         },
         py::arg("titles"), py::arg("authors"), py::arg("years"), py::arg("venues"), py::arg("sources"),
         py::arg("dois"), py::arg("arxivs"), py::arg("pages") = py::list(), py::arg("notes") = py::list(),

@@ -11,5 +11,5 @@ PYBIND11_MODULE(_core, m) {
     bind_merge(m);
     bind_bench(m);
     bind_distributed(m);
-    bind_explain(m);
+    bind_decision(m);
 }

@@ -1,6 +1,7 @@
 #include "scholarmerge/dedupe.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 #include <thread>
 #include <unordered_map>
@@ -89,47 +90,90 @@ DedupeResult dedupe_columns(WorkColumns c, const DedupeOptions& options) {
 
 namespace {
 
+// A candidate pair that no guard keeps apart: its evidence pattern and title
+// similarity (which orders pairs of equal evidence).
+struct Candidate {
+    std::uint32_t a, b;
+    std::uint32_t pattern;
+    float title;
+};
+
 template <class SourceOf>
-DedupeResult dedupe_records(std::vector<MatchRecord> records, SourceOf source_of, const DedupeOptions& options) {
+void mark_recurring(std::vector<MatchRecord>& records, SourceOf source_of) {
+    const std::size_t n = records.size();
+    std::unordered_map<std::uint64_t, std::uint32_t> seen;  // recurrence key -> records
+    std::vector<std::uint64_t> keys(n);
+    for (std::size_t i = 0; i < n; ++i)
+        if ((keys[i] = recurrence_key(source_of(i), records[i]))) ++seen[keys[i]];
+    for (std::size_t i = 0; i < n; ++i) records[i].recurring = keys[i] && seen[keys[i]] > 1;
+}
+
+// Block and compare: every candidate pair's evidence, the unguarded pairs kept
+// with their pattern and every pattern counted (what the model is fitted on).
+std::vector<Candidate> compare_candidates(const std::vector<MatchRecord>& records, const DedupeOptions& options,
+                                          PatternCounts& counts, std::size_t& compared_total) {
     const std::size_t n = records.size();
     const int threads = thread_count(options.threads);
-    const MatchPolicy policy = match_policy(options.threshold);
-    {
-        std::unordered_map<std::uint64_t, std::uint32_t> seen;  // recurrence key -> records
-        std::vector<std::uint64_t> keys(n);
-        for (std::size_t i = 0; i < n; ++i)
-            if ((keys[i] = recurrence_key(source_of(i), records[i]))) ++seen[keys[i]];
-        for (std::size_t i = 0; i < n; ++i) records[i].recurring = keys[i] && seen[keys[i]] > 1;
-    }
-
-    // Compare: each thread verifies the candidates of its records and keeps its edges.
-    std::vector<std::vector<Edge>> edges(static_cast<std::size_t>(threads));
-    std::vector<std::size_t> compared(static_cast<std::size_t>(threads), 0);
+    const auto T = static_cast<std::size_t>(threads);
+    std::vector<std::vector<Candidate>> kept(T);
+    std::vector<PatternCounts> seen(T, PatternCounts(kPatterns, 0));
+    std::vector<std::size_t> compared(T, 0);
     CandidateIndex index(options.brute_force ? std::vector<MatchRecord>{} : records, options.min_jaccard);
-    std::vector<CandidateScratch> scratch(static_cast<std::size_t>(threads));
+    std::vector<CandidateScratch> scratch(T);
     parallel_for(n, threads, [&](int t, std::size_t i) {
         const auto x = static_cast<std::uint32_t>(i);
         const MatchRecord& rx = records[x];
         if (rx.title.empty() || (options.sample_every > 1 && i % options.sample_every != 0)) return;
         CachedIndel cached(rx.title);
+        const auto k = static_cast<std::size_t>(t);
         auto verify = [&](std::uint32_t y) {
-            ++compared[static_cast<std::size_t>(t)];
-            double s = match_score(rx, records[y], cached, policy);
-            if (s >= 0) edges[static_cast<std::size_t>(t)].push_back({y, x, s});
+            ++compared[k];
+            const Evidence e = compare(rx, records[y], cached);
+            if (e.guard) return;
+            const std::uint32_t p = e.pattern();
+            ++seen[k][p];
+            kept[k].push_back({y, x, p, static_cast<float>(e.title)});
         };
         if (options.brute_force) {
             for (std::uint32_t y = 0; y < x; ++y) verify(y);
         } else {
-            index.candidates(x, scratch[static_cast<std::size_t>(t)], verify);
+            index.candidates(x, scratch[k], verify);
         }
     });
+    counts.assign(kPatterns, 0);
+    std::size_t total = 0;
+    for (std::size_t k = 0; k < T; ++k) {
+        for (std::uint32_t p = 0; p < kPatterns; ++p) counts[p] += seen[k][p];
+        total += kept[k].size();
+        compared_total += compared[k];
+    }
+    std::vector<Candidate> all;
+    all.reserve(total);
+    for (auto& v : kept) {
+        all.insert(all.end(), v.begin(), v.end());
+        std::vector<Candidate>().swap(v);
+    }
+    return all;
+}
 
+template <class SourceOf>
+DedupeResult dedupe_records(std::vector<MatchRecord> records, SourceOf source_of, const DedupeOptions& options) {
+    mark_recurring(records, source_of);
     DedupeResult result;
-    std::vector<Edge> all;
-    for (auto& e : edges) all.insert(all.end(), e.begin(), e.end());
-    for (auto c : compared) result.candidates += c;
-    result.matches = all.size();
-    result.labels = cluster_matches(records, std::move(all), policy, options.chain_check);
+    PatternCounts counts;
+    std::vector<Candidate> candidates = compare_candidates(records, options, counts, result.candidates);
+    result.model = fit_model(counts);
+    const std::vector<float> log_odds = pattern_log_odds(result.model);
+    const double cutoff = log_odds_cutoff(options.threshold);
+    std::vector<Edge> edges;
+    for (const Candidate& c : candidates) {
+        const double s = log_odds[c.pattern];
+        // Of equal evidence, the closer titles join first.
+        if (s >= cutoff) edges.push_back({c.a, c.b, s + 0.01 * c.title});
+    }
+    std::vector<Candidate>().swap(candidates);
+    result.matches = edges.size();
+    result.labels = cluster_matches(records, std::move(edges), MatchPolicy{}, options.chain_check);
     return result;
 }
 

@@ -60,6 +60,20 @@ def _author_texts(series) -> list:
     return out
 
 
+def _year_column(series) -> list:
+    """Years as int or None, from any dtype a user has: numpy ints or floats,
+    nullable Int64/Float64 with NA, pyarrow-backed, or text ("1998.0", "June 1980")."""
+    if pd.api.types.is_integer_dtype(series.dtype) and not series.hasnans:
+        return series.astype("int64").tolist()
+    if not (pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_bool_dtype(series.dtype)):
+        text = series.astype("string")
+        numeric = pd.to_numeric(text, errors="coerce")
+        found = text.str.extract(r"(?<!\d)((?:1[5-9]|20)\d\d)(?!\d)", expand=False)  # a year within text
+        series = numeric.fillna(pd.to_numeric(found, errors="coerce"))
+    values = pd.to_numeric(series, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    return [None if np.isnan(v) else int(v) for v in values]
+
+
 def _frame_columns(df, arrow: bool = False) -> dict:
     """The columns dedupe reads, as lists the C++ core takes whole; with `arrow`,
     Arrow-backed string columns go as their buffers instead (dedupe_columns
@@ -74,12 +88,7 @@ def _frame_columns(df, arrow: bool = False) -> dict:
     if "authors" in df.columns:
         buffers = _arrow_text(df["authors"]) if arrow else None  # missing: None
         authors = buffers if buffers is not None else _author_texts(df["authors"])
-    years = []
-    if "year" in df.columns and pd.api.types.is_integer_dtype(df["year"].dtype) and not df["year"].hasnans:
-        years = df["year"].tolist()  # plain ints already
-    elif "year" in df.columns:
-        years = [None if y is None or (isinstance(y, float) and np.isnan(y)) else int(y)
-                 for y in df["year"].tolist()]
+    years = _year_column(df["year"]) if "year" in df.columns else []
     return dict(titles=titles, authors=authors, years=years, venues=_text_column(df, "venue", arrow),
                 sources=_text_column(df, "source", arrow), dois=_text_column(df, "doi", arrow),
                 arxivs=_text_column(df, "arxiv", arrow), pages=_text_column(df, "pages", arrow),
@@ -124,7 +133,8 @@ def _as_works(data):
 
 def dedupe_details(data, threshold: float | None = None, threads: int = 0, brute_force: bool = False,
                    min_jaccard: float | None = None, sample_every: int = 1):
-    """Labels plus the number of pairs compared and verified (for measuring the index).
+    """Labels, the number of pairs compared and verified (for measuring the
+    index) and the fitted decision model.
     With ``sample_every`` k > 1 only every k-th row looks for matches among the
     rows before it, so the index's recall can be measured on a sample of a
     corpus too large for brute force (the labels are then partial)."""
@@ -140,5 +150,21 @@ def dedupe_details(data, threshold: float | None = None, threads: int = 0, brute
 
 def dedupe(data, threshold: float | None = None, threads: int = 0) -> np.ndarray:
     """One int64 label per input row; equal labels are the same work; a label is
-    the index of the first row of its cluster."""
+    the index of the first row of its cluster. `threshold` is the match
+    probability at which a pair is the same work (default 0.5)."""
     return dedupe_details(data, threshold=threshold, threads=threads)[0]
+
+
+def fit(data, threads: int = 0) -> "_core.MatchModel":
+    """The decision model dedupe fits on `data` (m, u and prior by EM over its candidate pairs)."""
+    return dedupe_details(data, threads=threads)[3]
+
+
+def score_pairs(data, pairs, model: "_core.MatchModel | None" = None) -> list:
+    """The match probability of each (i, j) row pair, decided alone (no
+    clustering), under `model` (default: the one dedupe fits on `data`)."""
+    from .explain import explain
+
+    model = model if model is not None else fit(data)
+    works = _as_works(data)
+    return [explain(works[i], works[j], model=model).probability for i, j in pairs]

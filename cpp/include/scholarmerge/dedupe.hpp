@@ -7,13 +7,14 @@
 #include <vector>
 
 #include "scholarmerge/match/evidence.hpp"
+#include "scholarmerge/match/model.hpp"
 #include "scholarmerge/match/record.hpp"
 #include "scholarmerge/model.hpp"
 
 namespace scholarmerge {
 
 struct DedupeOptions {
-    double threshold = 0.0;      // title similarity that merges with agreeing authors; 0: MatchPolicy's
+    double threshold = 0.0;      // match probability at which a pair is the same work; 0: 0.5
     int threads = 0;             // 0: all cores; labels do not depend on it
     double min_jaccard = 0.35;    // candidate generation: title word-set overlap that must be shared
     bool brute_force = false;    // compare all pairs (for measuring the index's recall)
@@ -26,6 +27,7 @@ struct DedupeResult {
     std::vector<std::int64_t> labels;  // per work: index of its cluster's first row
     std::size_t candidates = 0;        // pairs compared
     std::size_t matches = 0;           // pairs verified as the same work
+    MatchModel model;                  // the decision model fitted on the corpus
 };
 
 DedupeResult dedupe_detailed(const std::vector<Work>& works, const DedupeOptions& options = {});

@@ -100,9 +100,13 @@ std::vector<RowPair> prefix_join(const std::vector<Postings>& parts, double min_
 // Rows (ascending global indices, with their columns and recurrence flags)
 // holding whole connected components of the candidate pairs: the pairs are
 // verified and clustered. Labels: the global index of each row's cluster's first row.
+// The model is the one fitted (fit_model) on the patterns count_patterns gives
+// for all buckets summed, as dedupe() fits it on all candidate pairs.
+PatternCounts count_patterns(const WorkColumns& rows, const std::vector<std::int64_t>& row_ids,
+                             const std::vector<bool>& recurring, const std::vector<RowPair>& pairs);
 std::vector<std::int64_t> verify_and_cluster(const WorkColumns& rows, const std::vector<std::int64_t>& row_ids,
                                              const std::vector<bool>& recurring, const std::vector<RowPair>& pairs,
-                                             double threshold = 0.0);
+                                             const MatchModel& model, double threshold = 0.0);
 
 // Author mentions with what resolving and listing people reads of them, as columns.
 struct Mentions {

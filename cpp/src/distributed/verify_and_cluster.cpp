@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 #include "scholarmerge/cluster/clusters.hpp"
@@ -6,37 +7,68 @@
 
 namespace scholarmerge::distributed {
 
-std::vector<std::int64_t> verify_and_cluster(const WorkColumns& rows, const std::vector<std::int64_t>& row_ids,
-                                             const std::vector<bool>& recurring, const std::vector<RowPair>& pairs,
-                                             double threshold) {
+namespace {
+
+// The rows as match records, and a way from a global row id to its place.
+struct LocalRows {
+    std::vector<MatchRecord> records;
+    const std::vector<std::int64_t>& ids;
+    std::uint32_t operator()(std::int64_t id) const {
+        auto it = std::lower_bound(ids.begin(), ids.end(), id);
+        if (it == ids.end() || *it != id) throw std::invalid_argument("verify_and_cluster: a pair names a row not given");
+        return static_cast<std::uint32_t>(it - ids.begin());
+    }
+};
+
+LocalRows local_rows(const WorkColumns& rows, const std::vector<std::int64_t>& row_ids, const std::vector<bool>& recurring) {
     check_columns(rows);
     const std::size_t n = rows.titles.size();
     if (row_ids.size() != n || recurring.size() != n)
         throw std::invalid_argument("verify_and_cluster: one row id and one recurrence flag per row");
     if (!std::is_sorted(row_ids.begin(), row_ids.end()))
         throw std::invalid_argument("verify_and_cluster: row ids must ascend");
-    std::vector<MatchRecord> records(n);
+    LocalRows local{std::vector<MatchRecord>(n), row_ids};
     for (std::size_t i = 0; i < n; ++i) {
-        records[i] = match_record(rows, i);
-        records[i].recurring = recurring[i];
+        local.records[i] = match_record(rows, i);
+        local.records[i].recurring = recurring[i];
     }
-    auto local = [&](std::int64_t id) {
-        auto it = std::lower_bound(row_ids.begin(), row_ids.end(), id);
-        if (it == row_ids.end() || *it != id) throw std::invalid_argument("verify_and_cluster: a pair names a row not given");
-        return static_cast<std::uint32_t>(it - row_ids.begin());
-    };
-    // As dedupe() compares them: the later row against the earlier one, and a
-    // row without a title looks for nobody.
-    const MatchPolicy policy = match_policy(threshold);
-    std::vector<Edge> edges;
+    return local;
+}
+
+// As dedupe() compares them: the later row against the earlier one, and a row
+// without a title looks for nobody. visit(y, x, evidence) for unguarded pairs.
+template <class Visit>
+void compare_pairs(const LocalRows& local, const std::vector<RowPair>& pairs, Visit&& visit) {
     for (const auto& [a, b] : pairs) {
         const std::uint32_t y = local(std::min(a, b)), x = local(std::max(a, b));
-        if (x == y || records[x].title.empty()) continue;
-        CachedIndel cached(records[x].title);
-        double s = match_score(records[x], records[y], cached, policy);
-        if (s >= 0) edges.push_back({y, x, s});
+        if (x == y || local.records[x].title.empty()) continue;
+        CachedIndel cached(local.records[x].title);
+        const Evidence e = compare(local.records[x], local.records[y], cached);
+        if (!e.guard) visit(y, x, e);
     }
-    std::vector<std::int64_t> labels = cluster_matches(records, std::move(edges), policy);
+}
+
+}  // namespace
+
+PatternCounts count_patterns(const WorkColumns& rows, const std::vector<std::int64_t>& row_ids,
+                             const std::vector<bool>& recurring, const std::vector<RowPair>& pairs) {
+    const LocalRows local = local_rows(rows, row_ids, recurring);
+    PatternCounts counts(kPatterns, 0);
+    compare_pairs(local, pairs, [&](std::uint32_t, std::uint32_t, const Evidence& e) { ++counts[e.pattern()]; });
+    return counts;
+}
+
+std::vector<std::int64_t> verify_and_cluster(const WorkColumns& rows, const std::vector<std::int64_t>& row_ids,
+                                             const std::vector<bool>& recurring, const std::vector<RowPair>& pairs,
+                                             const MatchModel& model, double threshold) {
+    const LocalRows local = local_rows(rows, row_ids, recurring);
+    const double cutoff = log_odds_cutoff(threshold);
+    std::vector<Edge> edges;
+    compare_pairs(local, pairs, [&](std::uint32_t y, std::uint32_t x, const Evidence& e) {
+        const double s = model.log_odds(e);
+        if (s >= cutoff) edges.push_back({y, x, s + 0.01 * e.title});  // as dedupe() orders them
+    });
+    std::vector<std::int64_t> labels = cluster_matches(local.records, std::move(edges), MatchPolicy{});
     for (auto& l : labels) l = row_ids[static_cast<std::size_t>(l)];
     return labels;
 }

@@ -10,13 +10,6 @@
 
 namespace scholarmerge {
 
-MatchPolicy match_policy(double title_threshold) {
-    MatchPolicy p;
-    if (title_threshold > 0) p.title_threshold = title_threshold;
-    p.title_alone = std::max(p.title_alone, p.title_threshold);
-    return p;
-}
-
 double title_score(const MatchRecord& a, const MatchRecord& b, const CachedIndel& a_title) {
     double s = a_title.similarity(b.title);
     // "Name: Rest" vs "Rest": compare the rest with the whole other title, when
@@ -81,23 +74,28 @@ bool same_pages(const MatchRecord& a, const MatchRecord& b) {
     return a.first_page && a.first_page == b.first_page && a.last_page == b.last_page;
 }
 
-bool compatible(const MatchRecord& a, const MatchRecord& b, const MatchPolicy& p, bool trust_pages) {
+const char* incompatibility(const MatchRecord& a, const MatchRecord& b, const MatchPolicy& p, bool trust_pages) {
     // The same page range is the same printed article: a year or venue kind that
     // disagrees is the citation's mistake ("Information and Computation 103(2),
     // 299-347" cited as 1993 and as 1997).
     const bool printed = trust_pages || same_pages(a, b);
-    if (a.year && b.year && std::abs(a.year - b.year) > p.max_year_gap && !printed) return false;
-    if (guard(a, b)) return false;
+    if (a.year && b.year && std::abs(a.year - b.year) > p.max_year_gap && !printed) return "years too far apart";
+    if (const char* why = guard(a, b)) return why;
     // A conference paper, its journal version and the thesis it came from are different works.
     auto published = [](VenueKind k) { return k == VenueKind::proceedings || k == VenueKind::journal || k == VenueKind::thesis; };
-    if (published(a.venue) && published(b.venue) && a.venue != b.venue && !printed) return false;
-    if (!a.doi.empty() && !b.doi.empty() && a.doi != b.doi) return false;
+    if (published(a.venue) && published(b.venue) && a.venue != b.venue && !printed)
+        return "a conference paper, a journal article and a thesis are different works";
+    if (!a.doi.empty() && !b.doi.empty() && a.doi != b.doi) return "different DOIs";
     if (a.recurring || b.recurring) {  // a column title: each issue's is another work
-        if (a.year && b.year && a.year != b.year) return false;
+        if (a.year && b.year && a.year != b.year) return "a recurring title in different years";
         double authors = author_overlap(a, b);
-        if (authors >= 0 && authors < p.author_overlap) return false;
+        if (authors >= 0 && authors < p.author_overlap) return "a recurring title by other people";
     }
-    return true;
+    return nullptr;
+}
+
+bool compatible(const MatchRecord& a, const MatchRecord& b, const MatchPolicy& p, bool trust_pages) {
+    return incompatibility(a, b, p, trust_pages) == nullptr;
 }
 
 // Share of the shorter title found, in order, in the longer one: "Observations on
@@ -127,58 +125,55 @@ static double containment(const MatchRecord& a, const MatchRecord& b, const Cach
     return whole >= 0.9 ? chars : 0.0;
 }
 
-static double verdict(const MatchRecord& a, const MatchRecord& b, const CachedIndel& a_title, const MatchPolicy& p) {
-    if (a.title.empty() || b.title.empty()) return -1.0;
-    double t = title_score(a, b, a_title);
-    // Shared identifiers settle it, unless the titles are unrelated (a book's
-    // DOI on each of its chapters).
-    bool same_id = (!a.doi.empty() && a.doi == b.doi) || (!a.arxiv.empty() && a.arxiv == b.arxiv);
-    if (same_id && t >= 0.5 && !guard(a, b)) return 1.0;
-    if (!compatible(a, b, p)) return -1.0;
-    double authors = author_overlap(a, b);
-    int gap = (a.year && b.year) ? std::abs(a.year - b.year) : 0;
-    if (a.generic || b.generic) {  // "Preface": only with the same people in the same year
-        return (authors >= p.author_overlap && gap == 0 && t >= p.title_alone) ? t : -1.0;
+Evidence compare(const MatchRecord& a, const MatchRecord& b, const CachedIndel& a_title) {
+    static const MatchPolicy policy;
+    Evidence e;
+    if (a.title.empty() || b.title.empty()) {
+        e.guard = "a record without a title";
+        return e;
     }
-    if (t < p.title_threshold) {
-        // A subtitle added or dropped: the shorter title whole inside the longer,
-        // by the same people in the same year or the next.
-        std::size_t words = std::count(a.title.begin(), a.title.end(), ' ');
-        words = std::min<std::size_t>(words, std::count(b.title.begin(), b.title.end(), ' ')) + 1;
-        // Three words are enough with two people in common and the same year.
-        bool enough = words >= 4 || (words == 3 && gap == 0 && shared_surnames(a, b) >= 2);
-        if (enough && authors >= p.author_overlap && gap <= 1 && containment(a, b, a_title) >= 0.95)
-            return p.title_threshold;
-        // The subtitle after a colon dropped: "Boosting the Margin" for "Boosting the
-        // Margin: A New Explanation ...", when the main title alone is long enough.
-        bool main_title = (!a.name.empty() && a.name == b.title) || (!b.name.empty() && b.name == a.title);
-        if (main_title && words >= 3 && authors >= p.author_overlap && gap <= 1) return p.title_threshold;
-        return -1.0;
-    }
-    if (authors < 0) return t >= p.title_alone ? t : -1.0;      // nothing to check against
-    if (authors >= p.author_overlap) return t;                 // authors agree
-    if (authors > 0 && t >= p.title_alone) return t;           // some overlap, near-identical title
-    if (authors == 0 && t >= 0.99 && gap <= 1) return t;        // same title, names spelled beyond recognition
-    return -1.0;
-}
+    e.guard = incompatibility(a, b, policy);
+    const double t = title_score(a, b, a_title);
+    e.title = t;
+    const double authors = author_overlap(a, b);
+    const std::size_t shared = authors < 0 ? 0 : shared_surnames(a, b);
+    const int gap = (a.year && b.year) ? std::abs(a.year - b.year) : -1;
+    if (!e.guard && (a.generic || b.generic) && !(authors >= policy.author_overlap && gap == 0 && t >= policy.generic_title))
+        e.guard = "a generic title needs the same people in the same year";
 
-// How much of the rest agrees, in [0, 1]: the same year, the same kind of
-// venue, the same people. Unknowns count half.
-static double agreement(const MatchRecord& a, const MatchRecord& b) {
-    double year = (!a.year || !b.year) ? 0.5 : 1.0 / (1.0 + std::abs(a.year - b.year));
-    double venue = (a.venue == VenueKind::unknown || b.venue == VenueKind::unknown) ? 0.5 : a.venue == b.venue ? 1.0 : 0.0;
-    double authors = author_overlap(a, b);
-    return (year + venue + (authors < 0 ? 0.5 : authors)) / 3.0;
-}
+    auto& L = e.level;
+    auto words = [](const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), ' ')) + 1; };
+    const std::size_t fewer = std::min(words(a.title), words(b.title));
+    if (t >= 0.995) L[0] = 5;
+    else if (t >= 0.95) L[0] = 4;
+    else if (t >= 0.88) L[0] = 3;
+    // A subtitle added or dropped: the shorter title whole inside the longer,
+    // or the main title before the colon equal to the other title.
+    else if (fewer >= 3 && (containment(a, b, a_title) >= 0.95 || (!a.name.empty() && a.name == b.title) ||
+                            (!b.name.empty() && b.name == a.title)))
+        L[0] = 2;
+    else if (t >= 0.65) L[0] = 1;
+    else L[0] = 0;
 
-double match_score(const MatchRecord& a, const MatchRecord& b, const CachedIndel& a_title, const MatchPolicy& p) {
-    double s = verdict(a, b, a_title, p);
-    if (s < 0) return s;
-    // Clustering joins the best pairs first, and a record that could join either of two
-    // groups the chain check keeps apart goes with the first: of equal titles, the pair
-    // that also agrees in year, venue and people.
-    constexpr double kWeight = 0.02;
-    return (1.0 - kWeight) * s + kWeight * agreement(a, b);
+    if (authors < 0) L[1] = kUnknown;
+    else if (shared == 0) L[1] = 0;
+    else if (authors < policy.author_overlap) L[1] = 1;
+    else if (authors >= 0.8 && shared >= 2) L[1] = 3;
+    else L[1] = 2;
+
+    L[2] = gap < 0 ? kUnknown : gap == 0 ? 3 : gap == 1 ? 2 : gap == 2 ? 1 : 0;
+
+    if (a.venue == VenueKind::unknown || b.venue == VenueKind::unknown) L[3] = kUnknown;
+    else if (a.venue == b.venue) L[3] = 2;
+    else if (a.venue == VenueKind::preprint || b.venue == VenueKind::preprint) L[3] = 1;
+    else L[3] = 0;
+
+    L[4] = (a.first_page && b.first_page) ? (same_pages(a, b) ? 1 : 0) : kUnknown;
+    const bool same_id = (!a.doi.empty() && a.doi == b.doi) || (!a.arxiv.empty() && a.arxiv == b.arxiv);
+    // Shared only when both have one of a kind: most records have none, which says nothing.
+    const bool both = (!a.doi.empty() && !b.doi.empty()) || (!a.arxiv.empty() && !b.arxiv.empty());
+    L[5] = same_id ? 1 : both ? 0 : kUnknown;
+    return e;
 }
 
 }  // namespace scholarmerge

@@ -6,19 +6,17 @@
 #include <cstdlib>
 
 #include "scholarmerge/match/indel.hpp"
+#include "scholarmerge/match/model.hpp"
 #include "scholarmerge/match/record.hpp"
 
 namespace scholarmerge {
 
+// The thresholds of the hard constraints (incompatibility below).
 struct MatchPolicy {
-    double title_threshold = 0.85;  // title similarity that, with agreeing authors, merges
-    double title_alone = 0.95;      // title similarity that merges unless authors clearly disagree
+    double generic_title = 0.95;    // title similarity a generic title ("Preface") needs
     double author_overlap = 0.5;    // share of the shorter author list found in the other
     int max_year_gap = 2;           // a preprint and its published version are often a year or two apart
 };
-
-// The policy for a title threshold (0: the default one).
-MatchPolicy match_policy(double title_threshold = 0.0);
 
 // Indel similarity of the titles; a dropped or added short prefix before a
 // colon ("Q-ASR: Integer-only ..." ~ "Integer-only ...") is forgiven.
@@ -37,15 +35,12 @@ bool same_pages(const MatchRecord& a, const MatchRecord& b);
 
 // Hard constraints that hold between any two members of one cluster: years
 // within max_year_gap, the guards above, no conference-vs-journal versions
-// (nor a thesis with either), no two different DOIs. Year and venue kind are
-// not held against records with the same pages, nor with `trust_pages` (one
-// of them is the same printed article as a record that agrees with the other).
+// (nor a thesis with either), no two different DOIs, a recurring title only
+// in one year by the same people. Year and venue kind are not held against
+// records with the same pages, nor with `trust_pages` (one of them is the same
+// printed article as a record that agrees with the other). The reason the
+// pair is kept apart, or nullptr.
+const char* incompatibility(const MatchRecord& a, const MatchRecord& b, const MatchPolicy& p, bool trust_pages = false);
 bool compatible(const MatchRecord& a, const MatchRecord& b, const MatchPolicy& p, bool trust_pages = false);
-
-// The match score in [0, 1] when the pair is the same work, or a negative value.
-// Mostly title similarity; a small share is how well year, venue kind and
-// authors agree, so that clustering, which joins the best pairs first, joins
-// a record to the version it agrees with when the chain check allows only one.
-double match_score(const MatchRecord& a, const MatchRecord& b, const CachedIndel& a_title, const MatchPolicy& p);
 
 }  // namespace scholarmerge

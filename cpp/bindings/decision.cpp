@@ -1,0 +1,119 @@
+// The decision model and its explanations: MatchModel, explain_pair, and
+// explain_columns (rows as the matcher sees them, for error analysis).
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+
+#include "bindings.hpp"
+#include "scholarmerge/dedupe.hpp"
+#include "scholarmerge/match/model.hpp"
+
+namespace py = pybind11;
+
+namespace scholarmerge::bindings {
+
+static const char* kind_name(VenueKind k) {
+    switch (k) {
+        case VenueKind::preprint: return "preprint";
+        case VenueKind::proceedings: return "proceedings";
+        case VenueKind::journal: return "journal";
+        case VenueKind::thesis: return "thesis";
+        default: return "unknown";
+    }
+}
+
+static py::dict record_dict(const MatchRecord& r) {
+    py::dict d;
+    d["title"] = r.title;
+    d["name"] = r.name;
+    d["surnames"] = r.surnames;
+    d["markers"] = r.markers;
+    d["year"] = r.year;
+    d["venue"] = kind_name(r.venue);
+    d["generic"] = r.generic;
+    d["pages"] = py::make_tuple(r.first_page, r.last_page);
+    return d;
+}
+
+static py::dict explanation_dict(const Explanation& x) {
+    py::list rows;
+    for (std::size_t f = 0; f < kFeatures; ++f) {
+        const auto feature = static_cast<Feature>(f);
+        rows.append(py::make_tuple(feature_name(feature), level_name(feature, x.evidence.level[f]), x.contribution[f]));
+    }
+    py::dict d;
+    d["evidence"] = rows;
+    d["title_similarity"] = x.evidence.title;
+    d["guards"] = x.evidence.guard ? py::list(py::make_tuple(x.evidence.guard)) : py::list();
+    d["prior"] = x.prior;
+    d["log_odds"] = x.log_odds;
+    d["probability"] = x.probability;
+    d["same"] = x.same;
+    return d;
+}
+
+static py::tuple model_state(const MatchModel& m) { return py::make_tuple(m.m, m.u, m.prior); }
+
+static MatchModel model_from_state(const py::tuple& t) {
+    if (t.size() != 3) throw py::value_error("MatchModel: expected (m, u, prior)");
+    MatchModel m;
+    m.m = t[0].cast<decltype(m.m)>();
+    m.u = t[1].cast<decltype(m.u)>();
+    m.prior = t[2].cast<double>();
+    return m;
+}
+
+void bind_decision(py::module_& m) {
+    py::class_<MatchModel>(m, "MatchModel",
+                           "The Fellegi-Sunter decision model: per feature and level, m = P(level | same work) and\n"
+                           "u = P(level | different works), and the prior P(same) of a candidate pair.")
+        .def(py::init([]() { return MatchModel::defaults(); }), "The documented priors.")
+        .def_readonly("m", &MatchModel::m)
+        .def_readonly("u", &MatchModel::u)
+        .def_readonly("prior", &MatchModel::prior)
+        .def(py::pickle(&model_state, &model_from_state))
+        .def("weights", [](const MatchModel& mm) {
+            py::list rows;
+            for (std::size_t f = 0; f < kFeatures; ++f)
+                for (std::uint8_t l = 0; l < kLevels[f]; ++l) {
+                    const auto feature = static_cast<Feature>(f);
+                    rows.append(py::make_tuple(feature_name(feature), level_name(feature, l), mm.m[f][l], mm.u[f][l],
+                                               mm.weight(feature, l)));
+                }
+            return rows;
+        }, "(feature, level, m, u, weight) per level.");
+    m.def("fit_model", [](py::array_t<std::uint64_t, py::array::c_style | py::array::forcecast> counts) {
+        return fit_model(PatternCounts(counts.data(), counts.data() + counts.size()));
+    }, py::arg("counts"), "The model fitted by EM on per-pattern counts of candidate pairs.");
+    m.def(
+        "explain_pair",
+        [](const Work& a, const Work& b, const MatchModel& model, double threshold) {
+            return explanation_dict(explain(make_match_record(a), make_match_record(b), model, threshold));
+        },
+        py::arg("a"), py::arg("b"), py::arg("model"), py::arg("threshold") = 0.0,
+        "The decision on two works: evidence rows (feature, level, contribution), guards, probability.");
+    m.def(
+        "explain_columns",
+        [](std::vector<std::string> titles, std::vector<std::optional<std::string>> authors,
+           std::vector<std::optional<std::int64_t>> years, std::vector<std::string> venues,
+           std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs, const MatchModel& model, double threshold,
+           std::vector<std::string> pages, std::vector<std::string> notes) {
+            WorkColumns c{std::move(titles), std::move(authors), std::move(years), std::move(venues), {}, {}, {},
+                          std::move(pages), std::move(notes)};
+            check_columns(c);
+            std::vector<MatchRecord> records;
+            for (std::size_t i = 0; i < c.titles.size(); ++i) records.push_back(match_record(c, i));
+            py::list rows, verdicts;
+            for (const MatchRecord& r : records) rows.append(record_dict(r));
+            for (auto [a, b] : pairs) {
+                if (a >= records.size() || b >= records.size()) throw py::index_error("pair index out of range");
+                verdicts.append(explanation_dict(explain(records[a], records[b], model, threshold)));
+            }
+            return py::make_tuple(rows, verdicts);
+        },
+        py::arg("titles"), py::arg("authors"), py::arg("years"), py::arg("venues"), py::arg("pairs"),
+        py::arg("model"), py::arg("threshold") = 0.0, py::arg("pages") = std::vector<std::string>{},
+        py::arg("notes") = std::vector<std::string>{},
+        "Rows as the matcher sees them (dicts) and, for each (i, j) pair, its explanation (dict).");
+}
+
+}  // namespace scholarmerge::bindings

@@ -1,0 +1,104 @@
+// One decision for every pair: the evidence two records give, each piece as a
+// level, combined by a Fellegi-Sunter model into a match probability.
+//
+// Each feature f at level l has m = P(l | same work) and u = P(l | different
+// works); a pair's log-odds is the prior's plus the sum of log(m / u) over its
+// known features. The m and u are estimated from the corpus itself by EM over
+// the candidate pairs (fit_model), starting from, and held near by, documented
+// priors (MatchModel::defaults) so that tiny inputs stay sensible. Guards
+// (evidence.hpp) are hard constraints: a guarded pair is never the same work.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "scholarmerge/match/indel.hpp"
+#include "scholarmerge/match/record.hpp"
+
+namespace scholarmerge {
+
+enum class Feature : std::uint8_t { title, authors, year, venue, pages, ids };
+inline constexpr std::size_t kFeatures = 6;
+inline constexpr std::size_t kMaxLevels = 6;
+// Levels per feature, lowest agreement first.
+//   title:   unrelated, weak (>= 0.65), contained (a subtitle added or dropped), close (>= 0.88),
+//            near (>= 0.95), equal (>= 0.995); a generic title ("Preface") is at most weak.
+//   authors: none shared, some, half or more of the shorter list, all (of at least two, or of one of one).
+//   year:    far (> 2 apart), two apart, one apart, same.
+//   venue:   different kinds, a preprint and a published version, same kind.
+//   pages:   different ranges, the same range.
+//   ids:     no shared identifier, the same DOI or arXiv id (two different DOIs are a guard).
+inline constexpr std::array<std::uint8_t, kFeatures> kLevels = {6, 4, 4, 3, 2, 2};
+inline constexpr std::uint8_t kUnknown = 0xff;  // a record lacks the field: no evidence either way
+
+const char* feature_name(Feature f);
+const char* level_name(Feature f, std::uint8_t level);
+
+struct Evidence {
+    std::array<std::uint8_t, kFeatures> level{};  // per feature, or kUnknown
+    double title = 0;              // the title similarity behind the title level
+    const char* guard = nullptr;   // the hard constraint that keeps the pair apart, or nullptr
+
+    // The levels as one number below kPatterns (kUnknown counts as one more level).
+    std::uint32_t pattern() const;
+};
+inline constexpr std::uint32_t kPatterns = 7 * 5 * 5 * 4 * 3 * 3;
+
+Evidence evidence_from_pattern(std::uint32_t pattern);
+
+// The evidence of a pair; a_title caches a.title.
+Evidence compare(const MatchRecord& a, const MatchRecord& b, const CachedIndel& a_title);
+
+struct MatchModel {
+    std::array<std::array<double, kMaxLevels>, kFeatures> m{}, u{};  // per feature, per level
+    double prior = 0.05;  // P(same work) for a candidate pair
+
+    // The documented starting point (model.cpp says where each number comes from).
+    static MatchModel defaults();
+
+    // log(m / u) of a feature's level; 0 for kUnknown and for a feature no record has.
+    double weight(Feature f, std::uint8_t level) const;
+    double prior_log_odds() const;
+    // Log-odds that the pair is the same work; -infinity when a guard fired.
+    double log_odds(const Evidence& e) const;
+};
+
+// Per pattern, the number of candidate pairs that showed it.
+using PatternCounts = std::vector<std::uint64_t>;
+
+struct FitOptions {
+    int iterations = 40;
+    double prior_strength = 20.0;  // pseudo-pairs of each class the priors weigh as
+};
+
+// m, u and the prior estimated by EM over the candidate pairs' patterns.
+MatchModel fit_model(const PatternCounts& counts, const MatchModel& start = MatchModel::defaults(),
+                     const FitOptions& options = {});
+
+// The log-odds at which a pair is the same work, for a probability threshold
+// (0 or out of (0, 1): 0.5).
+double log_odds_cutoff(double threshold);
+
+// Per pattern, the model's log-odds (the decision depends on nothing else).
+std::vector<float> pattern_log_odds(const MatchModel& model);
+
+}  // namespace scholarmerge
+
+namespace scholarmerge {
+
+// The decision on one pair, piece by piece: what dedupe decides, because it is
+// made of the same compare() and MatchModel::log_odds().
+struct Explanation {
+    Evidence evidence;
+    std::array<double, kFeatures> contribution{};  // each feature's log(m / u)
+    double prior = 0;       // the prior's log-odds
+    double log_odds = 0;    // their sum; -infinity when a guard fired
+    double probability = 0;
+    bool same = false;      // probability >= the threshold
+};
+
+Explanation explain(const MatchRecord& a, const MatchRecord& b, const MatchModel& model, double threshold = 0.5);
+
+}  // namespace scholarmerge

@@ -1,0 +1,166 @@
+#include "scholarmerge/match/model.hpp"
+
+#include "scholarmerge/match/evidence.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace scholarmerge {
+
+namespace {
+
+constexpr std::array<std::uint8_t, kFeatures> kRadix = {7, 5, 5, 4, 3, 3};  // levels + unknown
+
+constexpr const char* kLevelNames[kFeatures][kMaxLevels] = {
+    {"unrelated", "weak", "contained", "close", "near", "equal"},
+    {"none shared", "some shared", "half shared", "all shared"},
+    {"far apart", "two apart", "one apart", "same"},
+    {"different kinds", "preprint and published", "same kind"},
+    {"different", "same range"},
+    {"none shared", "same"},
+};
+
+double clamp_probability(double p) { return std::min(1.0 - 1e-9, std::max(1e-9, p)); }
+
+}  // namespace
+
+const char* feature_name(Feature f) {
+    static constexpr const char* names[kFeatures] = {"title", "authors", "year", "venue", "pages", "ids"};
+    return names[static_cast<std::size_t>(f)];
+}
+
+const char* level_name(Feature f, std::uint8_t level) {
+    if (level == kUnknown) return "unknown";
+    const auto i = static_cast<std::size_t>(f);
+    return level < kLevels[i] ? kLevelNames[i][level] : "?";
+}
+
+std::uint32_t Evidence::pattern() const {
+    std::uint32_t p = 0;
+    for (std::size_t f = 0; f < kFeatures; ++f) {
+        const std::uint32_t l = level[f] == kUnknown ? kLevels[f] : level[f];
+        p = p * kRadix[f] + l;
+    }
+    return p;
+}
+
+Evidence evidence_from_pattern(std::uint32_t pattern) {
+    Evidence e;
+    for (std::size_t k = kFeatures; k-- > 0;) {
+        const auto l = static_cast<std::uint8_t>(pattern % kRadix[k]);
+        pattern /= kRadix[k];
+        e.level[k] = l == kLevels[k] ? kUnknown : l;
+    }
+    return e;
+}
+
+// The priors, per level lowest agreement first. They say what a same-work pair
+// and a different-work pair that share title words (a candidate pair) tend to
+// look like across bibliographic sources: most same-work pairs have equal or
+// near titles, the same people and the same year; most candidate pairs of
+// different works share a few title words and nothing else. They were set by
+// reading the level frequencies EM finds on the benchmarks, rounded and made
+// less sure, and they weigh as FitOptions::prior_strength pairs of each class.
+MatchModel MatchModel::defaults() {
+    MatchModel d;
+    d.m[0] = {0.02, 0.03, 0.05, 0.10, 0.15, 0.65};
+    d.u[0] = {0.80, 0.15, 0.02, 0.015, 0.01, 0.005};
+    d.m[1] = {0.04, 0.06, 0.25, 0.65};
+    d.u[1] = {0.80, 0.12, 0.06, 0.02};
+    d.m[2] = {0.02, 0.04, 0.14, 0.80};
+    d.u[2] = {0.55, 0.12, 0.13, 0.20};
+    d.m[3] = {0.05, 0.25, 0.70};
+    d.u[3] = {0.30, 0.20, 0.50};
+    d.m[4] = {0.10, 0.90};
+    d.u[4] = {0.995, 0.005};
+    d.m[5] = {0.70, 0.30};
+    d.u[5] = {0.9995, 0.0005};
+    d.prior = 0.05;
+    return d;
+}
+
+double MatchModel::weight(Feature f, std::uint8_t level) const {
+    const auto i = static_cast<std::size_t>(f);
+    if (level == kUnknown || level >= kLevels[i]) return 0.0;
+    return std::log(clamp_probability(m[i][level]) / clamp_probability(u[i][level]));
+}
+
+double MatchModel::prior_log_odds() const {
+    const double p = clamp_probability(prior);
+    return std::log(p / (1.0 - p));
+}
+
+double MatchModel::log_odds(const Evidence& e) const {
+    if (e.guard) return -std::numeric_limits<double>::infinity();
+    double s = prior_log_odds();
+    for (std::size_t f = 0; f < kFeatures; ++f) s += weight(static_cast<Feature>(f), e.level[f]);
+    return s;
+}
+
+MatchModel fit_model(const PatternCounts& counts, const MatchModel& start, const FitOptions& options) {
+    MatchModel model = start;
+    std::vector<std::uint32_t> seen;  // the patterns that occur, with their levels decoded once
+    std::vector<Evidence> levels;
+    double total = 0;
+    for (std::uint32_t p = 0; p < counts.size() && p < kPatterns; ++p)
+        if (counts[p]) {
+            seen.push_back(p);
+            levels.push_back(evidence_from_pattern(p));
+            total += static_cast<double>(counts[p]);
+        }
+    if (seen.empty()) return model;
+    const double a = options.prior_strength;
+    for (int it = 0; it < options.iterations; ++it) {
+        // E: each pattern's posterior of being the same work.
+        std::array<std::array<double, kMaxLevels>, kFeatures> mc{}, uc{};
+        std::array<double, kFeatures> m_known{}, u_known{};
+        double matches = 0;
+        for (std::size_t k = 0; k < seen.size(); ++k) {
+            const double n = static_cast<double>(counts[seen[k]]);
+            const double w = 1.0 / (1.0 + std::exp(-model.log_odds(levels[k])));
+            matches += n * w;
+            for (std::size_t f = 0; f < kFeatures; ++f) {
+                const std::uint8_t l = levels[k].level[f];
+                if (l == kUnknown) continue;
+                mc[f][l] += n * w;
+                uc[f][l] += n * (1.0 - w);
+                m_known[f] += n * w;
+                u_known[f] += n * (1.0 - w);
+            }
+        }
+        // M: level frequencies in each class, the priors as pseudo-counts.
+        for (std::size_t f = 0; f < kFeatures; ++f)
+            for (std::size_t l = 0; l < kLevels[f]; ++l) {
+                model.m[f][l] = (mc[f][l] + a * start.m[f][l]) / (m_known[f] + a);
+                model.u[f][l] = (uc[f][l] + a * start.u[f][l]) / (u_known[f] + a);
+            }
+        model.prior = (matches + a * start.prior) / (total + a);
+    }
+    return model;
+}
+
+double log_odds_cutoff(double threshold) {
+    const double p = threshold > 0 && threshold < 1 ? threshold : 0.5;
+    return std::log(p / (1.0 - p));
+}
+
+std::vector<float> pattern_log_odds(const MatchModel& model) {
+    std::vector<float> out(kPatterns);
+    for (std::uint32_t p = 0; p < kPatterns; ++p) out[p] = static_cast<float>(model.log_odds(evidence_from_pattern(p)));
+    return out;
+}
+
+Explanation explain(const MatchRecord& a, const MatchRecord& b, const MatchModel& model, double threshold) {
+    Explanation x;
+    x.evidence = compare(a, b, CachedIndel(a.title));
+    x.prior = model.prior_log_odds();
+    for (std::size_t f = 0; f < kFeatures; ++f)
+        x.contribution[f] = model.weight(static_cast<Feature>(f), x.evidence.level[f]);
+    x.log_odds = model.log_odds(x.evidence);
+    x.probability = x.evidence.guard ? 0.0 : 1.0 / (1.0 + std::exp(-x.log_odds));
+    x.same = x.log_odds >= log_odds_cutoff(threshold);
+    return x;
+}
+
+}  // namespace scholarmerge
