@@ -87,10 +87,40 @@ void bind_decision(py::module_& m) {
     m.def(
         "explain_pair",
         [](const Work& a, const Work& b, const MatchModel& model, double threshold) {
-            return explanation_dict(explain(make_match_record(a), make_match_record(b), model, threshold));
+            // Prepared as a corpus of two, as dedupe would.
+            std::vector<MatchRecord> r = prepare(std::vector<Work>{a, b}, 1);
+            return explanation_dict(explain(r[0], r[1], model, threshold));
         },
         py::arg("a"), py::arg("b"), py::arg("model"), py::arg("threshold") = 0.0,
         "The decision on two works: evidence rows (feature, level, contribution), guards, probability.");
+    m.def(
+        "explain_corpus_pairs",
+        [](const Corpus& corpus, std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs, py::object model,
+           double threshold) {
+            std::vector<MatchRecord> records;
+            MatchModel fitted;
+            {
+                py::gil_scoped_release release;
+                records = prepare(corpus.works);
+            }
+            if (model.is_none()) {
+                py::gil_scoped_release release;
+                DedupeOptions o;
+                o.threshold = threshold;
+                fitted = dedupe_prepared(records, o).model;
+            } else {
+                fitted = model.cast<MatchModel>();
+            }
+            py::list out;
+            for (auto [a, b] : pairs) {
+                if (a >= records.size() || b >= records.size()) throw py::index_error("pair index out of range");
+                out.append(explanation_dict(explain(records[a], records[b], fitted, threshold)));
+            }
+            return py::make_tuple(out, fitted);
+        },
+        py::arg("corpus"), py::arg("pairs"), py::arg("model") = py::none(), py::arg("threshold") = 0.0,
+        "Each (i, j) pair of a corpus decided alone, its records prepared with the whole corpus and the\n"
+        "model fitted on it (unless one is given): (explanations, model).");
     m.def(
         "explain_columns",
         [](std::vector<std::string> titles, std::vector<std::optional<std::string>> authors,
@@ -101,7 +131,7 @@ void bind_decision(py::module_& m) {
                           std::move(pages), std::move(notes)};
             check_columns(c);
             std::vector<MatchRecord> records;
-            for (std::size_t i = 0; i < c.titles.size(); ++i) records.push_back(match_record(c, i));
+            records = prepare(c);
             py::list rows, verdicts;
             for (const MatchRecord& r : records) rows.append(record_dict(r));
             for (auto [a, b] : pairs) {

@@ -9,6 +9,7 @@
 #include "scholarmerge/cluster/clusters.hpp"
 #include "scholarmerge/match/index.hpp"
 #include "scholarmerge/match/key_hash.hpp"
+#include "scholarmerge/match/repair.hpp"
 #include "scholarmerge/names/parse.hpp"
 
 namespace scholarmerge {
@@ -36,18 +37,21 @@ int thread_count(int requested) {
     return std::max(1u, std::thread::hardware_concurrency());
 }
 
-// Compare and cluster prepared records; source_of(i) names record i's source.
 template <class SourceOf>
-DedupeResult dedupe_records(std::vector<MatchRecord> records, SourceOf source_of, const DedupeOptions& options);
+void mark_recurring(std::vector<MatchRecord>& records, SourceOf source_of);
 
 }  // namespace
 
-DedupeResult dedupe_detailed(const std::vector<Work>& works, const DedupeOptions& options) {
+std::vector<MatchRecord> prepare(const std::vector<Work>& works, int threads) {
     std::vector<MatchRecord> records(works.size());
-    parallel_for(works.size(), thread_count(options.threads),
-                 [&](int, std::size_t i) { records[i] = make_match_record(works[i]); });
-    return dedupe_records(std::move(records), [&](std::size_t i) -> const std::string& { return works[i].source; },
-                          options);
+    parallel_for(works.size(), thread_count(threads), [&](int, std::size_t i) { records[i] = make_match_record(works[i]); });
+    repair_fields(records);
+    mark_recurring(records, [&](std::size_t i) -> const std::string& { return works[i].source; });
+    return records;
+}
+
+DedupeResult dedupe_detailed(const std::vector<Work>& works, const DedupeOptions& options) {
+    return dedupe_prepared(prepare(works, options.threads), options);
 }
 
 void check_columns(const WorkColumns& c) {
@@ -59,11 +63,43 @@ void check_columns(const WorkColumns& c) {
         throw std::invalid_argument("dedupe_columns: every column needs one value per title");
 }
 
+namespace {
+
+// "sch ö ning" -> "schöning": tokenised exports (DeepMatcher's DBLP-ACM) split
+// a name at each accented letter; a lone non-ASCII letter between two words
+// is glued back to both.
+std::string join_split_letters(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    std::size_t i = 0;
+    while (i < s.size()) {
+        // " X " with X one multi-byte character, after a letter and before one.
+        if (s[i] == ' ' && i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0xC0 && !out.empty() &&
+            out.back() != ' ' && out.back() != ',') {
+            std::size_t j = i + 2;
+            while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) ++j;
+            if (j == s.size() || s[j] == ' ') {
+                out.append(s.substr(i + 1, j - i - 1));
+                i = (j < s.size() && j + 1 < s.size() && s[j + 1] != ',') ? j + 1 : j;
+                continue;
+            }
+        }
+        out += s[i++];
+    }
+    return out;
+}
+
+}  // namespace
+
 MatchRecord match_record(const WorkColumns& c, std::size_t i) {
     MatchInput in;  // the row read in place; of the authors, only their surnames
     in.title = c.titles[i];
     std::vector<std::string> surnames;
-    if (!c.authors.empty() && c.authors[i]) surnames = author_surnames(*c.authors[i]);
+    if (!c.authors.empty() && c.authors[i]) {
+        const std::string& text = *c.authors[i];
+        const bool ascii = std::all_of(text.begin(), text.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+        surnames = author_surnames(ascii ? text : join_split_letters(text));
+    }
     in.authors.assign(surnames.begin(), surnames.end());
     if (!c.years.empty() && c.years[i]) in.year = static_cast<int>(*c.years[i]);
     if (!c.venues.empty()) in.venue = c.venues[i];
@@ -74,18 +110,19 @@ MatchRecord match_record(const WorkColumns& c, std::size_t i) {
     return make_match_record(in);
 }
 
-DedupeResult dedupe_columns(WorkColumns c, const DedupeOptions& options) {
+std::vector<MatchRecord> prepare(const WorkColumns& c, int threads) {
     check_columns(c);
     const std::size_t n = c.titles.size();
     std::vector<MatchRecord> records(n);
-    parallel_for(n, thread_count(options.threads), [&](int, std::size_t i) { records[i] = match_record(c, i); });
-    // Only the sources are read from here on.
-    std::vector<std::string>().swap(c.titles);
-    std::vector<std::optional<std::string>>().swap(c.authors);
+    parallel_for(n, thread_count(threads), [&](int, std::size_t i) { records[i] = match_record(c, i); });
+    repair_fields(records);
     static const std::string none;
-    return dedupe_records(
-        std::move(records),
-        [&](std::size_t i) -> const std::string& { return c.sources.empty() ? none : c.sources[i]; }, options);
+    mark_recurring(records, [&](std::size_t i) -> const std::string& { return c.sources.empty() ? none : c.sources[i]; });
+    return records;
+}
+
+DedupeResult dedupe_columns(WorkColumns c, const DedupeOptions& options) {
+    return dedupe_prepared(prepare(c, options.threads), options);
 }
 
 namespace {
@@ -98,6 +135,11 @@ struct Candidate {
     float title;
 };
 
+// A short title that recurs is a column or a series ("Book Review Column"),
+// each issue's another work. Within one source any recurrence counts. Rows
+// with no source (a plain table) are counted across the corpus, and a short
+// title recurs when it is found more often than this corpus copies a work:
+// more than nine in ten long titles (which name one work each) are.
 template <class SourceOf>
 void mark_recurring(std::vector<MatchRecord>& records, SourceOf source_of) {
     const std::size_t n = records.size();
@@ -106,6 +148,23 @@ void mark_recurring(std::vector<MatchRecord>& records, SourceOf source_of) {
     for (std::size_t i = 0; i < n; ++i)
         if ((keys[i] = recurrence_key(source_of(i), records[i]))) ++seen[keys[i]];
     for (std::size_t i = 0; i < n; ++i) records[i].recurring = keys[i] && seen[keys[i]] > 1;
+
+    constexpr std::uint32_t kShort = 6, kLong = 8;  // words
+    std::unordered_map<std::uint64_t, std::uint32_t> copies;  // title -> sourceless records
+    for (std::size_t i = 0; i < n; ++i)
+        if (!keys[i] && !records[i].title.empty() && (records[i].word_count <= kShort || records[i].word_count >= kLong))
+            ++copies[key_hash(records[i].title)];
+    std::vector<std::uint32_t> long_counts;
+    for (std::size_t i = 0; i < n; ++i)
+        if (!keys[i] && records[i].word_count >= kLong) long_counts.push_back(copies[key_hash(records[i].title)]);
+    if (long_counts.empty()) return;
+    auto p90 = long_counts.begin() + static_cast<long>(long_counts.size() * 9 / 10);
+    std::nth_element(long_counts.begin(), p90, long_counts.end());
+    const std::uint32_t usual = std::max<std::uint32_t>(2, *p90);
+    for (std::size_t i = 0; i < n; ++i)
+        if (!keys[i] && !records[i].title.empty() && records[i].word_count <= kShort &&
+            copies[key_hash(records[i].title)] > usual)
+            records[i].recurring = true;
 }
 
 // Block and compare: every candidate pair's evidence, the unguarded pairs kept
@@ -156,9 +215,9 @@ std::vector<Candidate> compare_candidates(const std::vector<MatchRecord>& record
     return all;
 }
 
-template <class SourceOf>
-DedupeResult dedupe_records(std::vector<MatchRecord> records, SourceOf source_of, const DedupeOptions& options) {
-    mark_recurring(records, source_of);
+}  // namespace
+
+DedupeResult dedupe_prepared(std::vector<MatchRecord> records, const DedupeOptions& options) {
     DedupeResult result;
     PatternCounts counts;
     std::vector<Candidate> candidates = compare_candidates(records, options, counts, result.candidates);
@@ -176,8 +235,6 @@ DedupeResult dedupe_records(std::vector<MatchRecord> records, SourceOf source_of
     result.labels = cluster_matches(records, std::move(edges), MatchPolicy{}, options.chain_check);
     return result;
 }
-
-}  // namespace
 
 std::vector<std::int64_t> dedupe(const std::vector<Work>& works, const DedupeOptions& options) {
     return dedupe_detailed(works, options).labels;

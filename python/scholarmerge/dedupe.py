@@ -162,9 +162,10 @@ def fit(data, threads: int = 0) -> "_core.MatchModel":
 
 def score_pairs(data, pairs, model: "_core.MatchModel | None" = None) -> list:
     """The match probability of each (i, j) row pair, decided alone (no
-    clustering), under `model` (default: the one dedupe fits on `data`)."""
-    from .explain import explain
-
-    model = model if model is not None else fit(data)
+    clustering): the records prepared with all of `data`, under `model`
+    (default: the one dedupe fits on `data`)."""
     works = _as_works(data)
-    return [explain(works[i], works[j], model=model).probability for i, j in pairs]
+    if not isinstance(works, _core.Corpus):
+        works = _core.Corpus.from_works(works) if hasattr(_core.Corpus, "from_works") else works
+    explanations, _ = _core.explain_corpus_pairs(works, [(int(i), int(j)) for i, j in pairs], model)
+    return [e["probability"] for e in explanations]

@@ -32,6 +32,13 @@ struct DedupeResult {
 
 DedupeResult dedupe_detailed(const std::vector<Work>& works, const DedupeOptions& options = {});
 
+// The prepare stage, once per record: the match records with the fields the
+// corpus repairs (repair.hpp) and the recurring titles marked.
+std::vector<MatchRecord> prepare(const std::vector<Work>& works, int threads = 0);
+
+// Compare (every candidate pair's evidence), fit the model, cluster.
+DedupeResult dedupe_prepared(std::vector<MatchRecord> records, const DedupeOptions& options = {});
+
 // A table's columns, one value per row; an empty column is absent. Authors are
 // list text ("A. Smith, B. Jones"). Rows become match records one at a time
 // and are never all held as Works: memory is the records' only.
@@ -44,6 +51,7 @@ struct WorkColumns {
     std::vector<std::string> notes;  // the venue of a row without one ("to appear in ...")
 };
 DedupeResult dedupe_columns(WorkColumns columns, const DedupeOptions& options = {});
+std::vector<MatchRecord> prepare(const WorkColumns& columns, int threads = 0);
 
 // Throws std::invalid_argument unless every column is empty or one value per title.
 void check_columns(const WorkColumns& columns);

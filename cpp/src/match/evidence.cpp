@@ -1,6 +1,7 @@
 #include "scholarmerge/match/evidence.hpp"
 
 #include "scholarmerge/match/markers.hpp"
+#include "scholarmerge/match/repair.hpp"
 #include "scholarmerge/match/title.hpp"
 
 #include <algorithm>
@@ -20,19 +21,28 @@ double title_score(const MatchRecord& a, const MatchRecord& b, const CachedIndel
     return s;
 }
 
-// Surnames in both lists (each list sorted and distinct).
+// Surnames in both lists (each list sorted and distinct). Two spellings of one
+// name count ("Golding" and "Goldring", "Schöning" with its accent split off):
+// the same first letter and at most one edit in five.
 static std::size_t shared_surnames(const MatchRecord& a, const MatchRecord& b) {
     std::size_t common = 0;
-    auto i = a.surnames.begin(), j = b.surnames.begin();
-    while (i != a.surnames.end() && j != b.surnames.end()) {
-        if (*i == *j) {
+    std::vector<bool> used(b.surnames.size(), false);
+    for (const std::string& x : a.surnames) {
+        std::size_t best = b.surnames.size();
+        for (std::size_t j = 0; j < b.surnames.size(); ++j) {
+            if (used[j]) continue;
+            const std::string& y = b.surnames[j];
+            if (x == y) {
+                best = j;
+                break;
+            }
+            if (best == b.surnames.size() && x.size() >= 4 && y.size() >= 4 && x[0] == y[0] &&
+                indel_similarity(x, y) >= 0.8)
+                best = j;
+        }
+        if (best < b.surnames.size()) {
+            used[best] = true;
             ++common;
-            ++i;
-            ++j;
-        } else if (*i < *j) {
-            ++i;
-        } else {
-            ++j;
         }
     }
     return common;
@@ -173,6 +183,8 @@ Evidence compare(const MatchRecord& a, const MatchRecord& b, const CachedIndel& 
     // Shared only when both have one of a kind: most records have none, which says nothing.
     const bool both = (!a.doi.empty() && !b.doi.empty()) || (!a.arxiv.empty() && !b.arxiv.empty());
     L[5] = same_id ? 1 : both ? 0 : kUnknown;
+    const double overlap = token_overlap(a, b);
+    L[6] = overlap < 0 ? kUnknown : overlap < 0.3 ? 0 : overlap < 0.45 ? 1 : overlap < 0.6 ? 2 : overlap < 0.75 ? 3 : 4;
     return e;
 }
 

@@ -10,7 +10,7 @@ namespace scholarmerge {
 
 namespace {
 
-constexpr std::array<std::uint8_t, kFeatures> kRadix = {7, 5, 5, 4, 3, 3};  // levels + unknown
+constexpr std::array<std::uint8_t, kFeatures> kRadix = {7, 5, 5, 4, 3, 3, 6};  // levels + unknown
 
 constexpr const char* kLevelNames[kFeatures][kMaxLevels] = {
     {"unrelated", "weak", "contained", "close", "near", "equal"},
@@ -19,6 +19,7 @@ constexpr const char* kLevelNames[kFeatures][kMaxLevels] = {
     {"different kinds", "preprint and published", "same kind"},
     {"different", "same range"},
     {"none shared", "same"},
+    {"little shared", "some shared", "much shared", "most shared", "nearly all shared"},
 };
 
 double clamp_probability(double p) { return std::min(1.0 - 1e-9, std::max(1e-9, p)); }
@@ -26,7 +27,7 @@ double clamp_probability(double p) { return std::min(1.0 - 1e-9, std::max(1e-9, 
 }  // namespace
 
 const char* feature_name(Feature f) {
-    static constexpr const char* names[kFeatures] = {"title", "authors", "year", "venue", "pages", "ids"};
+    static constexpr const char* names[kFeatures] = {"title", "authors", "year", "venue", "pages", "ids", "record"};
     return names[static_cast<std::size_t>(f)];
 }
 
@@ -76,6 +77,8 @@ MatchModel MatchModel::defaults() {
     d.u[4] = {0.995, 0.005};
     d.m[5] = {0.70, 0.30};
     d.u[5] = {0.9995, 0.0005};
+    d.m[6] = {0.05, 0.10, 0.15, 0.25, 0.45};
+    d.u[6] = {0.70, 0.18, 0.07, 0.03, 0.02};
     d.prior = 0.05;
     return d;
 }

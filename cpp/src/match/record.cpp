@@ -275,6 +275,17 @@ MatchRecord make_match_record(const MatchInput& in) {
     const std::string_view raw = notes ? std::string_view(cleaned) : cited.title;
     r.title = normalize_title(raw);
     if (r.title.size() > kMaxTitleBytes) r.title.resize(kMaxTitleBytes);
+    int glued_year = in.year ? in.year : cited.year;
+    // "... load balancing vldb 1996": a year glued to the end of a title that
+    // has no other (a listing line or a reference not split into fields).
+    if (std::size_t sp = r.title.rfind(' '); sp != std::string::npos && sp >= 20) {
+        std::string_view last = std::string_view(r.title).substr(sp + 1);
+        if (last.size() == 5 && last.substr(4) == "0") last.remove_suffix(1);  // "1996.0", its dot dropped
+        if (year_like(last) && (!glued_year || glued_year == std::stoi(std::string(last)))) {
+            glued_year = std::stoi(std::string(last));
+            r.title.resize(sp);
+        }
+    }
     // A short name before the first colon: "ZeroQuant-V2: Exploring ...".
     if (auto colon = raw.find(':'); colon != std::string_view::npos) {
         std::string name = normalize_title(raw.substr(0, colon));
@@ -303,7 +314,8 @@ MatchRecord make_match_record(const MatchInput& in) {
     // The venue, else the note, else the venue text cut from the title's end.
     const std::string venue(!in.venue.empty() ? in.venue : !in.note.empty() ? in.note : cited.venue);
     r.year = in.year;
-    if (!r.year) r.year = cited.year;  // "Seung (1995). Learning from ..."
+    if (!r.year) r.year = cited.year;
+    if (!r.year) r.year = glued_year;  // "Seung (1995). Learning from ..."
     if (!r.year) r.year = year_in_venue(std::string(own_venue(venue)));
     if (!in.doi.empty()) r.doi = bare_doi(in.doi);
     if (!in.arxiv.empty()) {
@@ -313,6 +325,13 @@ MatchRecord make_match_record(const MatchInput& in) {
             r.arxiv.resize(v);  // 2103.16827v2 is 2103.16827
     }
     r.venue = venue_kind(venue);
+    if (const std::string_view own = own_venue(venue); !own.empty()) {
+        const std::string v = normalize_title(own.substr(0, kMaxTitleBytes));
+        if (!v.empty()) {
+            r.venue_key = key_hash(v);
+            title_word_keys(v, r.venue_words);
+        }
+    }
     if (!in.pages.empty()) {
         PageRange p = page_range(in.pages);
         r.first_page = p.first;

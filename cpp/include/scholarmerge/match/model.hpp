@@ -19,8 +19,8 @@
 
 namespace scholarmerge {
 
-enum class Feature : std::uint8_t { title, authors, year, venue, pages, ids };
-inline constexpr std::size_t kFeatures = 6;
+enum class Feature : std::uint8_t { title, authors, year, venue, pages, ids, record };
+inline constexpr std::size_t kFeatures = 7;
 inline constexpr std::size_t kMaxLevels = 6;
 // Levels per feature, lowest agreement first.
 //   title:   unrelated, weak (>= 0.65), contained (a subtitle added or dropped), close (>= 0.88),
@@ -30,7 +30,9 @@ inline constexpr std::size_t kMaxLevels = 6;
 //   venue:   different kinds, a preprint and a published version, same kind.
 //   pages:   different ranges, the same range.
 //   ids:     no shared identifier, the same DOI or arXiv id (two different DOIs are a guard).
-inline constexpr std::array<std::uint8_t, kFeatures> kLevels = {6, 4, 4, 3, 2, 2};
+//   record:  the IDF-weighted overlap of all fields' words together (repair.hpp), so that a
+//            value in the wrong field still counts: < 0.3, 0.3, 0.45, 0.6, 0.75 and more.
+inline constexpr std::array<std::uint8_t, kFeatures> kLevels = {6, 4, 4, 3, 2, 2, 5};
 inline constexpr std::uint8_t kUnknown = 0xff;  // a record lacks the field: no evidence either way
 
 const char* feature_name(Feature f);
@@ -44,7 +46,7 @@ struct Evidence {
     // The levels as one number below kPatterns (kUnknown counts as one more level).
     std::uint32_t pattern() const;
 };
-inline constexpr std::uint32_t kPatterns = 7 * 5 * 5 * 4 * 3 * 3;
+inline constexpr std::uint32_t kPatterns = 7 * 5 * 5 * 4 * 3 * 3 * 6;
 
 Evidence evidence_from_pattern(std::uint32_t pattern);
 

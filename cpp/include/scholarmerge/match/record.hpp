@@ -36,6 +36,14 @@ struct MatchRecord {
     bool generic = false;              // "Preface", "Introduction", ... : needs corroboration
     bool correction = false;           // "Erratum: X" is about X, not X
     bool recurring = false;            // its title recurs within its own source (a column, a series)
+    std::uint64_t venue_key = 0;       // key_hash of the normalised venue; 0: none
+    std::vector<std::uint64_t> venue_words;  // key_hash of each venue word, distinct
+    // The words of every field together (title, surnames, venue, year), each
+    // as its key_hash, ascending and distinct, with their IDF weights in this
+    // corpus (repair.hpp): a value in the wrong field still counts.
+    std::vector<std::uint64_t> tokens;
+    std::vector<float> token_weights;
+    float token_total = 0;
 };
 
 // What a record is made from: views into the caller's fields.
