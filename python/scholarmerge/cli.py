@@ -102,6 +102,36 @@ def cmd_dedupe(args) -> int:
     return 0
 
 
+def _entry(corpus, key: str) -> int:
+    """A record named by its place in the inputs (0, 1, ...) or as `source:line`."""
+    if key.isdigit() and int(key) < len(corpus):
+        return int(key)
+    for i, w in enumerate(corpus):
+        where = f"{w.source}:{w.line}"
+        if where == key or where.endswith("/" + key):  # a path relative to any folder
+            return i
+    raise ScholarmergeError(f"explain: no record {key!r} (give an index or source:line)")
+
+
+def cmd_explain(args) -> int:
+    from .dedupe import dedupe_details
+    from .explain import _explanation
+
+    corpus = _read(args)
+    i, j = (_entry(corpus, k) for k in args.pair)
+    labels, _, _, model = dedupe_details(corpus, threshold=args.threshold)
+    found, _ = _core.explain_corpus_pairs(corpus._core, [(i, j)], model, float(args.threshold or 0.0))
+    e = _explanation(found[0])
+    for k in (i, j):
+        w = corpus[k]
+        print(f"[{k}] {w.source}:{w.line}  {w.title!r} ({w.year or '?'})")
+    print(e)
+    together = labels[i] == labels[j]
+    print(f"clustered: {'one work' if together else 'two works'}"
+          + ("" if together == e.same else " (through the other records of their clusters)"))
+    return 0
+
+
 def profile_report(merged, person=None) -> list:
     """Per profile owner: entries, distinct works by year, co-authors, sources, conflicts."""
     from collections import Counter
@@ -198,6 +228,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--threshold", type=float, default=None)
     sp.add_argument("--to", default="jsonl", choices=("jsonl", "csv"))
     sp.set_defaults(func=cmd_dedupe)
+
+    sp = sub.add_parser("explain", help="why two records are (not) one work")
+    common(sp)
+    sp.add_argument("--pair", nargs=2, required=True, metavar="KEY", help="two records: index or source:line")
+    sp.add_argument("--threshold", type=float, default=None)
+    sp.set_defaults(func=cmd_explain)
 
     sp = sub.add_parser("profile", help="merged per-researcher profiles (default: the bundled seeds)")
     common(sp, paths_required=False)

@@ -126,14 +126,28 @@ def _component_buckets(part: pd.DataFrame, first_row: int, comp: np.ndarray, key
     return [sub[b == i] for i in range(buckets)]
 
 
-def _verify(threshold: float, pairs: tuple, *parts) -> tuple:
-    rows = pd.concat(parts).sort_values("_row", kind="stable")
+def _bucket_rows(*parts) -> pd.DataFrame:
+    return pd.concat(parts).sort_values("_row", kind="stable")
+
+
+def _bucket_args(rows: pd.DataFrame, pairs: tuple) -> tuple:
     c = _frame_columns(rows)
-    ids = rows["_row"].to_numpy(np.int64)
-    labels = _stages.verify_and_cluster(c["titles"], c["authors"], c["years"], c["venues"], c["sources"],
-                                        c["dois"], c["arxivs"], c["pages"], c["notes"], ids,
-                                        rows["_recurring"].to_numpy(bool), pairs[0], pairs[1], float(threshold or 0.0))
-    return ids, labels
+    return (c["titles"], c["authors"], c["years"], c["venues"], c["sources"], c["dois"], c["arxivs"], c["pages"],
+            c["notes"], rows["_row"].to_numpy(np.int64), rows["_recurring"].to_numpy(bool), pairs[0], pairs[1])
+
+
+def _count_patterns(rows: pd.DataFrame, pairs: tuple) -> np.ndarray:
+    return _stages.count_patterns(*_bucket_args(rows, pairs))
+
+
+def _fit(*counts) -> "_core.MatchModel":
+    # One model for the whole corpus, as sm.dedupe fits it on all candidate pairs.
+    return _core.fit_model(np.sum(counts, axis=0))
+
+
+def _verify(threshold: float, model, rows: pd.DataFrame, pairs: tuple) -> tuple:
+    labels = _stages.verify_and_cluster(*_bucket_args(rows, pairs), model, float(threshold or 0.0))
+    return rows["_row"].to_numpy(np.int64), labels
 
 
 def _assemble(n: int, *results) -> np.ndarray:
@@ -180,7 +194,9 @@ def _labels(ddf: dd.DataFrame, threshold: float | None, min_jaccard: float, buck
     # 5: shuffled by component; verified and clustered per bucket.
     split = [delayed(_component_buckets, nout=buckets)(p, s, comp, k, recurring, buckets)
              for p, s, k in zip(parts, starts, keys)]
-    results = [delayed(_verify)(threshold, pairs_by_bucket[b], *[sp[b] for sp in split]) for b in range(buckets)]
+    rows = [delayed(_bucket_rows)(*[sp[b] for sp in split]) for b in range(buckets)]
+    model = delayed(_fit)(*[delayed(_count_patterns)(rows[b], pairs_by_bucket[b]) for b in range(buckets)])
+    results = [delayed(_verify)(threshold, model, rows[b], pairs_by_bucket[b]) for b in range(buckets)]
     return delayed(_assemble)(n, *results), lengths
 
 

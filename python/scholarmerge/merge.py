@@ -9,7 +9,7 @@ import pandas as pd
 
 from . import _core
 from .corpus import Corpus
-from .dedupe import dedupe
+from .dedupe import dedupe_details
 from .names import same_author
 
 
@@ -54,6 +54,17 @@ class Merged:
         df = pd.DataFrame(rows, columns=["person_id", "name", "n_shared"])
         return df.sort_values(["n_shared", "name"], ascending=[False, True]).reset_index(drop=True)
 
+    model: "_core.MatchModel | None" = None  # the decision model dedupe fitted on the corpus
+
+    def explain(self, i: int, j: int):
+        """Why entries `i` and `j` of the corpus are (not) one work: the decision
+        dedupe made, with the model it fitted and the records prepared with the
+        whole corpus."""
+        from .explain import _explanation
+
+        found, _ = _core.explain_corpus_pairs(self.corpus._core, [(int(i), int(j))], self.model)
+        return _explanation(found[0])
+
     def summary(self) -> str:
         lines = [f"{len(self.corpus)} entries from {len({w.source for w in self.corpus})} source(s): "
                  f"{len(self.works)} distinct works, {len(self.people)} people, "
@@ -76,5 +87,7 @@ def merge(data, threshold: float | None = None, **options) -> Merged:
         data = Corpus(data) if isinstance(data, _core.Corpus) else None
     if data is None:
         raise TypeError("merge: expected a Corpus (use sm.read first) or a DataFrame")
-    labels = dedupe(data, threshold=threshold, **options)
-    return Merged(data, _core.merge_corpus(data._core, labels))
+    labels, _, _, model = dedupe_details(data, threshold=threshold, **options)
+    merged = Merged(data, _core.merge_corpus(data._core, labels))
+    merged.model = model
+    return merged

@@ -7,6 +7,8 @@
 #include "scholarmerge/cluster/clusters.hpp"
 #include "scholarmerge/dedupe.hpp"
 #include "scholarmerge/match/evidence.hpp"
+#include "scholarmerge/match/model.hpp"
+#include "scholarmerge/match/repair.hpp"
 #include "scholarmerge/match/index.hpp"
 #include "scholarmerge/match/indel.hpp"
 #include "scholarmerge/match/record.hpp"
@@ -137,7 +139,12 @@ TEST(Evidence, CitationFieldsGiveTitleYearAndVenue) {
               record("Rigorous Learning Curve Bounds from Statistical Mechanics").title);
 }
 
-static double score(const MatchRecord& a, const MatchRecord& b) { return match_score(a, b, CachedIndel(a.title), MatchPolicy{}); }
+// The decision under the documented priors, as probability - 0.5: >= 0 is the same work.
+static double score(const MatchRecord& a, const MatchRecord& b) {
+    std::vector<MatchRecord> r{a, b};
+    repair_fields(r);
+    return explain(r[0], r[1], MatchModel::defaults()).probability - 0.5;
+}
 
 static MatchRecord by(const std::string& title, const std::string& authors, int year) {
     Work w;

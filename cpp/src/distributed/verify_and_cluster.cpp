@@ -4,6 +4,7 @@
 
 #include "scholarmerge/cluster/clusters.hpp"
 #include "scholarmerge/distributed.hpp"
+#include "scholarmerge/match/repair.hpp"
 
 namespace scholarmerge::distributed {
 
@@ -32,6 +33,8 @@ LocalRows local_rows(const WorkColumns& rows, const std::vector<std::int64_t>& r
         local.records[i] = match_record(rows, i);
         local.records[i].recurring = recurring[i];
     }
+    // The bucket's own vocabulary: whole components, so a pair's records are together.
+    repair_fields(local.records);
     return local;
 }
 

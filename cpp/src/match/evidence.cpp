@@ -159,8 +159,8 @@ Evidence compare(const MatchRecord& a, const MatchRecord& b, const CachedIndel& 
     else if (t >= 0.88) L[0] = 3;
     // A subtitle added or dropped: the shorter title whole inside the longer,
     // or the main title before the colon equal to the other title.
-    else if (fewer >= 3 && (containment(a, b, a_title) >= 0.95 || (!a.name.empty() && a.name == b.title) ||
-                            (!b.name.empty() && b.name == a.title)))
+    else if ((fewer >= 4 && containment(a, b, a_title) >= 0.95) ||
+             (fewer >= 3 && ((!a.name.empty() && a.name == b.title) || (!b.name.empty() && b.name == a.title))))
         L[0] = 2;
     else if (t >= 0.65) L[0] = 1;
     else L[0] = 0;

@@ -65,8 +65,8 @@ Evidence evidence_from_pattern(std::uint32_t pattern) {
 // less sure, and they weigh as FitOptions::prior_strength pairs of each class.
 MatchModel MatchModel::defaults() {
     MatchModel d;
-    d.m[0] = {0.02, 0.03, 0.05, 0.10, 0.15, 0.65};
-    d.u[0] = {0.80, 0.15, 0.02, 0.015, 0.01, 0.005};
+    d.m[0] = {0.02, 0.03, 0.03, 0.10, 0.17, 0.65};
+    d.u[0] = {0.80, 0.15, 0.03, 0.015, 0.01, 0.005};
     d.m[1] = {0.04, 0.06, 0.25, 0.65};
     d.u[1] = {0.80, 0.12, 0.06, 0.02};
     d.m[2] = {0.02, 0.04, 0.14, 0.80};
@@ -77,8 +77,8 @@ MatchModel MatchModel::defaults() {
     d.u[4] = {0.995, 0.005};
     d.m[5] = {0.70, 0.30};
     d.u[5] = {0.9995, 0.0005};
-    d.m[6] = {0.05, 0.10, 0.15, 0.25, 0.45};
-    d.u[6] = {0.70, 0.18, 0.07, 0.03, 0.02};
+    d.m[6] = {0.10, 0.15, 0.20, 0.25, 0.30};
+    d.u[6] = {0.60, 0.20, 0.10, 0.06, 0.04};
     d.prior = 0.05;
     return d;
 }
