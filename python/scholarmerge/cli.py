@@ -107,7 +107,7 @@ def _entry(corpus, key: str) -> int:
     if key.isdigit() and int(key) < len(corpus):
         return int(key)
     for i, w in enumerate(corpus):
-        where = f"{w.source}:{w.line}"
+        where = f"{w.source}:{w.source_line}"
         if where == key or where.endswith("/" + key):  # a path relative to any folder
             return i
     raise ScholarmergeError(f"explain: no record {key!r} (give an index or source:line)")
@@ -124,7 +124,7 @@ def cmd_explain(args) -> int:
     e = _explanation(found[0])
     for k in (i, j):
         w = corpus[k]
-        print(f"[{k}] {w.source}:{w.line}  {w.title!r} ({w.year or '?'})")
+        print(f"[{k}] {w.source}:{w.source_line}  {w.title!r} ({w.year or '?'})")
     print(e)
     together = labels[i] == labels[j]
     print(f"clustered: {'one work' if together else 'two works'}"

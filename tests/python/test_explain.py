@@ -1,0 +1,68 @@
+"""sm.explain and the CLI give the decision dedupe makes; any pandas dtype is taken."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import scholarmerge as sm
+from scholarmerge.cli import main
+from scholarmerge.dedupe import score_pairs
+
+
+def _frame():
+    return pd.DataFrame({
+        "title": ["ZeroQuant: Efficient and Affordable Post-Training Quantization",
+                  "ZeroQuant: efficient and affordable post-training quantization",
+                  "ZeroQuant-V2: Exploring Post-Training Quantization in LLMs",
+                  "A Study of Unrelated Things in Databases"],
+        "authors": ["Z. Yao; R. Aminabadi", "Zhewei Yao, Reza Aminabadi", "Z. Yao", "J. Smith"],
+        "year": pd.array([2022, None, 2023, 2001], dtype="Int64"),
+    })
+
+
+def test_explain_names_evidence_and_guards():
+    df = _frame()
+    same = sm.explain(df.iloc[0], df.iloc[1])
+    assert same.same and same.probability > 0.5
+    assert list(same.evidence["evidence"])[:3] == ["title", "authors", "year"]
+    assert same.evidence.set_index("evidence").loc["year", "value"] == "unknown"  # NA year says nothing
+    version = sm.explain(df.iloc[0], df.iloc[2])
+    assert not version.same and version.probability == 0.0
+    assert version.guards == ["different version or part markers"]
+    assert "guard: different version" in str(version)
+
+
+def test_pairs_alone_agree_with_clustering_here():
+    df = _frame()
+    labels = sm.dedupe(df)
+    probs = score_pairs(df, [(0, 1), (0, 2), (0, 3)])
+    assert [p >= 0.5 for p in probs] == [labels[0] == labels[1], labels[0] == labels[2], labels[0] == labels[3]]
+    assert labels[0] == labels[1] != labels[2]
+
+
+@pytest.mark.parametrize("years", [
+    pd.array([2022, None, 2023, 2001], dtype="Int64"),
+    pd.array([2022.0, None, 2023.0, 2001.0], dtype="Float64"),
+    pd.array(["2022", None, "June 2023", "2001"], dtype="string"),
+    np.array([2022.0, np.nan, 2023.0, 2001.0]),
+    pd.Series(["2022.0", "n/a", None, 2001], dtype=object),
+])
+def test_any_year_dtype(years):
+    df = _frame()
+    df["year"] = years
+    labels = sm.dedupe(df)
+    assert labels[0] == labels[1] and labels[2] != labels[0]
+
+
+def test_merged_explain_and_cli(capsys):
+    merged = sm.merge(_frame())
+    assert merged.model is not None
+    assert merged.explain(0, 1).same and not merged.explain(0, 3).same
+
+
+def test_cli_explain_on_seeds(capsys, tmp_path):
+    assert main(["explain", "seeds", "--pair", "0", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "probability" in out and "clustered:" in out
+    with pytest.raises(SystemExit):
+        main(["explain", "seeds", "--pair", "0"])
