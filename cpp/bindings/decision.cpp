@@ -81,6 +81,13 @@ void bind_decision(py::module_& m) {
                 }
             return rows;
         }, "(feature, level, m, u, weight) per level.");
+    m.def("evidence_of_pattern", [](std::uint32_t p) {
+        if (p >= kPatterns) throw py::index_error("no such pattern");
+        const Evidence e = evidence_from_pattern(p);
+        py::list out;
+        for (std::size_t f = 0; f < kFeatures; ++f) out.append(level_name(static_cast<Feature>(f), e.level[f]));
+        return out;
+    }, py::arg("pattern"), "The level names of an evidence pattern, one per feature.");
     m.def("fit_model", [](py::array_t<std::uint64_t, py::array::c_style | py::array::forcecast> counts) {
         return fit_model(PatternCounts(counts.data(), counts.data() + counts.size()));
     }, py::arg("counts"), "The model fitted by EM on per-pattern counts of candidate pairs.");

@@ -49,27 +49,28 @@ void bind_match(py::module_& m) {
     m.def("fold", &text::fold, py::arg("text"), "Matching form: case, accents, dashes and quotes folded.");
     m.def("title_similarity", &title_similarity, py::arg("a"), py::arg("b"));
     auto run = [](const std::vector<Work>& works, double threshold, int threads, bool brute_force, double min_jaccard,
-                  std::size_t sample_every) {
+                  std::size_t sample_every, py::object model) {
         DedupeOptions o;
         o.threshold = threshold;
         o.threads = threads;
         o.brute_force = brute_force;
         if (min_jaccard > 0) o.min_jaccard = min_jaccard;
         o.sample_every = sample_every;
+            if (!model.is_none()) o.model = model.cast<MatchModel>();
         DedupeResult r;
         {
             py::gil_scoped_release release;
             r = dedupe_detailed(works, o);
         }
-        return py::make_tuple(to_array(std::move(r.labels)), r.candidates, r.matches, r.model);
+        return py::make_tuple(to_array(std::move(r.labels)), r.candidates, r.matches, r.model, to_array(r.pattern_counts));
     };
     // A Corpus goes straight to the core: no Python list of Works in between.
     m.def(
         "dedupe_corpus",
         [run](const Corpus& c, double threshold, int threads, bool brute_force, double min_jaccard,
-              std::size_t sample_every) { return run(c.works, threshold, threads, brute_force, min_jaccard, sample_every); },
+              std::size_t sample_every, py::object model) { return run(c.works, threshold, threads, brute_force, min_jaccard, sample_every, model); },
         py::arg("corpus"), py::arg("threshold") = 0.0, py::arg("threads") = 0, py::arg("brute_force") = false,
-        py::arg("min_jaccard") = 0.0, py::arg("sample_every") = 1);
+        py::arg("min_jaccard") = 0.0, py::arg("sample_every") = 1, py::arg("model") = py::none());
     m.def(
         "labels_from_pairs",
         [](std::size_t n, py::array_t<std::int64_t> rows, py::array_t<std::int64_t> cols) {
@@ -98,7 +99,7 @@ void bind_match(py::module_& m) {
         "dedupe_columns",
         [](py::object titles, py::object authors, std::vector<std::optional<std::int64_t>> years, py::object venues,
            py::object sources, py::object dois, py::object arxivs, py::object pages, py::object notes, double threshold,
-           int threads, double min_jaccard, std::size_t sample_every) {
+           int threads, double min_jaccard, std::size_t sample_every, py::object model) {
             WorkColumns c{text_or_empty(titles), text_column(authors), std::move(years), text_or_empty(venues),
                           text_or_empty(sources), text_or_empty(dois), text_or_empty(arxivs), text_or_empty(pages),
                           text_or_empty(notes)};
@@ -107,21 +108,23 @@ void bind_match(py::module_& m) {
             o.threads = threads;
             if (min_jaccard > 0) o.min_jaccard = min_jaccard;
             o.sample_every = sample_every;
+            if (!model.is_none()) o.model = model.cast<MatchModel>();
             DedupeResult r;
             {
                 py::gil_scoped_release release;
                 r = dedupe_columns(std::move(c), o);
             }
-            return py::make_tuple(to_array(std::move(r.labels)), r.candidates, r.matches, r.model);
+            return py::make_tuple(to_array(std::move(r.labels)), r.candidates, r.matches, r.model, to_array(r.pattern_counts));
         },
         py::arg("titles"), py::arg("authors"), py::arg("years"), py::arg("venues"), py::arg("sources"),
         py::arg("dois"), py::arg("arxivs"), py::arg("pages") = py::list(), py::arg("notes") = py::list(),
         py::arg("threshold") = 0.0, py::arg("threads") = 0,
-        py::arg("min_jaccard") = 0.0, py::arg("sample_every") = 1,
+        py::arg("min_jaccard") = 0.0, py::arg("sample_every") = 1, py::arg("model") = py::none(),
         "Dedupe table columns without building a Work per row (memory: the match records only). A text\n"
         "column is a list of str (None: missing) or Arrow buffers (offsets, bytes, validity or None).");
     m.def("dedupe_works", run, py::arg("works"), py::arg("threshold") = 0.0, py::arg("threads") = 0,
-          py::arg("brute_force") = false, py::arg("min_jaccard") = 0.0, py::arg("sample_every") = 1);
+          py::arg("brute_force") = false, py::arg("min_jaccard") = 0.0, py::arg("sample_every") = 1,
+          py::arg("model") = py::none());
 }
 
 }  // namespace scholarmerge::bindings

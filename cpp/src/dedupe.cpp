@@ -219,9 +219,8 @@ std::vector<Candidate> compare_candidates(const std::vector<MatchRecord>& record
 
 DedupeResult dedupe_prepared(std::vector<MatchRecord> records, const DedupeOptions& options) {
     DedupeResult result;
-    PatternCounts counts;
-    std::vector<Candidate> candidates = compare_candidates(records, options, counts, result.candidates);
-    result.model = fit_model(counts);
+    std::vector<Candidate> candidates = compare_candidates(records, options, result.pattern_counts, result.candidates);
+    result.model = options.model ? *options.model : fit_model(result.pattern_counts);
     const std::vector<float> log_odds = pattern_log_odds(result.model);
     const double cutoff = log_odds_cutoff(options.threshold);
     std::vector<Edge> edges;

@@ -119,7 +119,8 @@ def cmd_explain(args) -> int:
 
     corpus = _read(args)
     i, j = (_entry(corpus, k) for k in args.pair)
-    labels, _, _, model = dedupe_details(corpus, threshold=args.threshold)
+    details = dedupe_details(corpus, threshold=args.threshold)
+    labels, model = details.labels, details.model
     found, _ = _core.explain_corpus_pairs(corpus._core, [(i, j)], model, float(args.threshold or 0.0))
     e = _explanation(found[0])
     for k in (i, j):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 import pandas as pd
 
@@ -131,21 +133,29 @@ def _as_works(data):
     raise TypeError("dedupe: expected a Corpus, a list of Work, a list of titles or a DataFrame")
 
 
+class DedupeDetails(NamedTuple):
+    labels: np.ndarray
+    compared: int          # candidate pairs compared
+    matched: int           # pairs decided the same work
+    model: "_core.MatchModel"
+    pattern_counts: np.ndarray  # candidate pairs per evidence pattern (what the model was fitted on)
+
+
 def dedupe_details(data, threshold: float | None = None, threads: int = 0, brute_force: bool = False,
-                   min_jaccard: float | None = None, sample_every: int = 1):
+                   min_jaccard: float | None = None, sample_every: int = 1, model=None):
     """Labels, the number of pairs compared and verified (for measuring the
-    index) and the fitted decision model.
+    index), the fitted decision model and the pattern counts it was fitted on.
     With ``sample_every`` k > 1 only every k-th row looks for matches among the
     rows before it, so the index's recall can be measured on a sample of a
     corpus too large for brute force (the labels are then partial)."""
     options = dict(threshold=float(threshold or 0.0), threads=threads, min_jaccard=float(min_jaccard or 0.0),
-                   sample_every=int(sample_every))
+                   sample_every=int(sample_every), model=model)
     if _is_frame(data) and not brute_force:
         # Straight from the columns: no Work per row is ever held.
-        return _core.dedupe_columns(**_frame_columns(data, arrow=True), **options)
+        return DedupeDetails(*_core.dedupe_columns(**_frame_columns(data, arrow=True), **options))
     works = _as_works(data)
     fn = _core.dedupe_corpus if isinstance(works, _core.Corpus) else _core.dedupe_works
-    return fn(works, brute_force=brute_force, **options)
+    return DedupeDetails(*fn(works, brute_force=brute_force, **options))
 
 
 def dedupe(data, threshold: float | None = None, threads: int = 0) -> np.ndarray:
@@ -157,7 +167,7 @@ def dedupe(data, threshold: float | None = None, threads: int = 0) -> np.ndarray
 
 def fit(data, threads: int = 0) -> "_core.MatchModel":
     """The decision model dedupe fits on `data` (m, u and prior by EM over its candidate pairs)."""
-    return dedupe_details(data, threads=threads)[3]
+    return dedupe_details(data, threads=threads).model
 
 
 def score_pairs(data, pairs, model: "_core.MatchModel | None" = None) -> list:

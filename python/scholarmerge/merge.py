@@ -87,7 +87,8 @@ def merge(data, threshold: float | None = None, **options) -> Merged:
         data = Corpus(data) if isinstance(data, _core.Corpus) else None
     if data is None:
         raise TypeError("merge: expected a Corpus (use sm.read first) or a DataFrame")
-    labels, _, _, model = dedupe_details(data, threshold=threshold, **options)
+    details = dedupe_details(data, threshold=threshold, **options)
+    labels, model = details.labels, details.model
     merged = Merged(data, _core.merge_corpus(data._core, labels))
     merged.model = model
     return merged

@@ -21,6 +21,7 @@ struct DedupeOptions {
     std::size_t sample_every = 1;  // > 1: only records i % sample_every == 0 look for matches (recall
                                    // on a sample of a corpus too large for brute force); labels are partial
     bool chain_check = true;     // refuse to join two groups whose first members do not match
+    std::optional<MatchModel> model;  // decide with this model instead of fitting one on the corpus
 };
 
 struct DedupeResult {
@@ -28,6 +29,7 @@ struct DedupeResult {
     std::size_t candidates = 0;        // pairs compared
     std::size_t matches = 0;           // pairs verified as the same work
     MatchModel model;                  // the decision model fitted on the corpus
+    PatternCounts pattern_counts;      // what it was fitted on: candidate pairs per evidence pattern
 };
 
 DedupeResult dedupe_detailed(const std::vector<Work>& works, const DedupeOptions& options = {});
