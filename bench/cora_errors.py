@@ -17,7 +17,7 @@ import numpy as np
 
 from scholarmerge import _core
 from scholarmerge import evaluate as ev
-from scholarmerge.dedupe import _frame_columns, dedupe
+from scholarmerge.dedupe import _frame_columns, dedupe, dedupe_details
 
 
 def components(n, truth):
@@ -78,20 +78,22 @@ def main():
     # The verdict on every pair across the top blocks: the best is reported.
     top = missed[: args.top] + false[: args.top]
     pairs = [(min(i, j), max(i, j)) for _, a, b in top for i in a for j in b]
+    model = dedupe_details(frame).model  # the one dedupe decided with
     info, verdicts = _core.explain_columns(cols["titles"], cols["authors"], cols["years"], cols["venues"], pairs,
-                                           pages=cols["pages"], notes=cols["notes"])
+                                           model, pages=cols["pages"], notes=cols["notes"])
     verdict = dict(zip(pairs, verdicts))
 
     def report(title, blist, total):
         print(f"\n=== {title}: {total} pairs in {len(blist)} blocks; the largest {args.top}")
         for count, a, b in blist[: args.top]:
             across = [verdict[(min(i, j), max(i, j))] for i in a for j in b]
-            best = max(across, key=lambda v: (v[0], v[1]))
-            ok = sum(v[0] >= 0 for v in across)
-            incompatible = sum(not v[3] for v in across)
-            print(f"\n{count:5d} pairs ({len(a)} x {len(b)}); best score {best[0]:.3f} title {best[1]:.2f} "
-                  f"authors {best[2]:.2f}; verified {ok}/{len(across)}, incompatible {incompatible}"
-                  + (f" ({best[4]})" if best[4] else ""))
+            best = max(across, key=lambda v: (v["log_odds"], v["title_similarity"]))
+            ok = sum(v["same"] for v in across)
+            guarded = sum(bool(v["guards"]) for v in across)
+            levels = ", ".join(f"{name} {level}" for name, level, _ in best["evidence"])
+            print(f"\n{count:5d} pairs ({len(a)} x {len(b)}); best probability {best['probability']:.3f} "
+                  f"title {best['title_similarity']:.2f} ({levels}); same {ok}/{len(across)}, guarded {guarded}"
+                  + (f" ({best['guards'][0]})" if best["guards"] else ""))
             for side in (a, b):
                 print("   side:")
                 show(frame, info, side, args.rows)
