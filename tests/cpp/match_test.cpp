@@ -403,3 +403,33 @@ TEST(CandidateIndex, FindsExactlyThePairsReachingTheJaccardThreshold) {
         }
     }
 }
+
+TEST(Repair, OtherFieldsAtATitlesEndAreCutByTheCorpusVocabulary) {
+    // A corpus whose authors and venues some records carry inside the title.
+    auto work = [](const std::string& title, const std::string& authors, const std::string& venue, int year) {
+        Work w;
+        w.title = title;
+        w.authors = parse_author_list(authors).authors;
+        w.venue = venue;
+        if (year) w.year = year;
+        return make_match_record(w);
+    };
+    std::vector<MatchRecord> r{
+        work("Cost-Based Selection of Path Expression Processing Algorithms", "Zhao-Hui Tang, Georges Gardarin", "VLDB", 1996),
+        work("Query Processing in Object Databases", "Georges Gardarin, Jean-Robert Gruser", "VLDB", 1997),
+        work("Indexing Spatial Objects", "Zhao-Hui Tang", "VLDB", 1998),
+        work("A Tribute to Jim Gray", "Jim Gray", "SIGMOD Record", 2008),
+        work("A Tribute to Jim Gray", "", "", 2008),
+        work("cost-based selection of path expression processing algorithms zhao-hui tang , georges gardarin 1996", "", "", 0),
+        work("query processing in object databases vldb", "Georges Gardarin", "", 1997),
+    };
+    repair_fields(r);
+    EXPECT_EQ(r[5].title, r[0].title);
+    EXPECT_EQ(r[5].surnames, (std::vector<std::string>{"gardarin", "tang"}));
+    EXPECT_EQ(r[5].year, 1996);
+    EXPECT_EQ(r[6].title, r[1].title);  // a venue's own word alone
+    EXPECT_EQ(r[6].surnames, (std::vector<std::string>{"gardarin"}));
+    // One surname at the end is a title's word: a tribute is not cut to "a tribute to".
+    EXPECT_EQ(r[4].title, "a tribute to jim gray");
+    EXPECT_EQ(r[0].title, "costbased selection of path expression processing algorithms");
+}

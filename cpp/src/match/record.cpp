@@ -300,6 +300,19 @@ MatchRecord make_match_record(const MatchInput& in) {
     const bool digits = has_digit(r.title);  // most titles have none: no word need be looked at for them
     for (std::string_view word : words)  // markers keep multiplicity
         if ((digits && has_digit(word) && !year_like(word)) || roman(word)) r.markers.emplace_back(word);
+    // "Hadoop++" is a version of Hadoop, but normalising drops the pluses: kept as "hadoop++".
+    for (std::size_t at = raw.find("++"); at != std::string_view::npos; at = raw.find("++", at + 2)) {
+        std::size_t begin = at;
+        while (begin > 0 && (ascii::is_alnum(raw[begin - 1]) || raw[begin - 1] == '-')) --begin;
+        std::string word = normalize_title(raw.substr(begin, at - begin));
+        if (!word.empty() && word.find(' ') == std::string::npos) r.markers.push_back(word + "++");
+    }
+    // A '?' or U+FFFD inside a word is a letter lost to a wrong encoding ("Th?mis", "Dal?").
+    for (std::size_t at = raw.find_first_of("?\xEF"); at != std::string_view::npos && !r.damaged;
+         at = raw.find_first_of("?\xEF", at + 1))
+        r.damaged = raw.substr(at, 3) == "\xEF\xBF\xBD" ||
+                    (raw[at] == '?' && at > 0 && ascii::is_alpha(raw[at - 1]) && at + 1 < raw.size() &&
+                     (ascii::is_alpha(raw[at + 1]) || raw[at + 1] == ':'));
     std::sort(r.markers.begin(), r.markers.end());
     std::sort(words.begin(), words.end());
     r.word_count = static_cast<std::uint32_t>(std::unique(words.begin(), words.end()) - words.begin());
@@ -327,10 +340,7 @@ MatchRecord make_match_record(const MatchInput& in) {
     r.venue = venue_kind(venue);
     if (const std::string_view own = own_venue(venue); !own.empty()) {
         const std::string v = normalize_title(own.substr(0, kMaxTitleBytes));
-        if (!v.empty()) {
-            r.venue_key = key_hash(v);
-            title_word_keys(v, r.venue_words);
-        }
+        if (!v.empty()) title_word_keys(v, r.venue_words);
     }
     if (!in.pages.empty()) {
         PageRange p = page_range(in.pages);
@@ -354,6 +364,29 @@ MatchRecord make_match_record(const Work& w) {
     if (auto it = w.ids.find("doi"); it != w.ids.end()) in.doi = it->second;
     if (auto it = w.ids.find("arxiv"); it != w.ids.end()) in.arxiv = it->second;
     return make_match_record(in);
+}
+
+void cut_title(MatchRecord& r, std::size_t keep) {
+    std::vector<std::string_view> words = title_words(r.title);
+    if (keep >= words.size()) return;
+    const std::size_t end = static_cast<std::size_t>(words[keep - 1].data() + words[keep - 1].size() - r.title.data());
+    const std::string_view dropped = std::string_view(r.title).substr(end);  // " word word ..."
+    if (!r.core.empty() && r.core.size() > dropped.size() &&
+        std::string_view(r.core).substr(r.core.size() - dropped.size()) == dropped)
+        r.core.resize(r.core.size() - dropped.size());
+    r.title.resize(end);
+    words.resize(keep);
+    // Markers of the words cut away go with them ("... sigmod record 25").
+    std::vector<std::string> markers;
+    for (std::string& m : r.markers) {
+        std::string_view base = m;
+        if (base.size() > 2 && base.substr(base.size() - 2) == "++") base.remove_suffix(2);
+        if (std::find(words.begin(), words.end(), base) != words.end()) markers.push_back(std::move(m));
+    }
+    r.markers = std::move(markers);
+    std::sort(words.begin(), words.end());
+    r.word_count = static_cast<std::uint32_t>(std::unique(words.begin(), words.end()) - words.begin());
+    r.generic = generic_title(r.title) || r.word_count <= 1;
 }
 
 std::uint64_t recurrence_key(std::string_view source, const MatchRecord& r) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 
 #include "scholarmerge/match/key_hash.hpp"
 #include "scholarmerge/match/title.hpp"
@@ -21,9 +22,102 @@ void collect_tokens(MatchRecord& r) {
     r.tokens = std::move(t);
 }
 
+bool year_word(std::string_view w) {
+    return w.size() == 4 && (w.rfind("19", 0) == 0 || w.rfind("20", 0) == 0) &&
+           std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// How often each word is found in each field, counting a record once per word.
+struct FieldCounts {
+    std::unordered_map<std::uint64_t, std::uint32_t> title, author, venue;
+
+    explicit FieldCounts(const std::vector<MatchRecord>& records) {
+        std::vector<std::uint64_t> keys;
+        for (const MatchRecord& r : records) {
+            keys.clear();
+            title_word_keys(r.title, keys);
+            for (std::uint64_t k : keys) ++title[k];
+            for (const std::string& s : r.surnames) ++author[key_hash(s)];
+            for (std::uint64_t k : r.venue_words) ++venue[k];
+        }
+    }
+    static std::uint32_t get(const std::unordered_map<std::uint64_t, std::uint32_t>& m, std::uint64_t k) {
+        auto it = m.find(k);
+        return it == m.end() ? 0 : it->second;
+    }
+    // A word this corpus names as an author at least a third as often as it
+    // has it in titles: no title word is that often a surname, and a name the
+    // corpus has moved into titles ("... query processing zhao-hui tang") still is.
+    bool author_like(std::uint64_t k) const {
+        const std::uint32_t a = get(author, k);
+        return a > 0 && 3 * a >= get(title, k);
+    }
+    // 2: a word found in venues far more often than in titles ("vldb", "sigmod");
+    // 1: as often ("database", "conference"); 0: a third as often ("of", "on");
+    // -1: a title's word.
+    int venue_like(std::uint64_t k) const {
+        const std::uint32_t v = get(venue, k), t = get(title, k);
+        return v >= 2 && v >= 3 * t ? 2 : v > 0 && v >= t ? 1 : v > 0 && 3 * v >= t ? 0 : -1;
+    }
+};
+
+// A title field that holds its record's other fields after the title proper
+// ("... object-oriented databases zhao-hui tang georges gardarin vldb 1996"):
+// the end of the title where the words this corpus names as authors, venues and
+// years outweigh its title words. The cut values fill the record's empty fields.
+void cut_field_runs(MatchRecord& r, const FieldCounts& counts) {
+    constexpr std::size_t kKeep = 3;  // words of title kept at least
+    const std::vector<std::string_view> words = title_words(r.title);
+    const std::size_t n = words.size();
+    if (n <= kKeep) return;
+    std::vector<std::uint64_t> keys(n);
+    std::vector<char> author(n), year(n);
+    std::vector<int> venue(n);
+    for (std::size_t j = 0; j < n; ++j) {
+        keys[j] = key_hash(words[j]);
+        author[j] = counts.author_like(keys[j]);
+        venue[j] = counts.venue_like(keys[j]);
+        year[j] = year_word(words[j]);
+    }
+    // Each word's weight for the suffix it ends: strong evidence +1, weak +0.5,
+    // a title word -1, except a venue's linking word or a given name before a
+    // surname (0).
+    // One surname is not enough ("A Tribute to Jim Gray"); a venue's own word is ("... vldb").
+    double sum = 0, best = 0;
+    std::size_t cut = n, names = 0;
+    bool strong = false, accept = false;
+    for (std::size_t j = n; j-- > kKeep;) {
+        const bool s = author[j] || year[j] || venue[j] == 2;
+        const double w = s                                          ? 1.0
+                         : venue[j] == 1 || words[j].size() == 1     ? 0.5
+                         : venue[j] == 0 || (j + 1 < n && author[j + 1]) ? 0.0
+                                                                      : -1.0;
+        sum += w;
+        strong = strong || s;
+        names += author[j];
+        if (sum >= best && sum > 0) best = sum, cut = j, accept = strong && (sum >= 1.5 || names == 0);
+    }
+    if (cut == n || !accept) return;
+    const bool fill_authors = r.surnames.empty(), fill_venue = r.venue_words.empty();
+    for (std::size_t j = cut; j < n; ++j) {
+        if (fill_authors && author[j]) r.surnames.emplace_back(words[j]);
+        if (fill_venue && venue[j] > 0) r.venue_words.push_back(keys[j]);
+        if (!r.year && year[j]) r.year = std::stoi(std::string(words[j]));
+    }
+    std::sort(r.surnames.begin(), r.surnames.end());
+    r.surnames.erase(std::unique(r.surnames.begin(), r.surnames.end()), r.surnames.end());
+    std::sort(r.venue_words.begin(), r.venue_words.end());
+    r.venue_words.erase(std::unique(r.venue_words.begin(), r.venue_words.end()), r.venue_words.end());
+    cut_title(r, cut);
+}
+
 }  // namespace
 
 void repair_fields(std::vector<MatchRecord>& records) {
+    if (records.size() > 1) {
+        const FieldCounts counts(records);
+        for (MatchRecord& r : records) cut_field_runs(r, counts);
+    }
     // Every word weighs the same: weights from this corpus's frequencies would
     // make a bucket of the distributed path decide otherwise than the whole
     // (and cost DBLP-ACM dirty nothing measurable: 0.918 with IDF, 0.914 without).

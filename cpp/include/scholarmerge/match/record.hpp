@@ -27,7 +27,7 @@ struct MatchRecord {
     std::string name;   // a short system name before a colon ("zeroquant v2"), else ""
     std::string core;   // the title after that name, else ""
     std::uint32_t word_count = 0;      // distinct words of the title (the index splits it again)
-    std::vector<std::string> markers;  // words with digits, roman numerals: "v2", "ii", "3d"
+    std::vector<std::string> markers;  // words with digits, roman numerals, pluses: "v2", "ii", "3d", "c++"
     std::vector<std::string> surnames; // folded author surnames, sorted, distinct
     int year = 0;                      // 0: unknown
     std::string doi, arxiv;            // lower-cased bare identifiers
@@ -35,8 +35,8 @@ struct MatchRecord {
     std::uint32_t first_page = 0, last_page = 0;  // a page range ("pp. 299-347"); 0: none
     bool generic = false;              // "Preface", "Introduction", ... : needs corroboration
     bool correction = false;           // "Erratum: X" is about X, not X
+    bool damaged = false;              // a letter of the title lost to a wrong encoding ("Th?mis")
     bool recurring = false;            // its title recurs within its own source (a column, a series)
-    std::uint64_t venue_key = 0;       // key_hash of the normalised venue; 0: none
     std::vector<std::uint64_t> venue_words;  // key_hash of each venue word, distinct
     // The words of every field together (title, surnames, venue, year), each
     // as its key_hash, ascending and distinct, with their IDF weights in this
@@ -66,6 +66,11 @@ struct PageRange {
 };
 PageRange page_range(std::string_view pages);
 MatchRecord make_match_record(const Work& w);
+
+// Keeps the first `keep` words of the record's title (and of its core), and
+// what depends on them: markers, word count, generic. Another field's values
+// found at the title's end are cut this way (repair.hpp).
+void cut_title(MatchRecord& r, std::size_t keep);
 
 // A short title that recurs within one source is a column or a series ("Book
 // Review Column"), not one work; long titles recur in dirty sources because

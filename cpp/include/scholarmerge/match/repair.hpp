@@ -8,10 +8,13 @@
 
 namespace scholarmerge {
 
-// Every record's tokens (record.hpp): the words of all its fields together.
-// A venue cut from a title's end by the venues the corpus names (worth +0.04
-// F1 on DBLP-ACM dirty) waits for the distributed path to share those
-// statistics: cut by a bucket's own venues, its labels would differ.
+// A title field that holds the record's other fields after the title proper
+// (authors, venue, year: a scraped listing line) is cut where the words this
+// corpus names as authors, venues and years outweigh its title words, and the
+// cut values fill the record's empty fields (DBLP-ACM dirty: 0.889 -> 0.952 F1).
+// Then every record's tokens (record.hpp): the words of all its fields together.
+// The distributed path cuts by each bucket's own vocabulary, so its labels can
+// differ from one process's until those counts are shared (issue 15).
 void repair_fields(std::vector<MatchRecord>& records);
 
 // The weighted overlap of two records' tokens in [0, 1]: the weight of the
