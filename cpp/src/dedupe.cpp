@@ -147,7 +147,8 @@ void mark_recurring(std::vector<MatchRecord>& records, SourceOf source_of) {
     std::vector<std::uint64_t> keys(n);
     for (std::size_t i = 0; i < n; ++i)
         if ((keys[i] = recurrence_key(source_of(i), records[i]))) ++seen[keys[i]];
-    for (std::size_t i = 0; i < n; ++i) records[i].recurring = keys[i] && seen[keys[i]] > 1;
+    for (std::size_t i = 0; i < n; ++i)
+        if (keys[i] && seen[keys[i]] > 1) records[i].recurring = true, records[i].recurrence = keys[i];
 
     constexpr std::uint32_t kShort = 6, kLong = 8;  // words
     std::unordered_map<std::uint64_t, std::uint32_t> copies;  // title -> sourceless records

@@ -3,6 +3,7 @@
 #include "scholarmerge/match/markers.hpp"
 #include "scholarmerge/match/repair.hpp"
 #include "scholarmerge/match/title.hpp"
+#include "scholarmerge/text/ascii.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -122,6 +123,8 @@ const char* incompatibility(const MatchRecord& a, const MatchRecord& b, const Ma
         return "a conference paper, a journal article and a thesis are different works";
     if (!a.doi.empty() && !b.doi.empty() && a.doi != b.doi) return "different DOIs";
     if (a.recurring || b.recurring) {  // a column title: each issue's is another work
+        // One source lists each issue's column once: "Editor's Notes" twice in it is two issues.
+        if (a.recurrence && a.recurrence == b.recurrence) return "a recurring title listed twice by one source";
         if (a.year && b.year && a.year != b.year) return "a recurring title in different years";
         double authors = author_overlap(a, b);
         if (authors >= 0 && authors < p.author_overlap) return "a recurring title by other people";
@@ -160,6 +163,24 @@ static double containment(const MatchRecord& a, const MatchRecord& b, const Cach
     return whole >= 0.9 ? chars : 0.0;
 }
 
+// Titles word for word alike but for one content word replaced by an unrelated
+// one ("Query Optimization in X" and "Query Processing in X"): another work of
+// the same people more often than a copy, whose changes are typos, OCR
+// confusions, abbreviations and added or dropped words, never a new word.
+static bool replaced_word(const MatchRecord& a, const MatchRecord& b) {
+    const std::vector<std::string_view> x = title_words(a.title), y = title_words(b.title);
+    if (x.size() != y.size() || x.size() < 4) return false;
+    std::size_t differ = 0, at = 0;
+    for (std::size_t k = 0; k < x.size(); ++k)
+        if (x[k] != y[k]) ++differ, at = k;
+    if (differ != 1) return false;
+    std::string_view u = x[at], v = y[at];
+    if (u.size() > v.size()) std::swap(u, v);
+    const bool content = u.size() >= 4 && std::all_of(u.begin(), u.end(), ascii::is_alpha) &&
+                         std::all_of(v.begin(), v.end(), ascii::is_alpha);
+    return content && v.compare(0, u.size(), u) != 0 && indel_similarity(u, v) < 0.5;
+}
+
 Evidence compare(const MatchRecord& a, const MatchRecord& b, const CachedIndel& a_title) {
     static const MatchPolicy policy;
     Evidence e;
@@ -189,6 +210,7 @@ Evidence compare(const MatchRecord& a, const MatchRecord& b, const CachedIndel& 
         L[0] = 2;
     else if (t >= 0.65) L[0] = 1;
     else L[0] = 0;
+    if (!e.guard && gap > 0 && replaced_word(a, b)) e.guard = "one content word replaced, in another year";
 
     if (authors < 0) L[1] = kUnknown;
     else if (shared == 0) L[1] = 0;

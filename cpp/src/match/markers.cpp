@@ -30,6 +30,20 @@ constexpr std::string_view kOrdinals[] = {"zeroth", "first", "second", "third", 
                                           "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"};
 constexpr std::string_view kRomans[] = {"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"};
 
+// Words that number things: a number after them is no version of a name.
+constexpr std::string_view kNumbering[] = {"part", "volume", "vol", "chapter", "no", "number",
+                                           "version", "v", "release", "phase", "book", "issue"};
+// Of those, the ones that number parts of one work: "Part 2" is a part even where
+// the other title says nothing ("X" and "X, Part II"), while a system name's
+// number went with its name ("MPEG-7 Standard for ..." ~ "Standard for ...") and
+// "Vol. 3" is often the journal's volume leaked into a title.
+constexpr std::string_view kParts[] = {"part", "chapter", "phase", "release", "version"};
+
+template <std::size_t N>
+bool one_of(const std::string_view (&list)[N], std::string_view w) {
+    return std::find(std::begin(list), std::end(list), w) != std::end(list);
+}
+
 bool ordinal_suffix(std::string_view s) { return s == "st" || s == "nd" || s == "rd" || s == "th"; }
 
 bool has_letter(std::string_view w) { return std::any_of(w.begin(), w.end(), ascii::is_alpha); }
@@ -90,11 +104,12 @@ bool spells(std::string_view word, const std::string& value) {
 // Whether x's marker `m` tells x from y: y has no marker of that value, does not
 // spell it out, and has the name it numbers. A marker whose name y lacks went
 // with its name ("MPEG-7 Standard for ..." ~ "Standard for ..."), a number of a
-// name y does not have ("PAWS-2000").
+// name y does not have ("PAWS-2000"). A second or later part is one whether or
+// not y names parts; a first part may be the whole title's only part.
 bool distinguishes(const Marker& m, const std::vector<Marker>& y_markers, const std::vector<std::string_view>& y_words) {
     for (const Marker& o : y_markers)
         if (o.value == m.value) return false;
-    bool named = m.anchor.empty();
+    bool named = m.anchor.empty() || (one_of(kParts, m.anchor) && m.value != "1" && m.value != "0");
     for (std::string_view w : y_words) {
         if (m.spellable && spells(w, m.value)) return false;
         named = named || w.compare(0, m.anchor.size(), m.anchor) == 0;
@@ -110,14 +125,12 @@ bool distinguishes(const Marker& m, const std::vector<Marker>& y_markers, const 
 // Algorithms".
 bool stray_number(const Marker& m, const MatchRecord& x, const std::vector<std::string_view>& words,
                   const MatchRecord& y) {
-    static constexpr std::string_view kNumbering[] = {"part", "volume", "vol", "chapter", "no", "number",
-                                                      "version", "v", "release", "phase", "book", "issue"};
     const std::size_t k = m.word;
     if (k == SIZE_MAX || k == 0 || k + 1 >= words.size()) return false;
     const std::string_view w = words[k];
     if (!std::all_of(w.begin(), w.end(), ascii::is_digit)) return false;
     if (static_cast<std::size_t>(w.data() - x.title.data()) <= x.name.size()) return false;
-    if (std::find(std::begin(kNumbering), std::end(kNumbering), words[k - 1]) != std::end(kNumbering)) return false;
+    if (one_of(kNumbering, words[k - 1])) return false;
     const std::string other = " " + y.title + " ";
     return other.find(" " + std::string(words[k - 1]) + " " + std::string(words[k + 1]) + " ") != std::string::npos;
 }

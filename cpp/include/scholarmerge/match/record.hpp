@@ -37,6 +37,7 @@ struct MatchRecord {
     bool correction = false;           // "Erratum: X" is about X, not X
     bool damaged = false;              // a letter of the title lost to a wrong encoding ("Th?mis")
     bool recurring = false;            // its title recurs within its own source (a column, a series)
+    std::uint64_t recurrence = 0;      // recurrence_key() of a title recurring within its source, else 0
     std::vector<std::uint64_t> venue_words;  // key_hash of each venue word, distinct
     // The words of every field together (title, surnames, venue, year), each
     // as its key_hash, ascending and distinct, with their IDF weights in this
