@@ -46,7 +46,14 @@ std::vector<MatchRecord> prepare(const std::vector<Work>& works, int threads) {
     std::vector<MatchRecord> records(works.size());
     parallel_for(works.size(), thread_count(threads), [&](int, std::size_t i) { records[i] = make_match_record(works[i]); });
     repair_fields(records);
-    mark_recurring(records, [&](std::size_t i) -> const std::string& { return works[i].source; });
+    // A record re-read from an export keeps the source it was first read from:
+    // that, not the export file, is the list that named it.
+    std::vector<std::string_view> sources(works.size());
+    for (std::size_t i = 0; i < works.size(); ++i) {
+        std::string_view original = extra_text(works[i], {"original_source"});
+        sources[i] = original.empty() ? std::string_view(works[i].source) : original;
+    }
+    mark_recurring(records, [&](std::size_t i) { return sources[i]; });
     return records;
 }
 
@@ -117,7 +124,7 @@ std::vector<MatchRecord> prepare(const WorkColumns& c, int threads) {
     parallel_for(n, thread_count(threads), [&](int, std::size_t i) { records[i] = match_record(c, i); });
     repair_fields(records);
     static const std::string none;
-    mark_recurring(records, [&](std::size_t i) -> const std::string& { return c.sources.empty() ? none : c.sources[i]; });
+    mark_recurring(records, [&](std::size_t i) { return std::string_view(c.sources.empty() ? none : c.sources[i]); });
     return records;
 }
 
