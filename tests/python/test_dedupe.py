@@ -176,6 +176,22 @@ def test_a_column_listed_twice_by_one_source_is_two_issues():
     assert len(set(labels)) == 2  # the other source's copy joins one of them
 
 
+def test_ocr_confusions_are_read_as_the_corpus_words_they_imitate():
+    # A scanned copy's words misread ("Spatia1", "5tatus", "Databascs", "ü" for
+    # "ti") are read as the corpus's words they are one confusion from.
+    corpus = [("Spatial Joins for Object Databases", "Ming-Ling Lo; Chinya Ravishankar", "SIGMOD", 1996),
+              ("A Status Report on Effective Query Databases", "Jim Melton", "SIGMOD Record", 2002),
+              ("Spatial Indexing of Databases", "Hanan Samet", "VLDB", 1995),
+              ("Effective Caching of Databases", "Mike Carey", "VLDB", 1994)]
+    scanned = [("Spatia1 Joins for Object Databascs", "Ming-Ling Lo; Chinya Ravishankar", "SIGMOD", 1996),
+               ("A 5tatus Report on Effecüve Query Databases", "Jim Melton", "SIGMOD Record", 2002)]
+    assert sm.dedupe(_frame(corpus + scanned)).tolist() == [0, 1, 2, 3, 0, 1]
+    # Without the clean word in the corpus a word with a digit stays a version marker.
+    alone = [("Spatia1 Joins for Object Stores", "A. Lo", "SIGMOD", 1996),
+             ("Spatia2 Joins for Object Stores", "A. Lo", "SIGMOD", 1996)]
+    assert sm.dedupe(_frame(alone)).tolist() == [0, 1]
+
+
 @needs_benchmarks
 def test_robustness_set():
     # bench/robustness.py: DBLP records varied the way sources vary, and
@@ -183,7 +199,7 @@ def test_robustness_set():
     # Without a source column the same-year issues of one column ("Editor's
     # Notes", 2002, by the same editor) cannot be told from copies: 0.904 then.
     frame = robustness.build()
-    for with_source, floor in ((True, 0.95), (False, 0.90)):
+    for with_source, floor in ((True, 0.965), (False, 0.91)):
         r = robustness.evaluate(frame, with_source)
         assert r["scores"].f1 >= floor, (with_source, r["scores"])
         assert r["looks_merged"] <= 0.03 * r["looks"], (with_source, r["looks_merged"])
