@@ -43,6 +43,10 @@ def test_seed_duplicates_exactly(seeds_dir):
     ["Learning Deep Structures, Part I", "Learning Deep Structures, Part II"],
     ["DeepSpeed-Chat: Easy and Fast Training of Chat Models", "DeepSpeed-VisualChat: Easy and Fast Training of Chat Models"],
     ["A Database Model for Object Dynamics", "Erratum: A Database Model for Object Dynamics"],
+    # A number both titles share ("DB2", "C2P") does not answer for the other's part or version.
+    ["An Overview of DB2 Parallel Edition", "An Overview of DB2 Parallel Edition II"],
+    ["C2P: Clustering based on Closest Pairs", "C2P II: Clustering based on Closest Pairs"],
+    ["SMART: Making DB2 (More) Autonomic", "SMART 2: Making DB2 (More) Autonomic"],
 ])
 def test_version_and_part_markers_keep_works_apart(family):
     assert len(set(sm.dedupe(family).tolist())) == len(family)
@@ -166,6 +170,11 @@ def test_one_content_word_replaced_in_another_year_is_another_work():
     assert sm.dedupe(_frame([a, other])).tolist() == [0, 1]
     assert sm.dedupe(_frame([a, typo])).tolist() == [0, 0]  # a typo is no new word
     assert sm.dedupe(_frame([a, same_year])).tolist() == [0, 0]  # the same year: one listing's edit
+    short = ("Multiway Spatial Joins", "Nikos Mamoulis; Dimitris Papadias", "TODS", 2001)
+    assert sm.dedupe(_frame([short, ("Dynamic Spatial Joins",) + short[1:3] + (2002,)])).tolist() == [0, 1]
+    # A word of the same stem is the same word: "Querying" and "Queries".
+    stem = ("Querying Spatial Joins",) + short[1:3] + (2002,)
+    assert sm.dedupe(_frame([("Queries Spatial Joins",) + short[1:], stem])).tolist() == [0, 0]
 
 
 def test_a_column_listed_twice_by_one_source_is_two_issues():

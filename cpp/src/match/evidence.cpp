@@ -169,7 +169,7 @@ static double containment(const MatchRecord& a, const MatchRecord& b, const Cach
 // confusions, abbreviations and added or dropped words, never a new word.
 static bool replaced_word(const MatchRecord& a, const MatchRecord& b) {
     const std::vector<std::string_view> x = title_words(a.title), y = title_words(b.title);
-    if (x.size() != y.size() || x.size() < 4) return false;
+    if (x.size() != y.size() || x.size() < 3) return false;
     std::size_t differ = 0, at = 0;
     for (std::size_t k = 0; k < x.size(); ++k)
         if (x[k] != y[k]) ++differ, at = k;
@@ -178,7 +178,11 @@ static bool replaced_word(const MatchRecord& a, const MatchRecord& b) {
     if (u.size() > v.size()) std::swap(u, v);
     const bool content = u.size() >= 4 && std::all_of(u.begin(), u.end(), ascii::is_alpha) &&
                          std::all_of(v.begin(), v.end(), ascii::is_alpha);
-    return content && v.compare(0, u.size(), u) != 0 && indel_similarity(u, v) < 0.5;
+    // One stem is one word ("querying", "queries"; "optimisation"); a typo
+    // leaves most letters in place.
+    constexpr std::size_t kStem = 4;
+    const bool stem = u.compare(0, kStem, v.substr(0, kStem)) == 0;
+    return content && !stem && indel_similarity(u, v) < 0.75;
 }
 
 Evidence compare(const MatchRecord& a, const MatchRecord& b, const CachedIndel& a_title) {

@@ -22,6 +22,7 @@ struct Marker {
     std::string_view anchor;
     std::size_t word = SIZE_MAX;  // its position among the title's words; SIZE_MAX: not a word ("c++")
     bool spellable = true;        // false for a number with a unit letter ("2d", "5g"): "two d" is no "2d"
+    std::string_view text;        // the marker as written ("v2", "ii", "c++")
 };
 
 constexpr std::string_view kCardinals[] = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
@@ -62,7 +63,7 @@ std::vector<Marker> markers_of(const MatchRecord& r, const std::vector<std::stri
         if (!std::binary_search(r.markers.begin(), r.markers.end(), w)) continue;
         const auto roman = std::find(std::begin(kRomans) + 1, std::end(kRomans), w);
         if (roman != std::end(kRomans)) {
-            out.push_back({std::to_string(roman - std::begin(kRomans)), word_before(words, k), k, true});
+            out.push_back({std::to_string(roman - std::begin(kRomans)), word_before(words, k), k, true, w});
             continue;
         }
         std::size_t first = 0;
@@ -81,11 +82,11 @@ std::vector<Marker> markers_of(const MatchRecord& r, const std::vector<std::stri
         } else {
             anchor = w;  // letters on both sides ("b2b", "i3pob", "h2o"): a name of its own
         }
-        out.push_back({std::move(value), anchor, k, suffix.size() != 1});
+        out.push_back({std::move(value), anchor, k, suffix.size() != 1, w});
     }
     for (const std::string& m : r.markers)
         if (m.size() > 2 && m.compare(m.size() - 2, 2, "++") == 0)
-            out.push_back({"++", std::string_view(m).substr(0, m.size() - 2), SIZE_MAX, false});
+            out.push_back({"++", std::string_view(m).substr(0, m.size() - 2), SIZE_MAX, false, m});
     return out;
 }
 
@@ -101,14 +102,15 @@ bool spells(std::string_view word, const std::string& value) {
     return false;
 }
 
-// Whether x's marker `m` tells x from y: y has no marker of that value, does not
+// Whether x's marker `m` tells x from y: y has no other marker of that value, does not
 // spell it out, and has the name it numbers. A marker whose name y lacks went
 // with its name ("MPEG-7 Standard for ..." ~ "Standard for ..."), a number of a
 // name y does not have ("PAWS-2000"). A second or later part is one whether or
 // not y names parts; a first part may be the whole title's only part.
-bool distinguishes(const Marker& m, const std::vector<Marker>& y_markers, const std::vector<std::string_view>& y_words) {
-    for (const Marker& o : y_markers)
-        if (o.value == m.value) return false;
+bool distinguishes(const Marker& m, const std::vector<const Marker*>& y_markers,
+                   const std::vector<std::string_view>& y_words) {
+    for (const Marker* o : y_markers)
+        if (o->value == m.value) return false;
     bool named = m.anchor.empty() || (one_of(kParts, m.anchor) && m.value != "1" && m.value != "0");
     for (std::string_view w : y_words) {
         if (m.spellable && spells(w, m.value)) return false;
@@ -139,10 +141,19 @@ bool stray_number(const Marker& m, const MatchRecord& x, const std::vector<std::
 bool own_markers(const MatchRecord& x, const std::vector<std::string_view>& x_words, const std::vector<Marker>& mine,
                  const MatchRecord& y, const std::vector<std::string_view>& y_words, const std::vector<Marker>& theirs,
                  bool& strays_only) {
+    // A marker both titles write alike after the same word ("db2", "smart 2")
+    // answers for itself only: "DB2 Parallel Edition II" is no "DB2 Parallel Edition".
+    auto same = [](const Marker& p, const Marker& q) { return p.text == q.text && p.anchor == q.anchor; };
+    auto in = [&](const Marker& m, const std::vector<Marker>& list) {
+        return std::any_of(list.begin(), list.end(), [&](const Marker& o) { return same(m, o); });
+    };
+    std::vector<const Marker*> unpaired;
+    for (const Marker& o : theirs)
+        if (!in(o, mine)) unpaired.push_back(&o);
     bool any = false;
     strays_only = true;
     for (const Marker& m : mine)
-        if (distinguishes(m, theirs, y_words)) {
+        if (!in(m, theirs) && distinguishes(m, unpaired, y_words)) {
             any = true;
             strays_only = strays_only && stray_number(m, x, x_words, y);
         }
