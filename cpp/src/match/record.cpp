@@ -199,6 +199,7 @@ VenueKind venue_kind(std::string_view venue) {
                           "colloquium", "lecture notes", "congress", "meeting", "annual", "annu", "focs", "stoc", "colt", "icml",
                           "proceeding", "eurocolt", "neural information processing systems", "crypto", "eurocrypt", "sigir",
                           "nips", "neurips", "iclr", "aaai", "ijcai", "sigmod conference", "vldb", "icde",
+                          "very large data bases",  // VLDB's proceedings by their name
                           "computational learning theory",  // the title of COLT's and EuroCOLT's proceedings
                           "kdd", "cvpr", "iccv", "eccv", "acl", "emnlp", "naacl"})
         if (contains_word(v, w)) return VenueKind::proceedings;

@@ -100,6 +100,20 @@ void cut_field_runs(MatchRecord& r, const FieldCounts& counts) {
     }
     if (cut == n || !accept) return;
     const bool fill_authors = r.surnames.empty(), fill_venue = r.venue_words.empty();
+    // The venue's kind from the last run of venue words cut ("... vldb j."): a
+    // conference paper and its journal version are told apart as when the venue
+    // had its own field. A lone initial ("j. widom") is no run.
+    if (r.venue == VenueKind::unknown) {
+        std::size_t end = n;
+        while (end > cut && venue[end - 1] <= 0) --end;
+        std::size_t begin = end;
+        while (begin > cut && (venue[begin - 1] > 0 || (venue[begin - 1] == 0 && begin - 1 > cut && venue[begin - 2] > 0)))
+            --begin;
+        if (end > begin && (end - begin >= 2 || words[begin].size() > 1)) {
+            const char* first = words[begin].data();
+            r.venue = venue_kind(std::string_view(first, static_cast<std::size_t>(words[end - 1].data() + words[end - 1].size() - first)));
+        }
+    }
     for (std::size_t j = cut; j < n; ++j) {
         if (fill_authors && author[j]) r.surnames.emplace_back(words[j]);
         if (fill_venue && venue[j] > 0) r.venue_words.push_back(keys[j]);
