@@ -6,6 +6,8 @@
 #include <thread>
 #include <unordered_map>
 
+#include <utf8proc.h>
+
 #include "scholarmerge/cluster/clusters.hpp"
 #include "scholarmerge/match/index.hpp"
 #include "scholarmerge/match/key_hash.hpp"
@@ -74,7 +76,7 @@ namespace {
 
 // "sch ö ning" -> "schöning": tokenised exports (DeepMatcher's DBLP-ACM) split
 // a name at each accented letter; a lone non-ASCII letter between two words
-// is glued back to both.
+// is glued back to both, a capital only to the word it begins ("tamer Ö zsu").
 std::string join_split_letters(std::string_view s) {
     std::string out;
     out.reserve(s.size());
@@ -86,6 +88,10 @@ std::string join_split_letters(std::string_view s) {
             std::size_t j = i + 2;
             while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) ++j;
             if (j == s.size() || s[j] == ' ') {
+                utf8proc_int32_t cp = -1;
+                utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i + 1),
+                                 static_cast<utf8proc_ssize_t>(j - i - 1), &cp);
+                if (cp >= 0 && utf8proc_isupper(cp)) out += ' ';
                 out.append(s.substr(i + 1, j - i - 1));
                 i = (j < s.size() && j + 1 < s.size() && s[j + 1] != ',') ? j + 1 : j;
                 continue;
