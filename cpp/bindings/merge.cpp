@@ -147,6 +147,25 @@ void bind_merge(py::module_& m) {
             return to_columns(corpus, r);
         },
         py::arg("corpus"), py::arg("labels"));
+    m.def(
+        "merge_deduped",
+        [](const Corpus& corpus, double threshold, int threads, py::object model) {
+            DedupeOptions o;
+            o.threshold = threshold;
+            o.threads = threads;
+            if (!model.is_none()) o.model = model.cast<MatchModel>();
+            DedupeResult d;
+            MergeResult r;
+            {
+                py::gil_scoped_release release;
+                d = dedupe_detailed(corpus.works, o);
+                r = merge(corpus, d);
+            }
+            py::array_t<std::int64_t> labels(static_cast<py::ssize_t>(d.labels.size()), d.labels.data());
+            return py::make_tuple(labels, d.model, to_columns(corpus, r));
+        },
+        py::arg("corpus"), py::arg("threshold") = 0.0, py::arg("threads") = 0, py::arg("model") = py::none(),
+        "Dedupe then merge, the records prepared once for both: (labels, model, merge columns).");
 }
 
 }  // namespace scholarmerge::bindings

@@ -246,6 +246,7 @@ DedupeResult dedupe_prepared(std::vector<MatchRecord> records, const DedupeOptio
     std::vector<Candidate>().swap(candidates);
     result.matches = edges.size();
     result.labels = cluster_matches(records, std::move(edges), MatchPolicy{}, options.chain_check);
+    result.records = std::move(records);
     return result;
 }
 

@@ -87,8 +87,13 @@ def merge(data, threshold: float | None = None, **options) -> Merged:
         data = Corpus(data) if isinstance(data, _core.Corpus) else None
     if data is None:
         raise TypeError("merge: expected a Corpus (use sm.read first) or a DataFrame")
-    details = dedupe_details(data, threshold=threshold, **options)
-    labels, model = details.labels, details.model
-    merged = Merged(data, _core.merge_corpus(data._core, labels))
+    if set(options) <= {"threads", "model"}:
+        # The records dedupe prepares are the ones merge reads: one preparation.
+        _, model, columns = _core.merge_deduped(data._core, float(threshold or 0.0), **options)
+    else:  # measurement knobs (brute_force, min_jaccard, sample_every) go through dedupe_details
+        details = dedupe_details(data, threshold=threshold, **options)
+        labels, model = details.labels, details.model
+        columns = _core.merge_corpus(data._core, labels)
+    merged = Merged(data, columns)
     merged.model = model
     return merged

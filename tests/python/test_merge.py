@@ -107,3 +107,26 @@ def test_no_entry_is_lost(merged):
     """Every entry read is in exactly one merged work's provenance."""
     seen = [s for ss in merged.works["sources"] for s in ss]
     assert len(seen) == len(set(seen)) == len(merged.corpus)
+
+
+def test_merged_works_carry_the_fields_dedupe_prepared():
+    # The values matching read are the ones shown: the title proper without a
+    # citation's author-year remnant, a year found only in the venue, and DOIs
+    # compared bare (no conflict between a URL and the bare form).
+    import pandas as pd
+
+    df = pd.DataFrame({
+        "title": ["Seung (1995). Learning from a population of hypotheses",
+                  "Learning from a population of hypotheses",
+                  "Boosting a weak learning algorithm by majority"],
+        "authors": ["M. Kearns; H. S. Seung", "Michael Kearns; H. Sebastian Seung", "Yoav Freund"],
+        "venue": ["Machine Learning", "Machine Learning", "Information and Computation 121(2), 1995"],
+        "year": [None, 1995, None],
+        "doi": ["https://doi.org/10.1023/A:1007", "10.1023/a:1007", ""],
+    })
+    merged = sm.merge(df)
+    works = merged.works.set_index("title")
+    assert len(works) == 2
+    assert works.loc["Learning from a population of hypotheses", "year"] == 1995
+    assert works.loc["Boosting a weak learning algorithm by majority", "year"] == 1995
+    assert not (merged.conflicts["field"] == "ids.doi").any()

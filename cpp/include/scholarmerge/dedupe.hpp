@@ -30,6 +30,7 @@ struct DedupeResult {
     std::size_t matches = 0;           // pairs verified as the same work
     MatchModel model;                  // the decision model fitted on the corpus
     PatternCounts pattern_counts;      // what it was fitted on: candidate pairs per evidence pattern
+    std::vector<MatchRecord> records;  // the prepared records the labels were decided on (merge reads them)
 };
 
 DedupeResult dedupe_detailed(const std::vector<Work>& works, const DedupeOptions& options = {});

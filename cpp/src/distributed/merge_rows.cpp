@@ -27,7 +27,9 @@ MergeResult merge_rows(const Corpus& rows, const std::vector<std::int64_t>& row_
             throw std::invalid_argument("merge_rows: a mention of an author the row does not have");
         slots[static_cast<std::size_t>(mention_index[m])] = person[m];
     }
-    return merge_works(rows, labels, [&](std::size_t row, std::size_t index) {
+    // The bucket's rows prepared as one process prepares them; the fields a
+    // corpus repairs are repaired by the bucket's own vocabulary (repair.hpp).
+    return merge_works(rows, labels, prepare(rows.works, 1), [&](std::size_t row, std::size_t index) {
         const std::int64_t p = person_at[row][index];
         if (p < 0) throw std::invalid_argument("merge_rows: an author of a merged work has no person");
         return p;

@@ -292,6 +292,8 @@ MatchRecord make_match_record(const MatchInput& in) {
     MatchRecord r;
     // Capped before normalising so enormous fields cost nothing.
     const CitationTitle cited = strip_citation_remnants(in.title.substr(0, 4 * kMaxTitleBytes));
+    r.title_begin = static_cast<std::uint32_t>(cited.title.data() - in.title.data());
+    r.title_length = static_cast<std::uint32_t>(cited.title.size());
     const bool notes = cited.title.find('(') != std::string_view::npos;  // most titles have none: no copy
     const std::string cleaned = notes ? drop_kind_notes(cited.title) : std::string();
     const std::string_view raw = notes ? std::string_view(cleaned) : cited.title;

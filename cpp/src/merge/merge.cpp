@@ -4,6 +4,7 @@
 #include <map>
 #include <functional>
 #include <set>
+#include <stdexcept>
 
 #include "scholarmerge/match/record.hpp"
 #include "scholarmerge/match/title.hpp"
@@ -20,10 +21,10 @@ Provenance where(const Work& w) { return {w.source, w.source_line}; }
 
 // The value most members agree on; ties go to the earliest member.
 template <class Key>
-std::size_t consensus(const std::vector<std::size_t>& rows, const std::vector<Work>& works, Key key) {
+std::size_t consensus(const std::vector<std::size_t>& rows, Key key) {
     std::map<std::string, std::pair<std::size_t, std::size_t>> votes;  // value -> (count, first row)
     for (std::size_t r : rows) {
-        std::string k = key(works[r]);
+        std::string k = key(r);
         if (k.empty()) continue;
         auto [it, inserted] = votes.emplace(k, std::make_pair(0, r));
         ++it->second.first;
@@ -37,27 +38,46 @@ std::size_t consensus(const std::vector<std::size_t>& rows, const std::vector<Wo
     return best;
 }
 
-bool published(const Work& w) { return !w.venue.empty() && venue_kind(w.venue) != VenueKind::preprint; }
-
-// Records disagreeing on a field: each distinct value with its first source.
+// Records disagreeing on a field: each distinct value (as compare_as tells
+// them apart) with its first source.
 void add_conflict(std::vector<Conflict>& out, std::int64_t id, const std::string& field,
                   const std::vector<std::size_t>& rows, const std::vector<Work>& works,
-                  const std::function<std::string(const Work&)>& value,
-                  const std::function<std::string(const Work&)>& compare_as) {
+                  const std::function<std::string(std::size_t)>& value,
+                  const std::function<std::string(std::size_t)>& compare_as) {
     Conflict c{id, field, {}};
     std::set<std::string> seen;
     for (std::size_t r : rows) {
-        std::string v = value(works[r]);
+        std::string v = value(r);
         if (v.empty()) continue;
-        if (seen.insert(compare_as(works[r])).second) c.values.push_back({v, where(works[r])});
+        if (seen.insert(compare_as(r)).second) c.values.push_back({v, where(works[r])});
     }
     if (c.values.size() > 1) out.push_back(std::move(c));
 }
 
+// A venue's words as the matcher keyed them, order and case aside: the same venue
+// however it is written ("Proc. VLDB" and "proc vldb"), as one string.
+std::string venue_key(const MatchRecord& r) {
+    std::string k;
+    for (std::uint64_t h : r.venue_words) k.append(reinterpret_cast<const char*>(&h), sizeof h);
+    return k;
+}
+
+// The title proper of a raw title field (citation debris cut, edges trimmed).
+std::string title_proper(const Work& w, const MatchRecord& r) {
+    if (r.title_length == 0 || std::size_t{r.title_begin} + r.title_length > w.title.size()) return w.title;
+    std::string_view t = std::string_view(w.title).substr(r.title_begin, r.title_length);
+    while (!t.empty() && (t.back() == ' ' || t.back() == '.' || t.back() == ',')) t.remove_suffix(1);
+    while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+    return t.empty() ? w.title : std::string(t);
+}
+
 }  // namespace
 
-MergeResult merge_works(const Corpus& corpus, const std::vector<std::int64_t>& labels, const PersonOf& person_of) {
+MergeResult merge_works(const Corpus& corpus, const std::vector<std::int64_t>& labels,
+                        const std::vector<MatchRecord>& prepared, const PersonOf& person_of) {
     const auto& works = corpus.works;
+    if (labels.size() != works.size() || prepared.size() != works.size())
+        throw std::invalid_argument("merge: one label and one prepared record per work");
     MergeResult result;
     result.work_of = labels;
     std::map<std::int64_t, std::vector<std::size_t>> groups;
@@ -76,24 +96,27 @@ MergeResult merge_works(const Corpus& corpus, const std::vector<std::int64_t>& l
         };
         for (std::size_t r : rows)
             if (author_rank(r) > author_rank(mw.authors_from)) mw.authors_from = r;
-        mw.title_from = consensus(rows, works, [](const Work& w) { return normalize_title(w.title); });
+        mw.title_from = consensus(rows, [&](std::size_t r) { return prepared[r].title; });
         // Year and venue: the published record's when there is one.
+        auto published = [&](std::size_t r) { return !works[r].venue.empty() && prepared[r].venue != VenueKind::preprint; };
+        auto year = [&](std::size_t r) { return prepared[r].year ? std::to_string(prepared[r].year) : std::string(); };
         std::vector<std::size_t> pub;
         for (std::size_t r : rows)
-            if (published(works[r])) pub.push_back(r);
+            if (published(r)) pub.push_back(r);
         const auto& basis = pub.empty() ? rows : pub;
-        mw.year_from = consensus(basis, works, [](const Work& w) { return w.year ? std::to_string(*w.year) : ""; });
-        mw.venue_from = consensus(basis, works, [](const Work& w) { return w.venue; });
+        mw.year_from = consensus(basis, year);
+        mw.venue_from = consensus(basis, [&](std::size_t r) { return works[r].venue; });
         mw.abstract_from = rows.front();
         for (std::size_t r : rows)
             if (works[r].abstract.size() > works[mw.abstract_from].abstract.size()) mw.abstract_from = r;
 
         Work& rec = mw.record;
         rec = works[rows.front()];
-        rec.title = works[mw.title_from].title;
+        rec.title = title_proper(works[mw.title_from], prepared[mw.title_from]);
         rec.authors = works[mw.authors_from].authors;
         rec.authors_truncated = works[mw.authors_from].authors_truncated;
-        rec.year = works[mw.year_from].year;
+        // The year as matching read it: the field's, else one found in the venue or title.
+        rec.year = prepared[mw.year_from].year ? std::optional<int>(prepared[mw.year_from].year) : works[mw.year_from].year;
         rec.venue = works[mw.venue_from].venue;
         rec.abstract = works[mw.abstract_from].abstract;
         // The most precise date of the chosen year.
@@ -108,18 +131,23 @@ MergeResult merge_works(const Corpus& corpus, const std::vector<std::int64_t>& l
         }
         for (std::size_t i = 0; i < rec.authors.size(); ++i) mw.person_ids.push_back(person_of(mw.authors_from, i));
 
-        add_conflict(result.conflicts, id, "year", rows, works,
-                     [](const Work& w) { return w.year ? std::to_string(*w.year) : ""; },
-                     [](const Work& w) { return w.year ? std::to_string(*w.year) : ""; });
-        add_conflict(result.conflicts, id, "venue", pub, works, [](const Work& w) { return w.venue; },
-                     [](const Work& w) { return text::fold(w.venue); });
+        add_conflict(result.conflicts, id, "year", rows, works, year, year);
+        add_conflict(result.conflicts, id, "venue", pub, works, [&](std::size_t r) { return works[r].venue; },
+                     [&](std::size_t r) { return venue_key(prepared[r]); });
         std::set<std::string> id_keys;
         for (std::size_t r : rows)
             for (const auto& kv : works[r].ids) id_keys.insert(kv.first);
-        for (const auto& k : id_keys)
-            add_conflict(result.conflicts, id, "ids." + k, rows, works,
-                         [&](const Work& w) { auto it = w.ids.find(k); return it == w.ids.end() ? "" : it->second; },
-                         [&](const Work& w) { auto it = w.ids.find(k); return it == w.ids.end() ? "" : text::fold(it->second); });
+        for (const auto& k : id_keys) {
+            auto value = [&](std::size_t r) {
+                auto it = works[r].ids.find(k);
+                return it == works[r].ids.end() ? std::string() : it->second;
+            };
+            // DOIs and arXiv ids as the matcher keyed them: "https://doi.org/10.1/X" is "10.1/x".
+            auto key = [&](std::size_t r) {
+                return k == "doi" ? prepared[r].doi : k == "arxiv" ? prepared[r].arxiv : value(r);
+            };
+            add_conflict(result.conflicts, id, "ids." + k, rows, works, value, key);
+        }
         result.works.push_back(std::move(mw));
     }
     return result;
@@ -155,7 +183,18 @@ std::vector<Person> people_of(const std::vector<std::int64_t>& person, const std
 }
 
 MergeResult merge(const Corpus& corpus, const std::vector<std::int64_t>& labels) {
+    if (labels.size() != corpus.works.size()) throw std::invalid_argument("merge: one label per work");
+    DedupeResult deduped;
+    deduped.labels = labels;
+    deduped.records = prepare(corpus.works);
+    return merge(corpus, deduped);
+}
+
+MergeResult merge(const Corpus& corpus, const DedupeResult& deduped) {
     const auto& works = corpus.works;
+    const auto& labels = deduped.labels;
+    if (labels.size() != works.size() || deduped.records.size() != works.size())
+        throw std::invalid_argument("merge: one label and one prepared record per work");
     // People first: every author mention of every row.
     std::vector<Mention> mentions;
     for (std::size_t r = 0; r < works.size(); ++r)
@@ -165,7 +204,7 @@ MergeResult merge(const Corpus& corpus, const std::vector<std::int64_t>& labels)
     std::vector<std::size_t> first_mention(works.size() + 1, 0);
     for (std::size_t r = 0; r < works.size(); ++r) first_mention[r + 1] = first_mention[r] + works[r].authors.size();
 
-    MergeResult result = merge_works(corpus, labels, [&](std::size_t row, std::size_t index) {
+    MergeResult result = merge_works(corpus, labels, deduped.records, [&](std::size_t row, std::size_t index) {
         return person_of_mention[first_mention[row] + index];
     });
 

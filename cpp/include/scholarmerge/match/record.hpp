@@ -24,6 +24,9 @@ VenueKind venue_kind(std::string_view venue);
 
 struct MatchRecord {
     std::string title;  // normalize_title(), capped
+    // The title proper within the raw title field, citation debris cut away
+    // ("Seung (1995). Learning from ..."): what merge shows.
+    std::uint32_t title_begin = 0, title_length = 0;
     std::string name;   // a short system name before a colon ("zeroquant v2"), else ""
     std::string core;   // the title after that name, else ""
     std::uint32_t word_count = 0;      // distinct words of the title (the index splits it again)
