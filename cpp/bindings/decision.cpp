@@ -129,6 +129,24 @@ void bind_decision(py::module_& m) {
         "Each (i, j) pair of a corpus decided alone, its records prepared with the whole corpus and the\n"
         "model fitted on it (unless one is given): (explanations, model).");
     m.def(
+        "fit_labelled_corpus",
+        [](const Corpus& corpus, std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs, std::vector<bool> same,
+           const MatchModel& start) {
+            if (pairs.size() != same.size()) throw py::value_error("fit: one label per pair");
+            py::gil_scoped_release release;
+            const std::vector<MatchRecord> records = prepare(corpus.works);
+            std::vector<Evidence> evidence;
+            evidence.reserve(pairs.size());
+            for (auto [a, b] : pairs) {
+                if (a >= records.size() || b >= records.size()) throw py::index_error("pair index out of range");
+                evidence.push_back(compare(records[a], records[b], CachedIndel(records[a].title)));
+            }
+            return fit_labelled(evidence, same, start);
+        },
+        py::arg("corpus"), py::arg("pairs"), py::arg("same"), py::arg("start"),
+        "The model `start` refined by labelled (i, j) pairs of a corpus, each same work or not\n"
+        "(its records prepared with the whole corpus).");
+    m.def(
         "explain_columns",
         [](std::vector<std::string> titles, std::vector<std::optional<std::string>> authors,
            std::vector<std::optional<std::int64_t>> years, std::vector<std::string> venues,

@@ -158,16 +158,56 @@ def dedupe_details(data, threshold: float | None = None, threads: int = 0, brute
     return DedupeDetails(*fn(works, brute_force=brute_force, **options))
 
 
-def dedupe(data, threshold: float | None = None, threads: int = 0) -> np.ndarray:
+def dedupe(data, threshold: float | None = None, threads: int = 0, labels=None,
+           model: "_core.MatchModel | None" = None) -> np.ndarray:
     """One int64 label per input row; equal labels are the same work; a label is
     the index of the first row of its cluster. `threshold` is the match
-    probability at which a pair is the same work (default 0.5)."""
-    return dedupe_details(data, threshold=threshold, threads=threads)[0]
+    probability at which a pair is the same work (default 0.5). `labels`:
+    labelled row pairs that refine the model fitted on `data` (see `fit`);
+    `model`: decide with this model instead of fitting one."""
+    if labels is not None:
+        if model is not None:
+            raise ValueError("dedupe: give labels or a model, not both")
+        model = fit(data, threads=threads, labels=labels)
+    return dedupe_details(data, threshold=threshold, threads=threads, model=model)[0]
 
 
-def fit(data, threads: int = 0) -> "_core.MatchModel":
-    """The decision model dedupe fits on `data` (m, u and prior by EM over its candidate pairs)."""
-    return dedupe_details(data, threads=threads).model
+def _labelled_pairs(labels, n: int):
+    """(pairs, same) from (i, j, same) triples or a 3-column DataFrame; `same`
+    is a bool or the decisions file's words "same" / "different"."""
+    rows = labels.itertuples(index=False) if isinstance(labels, pd.DataFrame) else labels
+    pairs, same = [], []
+    for k, row in enumerate(rows):
+        try:
+            i, j, verdict = row
+        except (TypeError, ValueError):
+            raise ValueError(f"labels: row {k} is not an (i, j, same) triple: {row!r}") from None
+        if isinstance(verdict, str):
+            if verdict.strip().lower() not in ("same", "different"):
+                raise ValueError(f"labels: row {k}: {verdict!r} is neither 'same' nor 'different'")
+            verdict = verdict.strip().lower() == "same"
+        i, j = int(i), int(j)
+        if not (0 <= i < n and 0 <= j < n):
+            raise IndexError(f"labels: row {k}: pair ({i}, {j}) is outside the {n} records")
+        pairs.append((i, j))
+        same.append(bool(verdict))
+    return pairs, same
+
+
+def fit(data, threads: int = 0, labels=None) -> "_core.MatchModel":
+    """The decision model dedupe fits on `data` (m, u and prior by EM over its
+    candidate pairs). With `labels`, row pairs (i, j, same) known to be one
+    work or not, the m and u are then re-estimated from those pairs' evidence,
+    the unsupervised estimates weighing as pseudo-pairs (supervised
+    Fellegi-Sunter; the prior stays the corpus's)."""
+    model = dedupe_details(data, threads=threads).model
+    if labels is None:
+        return model
+    works = _as_works(data)
+    if not isinstance(works, _core.Corpus):
+        works = _core.Corpus.from_works(works) if hasattr(_core.Corpus, "from_works") else works
+    pairs, same = _labelled_pairs(labels, len(works))
+    return _core.fit_labelled_corpus(works, pairs, same, model)
 
 
 def score_pairs(data, pairs, model: "_core.MatchModel | None" = None) -> list:

@@ -147,19 +147,24 @@ def load_dblp_acm_split(kind: str = "structured", split: str = "test", root: str
 
 
 def score_dblp_acm_split(kind: str = "structured", split: str = "test", pair_alone: bool = False,
-                         root: str | None = None) -> Scores:
+                         root: str | None = None, trained: bool = False) -> Scores:
     """F1 on a split's labelled pairs. Clustered (default): a pair is predicted a
     match when its two records end in one cluster after deduplicating all the
     records of both tables together. `pair_alone`: when the matcher's decision on
-    that pair alone (weights fitted on the same records) says so."""
-    from .dedupe import dedupe, score_pairs
+    that pair alone (weights fitted on the same records) says so. `trained`: the
+    model refined by the train split's labelled pairs (``sm.fit(labels=...)``)."""
+    from .dedupe import dedupe, fit, score_pairs
 
     frame, pairs, truth = load_dblp_acm_split(kind, split, root)
     frame = frame.drop(columns=["side", "id"])
+    model = None
+    if trained:
+        _, train_pairs, train_truth = load_dblp_acm_split(kind, "train", root)
+        model = fit(frame, labels=[(i, j, t) for (i, j), t in zip(train_pairs, train_truth)])
     if pair_alone:
-        predicted = [p >= 0.5 for p in score_pairs(frame, pairs)]
+        predicted = [p >= 0.5 for p in score_pairs(frame, pairs, model=model)]
     else:
-        labels = dedupe(frame)
+        labels = dedupe(frame, model=model)
         predicted = [labels[i] == labels[j] for i, j in pairs]
     tp = sum(1 for p, t in zip(predicted, truth) if p and t)
     n_pred, n_true = sum(predicted), sum(truth)

@@ -152,15 +152,40 @@ bool own_markers(const MatchRecord& x, const std::vector<std::string_view>& x_wo
         if (!in(o, mine)) unpaired.push_back(&o);
     bool any = false;
     strays_only = true;
-    for (const Marker& m : mine)
-        if (!in(m, theirs) && distinguishes(m, unpaired, y_words)) {
+    for (const Marker& m : mine) {
+        auto misread = [&](std::string_view w) { return misread_word(m.text, w); };
+        if (!in(m, theirs) && std::none_of(y_words.begin(), y_words.end(), misread) &&
+            distinguishes(m, unpaired, y_words)) {
             any = true;
             strays_only = strays_only && stray_number(m, x, x_words, y);
         }
+    }
     return any;
 }
 
+// A digit OCR reads for a letter that looks alike in print: the letters it may be.
+std::string_view misread_as(char digit) {
+    switch (digit) {
+        case '0': return "o";
+        case '1': return "li";
+        case '5': return "s";
+        case '8': return "b";
+        default: return {};
+    }
+}
+
 }  // namespace
+
+bool misread_word(std::string_view seen, std::string_view word) {
+    if (seen.size() != word.size() || seen == word) return false;
+    const auto digits = static_cast<std::size_t>(std::find_if_not(seen.begin(), seen.end(), ascii::is_digit) - seen.begin());
+    if (std::count_if(seen.begin(), seen.end(), ascii::is_alpha) < 2 || (digits > 0 && ordinal_suffix(seen.substr(digits))))
+        return false;  // "b2" is no misread "bz", "10th" a number
+    for (std::size_t k = 0; k < seen.size(); ++k)
+        if (seen[k] != word[k] && !(ascii::is_digit(seen[k]) && misread_as(seen[k]).find(word[k]) != std::string_view::npos))
+            return false;
+    return true;
+}
 
 bool same_markers(const MatchRecord& a, const MatchRecord& b) {
     if (a.markers == b.markers) return true;  // most pairs: none on either side

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 namespace scholarmerge {
 
@@ -99,6 +100,30 @@ double MatchModel::log_odds(const Evidence& e) const {
     double s = prior_log_odds();
     for (std::size_t f = 0; f < kFeatures; ++f) s += weight(static_cast<Feature>(f), e.level[f]);
     return s;
+}
+
+MatchModel fit_labelled(const std::vector<Evidence>& evidence, const std::vector<bool>& same, const MatchModel& start,
+                        const FitOptions& options) {
+    if (evidence.size() != same.size()) throw std::invalid_argument("fit_labelled: one label per pair");
+    std::array<std::array<double, kMaxLevels>, kFeatures> mc{}, uc{};
+    std::array<double, kFeatures> m_known{}, u_known{};
+    for (std::size_t k = 0; k < evidence.size(); ++k) {
+        if (evidence[k].guard) continue;
+        for (std::size_t f = 0; f < kFeatures; ++f) {
+            const std::uint8_t l = evidence[k].level[f];
+            if (l == kUnknown) continue;
+            (same[k] ? mc : uc)[f][l] += 1;
+            (same[k] ? m_known : u_known)[f] += 1;
+        }
+    }
+    MatchModel model = start;
+    const double a = options.prior_strength;
+    for (std::size_t f = 0; f < kFeatures; ++f)
+        for (std::size_t l = 0; l < kLevels[f]; ++l) {
+            model.m[f][l] = (mc[f][l] + a * start.m[f][l]) / (m_known[f] + a);
+            model.u[f][l] = (uc[f][l] + a * start.u[f][l]) / (u_known[f] + a);
+        }
+    return model;
 }
 
 MatchModel fit_model(const PatternCounts& counts, const MatchModel& start, const FitOptions& options) {

@@ -40,22 +40,6 @@ bool marker_word(std::string_view w) {
     return (has_digit(w) && !year_like(w)) || roman(w);
 }
 
-// `text` with each whole word `from` (words split by single spaces) written `to`.
-bool replace_word(std::string& text, std::string_view from, std::string_view to) {
-    bool changed = false;
-    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at)) {
-        const std::size_t end = at + from.size();
-        if ((at == 0 || text[at - 1] == ' ') && (end == text.size() || text[end] == ' ')) {
-            text.replace(at, from.size(), to);
-            at += to.size();
-            changed = true;
-        } else {
-            at = end;
-        }
-    }
-    return changed;
-}
-
 // Titles that many unrelated works share.
 bool generic_title(std::string_view t) {
     return one_of(t, {
@@ -408,25 +392,6 @@ void cut_title(MatchRecord& r, std::size_t keep) {
         if (std::find(words.begin(), words.end(), base) != words.end()) markers.push_back(std::move(m));
     }
     r.markers = std::move(markers);
-    std::sort(words.begin(), words.end());
-    r.word_count = static_cast<std::uint32_t>(std::unique(words.begin(), words.end()) - words.begin());
-    r.generic = generic_title(r.title) || r.word_count <= 1;
-}
-
-void rewrite_title_word(MatchRecord& r, std::string_view from, std::string_view to) {
-    const std::string was(from);  // `from` may view into r.title
-    if (!replace_word(r.title, was, to)) return;
-    replace_word(r.name, was, to);
-    replace_word(r.core, was, to);
-    std::vector<std::string_view> words = title_words(r.title);
-    // The word's markers go with it ("spatia1" read as "spatial" is no version).
-    const std::size_t n = r.markers.size();
-    r.markers.erase(std::remove(r.markers.begin(), r.markers.end(), was), r.markers.end());
-    if (r.markers.size() < n && marker_word(to)) r.markers.insert(r.markers.end(), n - r.markers.size(), std::string(to));
-    for (std::string& m : r.markers)
-        if (m.size() == was.size() + 2 && m.compare(0, was.size(), was) == 0 && m.compare(was.size(), 2, "++") == 0)
-            m = std::string(to) + "++";
-    std::sort(r.markers.begin(), r.markers.end());
     std::sort(words.begin(), words.end());
     r.word_count = static_cast<std::uint32_t>(std::unique(words.begin(), words.end()) - words.begin());
     r.generic = generic_title(r.title) || r.word_count <= 1;

@@ -5,7 +5,6 @@
 #include <unordered_map>
 
 #include "scholarmerge/match/key_hash.hpp"
-#include "scholarmerge/text/ascii.hpp"
 #include "scholarmerge/match/title.hpp"
 
 namespace scholarmerge {
@@ -126,81 +125,12 @@ void cut_field_runs(MatchRecord& r, const FieldCounts& counts) {
     cut_title(r, cut);
 }
 
-// Letters OCR takes for others that look alike in print, as they read in a
-// normalised title (folded to lower case, so "ü" for "ti" reads "u"): what
-// was seen, what was meant.
-struct Confusion {
-    std::string_view seen, meant;
-};
-constexpr Confusion kConfusions[] = {
-    {"0", "o"},   {"1", "l"},  {"1", "i"},  {"5", "s"},  {"8", "b"},  {"c", "e"},  {"e", "c"},
-    {"b", "h"},   {"h", "b"},  {"l", "i"},  {"i", "l"},  {"rn", "m"}, {"m", "rn"}, {"cl", "d"},
-    {"d", "cl"},  {"u", "ti"}, {"f", "fi"}, {"f", "fl"}, {"vv", "w"}, {"li", "h"},
-};
-
-// An ordinal ("1st", "10th") is a number, not a misread word.
-bool ordinal(std::string_view w) {
-    const std::size_t d = static_cast<std::size_t>(std::find_if_not(w.begin(), w.end(), ascii::is_digit) - w.begin());
-    const std::string_view rest = w.substr(d);
-    return d > 0 && (rest == "st" || rest == "nd" || rest == "rd" || rest == "th");
-}
-
-// A title word found in no other record ("spatia1", "databascs") that one
-// confusion, or reading all its digits as letters ("bi0inf0rmatics"), turns
-// into a word of this corpus: the corpus's reading of it, else "". A letter
-// read for a letter could be a rare real word ("bash" beside "hash"), so its
-// reading must be found at least twice; a digit among letters is the misreading,
-// so once is enough ("5tochastic" beside its one clean copy). Of two readings
-// the more frequent wins, and a tie keeps the word as it is.
-std::string ocr_reading(std::string_view word, const FieldCounts& counts) {
-    // Short words are too often each other's neighbours ("bat", "hat"), but a
-    // digit among two letters is no word ("5ql").
-    const auto digits = std::count_if(word.begin(), word.end(), ascii::is_digit);
-    const std::size_t letters = word.size() - static_cast<std::size_t>(digits);
-    if (letters < 2 || (word.size() < 4 && !(word.size() == 3 && digits == 1)) || ordinal(word)) return {};
-    std::string best, candidate;
-    std::uint32_t best_count = 0;
-    bool tie = false;
-    auto consider = [&](const std::string& c, std::uint32_t needed) {
-        const std::uint32_t n = FieldCounts::get(counts.title, key_hash(c));
-        if (n < needed || n < best_count) return;
-        if (n > best_count) best = c, best_count = n, tie = false;
-        else if (c != best) tie = true;
-    };
-    for (std::size_t i = 0; i < word.size(); ++i)
-        for (const Confusion& k : kConfusions) {
-            const bool digit = ascii::is_digit(k.seen[0]);
-            if ((word.size() >= 4 || digit) && word.compare(i, k.seen.size(), k.seen) == 0) {
-                candidate.assign(word.substr(0, i)).append(k.meant).append(word.substr(i + k.seen.size()));
-                consider(candidate, digit ? 1 : 2);
-            }
-        }
-    if (digits > 1)
-        for (char one : {'l', 'i'}) {
-            candidate.assign(word);
-            for (char& c : candidate) c = c == '0' ? 'o' : c == '1' ? one : c == '5' ? 's' : c == '8' ? 'b' : c;
-            consider(candidate, 1);
-        }
-    return tie ? std::string() : best;
-}
-
-void repair_ocr(MatchRecord& r, const FieldCounts& counts) {
-    std::vector<std::pair<std::string, std::string>> readings;
-    for (std::string_view w : title_words(r.title))
-        if (FieldCounts::get(counts.title, key_hash(w)) == 1)
-            if (std::string meant = ocr_reading(w, counts); !meant.empty()) readings.emplace_back(w, std::move(meant));
-    for (const auto& [seen, meant] : readings) rewrite_title_word(r, seen, meant);
-}
-
 }  // namespace
 
 void repair_fields(std::vector<MatchRecord>& records) {
     if (records.size() > 1) {
         const FieldCounts counts(records);
-        for (MatchRecord& r : records) {
-            repair_ocr(r, counts);
-            cut_field_runs(r, counts);
-        }
+        for (MatchRecord& r : records) cut_field_runs(r, counts);
     }
     // Every word weighs the same: weights from this corpus's frequencies would
     // make a bucket of the distributed path decide otherwise than the whole

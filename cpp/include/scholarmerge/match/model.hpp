@@ -79,6 +79,14 @@ struct FitOptions {
 MatchModel fit_model(const PatternCounts& counts, const MatchModel& start = MatchModel::defaults(),
                      const FitOptions& options = {});
 
+// m and u re-estimated from labelled pairs (their evidence, and whether each is
+// one work): each feature's level frequencies in each class, with `start`'s as
+// options.prior_strength pseudo-pairs so that a level no label shows keeps its
+// estimate. The prior stays start's: labelled pairs are chosen, not a sample
+// of the candidates. Guarded pairs say nothing (guards decide them anyway).
+MatchModel fit_labelled(const std::vector<Evidence>& evidence, const std::vector<bool>& same,
+                        const MatchModel& start = MatchModel::defaults(), const FitOptions& options = {});
+
 // The log-odds at which a pair is the same work, for a probability threshold
 // (0 or out of (0, 1): 0.5).
 double log_odds_cutoff(double threshold);

@@ -76,11 +76,6 @@ MatchRecord make_match_record(const Work& w);
 // found at the title's end are cut this way (repair.hpp).
 void cut_title(MatchRecord& r, std::size_t keep);
 
-// Writes each whole title word `from` as `to` (in the title, its name and
-// core), and what depends on them: markers, word count, generic. A word the
-// corpus reads as another's OCR confusion is repaired this way (repair.hpp).
-void rewrite_title_word(MatchRecord& r, std::string_view from, std::string_view to);
-
 // A short title that recurs within one source is a column or a series ("Book
 // Review Column"), not one work; long titles recur in dirty sources because
 // the source itself holds duplicates. Records with equal keys are counted;
