@@ -13,7 +13,7 @@ PY          := $(VENV)/bin/python
 PIP         := $(PY) -m pip --disable-pip-version-check
 CMAKE       := $(VENV)/bin/cmake
 JOBS        ?= $(shell nproc 2>/dev/null || echo 2)
-APT_PACKAGES := libsimdjson-dev libgtest-dev libutf8proc-dev pkg-config g++ clang libclang-rt-14-dev
+APT_PACKAGES := libsimdjson-dev libgtest-dev libutf8proc-dev pkg-config g++ clang libclang-rt-14-dev chromium chromium-driver
 CORE_INPUTS := $(shell find cpp python seeds -type f -not -name '*.pyc' 2>/dev/null) CMakeLists.txt cmake/Findutf8proc.cmake pyproject.toml
 BUILD       := build
 FUZZ_SECONDS ?= 300
@@ -29,8 +29,8 @@ test: setup cpp-test sanitize-test example fuzz-smoke py-test notebook-test
 
 setup: $(BUILD)/.apt-stamp $(VENV)/.deps-stamp $(VENV)/.pkg-stamp
 
-# Debian packages: checked every time (cheap), installed only when missing.
-$(BUILD)/.apt-stamp:
+# Debian packages: checked when the list changes, installed only when missing.
+$(BUILD)/.apt-stamp: Makefile
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:" $$missing; \
