@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
-from importlib import resources
 from itertools import groupby
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from .bibliography import KIND_LABELS, KIND_ORDER, works_of_owner
 from .charts import bars, coauthor_graph
@@ -27,9 +27,10 @@ def environment() -> Environment:
 
 
 @lru_cache(maxsize=None)
-def _static(name: str) -> str:
+def _static(name: str) -> Markup:
+    """A file of static/, inlined as it is (our own code, so not escaped)."""
     with open(os.path.join(HERE, "static", name), encoding="utf-8") as f:
-        return f.read()
+        return Markup(f.read())
 
 
 def _common(merged, index_href: str) -> dict:
