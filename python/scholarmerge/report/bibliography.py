@@ -14,7 +14,7 @@ from .figures import citations
 # A work's kind is its most formal version's; a preprint that became a paper is the paper.
 KIND_ORDER = ("journal", "conference", "workshop", "book", "thesis", "preprint", "other")
 KIND_LABELS = {"journal": "journal", "conference": "conference", "workshop": "workshop", "book": "book or chapter",
-               "thesis": "thesis", "preprint": "preprint", "other": "other"}
+               "thesis": "thesis", "preprint": "preprint", "other": "venue unknown"}
 
 # Words of a type field or venue that say which kind it is, tried in this order.
 _KIND_WORDS = (
@@ -154,6 +154,8 @@ def works_of_owner(merged, owner, members, explain: bool = True) -> list:
             versions.append(Version(i, e.title, e.year, e.venue, venue_kind(e), e.source, e.source_line,
                                     e.source_format, citations(merged, [i]), dict(e.links)))
         kinds = sorted({v.kind for v in versions}, key=KIND_ORDER.index)
+        if len(kinds) > 1 and "other" in kinds:  # a version without a venue says nothing against the others
+            kinds.remove("other")
         names = list(w["authors"])
         pids = list(w["person_ids"])
         equal = _equal_contribution(rows, merged.corpus, names)

@@ -72,7 +72,7 @@ def computed(merged, owner, members, cites: dict) -> list:
     categories = Counter(merged.corpus[i].category for w in owner.work_ids for i in members[w]
                          if merged.corpus[i].category)
     out = [
-        Figure("distinct works", len(owner.work_ids), "after merging the versions of each work", "works"),
+        Figure("distinct works", len(owner.work_ids), "listed on their pages or naming them, versions merged", "works"),
         Figure("entries read", owner.n_entries, f"from the owner's {len(owner.pages)} page(s)", "entries"),
         Figure("pages", len(owner.pages), "profile pages read", "pages"),
         Figure("sites", len(sites), ", ".join(sites), "sites"),
