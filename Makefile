@@ -1,4 +1,4 @@
-# make demo : set up, build, and print the merged profiles of the bundled seeds
+# make demo : set up, build, print the merged profiles of the bundled seeds and write their report (build/report)
 # make test : set up, build, then C++ tests (plain and under ASan+UBSan), the example program,
 #             a short fuzz smoke of every libFuzzer target, Python tests and notebooks
 # make fuzz : every libFuzzer target for FUZZ_SECONDS (default 300) each
@@ -24,6 +24,8 @@ SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 demo: setup
 	$(VENV)/bin/scholarmerge profile
+	@echo "profile report of the seeds (open in a browser; no server needed):"
+	@$(VENV)/bin/scholarmerge report --out $(BUILD)/report 2>/dev/null
 
 test: setup cpp-test sanitize-test example fuzz-smoke py-test notebook-test
 

@@ -189,7 +189,7 @@ def test_screenshots_and_no_sideways_scroll(site, browser, width):
         inner = browser.execute_script("return window.innerWidth")
         assert browser.execute_script("return document.documentElement.scrollWidth") <= inner, page
         height = browser.execute_script("return document.documentElement.scrollHeight")
-        browser.set_window_size(width, 900)
+        browser.set_window_size(width, 1600 if width > 800 else 844)  # the first screen, and the page whole
         browser.save_screenshot(str(SHOTS / f"{page}-{width}-top.png"))
         browser.set_window_size(width, min(height + 200, 20000))
         browser.save_screenshot(str(SHOTS / f"{page}-{width}.png"))

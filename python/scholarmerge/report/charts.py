@@ -80,8 +80,10 @@ def coauthor_graph(owner_name: str, owner_id, coauthors: list, links: dict, uid:
         x, y, angle = where[pid]
         r = 4 + 8 * math.sqrt(n / peak)
         lx, ly = x + (r + 4) * math.cos(angle), y + (r + 4) * math.sin(angle)
-        anchor = "start" if math.cos(angle) > 0.2 else "end" if math.cos(angle) < -0.2 else "middle"
-        if abs(math.cos(angle)) <= 0.2:
+        # Labels read outwards: right of the ring start at the node, left of it end there;
+        # only the very top and bottom are centred (neighbours there would collide).
+        anchor = "start" if math.cos(angle) > 0.05 else "end" if math.cos(angle) < -0.05 else "middle"
+        if anchor == "middle":
             ly += 10 if math.sin(angle) > 0 else -2
         out.append(f'<g class="node" data-person-id="{pid}"><title>{escape(name)}: {n} shared work(s)</title>'
                    f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}"/>'

@@ -105,4 +105,4 @@ def index_page(merged, hrefs: dict) -> str:
                      "n_entries": o.n_entries, "n_pages": len(o.pages), "inferred": o.inferred,
                      "years": f"{min(years)}–{max(years)}" if years else ""})
     return environment().get_template("index.html").render(
-        **_common(merged, "index.html"), owners=rows, summary=merged.summary().splitlines()[0])
+        **_common(merged, ""), owners=rows, summary=merged.summary().splitlines()[0])
