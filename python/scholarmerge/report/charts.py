@@ -37,28 +37,30 @@ def bars(counts: dict, uid: str, title: str, unit: str) -> Markup:
     for k, year in enumerate(years):
         n = counts.get(year, 0)
         h = plot * n / peak
-        x = left + k * step + step * 0.15
-        out.append(f'<rect class="bar" x="{x:.1f}" y="{height - bottom - h:.1f}" width="{step * 0.7:.1f}" '
+        bar = min(step * 0.7, 40)  # a few years do not make slabs
+        x = left + k * step + (step - bar) / 2
+        out.append(f'<rect class="bar" x="{x:.1f}" y="{height - bottom - h:.1f}" width="{bar:.1f}" '
                    f'height="{h:.1f}"><title>{year}: {n} {unit}</title></rect>')
         if k % label_every == 0 or k == len(years) - 1:
-            out.append(f'<text class="axis" x="{x + step * 0.35:.1f}" y="{height - bottom + 16}" '
+            out.append(f'<text class="axis" x="{x + bar / 2:.1f}" y="{height - bottom + 16}" '
                        f'text-anchor="middle">{year}</text>')
     out.append("</svg>")
     return Markup("\n".join(out))
 
 
-def coauthor_graph(owner_name: str, owner_id, coauthors: list, links: dict, uid: str, limit: int = 20) -> Markup:
+def coauthor_graph(owner_name: str, owner_id, coauthors: list, links: dict, uid: str, limit: int = 20,
+                   compact: bool = False) -> Markup:
     """The owner in the middle, the closest `limit` co-authors around, each
     joined to the owner by a line as thick as their shared works, and to each
     other where they wrote one of the owner's works together.
     `coauthors`: [(person_id, name, shared)] most shared first;
-    `links`: {(a, b): shared} between co-authors."""
+    `links`: {(a, b): shared} between co-authors.
+    `compact`: the phone version, fewer people labelled by surname in larger type."""
     if not coauthors:
         return Markup("")
     shown = coauthors[:limit]
-    width, height = 640, 420  # wide enough for the names left and right of the ring
+    width, height, radius = (440, 400, 118) if compact else (640, 420, 150)  # room for the names beside the ring
     cx, cy = width / 2, height / 2
-    radius = 150
     peak = max(n for _, _, n in shown)
     where = {}
     for k, (pid, _, _) in enumerate(shown):
@@ -67,6 +69,7 @@ def coauthor_graph(owner_name: str, owner_id, coauthors: list, links: dict, uid:
     desc = (f"{owner_name} and the {len(shown)} co-authors sharing the most works: "
             + ", ".join(f"{name} ({n})" for _, name, n in shown))
     out = _open(width, height, uid, f"Co-authors of {owner_name}", desc)
+    out[0] = out[0].replace('class="chart"', f'class="chart graph{" compact" if compact else ""}"')
     for (a, b), n in sorted(links.items()):
         if a in where and b in where:
             (x1, y1, _), (x2, y2, _) = where[a], where[b]
@@ -87,8 +90,13 @@ def coauthor_graph(owner_name: str, owner_id, coauthors: list, links: dict, uid:
             ly += 10 if math.sin(angle) > 0 else -2
         out.append(f'<g class="node" data-person-id="{pid}"><title>{escape(name)}: {n} shared work(s)</title>'
                    f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}"/>'
-                   f'<text x="{lx:.1f}" y="{ly + 4:.1f}" text-anchor="{anchor}">{escape(name)}</text></g>')
+                   f'<text x="{lx:.1f}" y="{ly + 4:.1f}" text-anchor="{anchor}">{escape(_short(name) if compact else name)}</text></g>')
     out.append(f'<g class="node owner" data-person-id="{owner_id}"><title>{escape(owner_name)}</title>'
                f'<circle cx="{cx}" cy="{cy}" r="16"/></g>')
     out.append("</svg>")
     return Markup("\n".join(out))
+
+
+def _short(name: str) -> str:
+    """The surname, for labels in little room ("M. W. Mahoney" -> "Mahoney")."""
+    return name.split()[-1] if name.split() else name

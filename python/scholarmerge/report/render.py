@@ -70,6 +70,8 @@ def person_context(merged, person, members=None, index_href: str = "index.html")
                           f"Citations of {owner.name}'s works by year of publication", "citation(s)")
         if any(c is not None for c in cites.values()) else "",
         "graph": coauthor_graph(owner.name, owner.person_id, coauthors, _coauthor_links(merged, owner, shown), f"{uid}-graph"),
+        "graph_compact": coauthor_graph(owner.name, owner.person_id, coauthors, _coauthor_links(merged, owner, shown[:12]),
+                                        f"{uid}-graph-c", limit=12, compact=True),
     }
     for v in views:
         v.equal_marked = any(a.equal for a in v.authors)
