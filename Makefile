@@ -91,7 +91,7 @@ example: cpp-test
 	$(BUILD)/example/summarize seeds
 
 py-test: setup
-	$(PY) -m pytest -q tests/python
+	SCHOLARMERGE_BROWSER_TESTS=required $(PY) -m pytest -q tests/python
 
 # The DBLP-ACM notebook needs ../shared/benchmarks next to the checkout, as the benchmark tests do.
 notebook-test: setup

@@ -16,6 +16,9 @@ DRIVER = shutil.which("chromedriver")
 SHOTS = ROOT / "build" / "report-screenshots"
 WIDTHS = (1280, 390)
 
+# `make test` sets SCHOLARMERGE_BROWSER_TESTS=required: there a missing browser fails instead of skipping.
+if not (CHROMIUM and DRIVER) and os.environ.get("SCHOLARMERGE_BROWSER_TESTS") == "required":
+    raise RuntimeError("the browser tests need chromium and chromium-driver (make setup installs them)")
 pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER), reason="chromium and chromium-driver are not installed (make setup installs them)")
 
 
