@@ -126,6 +126,19 @@ def test_a_filter_narrows_the_list(site, browser):
     assert len(visible_works(browser)) == total
 
 
+def test_a_coauthor_in_the_graph_selects_the_shared_works(site, browser):
+    merged, out, _ = site
+    open_page(browser, out / "zhewei-yao.html")
+    top = merged.coauthors("Zhewei Yao").iloc[0]
+    node = browser.find_element("css selector", f'svg.graph:not(.compact) g.node[data-person-id="{top.person_id}"]')
+    node.click()
+    shared = visible_works(browser)
+    assert len(shared) == top.n_shared
+    assert all(str(top.person_id) in w.get_attribute("data-people").split() for w in shared)
+    browser.find_element("id", "f-reset").click()
+    assert len(visible_works(browser)) == 73
+
+
 def _download(browser, link_id):
     """What the browser fetches for a download link (its data: URI decoded by the browser)."""
     return browser.execute_async_script(

@@ -124,10 +124,7 @@ def _explanations(merged, groups) -> dict:
     pairs = [(g[0], j) for g in groups.values() for j in g[1:]]
     if not pairs or merged.model is None:
         return {}
-    try:
-        found, _ = _core.explain_corpus_pairs(merged.corpus._core, pairs, merged.model)
-    except Exception:  # an explanation is a courtesy; the page stands without it
-        return {}
+    found, _ = _core.explain_corpus_pairs(merged.corpus._core, pairs, merged.model)
     out, k = {}, 0
     for wid, g in groups.items():
         for j in g[1:]:

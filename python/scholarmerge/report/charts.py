@@ -88,7 +88,8 @@ def coauthor_graph(owner_name: str, owner_id, coauthors: list, links: dict, uid:
         anchor = "start" if math.cos(angle) > 0.05 else "end" if math.cos(angle) < -0.05 else "middle"
         if anchor == "middle":
             ly += 10 if math.sin(angle) > 0 else -2
-        out.append(f'<g class="node" data-person-id="{pid}"><title>{escape(name)}: {n} shared work(s)</title>'
+        out.append(f'<g class="node" data-person-id="{pid}" data-filter-person="{pid}" tabindex="0" role="button" '
+                   f'aria-label="{escape(name)}: {n} shared work(s); show them"><title>{escape(name)}: {n} shared work(s)</title>'
                    f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}"/>'
                    f'<text x="{lx:.1f}" y="{ly + 4:.1f}" text-anchor="{anchor}">{escape(_short(name) if compact else name)}</text></g>')
     out.append(f'<g class="node owner" data-person-id="{owner_id}"><title>{escape(owner_name)}</title>'
