@@ -1,4 +1,4 @@
-# make demo : set up, build, and print the merged profiles of the bundled seeds
+# make demo : set up, build, print the merged profiles of the bundled seeds and write their report (build/report)
 # make test : set up, build, then C++ tests (plain and under ASan+UBSan), the example program,
 #             a short fuzz smoke of every libFuzzer target, Python tests and notebooks
 # make fuzz : every libFuzzer target for FUZZ_SECONDS (default 300) each
@@ -13,7 +13,7 @@ PY          := $(VENV)/bin/python
 PIP         := $(PY) -m pip --disable-pip-version-check
 CMAKE       := $(VENV)/bin/cmake
 JOBS        ?= $(shell nproc 2>/dev/null || echo 2)
-APT_PACKAGES := libsimdjson-dev libgtest-dev libutf8proc-dev pkg-config g++ clang libclang-rt-14-dev
+APT_PACKAGES := libsimdjson-dev libgtest-dev libutf8proc-dev pkg-config g++ clang libclang-rt-14-dev chromium chromium-driver
 CORE_INPUTS := $(shell find cpp python seeds -type f -not -name '*.pyc' 2>/dev/null) CMakeLists.txt cmake/Findutf8proc.cmake pyproject.toml
 BUILD       := build
 FUZZ_SECONDS ?= 300
@@ -24,13 +24,15 @@ SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 demo: setup
 	$(VENV)/bin/scholarmerge profile
+	@echo "profile report of the seeds (open in a browser; no server needed):"
+	@$(VENV)/bin/scholarmerge report --out $(BUILD)/report 2>/dev/null
 
 test: setup cpp-test sanitize-test example fuzz-smoke py-test notebook-test
 
 setup: $(BUILD)/.apt-stamp $(VENV)/.deps-stamp $(VENV)/.pkg-stamp
 
-# Debian packages: checked every time (cheap), installed only when missing.
-$(BUILD)/.apt-stamp:
+# Debian packages: checked when the list changes, installed only when missing.
+$(BUILD)/.apt-stamp: Makefile
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:" $$missing; \
@@ -89,7 +91,7 @@ example: cpp-test
 	$(BUILD)/example/summarize seeds
 
 py-test: setup
-	$(PY) -m pytest -q tests/python
+	SCHOLARMERGE_BROWSER_TESTS=required $(PY) -m pytest -q tests/python
 
 # The DBLP-ACM notebook needs ../shared/benchmarks next to the checkout, as the benchmark tests do.
 notebook-test: setup

@@ -209,6 +209,17 @@ def cmd_profile(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    from .merge import merge
+
+    if not args.paths:
+        args.paths = [bundled_seeds()]
+    merged = merge(_read(args))
+    index = merged.report(args.out)
+    print(os.path.abspath(index))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="scholarmerge", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -241,6 +252,11 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--person", default=None)
     sp.add_argument("--to", default="text", choices=("text", "json"))
     sp.set_defaults(func=cmd_profile)
+
+    sp = sub.add_parser("report", help="the static profile site, a page per researcher (default: the bundled seeds)")
+    common(sp, paths_required=False)
+    sp.add_argument("--out", required=True, metavar="DIR", help="folder to write index.html and the pages into")
+    sp.set_defaults(func=cmd_report)
     return p
 
 

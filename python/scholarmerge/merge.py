@@ -78,6 +78,31 @@ class Merged:
     def __repr__(self) -> str:
         return self.summary()
 
+    def report(self, out_dir) -> str:
+        """Write the static profile site (index.html, a page per researcher) into
+        `out_dir`; returns the path of its index.html."""
+        from .report import write_site
+
+        return write_site(self, out_dir)
+
+    def to_html(self, person) -> "str":
+        """One researcher's page as a self-contained HTML document (a ``str``
+        that notebooks show rendered)."""
+        from .report import Page, person_page
+
+        return Page(person_page(self, person))
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        rows = "".join(f"<tr><td>{escape(p.name)}</td><td>{p.n_entries}</td><td>{p.n_works}</td>"
+                       f"<td>{len(p.sources)}</td></tr>" for p in self.profiles.itertuples(index=False))
+        head = escape(self.summary().splitlines()[0])
+        return (f"<p>{head}</p><table><thead><tr><th>researcher</th><th>entries</th><th>distinct works</th>"
+                f"<th>pages</th></tr></thead><tbody>{rows}</tbody></table>"
+                "<p><code>merged.to_html(name)</code> shows a researcher's page; "
+                "<code>merged.report(dir)</code> writes the site.</p>")
+
 
 def merge(data, threshold: float | None = None, **options) -> Merged:
     """Deduplicate works across all inputs and resolve the people in them."""
