@@ -38,8 +38,11 @@ class Merged:
         return int(best)
 
     def works_of(self, name: str) -> pd.DataFrame:
+        """The works of a person: those naming them, and those their own pages
+        list (an entry cut at "et al." need not name its page's owner)."""
         pid = self.person(name)
-        mask = self.works["person_ids"].map(lambda ids: pid in ids)
+        listed = {w for ws in self.profiles.loc[self.profiles["person_id"] == pid, "work_ids"] for w in ws}
+        mask = self.works["person_ids"].map(lambda ids: pid in ids) | self.works["work_id"].isin(listed)
         return self.works[mask].sort_values(["year", "title"], ascending=[False, True]).reset_index(drop=True)
 
     def coauthors(self, name: str) -> pd.DataFrame:

@@ -43,8 +43,8 @@ def _has_person(pid):
 
 def owners(merged) -> list:
     """The profile owners in the order of ``merged.profiles``. A person's works
-    are the works naming them (``merged.works_of``) joined with the works their
-    own pages list (a listing entry cut at "et al." may not name them)."""
+    are, as ``merged.works_of`` has them, the works naming them joined with the
+    works their own pages list (a listing entry cut at "et al." may not name them)."""
     naming = defaultdict(set)
     for wid, ids in zip(merged.works["work_id"], merged.works["person_ids"]):
         for pid in ids:
