@@ -14,7 +14,7 @@ from ._core import (
     title_similarity,
 )
 from .corpus import Corpus, read, read_batches, read_text
-from .dedupe import dedupe
+from .dedupe import dedupe, fit
 from .explain import Explanation, explain
 from .errors import OptionError, ParseError, ReadError, ScholarmergeError, UnknownFormatError
 from .merge import Merged, merge
@@ -26,6 +26,6 @@ __all__ = [
     "Author", "Corpus", "Diagnostic", "ProfileHeader", "Work",
     "read", "read_batches", "read_text", "formats",
     "parse_name", "parse_names", "parse_author_list", "same_author", "SAME_AUTHOR_THRESHOLD",
-    "normalize_title", "title_similarity", "dedupe", "merge", "Merged", "explain", "Explanation",
+    "normalize_title", "title_similarity", "dedupe", "fit", "merge", "Merged", "explain", "Explanation",
     "ScholarmergeError", "ReadError", "UnknownFormatError", "OptionError", "ParseError",
 ]

@@ -5,6 +5,7 @@ import os
 import sys
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import scholarmerge as sm
@@ -287,3 +288,30 @@ def test_names_split_at_accented_letters_are_joined_again():
         rows = [("Editorial", joined, "VLDB J.", 1999), ("Editorial", split, "VLDB J.", 1999),
                 ("Editorial", "A. Other", "VLDB J.", 1999)]
         assert sm.dedupe(_frame(rows)).tolist() == [0, 0, 2], split
+
+
+def test_labelled_pairs_refine_the_model():
+    rows = [("Learning Deep Structures", "A. Smith; B. Jones", "ICML", 2001),
+            ("Learning deep structures", "Alice Smith; Bob Jones", "ICML", 2001),
+            ("Learning Shallow Structures", "A. Smith; B. Jones", "ICML", 2001),
+            ("Unrelated Work on Databases", "C. Date", "VLDB", 1990)]
+    df = _frame(rows)
+    plain = sm.fit(df)
+    refined = sm.fit(df, labels=[(0, 1, "same"), (0, 2, False), (1, 2, "different")])
+    assert refined.m != plain.m and refined.u != plain.u and refined.prior == plain.prior
+    assert sm.dedupe(df, labels=pd.DataFrame({"a": [0], "b": [1], "same": [True]})).tolist()[:2] == [0, 0]
+    with pytest.raises(ValueError, match="neither"):
+        sm.fit(df, labels=[(0, 1, "maybe")])
+    with pytest.raises(IndexError, match="outside"):
+        sm.fit(df, labels=[(0, 9, True)])
+    with pytest.raises(ValueError, match="triple"):
+        sm.fit(df, labels=[(0, 1)])
+
+
+@needs_benchmarks
+def test_train_split_labels_keep_the_test_split_quality():
+    # Supervised refinement on DBLP-ACM's train split, scored on its test split:
+    # structured 0.977 (0.981 unsupervised), dirty 0.957 (0.953).
+    for kind, floor in (("structured", 0.97), ("dirty", 0.95)):
+        scores = ev.score_dblp_acm_split(kind, trained=True)
+        assert scores.f1 >= floor, (kind, scores)
