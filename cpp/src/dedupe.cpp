@@ -175,10 +175,23 @@ void mark_recurring(std::vector<MatchRecord>& records, SourceOf source_of) {
     auto p90 = long_counts.begin() + static_cast<long>(long_counts.size() * 9 / 10);
     std::nth_element(long_counts.begin(), p90, long_counts.end());
     const std::uint32_t usual = std::max<std::uint32_t>(2, *p90);
+    // Of a recurring title, the records nothing tells apart (the same year,
+    // venue kind and people): more of them than the corpus copies a work are
+    // several issues ("Book Review Column", 2002, by its one editor, eight
+    // times), which only pages or identifiers could pair; they share a
+    // recurrence key, as the issues one source lists twice do.
+    std::unordered_map<std::uint64_t, std::uint32_t> alike;  // title, year, kind, people -> records
+    std::vector<std::uint64_t> alike_key(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        MatchRecord& r = records[i];
+        if (keys[i] || r.title.empty() || r.word_count > kShort || copies[key_hash(r.title)] <= usual) continue;
+        r.recurring = true;
+        std::uint64_t k = key_hash(r.title, static_cast<std::uint64_t>(r.year) * 8 + static_cast<std::uint64_t>(r.venue));
+        for (const std::string& s : r.surnames) k = key_hash(s, k);
+        ++alike[alike_key[i] = k];
+    }
     for (std::size_t i = 0; i < n; ++i)
-        if (!keys[i] && !records[i].title.empty() && records[i].word_count <= kShort &&
-            copies[key_hash(records[i].title)] > usual)
-            records[i].recurring = true;
+        if (alike_key[i] && alike[alike_key[i]] > usual) records[i].recurrence = alike_key[i];
 }
 
 // Block and compare: every candidate pair's evidence, the unguarded pairs kept
