@@ -223,49 +223,49 @@ void bind_distributed(py::module_& root) {
         },
         py::arg("keys"), py::arg("rows"));
     using Ids = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>;
-    using Flags = py::array_t<bool, py::array::c_style | py::array::forcecast>;
+    using Keys = py::array_t<std::uint64_t, py::array::c_style | py::array::forcecast>;
     m.def(
         "count_patterns",
         [](std::vector<std::string> titles, std::vector<std::optional<std::string>> authors,
            std::vector<std::optional<std::int64_t>> years, std::vector<std::string> venues,
            std::vector<std::string> sources, std::vector<std::string> dois, std::vector<std::string> arxivs,
-           std::vector<std::string> pages, std::vector<std::string> notes, Ids row_ids, Flags recurring, Ids ys, Ids xs) {
+           std::vector<std::string> pages, std::vector<std::string> notes, Ids row_ids, Keys recurrence, Ids ys, Ids xs) {
             WorkColumns c = columns(std::move(titles), std::move(authors), std::move(years), std::move(venues),
                                     std::move(sources), std::move(dois), std::move(arxivs), std::move(pages), std::move(notes));
             auto ids = vec(row_ids);
-            std::vector<bool> flags(recurring.data(), recurring.data() + recurring.size());
+            std::vector<std::uint64_t> keys(recurrence.data(), recurrence.data() + recurrence.size());
             auto pairs = pairs_of(ys, xs);
             PatternCounts counts;
             {
                 py::gil_scoped_release release;
-                counts = count_patterns(c, ids, flags, pairs);
+                counts = count_patterns(c, ids, keys, pairs);
             }
             return to_array(counts);
         },
         py::arg("titles"), py::arg("authors"), py::arg("years"), py::arg("venues"), py::arg("sources"),
-        py::arg("dois"), py::arg("arxivs"), py::arg("pages"), py::arg("notes"), py::arg("row_ids"), py::arg("recurring"), py::arg("ys"),
+        py::arg("dois"), py::arg("arxivs"), py::arg("pages"), py::arg("notes"), py::arg("row_ids"), py::arg("recurrence"), py::arg("ys"),
         py::arg("xs"));
     m.def(
         "verify_and_cluster",
         [](std::vector<std::string> titles, std::vector<std::optional<std::string>> authors,
            std::vector<std::optional<std::int64_t>> years, std::vector<std::string> venues,
            std::vector<std::string> sources, std::vector<std::string> dois, std::vector<std::string> arxivs,
-           std::vector<std::string> pages, std::vector<std::string> notes, Ids row_ids, Flags recurring, Ids ys, Ids xs,
+           std::vector<std::string> pages, std::vector<std::string> notes, Ids row_ids, Keys recurrence, Ids ys, Ids xs,
            const MatchModel& model, double threshold) {
             WorkColumns c = columns(std::move(titles), std::move(authors), std::move(years), std::move(venues),
                                     std::move(sources), std::move(dois), std::move(arxivs), std::move(pages), std::move(notes));
             auto ids = vec(row_ids);
-            std::vector<bool> flags(recurring.data(), recurring.data() + recurring.size());
+            std::vector<std::uint64_t> keys(recurrence.data(), recurrence.data() + recurrence.size());
             auto pairs = pairs_of(ys, xs);
             std::vector<std::int64_t> labels;
             {
                 py::gil_scoped_release release;
-                labels = verify_and_cluster(c, ids, flags, pairs, model, threshold);
+                labels = verify_and_cluster(c, ids, keys, pairs, model, threshold);
             }
             return to_array(labels);
         },
         py::arg("titles"), py::arg("authors"), py::arg("years"), py::arg("venues"), py::arg("sources"),
-        py::arg("dois"), py::arg("arxivs"), py::arg("pages"), py::arg("notes"), py::arg("row_ids"), py::arg("recurring"), py::arg("ys"),
+        py::arg("dois"), py::arg("arxivs"), py::arg("pages"), py::arg("notes"), py::arg("row_ids"), py::arg("recurrence"), py::arg("ys"),
         py::arg("xs"), py::arg("model"), py::arg("threshold") = 0.0);
 
     using Int64s = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>;

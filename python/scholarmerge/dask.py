@@ -121,7 +121,9 @@ def _component_buckets(part: pd.DataFrame, first_row: int, comp: np.ndarray, key
     rows = np.flatnonzero(comp >= 0)
     sub = part.iloc[rows].copy()
     sub["_row"] = rows + first_row
-    sub["_recurring"] = np.isin(keys["recurrence"][rows], recurring)
+    # A recurring title keeps its key: two rows with one key are two issues of a column.
+    key = np.asarray(keys["recurrence"][rows], dtype=np.uint64)
+    sub["_recurrence"] = np.where(np.isin(key, recurring), key, np.uint64(0))
     b = comp[rows] % buckets
     return [sub[b == i] for i in range(buckets)]
 
@@ -133,7 +135,7 @@ def _bucket_rows(*parts) -> pd.DataFrame:
 def _bucket_args(rows: pd.DataFrame, pairs: tuple) -> tuple:
     c = _frame_columns(rows)
     return (c["titles"], c["authors"], c["years"], c["venues"], c["sources"], c["dois"], c["arxivs"], c["pages"],
-            c["notes"], rows["_row"].to_numpy(np.int64), rows["_recurring"].to_numpy(bool), pairs[0], pairs[1])
+            c["notes"], rows["_row"].to_numpy(np.int64), rows["_recurrence"].to_numpy(np.uint64), pairs[0], pairs[1])
 
 
 def _count_patterns(rows: pd.DataFrame, pairs: tuple) -> np.ndarray:

@@ -149,7 +149,7 @@ std::vector<std::int64_t> staged_dedupe(const WorkColumns& c, std::size_t partit
     struct Bucket {
         std::vector<std::int64_t> ids;
         std::vector<RowPair> inside;
-        std::vector<bool> recurring;
+        std::vector<std::uint64_t> recurrence;
     };
     std::vector<Bucket> buckets_of;
     for (auto& [root, ids] : components) {
@@ -161,19 +161,19 @@ std::vector<std::int64_t> staged_dedupe(const WorkColumns& c, std::size_t partit
             for (std::size_t p = 0; p < partitions; ++p)
                 if (id >= first_rows[p] && (p + 1 == partitions || id < first_rows[p + 1]))
                     key = keys[p].recurrence[static_cast<std::size_t>(id - first_rows[p])];
-            b.recurring.push_back(key && recurrence[key] > 1);
+            b.recurrence.push_back(key && recurrence[key] > 1 ? key : 0);
         }
         buckets_of.push_back(std::move(b));
     }
     PatternCounts patterns(kPatterns, 0);
     for (const Bucket& b : buckets_of) {
-        PatternCounts part = count_patterns(rows_of(c, b.ids), b.ids, b.recurring, b.inside);
+        PatternCounts part = count_patterns(rows_of(c, b.ids), b.ids, b.recurrence, b.inside);
         for (std::size_t p = 0; p < kPatterns; ++p) patterns[p] += part[p];
     }
     const MatchModel model = fit_model(patterns);
     std::vector<std::int64_t> labels(n);
     for (const Bucket& b : buckets_of) {
-        auto part = verify_and_cluster(rows_of(c, b.ids), b.ids, b.recurring, b.inside, model);
+        auto part = verify_and_cluster(rows_of(c, b.ids), b.ids, b.recurrence, b.inside, model);
         for (std::size_t k = 0; k < b.ids.size(); ++k) labels[static_cast<std::size_t>(b.ids[k])] = part[k];
     }
     return labels;
@@ -234,8 +234,8 @@ TEST(Distributed, StagesRejectMalformedInput) {
     EXPECT_THROW(group_pairs({1}, {}), std::invalid_argument);
     WorkColumns c;
     c.titles = {"a", "b"};
-    EXPECT_THROW(verify_and_cluster(c, {1, 0}, {false, false}, {}, MatchModel::defaults()), std::invalid_argument);
-    EXPECT_THROW(verify_and_cluster(c, {0, 1}, {false, false}, {{0, 5}}, MatchModel::defaults()), std::invalid_argument);
+    EXPECT_THROW(verify_and_cluster(c, {1, 0}, {0, 0}, {}, MatchModel::defaults()), std::invalid_argument);
+    EXPECT_THROW(verify_and_cluster(c, {0, 1}, {0, 0}, {{0, 5}}, MatchModel::defaults()), std::invalid_argument);
     EXPECT_THROW(prefix_postings(row_keys(c), 0, {}, 0.35, 0), std::invalid_argument);
 }
 

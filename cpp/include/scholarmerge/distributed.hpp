@@ -97,16 +97,18 @@ std::vector<RowPair> group_pairs(const std::vector<std::uint64_t>& keys, const s
 // found only under its first shared prefix word, so in one bucket only.
 std::vector<RowPair> prefix_join(const std::vector<Postings>& parts, double min_jaccard);
 
-// Rows (ascending global indices, with their columns and recurrence flags)
-// holding whole connected components of the candidate pairs: the pairs are
+// Rows (ascending global indices, with their columns and recurrence keys: a
+// row's row_keys recurrence key when all partitions together count it more
+// than once, else 0) holding whole connected components of the candidate pairs: the pairs are
 // verified and clustered. Labels: the global index of each row's cluster's first row.
 // The model is the one fitted (fit_model) on the patterns count_patterns gives
 // for all buckets summed, as dedupe() fits it on all candidate pairs.
 PatternCounts count_patterns(const WorkColumns& rows, const std::vector<std::int64_t>& row_ids,
-                             const std::vector<bool>& recurring, const std::vector<RowPair>& pairs);
+                             const std::vector<std::uint64_t>& recurrence, const std::vector<RowPair>& pairs);
 std::vector<std::int64_t> verify_and_cluster(const WorkColumns& rows, const std::vector<std::int64_t>& row_ids,
-                                             const std::vector<bool>& recurring, const std::vector<RowPair>& pairs,
-                                             const MatchModel& model, double threshold = 0.0);
+                                             const std::vector<std::uint64_t>& recurrence,
+                                             const std::vector<RowPair>& pairs, const MatchModel& model,
+                                             double threshold = 0.0);
 
 // Author mentions with what resolving and listing people reads of them, as columns.
 struct Mentions {

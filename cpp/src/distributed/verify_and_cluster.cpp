@@ -21,17 +21,19 @@ struct LocalRows {
     }
 };
 
-LocalRows local_rows(const WorkColumns& rows, const std::vector<std::int64_t>& row_ids, const std::vector<bool>& recurring) {
+LocalRows local_rows(const WorkColumns& rows, const std::vector<std::int64_t>& row_ids,
+                     const std::vector<std::uint64_t>& recurrence) {
     check_columns(rows);
     const std::size_t n = rows.titles.size();
-    if (row_ids.size() != n || recurring.size() != n)
-        throw std::invalid_argument("verify_and_cluster: one row id and one recurrence flag per row");
+    if (row_ids.size() != n || recurrence.size() != n)
+        throw std::invalid_argument("verify_and_cluster: one row id and one recurrence key per row");
     if (!std::is_sorted(row_ids.begin(), row_ids.end()))
         throw std::invalid_argument("verify_and_cluster: row ids must ascend");
     LocalRows local{std::vector<MatchRecord>(n), row_ids};
     for (std::size_t i = 0; i < n; ++i) {
         local.records[i] = match_record(rows, i);
-        local.records[i].recurring = recurring[i];
+        local.records[i].recurring = recurrence[i] != 0;
+        local.records[i].recurrence = recurrence[i];
     }
     // The bucket's own vocabulary: whole components, so a pair's records are together.
     repair_fields(local.records);
@@ -54,17 +56,17 @@ void compare_pairs(const LocalRows& local, const std::vector<RowPair>& pairs, Vi
 }  // namespace
 
 PatternCounts count_patterns(const WorkColumns& rows, const std::vector<std::int64_t>& row_ids,
-                             const std::vector<bool>& recurring, const std::vector<RowPair>& pairs) {
-    const LocalRows local = local_rows(rows, row_ids, recurring);
+                             const std::vector<std::uint64_t>& recurrence, const std::vector<RowPair>& pairs) {
+    const LocalRows local = local_rows(rows, row_ids, recurrence);
     PatternCounts counts(kPatterns, 0);
     compare_pairs(local, pairs, [&](std::uint32_t, std::uint32_t, const Evidence& e) { ++counts[e.pattern()]; });
     return counts;
 }
 
 std::vector<std::int64_t> verify_and_cluster(const WorkColumns& rows, const std::vector<std::int64_t>& row_ids,
-                                             const std::vector<bool>& recurring, const std::vector<RowPair>& pairs,
-                                             const MatchModel& model, double threshold) {
-    const LocalRows local = local_rows(rows, row_ids, recurring);
+                                             const std::vector<std::uint64_t>& recurrence,
+                                             const std::vector<RowPair>& pairs, const MatchModel& model, double threshold) {
+    const LocalRows local = local_rows(rows, row_ids, recurrence);
     const double cutoff = log_odds_cutoff(threshold);
     std::vector<Edge> edges;
     compare_pairs(local, pairs, [&](std::uint32_t y, std::uint32_t x, const Evidence& e) {
