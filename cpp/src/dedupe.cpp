@@ -176,10 +176,12 @@ void mark_recurring(std::vector<MatchRecord>& records, SourceOf source_of) {
     std::nth_element(long_counts.begin(), p90, long_counts.end());
     const std::uint32_t usual = std::max<std::uint32_t>(2, *p90);
     // Of a recurring title, the records nothing tells apart (the same year,
-    // venue kind and people): more of them than the corpus copies a work are
-    // several issues ("Book Review Column", 2002, by its one editor, eight
-    // times), which only pages or identifiers could pair; they share a
-    // recurrence key, as the issues one source lists twice do.
+    // venue kind and people) in greater number than the corpus has copies of
+    // any long title (each of which names one work) are several issues ("Book
+    // Review Column", 2002, by its one editor, eight times), which only pages
+    // or identifiers could pair: they share a recurrence key, as the issues one
+    // source lists twice do.
+    const std::uint32_t most = *std::max_element(long_counts.begin(), long_counts.end());
     std::unordered_map<std::uint64_t, std::uint32_t> alike;  // title, year, kind, people -> records
     std::vector<std::uint64_t> alike_key(n);
     for (std::size_t i = 0; i < n; ++i) {
@@ -191,7 +193,7 @@ void mark_recurring(std::vector<MatchRecord>& records, SourceOf source_of) {
         ++alike[alike_key[i] = k];
     }
     for (std::size_t i = 0; i < n; ++i)
-        if (alike_key[i] && alike[alike_key[i]] > usual) records[i].recurrence = alike_key[i];
+        if (alike_key[i] && alike[alike_key[i]] > std::max(usual, most)) records[i].recurrence = alike_key[i];
 }
 
 // Block and compare: every candidate pair's evidence, the unguarded pairs kept
