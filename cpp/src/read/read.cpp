@@ -9,6 +9,7 @@
 #include "details/read_piece.hpp"
 #include "registry.hpp"
 #include "scholarmerge/error.hpp"
+#include "details/json_input.hpp"
 #include "scholarmerge/read/detect.hpp"
 #include "scholarmerge/read/file_reader.hpp"
 #include "scholarmerge/text/encoding.hpp"
@@ -85,6 +86,12 @@ void detail::read_piece(Corpus& out, std::string_view input, const std::string& 
         if (format.empty()) {
             if (text::valid_utf8(text) && text.find_first_not_of(" \t\r\n") == std::string_view::npos)
                 throw Error(ErrorCode::unknown_format, source, 0, "empty input: nothing to read");
+            // An API error body saved in place of a response: what it is, not "unknown".
+            if (std::string message = detail::api_error_message(text); !message.empty()) {
+                out.diagnostics.push_back({source, first_line - 1 + line_of(text, text.find('{')), Severity::error,
+                                           "API error response, no records: " + message});
+                return;
+            }
             throw Error(ErrorCode::unknown_format, source, 0,
                         "format not recognised; pass format= one of the known formats");
         }

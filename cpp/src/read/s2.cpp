@@ -40,13 +40,46 @@ bool read_name_of(od::value v, std::string& out) {
     return each_field(v, [&](std::string_view k, od::value x) { return !detail::key_is(k, "name") || get_text(x, out); });
 }
 
+std::string read_paper(od::object obj, Work& w, ReadContext& ctx);
+
+// The citations and references endpoints wrap each paper with what the
+// citing paper says of it: {"citingPaper": {...}, "contexts": [...], "intents": [...], "isInfluential": true}.
+bool read_wrapped(od::value x, Work& w, ReadContext& ctx, const char* relation) {
+    od::object inner;
+    bool is_null = false;
+    if (x.is_null().get(is_null)) return false;
+    if (is_null) return true;
+    if (x.get_object().get(inner)) return false;
+    w.extra["s2_relation"] = std::string(relation);
+    return read_paper(inner, w, ctx).empty();
+}
+
 std::string read_paper(od::object obj, Work& w, ReadContext& ctx) {
     std::string venue, publication_venue, journal;
     std::optional<std::int64_t> year;
     std::string problem = read_fields(obj, ctx, [&](std::string_view key, od::value x) {
         std::string s;
         bool ok = true;
-        if (detail::key_is(key, "paperId")) {
+        if (detail::key_is(key, "citingPaper")) {
+            ok = read_wrapped(x, w, ctx, "citing");
+        } else if (detail::key_is(key, "citedPaper")) {
+            ok = read_wrapped(x, w, ctx, "cited");
+        } else if (detail::key_is(key, "isInfluential")) {
+            bool b = false;
+            bool is_null = false;
+            ok = !x.is_null().get(is_null) && (is_null || !x.get_bool().get(b));
+            if (ok && !is_null) w.extra["influential"] = b;
+        } else if (detail::key_is(key, "intents")) {
+            std::vector<std::string> intents;
+            ok = get_texts(x, intents);
+            std::string joined;
+            for (const auto& i : intents) (joined.empty() ? joined : joined += ", ") += i;
+            if (ok && !joined.empty()) w.extra["intents"] = joined;
+        } else if (detail::key_is(key, "contexts")) {
+            std::vector<std::string> contexts;
+            ok = get_texts(x, contexts);
+            if (ok && !contexts.empty()) w.extra["contexts"] = static_cast<std::int64_t>(contexts.size());
+        } else if (detail::key_is(key, "paperId")) {
             ok = get_text(x, s);
             if (!s.empty()) w.ids["s2"] = s;
         } else if (detail::key_is(key, "title")) {
@@ -99,7 +132,7 @@ std::string read_paper(od::object obj, Work& w, ReadContext& ctx) {
     });
     if (!problem.empty()) return problem;
     w.title = text::clean_display(w.title);
-    w.venue = !venue.empty() ? venue : !publication_venue.empty() ? publication_venue : journal;
+    if (w.venue.empty()) w.venue = !venue.empty() ? venue : !publication_venue.empty() ? publication_venue : journal;
     reconcile_year(w, year);
     return "";
 }
@@ -107,9 +140,14 @@ std::string read_paper(od::object obj, Work& w, ReadContext& ctx) {
 }  // namespace
 
 bool looks_like_s2(std::string_view text) {
-    return looks_like_json_with(text, {}, {"\"paperId\"", "\"externalIds\"", "\"corpusId\""});
+    return looks_like_json_with(text, {}, {"\"paperId\"", "\"externalIds\"", "\"corpusId\"", "\"citingPaper\"",
+                                           "\"citedPaper\"", "\"recommendedPapers\"", "\"authorId\""});
 }
 
-void read_s2(std::string_view text, ReadContext& ctx) { read_json_records(text, ctx, {"data"}, read_paper); }
+// Envelopes: search, batch, author papers and citations/references pages
+// ("data"), recommendations ("recommendedPapers"), an author with "papers".
+void read_s2(std::string_view text, ReadContext& ctx) {
+    read_json_records(text, ctx, {"data", "recommendedPapers", "papers"}, read_paper);
+}
 
 }  // namespace scholarmerge

@@ -1,0 +1,107 @@
+"""Semantic Scholar envelopes and API error bodies: every record read, or a diagnostic."""
+from pathlib import Path
+
+import pytest
+
+import scholarmerge as sm
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "s2"
+
+
+def read(name, **kw):
+    return sm.read(str(DATA / name), **kw)
+
+
+@pytest.mark.parametrize("name, relation, n", [("citations_page.json", "citing", 3), ("references_page.json", "cited", 2)])
+def test_citation_wrappers_read_the_wrapped_paper(name, relation, n):
+    c = read(name)
+    assert len(c) == n
+    assert all(w.title for w in c)
+    assert {w.extra["s2_relation"] for w in c} == {relation}
+    assert all(w.source_format == "s2" for w in c)
+
+
+def test_citing_paper_fields_and_context():
+    w = read("citations_page.json")[0]
+    assert w.title.startswith("BERT")
+    assert w.year == 2019
+    assert w.ids["arxiv"] == "1810.04805"
+    assert [a.surname for a in w.authors][:2] == ["Devlin", "Chang"]
+    assert w.extra["influential"] is True
+    assert w.extra["intents"] == "background, methodology"
+    assert w.extra["contexts"] == 2
+
+
+def test_cited_paper_without_id_is_still_a_work():
+    w = read("references_page.json")[1]
+    assert w.title == "Rethinking the Inception Architecture for Computer Vision"
+    assert "s2" not in w.ids
+
+
+@pytest.mark.parametrize("name, n", [("recommendations.json", 2), ("author_papers_page.json", 2),
+                                     ("author_search.json", 2), ("bulk_search_page.json", 1)])
+def test_other_envelopes(name, n):
+    c = read(name)
+    assert len(c) == n and all(w.title for w in c)
+    assert not [d for d in c.diagnostics if d.severity != "info"]
+
+
+def test_same_envelope_with_explicit_format_and_as_text():
+    text = (DATA / "recommendations.json").read_text()
+    assert len(sm.read_text(text, format="s2")) == 2
+    assert len(sm.read_text(text)) == 2
+
+
+@pytest.mark.parametrize("name, more", [("citations_page.json", True), ("author_papers_page.json", True),
+                                        ("bulk_search_page.json", True), ("references_page.json", False),
+                                        ("author_search.json", False)])
+def test_pagination_is_reported_when_pages_are_missing(name, more):
+    notes = [d for d in read(name).diagnostics if "paginated" in d.message]
+    assert bool(notes) == more
+    for d in notes:
+        assert d.severity == "info" and d.line == 1
+
+
+def test_last_page_is_not_reported():
+    # S2's search: next == total on the last page.
+    text = '{"total": 2, "offset": 0, "next": 2, "data": [{"paperId": "a", "title": "A"}, {"paperId": "b", "title": "B"}]}'
+    c = sm.read_text(text, format="s2")
+    assert len(c) == 2 and not c.diagnostics
+
+
+@pytest.mark.parametrize("name, words", [("error_not_found.json", "not found"), ("error_rate_limit.json", "Too Many Requests"),
+                                         ("error_bad_fields.json", "Unrecognized")])
+@pytest.mark.parametrize("fmt", ["auto", "s2"])
+def test_error_bodies_are_diagnostics_not_works(name, words, fmt):
+    c = read(name, format=fmt)
+    assert len(c) == 0
+    [d] = c.diagnostics
+    assert d.severity == "error" and d.line == 1 and d.source.endswith(name)
+    assert "API error" in d.message and words in d.message
+
+
+@pytest.mark.parametrize("text, fmt, words", [
+    ('{"error": "Invalid query parameters error.", "message": "title is not a valid filter"}', "openalex", "not a valid filter"),
+    ('{"status": "failed", "message-type": "validation-failure", "message": [{"value": "rows", "message": "Integer specified as -1 but must be a positive integer", "type": "integer-not-valid"}]}',
+     "crossref", "positive integer"),
+    ('{"status": "failed", "message-type": "validation-failure", "message": [{"value": "rows", "message": "Integer specified as -1 but must be a positive integer", "type": "integer-not-valid"}]}',
+     "auto", "positive integer"),
+])
+def test_other_apis_error_bodies(text, fmt, words):
+    c = sm.read_text("\n" + text, format=fmt, source="resp.json")
+    assert len(c) == 0
+    [d] = c.diagnostics
+    assert d.severity == "error" and d.line == 2 and words in d.message
+
+
+def test_error_lines_in_json_lines_keep_their_line():
+    text = '{"paperId": "a", "title": "A"}\n{"error": "Paper with id b not found"}\n{"paperId": "c", "title": "C"}\n'
+    c = sm.read_text(text, format="s2")
+    assert [w.title for w in c] == ["A", "C"]
+    assert [(d.line, d.severity) for d in c.diagnostics] == [(2, "error")]
+
+
+def test_crossref_ok_envelope_is_not_an_error():
+    text = '{"status": "ok", "message-type": "work", "message": {"DOI": "10.1/x", "title": ["A work"]}}'
+    c = sm.read_text(text, format="crossref")
+    assert len(c) == 1 and c[0].title == "A work"
