@@ -331,7 +331,7 @@ Author parse_name(std::string_view input) {
     auto has = [&t](char c) { return t.find(c) != std::string_view::npos; };
     if (has('*') || has('<')) {
         if (t.find("**") != std::string_view::npos || t.find("<b>") != std::string_view::npos ||
-            t.find("<strong>") != std::string_view::npos) {
+            t.find("<strong>") != std::string_view::npos || t.find("<u>") != std::string_view::npos) {
             a.highlighted = true;
         }
         if (t.find("<sup>*</sup>") != std::string_view::npos || t.find("<sup>†</sup>") != std::string_view::npos) {
@@ -346,6 +346,14 @@ Author parse_name(std::string_view input) {
             if (c != '*') starless += c;
         t = changed = std::move(starless);
         if (!a.highlighted) a.equal_contribution = true;
+    }
+    // "_Z. Yao_", "__Z. Yao__", "**_Z. Yao_**": Markdown emphasis by
+    // underscores, how some pages mark their owner.
+    if (t.size() > 2 && t.front() == '_' && t.back() == '_') {
+        while (!t.empty() && t.front() == '_') t.remove_prefix(1);
+        while (!t.empty() && t.back() == '_') t.remove_suffix(1);
+        t = changed = std::string(trim(t));
+        a.highlighted = true;
     }
     // "Z. Yao†" style marks and stray digits of affiliation footnotes.
     while (!t.empty() && (ascii::is_digit(t.back()) || t.back() == ',')) t.remove_suffix(1);

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "details/academicpages_publication.hpp"
 #include "scholarmerge/names/parse.hpp"
 #include "scholarmerge/text/lines.hpp"
 #include "scholarmerge/text/markup.hpp"
@@ -146,8 +147,11 @@ VenueLine parse_venue_line(std::string_view line) {
     return v;
 }
 
-bool looks_like_academicpages(std::string_view text) {
-    // Jekyll front matter, a "Publications" heading and span-wrapped titles.
+namespace {
+
+// The About page with its list: Jekyll front matter, a "Publications"
+// heading and span-wrapped titles.
+bool looks_like_about_page(std::string_view text) {
     std::string_view head = text.substr(0, 65536);
     if (!starts_with(trim(head.substr(0, 8)), "---") || head.find("<span") == std::string_view::npos) return false;
     for (const auto& l : text::split_lines(head))
@@ -155,7 +159,25 @@ bool looks_like_academicpages(std::string_view text) {
     return false;
 }
 
+void read_about_page(std::string_view text, ReadContext& ctx);
+
+}  // namespace
+
+// The family: the About page listing publications, or one page of the
+// site's _publications collection.
+bool looks_like_academicpages(std::string_view text) {
+    return looks_like_about_page(text) || detail::looks_like_publication_page(text);
+}
+
 void read_academicpages(std::string_view text, ReadContext& ctx) {
+    if (!looks_like_about_page(text) && detail::looks_like_publication_page(text))
+        return detail::read_publication_page(text, ctx);
+    read_about_page(text, ctx);
+}
+
+namespace {
+
+void read_about_page(std::string_view text, ReadContext& ctx) {
     auto lines = text::split_lines(text);
     ProfileHeader profile;
     profile.source = ctx.source;
@@ -211,6 +233,20 @@ void read_academicpages(std::string_view text, ReadContext& ctx) {
             item_line = 1;
             if (!subsection.empty()) w.extra["type"] = subsection;
             if (open == std::string_view::npos || close == std::string_view::npos) {
+                // A whole citation on the line, its title quoted: "A. Smith, **J. Doe**, "Title," Venue, 2020."
+                detail::Citation c = detail::parse_citation(strip_break(item));
+                if (!c.title.empty() && !c.authors.empty()) {
+                    w.title = c.title;
+                    AuthorList list = parse_author_list(c.authors);
+                    w.authors = std::move(list.authors);
+                    w.authors_truncated = list.truncated;
+                    for (const auto& a : w.authors)
+                        if (a.highlighted) ++highlighted[a.display];
+                    w.venue = c.venue;
+                    if (c.year) w.year = c.year;
+                    item_line = 2;  // the lines that follow: links and venue
+                    continue;
+                }
                 w.title = text::clean_display(strip_break(item));
                 ctx.warn(lines[i].number, "publication without a <span> title; took the whole line");
             } else {
@@ -262,6 +298,8 @@ void read_academicpages(std::string_view text, ReadContext& ctx) {
         }
         if (w.year) w.date = std::to_string(*w.year);
     }
+    // The site's _config.yml names its owner when the About text does not.
+    if (profile.name.empty()) profile.name = detail::site_owner(ctx.source);
     if (profile.name.empty() && !highlighted.empty()) {
         auto best = highlighted.begin();
         for (auto it = highlighted.begin(); it != highlighted.end(); ++it)
@@ -272,5 +310,7 @@ void read_academicpages(std::string_view text, ReadContext& ctx) {
     if (profile.name.empty()) ctx.warn(0, "academicpages site whose About text names no owner");
     ctx.out.profiles.push_back(std::move(profile));
 }
+
+}  // namespace
 
 }  // namespace scholarmerge

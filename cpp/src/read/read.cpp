@@ -127,8 +127,21 @@ Corpus read(const std::vector<std::string>& paths, const ReadOptions& options, c
         std::error_code ec;
         if (fs::is_directory(p, ec)) {
             std::vector<std::string> files;
-            for (const auto& e : fs::directory_iterator(p, ec))
-                if (e.is_regular_file() && e.path().filename().string()[0] != '.') files.push_back(e.path().string());
+            // A Jekyll (academicpages) site: its _publications collection and
+            // About page, not the site's own files (Gemfile, _config.yml ...).
+            bool site = fs::is_regular_file(fs::path(p) / "_config.yml", ec) &&
+                        fs::is_directory(fs::path(p) / "_publications", ec);
+            auto list = [&](const fs::path& dir) {
+                for (const auto& e : fs::directory_iterator(dir, ec))
+                    if (e.is_regular_file() && e.path().filename().string()[0] != '.') files.push_back(e.path().string());
+            };
+            if (site) {
+                list(fs::path(p) / "_publications");
+                if (fs::is_regular_file(fs::path(p) / "_pages" / "about.md", ec))
+                    files.push_back((fs::path(p) / "_pages" / "about.md").string());
+            } else {
+                list(p);
+            }
             std::sort(files.begin(), files.end());
             for (auto& f : files) inputs.push_back({std::move(f), true});
         } else {
