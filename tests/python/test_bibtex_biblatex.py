@@ -171,3 +171,22 @@ def test_tilde_round_trips_through_the_writer():
     c = sm.read_text('[{"type": "article", "title": "Costs of ~100 nodes at 2^10", "issued": {"date-parts": [[2020]]}}]', format="csl")
     back = bib(c.to_bibtex())
     assert back[0].title == "Costs of ~100 nodes at 2^10"
+
+
+@pytest.mark.parametrize("raw, given, surname", [
+    (r"Charles Louis Xavier Joseph de la Vall{\'e}e Poussin", "Charles Louis Xavier Joseph", "de la Vallée Poussin"),
+    ("Ludwig van Beethoven", "Ludwig", "van Beethoven"),
+    ("Maria da Silva Santos", "Maria", "da Silva Santos"),
+    ("Jean de La Fontaine", "Jean", "de La Fontaine"),
+    ("Donald E. Knuth", "Donald E.", "Knuth"),
+    ("family=Doe, given=John, prefix=von, useprefix=true", "John", "von Doe"),
+    ("family={Leeuw van Weenen}, given=Andrea, prefix=de", "Andrea", "de Leeuw van Weenen"),
+    ("given={Jean Paul}, family=Sartre", "Jean Paul", "Sartre"),
+    ("{Robert and Sons, Inc.}", "", "Robert and Sons, Inc."),
+    (r"{{\"O}sterreichische Akademie der Wissenschaften}", "", "Österreichische Akademie der Wissenschaften"),
+])
+def test_bibtex_name_rules(raw, given, surname):
+    c = bib("@article{k, title={T}, year=2000, author={%s and Other, Ann}}" % raw)
+    a = c[0].authors[0]
+    assert (a.given, a.surname) == (given, surname)
+    assert len(c[0].authors) == 2

@@ -58,8 +58,12 @@ bool is_suffix(std::string_view w) {
 // Degrees and post-nominal letters, as written (case matters: "MD" is a
 // degree, "Md" a given name): suffixes, never a given name or surname.
 bool is_postnominal(std::string_view w) {
-    if (w.empty() || w.size() > 8) return false;
+    if (w.size() < 2 || w.size() > 8) return false;
     if (w.back() == ',') w.remove_suffix(1);
+    // Every one but "Esq." has two capitals; a surname rarely does ("McDonald").
+    int capitals = 0;
+    for (char c : w) capitals += ascii::is_upper(c);
+    if (capitals < 2 && w.substr(0, 3) != "Esq") return false;
     static const char* letters[] = {"PhD", "Ph.D.", "Ph.D", "PHD", "MD", "M.D.", "M.D", "DPhil", "D.Phil.", "MSc",
                                     "M.Sc.", "MBA", "JD", "J.D.", "LLM", "LL.M.", "DDS", "D.D.S.", "FRS", "FRCP",
                                     "FRCS", "FACP", "FACS", "MPH", "Esq.", "Esq", "CPA", "DSc", "D.Sc.", "EdD",
@@ -70,17 +74,24 @@ bool is_postnominal(std::string_view w) {
     return false;
 }
 
-// Titles before a name: "Dr.", "Prof.", "Professor", "Mrs", "Sir".
+// Titles before a name: "Dr.", "Prof.", "Professor", "Mrs", "Sir". Asked of
+// every given name: by length, lower-cased on the stack. ("Hon" is a given
+// name as often as a title: not one.)
 bool is_honorific(std::string_view w) {
-    if (w.size() < 2 || w.size() > 10 || !std::strchr("dDpPmMsSrRhHaA", w[0])) return false;
-    if (w.back() == '.') w.remove_suffix(1);
-    std::string low(w);
-    for (char& c : low) c = ascii::to_lower(c);
-    static const char* titles[] = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "miss", "sir", "dame",
-                                   "rev", "revd", "hon", "mme", "mlle", "doctor", "assoc", "asst"};
-    for (const char* t : titles)
-        if (low == t) return true;
-    return false;
+    if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+    if (w.size() < 2 || w.size() > 9) return false;
+    char buf[9];
+    for (std::size_t i = 0; i < w.size(); ++i) buf[i] = ascii::to_lower(w[i]);
+    std::string_view l(buf, w.size());
+    switch (w.size()) {
+        case 2: return l == "dr" || l == "mr" || l == "ms" || l == "mx";
+        case 3: return l == "mrs" || l == "sir" || l == "rev" || l == "mme";
+        case 4: return l == "prof" || l == "miss" || l == "dame" || l == "revd" || l == "mlle" || l == "asst";
+        case 5: return l == "assoc";
+        case 6: return l == "doctor";
+        case 9: return l == "professor";
+        default: return false;
+    }
 }
 
 // Every word of a comma-separated part a suffix or post-nominal: "Jr.", "III", "M.D.", "PhD".

@@ -297,18 +297,113 @@ std::string display(std::string_view s) {
     return text::squeeze_spaces(text::decode_latex(s));
 }
 
+// True when one brace pair encloses all of s: "{Robert and Sons, Inc.}",
+// "{{\"O}sterreichische Akademie}"; not "{A} and {B}".
+bool outer_braced(std::string_view s) {
+    if (s.size() < 3 || s.front() != '{' || s.back() != '}') return false;
+    int depth = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '{') ++depth;
+        else if (s[i] == '}' && --depth == 0 && i + 1 < s.size()) return false;
+    }
+    return depth == 0;
+}
+
+// BibTeX's case of a name word: its first letter at brace depth 0, or the
+// letter a special character ("{\'e}cole") stands for; a word opening with
+// another brace group has none. 1 upper, -1 lower, 0 caseless.
+int word_case(std::string_view w) {
+    int depth = 0;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        char c = w[i];
+        if (c == '{') {
+            if (depth == 0 && i + 1 < w.size() && w[i + 1] == '\\') {
+                // A special character: the first letter after its command.
+                std::size_t j = i + 2;
+                while (j < w.size() && ascii::is_alpha(w[j])) ++j;  // the command ("\'", "\v", "\ss")
+                std::string_view cmd = w.substr(i + 2, j - i - 2);
+                if (!cmd.empty() && cmd.size() > 1) return ascii::is_upper(cmd[0]) ? 1 : -1;  // \ss, \OE, \aa
+                while (j < w.size() && !ascii::is_alpha(w[j])) ++j;
+                if (j < w.size()) return ascii::is_upper(w[j]) ? 1 : -1;
+                return 0;
+            }
+            ++depth;
+            continue;
+        }
+        if (c == '}') {
+            --depth;
+            continue;
+        }
+        if (depth > 0) {
+            if (depth == 1 && i > 0 && w[i - 1] == '{') return 0;  // "{IEEE}": caseless
+            continue;
+        }
+        if (ascii::is_alpha(c)) return ascii::is_upper(c) ? 1 : -1;
+        auto u = static_cast<unsigned char>(c);
+        if (u >= 0x80) return 1;  // "Édouard": a letter of its own case; names rarely start lower-case in UTF-8
+    }
+    return 0;
+}
+
+// biblatex's extended name format: "family=Doe, given=John, prefix=von, suffix=Jr".
+bool extended_name(const std::vector<std::string>& parts, Author& out) {
+    std::string family, given, prefix, suffix;
+    for (const std::string& p : parts) {
+        auto eq = p.find('=');
+        if (eq == std::string::npos) return false;
+        std::string key = lower(text::trim(std::string_view(p).substr(0, eq)));
+        std::string value = display(text::trim(std::string_view(p).substr(eq + 1)));
+        if (key == "family") family = value;
+        else if (key == "given") given = value;
+        else if (key == "prefix") prefix = value;
+        else if (key == "suffix") suffix = value;
+        else if (key != "useprefix" && key != "given-i" && key != "family-i" && key != "prefix-i") return false;
+    }
+    if (family.empty() && given.empty()) return false;
+    out = author_from_parts(given, prefix.empty() ? family : prefix + " " + family, suffix);
+    return true;
+}
+
+// "First von Last" by BibTeX's rule: the von part runs from the first
+// lower-case word to the last one before the last word ("Charles Louis
+// Xavier Joseph de la Vallée Poussin"); without one, the last word is the surname.
+bool first_von_last(const std::string& raw, Author& out) {
+    std::vector<std::string> words;
+    for (const std::string& w : split_outside_braces(raw, [](std::string_view t, std::size_t i) -> std::size_t {
+             return ascii::is_space(t[i]) || t[i] == '~' ? 1 : 0;
+         }))
+        if (!w.empty()) words.push_back(w);
+    if (words.size() < 3) return false;
+    std::size_t von = 0, von_end = 0;
+    for (std::size_t i = 1; i + 1 < words.size(); ++i)
+        if (word_case(words[i]) < 0) {
+            if (!von) von = i;
+            von_end = i;
+        }
+    if (!von) return false;
+    std::string given, surname;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        std::string& into = i < von ? given : surname;
+        (into.empty() ? into : into += ' ') += words[i];
+    }
+    (void)von_end;  // the von part's end only splits it from the last name, both in the surname
+    out = author_from_parts(display(given), display(surname));
+    return true;
+}
+
 Author bibtex_name(const std::string& raw) {
     std::vector<std::string> parts = split_commas(raw);
     Author a;
-    if (parts.size() >= 3) {
+    if (parts.size() >= 2 && raw.find('=') != std::string::npos && extended_name(parts, a)) {
+        // family=..., given=...
+    } else if (parts.size() >= 3) {
         a = author_from_parts(display(parts[2]), display(parts[0]), display(parts[1]));
     } else if (parts.size() == 2) {
         a = author_from_parts(display(parts[1]), display(parts[0]));
-    } else if (raw.size() > 2 && raw.front() == '{' && raw.back() == '}' &&
-               raw.find('{', 1) == std::string::npos) {
+    } else if (outer_braced(raw)) {
         // {Barack Obama Foundation}: a corporate name, not a given name and surname.
         a = corporate_author(raw);
-    } else {
+    } else if (!first_von_last(raw, a)) {
         a = parse_name(display(raw));
     }
     a.raw = raw;
