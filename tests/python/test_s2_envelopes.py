@@ -105,3 +105,11 @@ def test_crossref_ok_envelope_is_not_an_error():
     text = '{"status": "ok", "message-type": "work", "message": {"DOI": "10.1/x", "title": ["A work"]}}'
     c = sm.read_text(text, format="crossref")
     assert len(c) == 1 and c[0].title == "A work"
+
+
+def test_author_records_without_papers_are_reported_not_works():
+    text = '{"data": [{"authorId": "1741101", "name": "Oren Etzioni", "paperCount": 300},\n {"authorId": "2", "name": "B", "papers": [{"paperId": "x", "title": "X"}]}]}'
+    c = sm.read_text(text, format="s2")
+    assert [w.title for w in c] == ["X"]
+    [d] = c.diagnostics
+    assert d.line == 1 and "author record" in d.message

@@ -57,10 +57,13 @@ bool read_wrapped(od::value x, Work& w, ReadContext& ctx, const char* relation) 
 std::string read_paper(od::object obj, Work& w, ReadContext& ctx) {
     std::string venue, publication_venue, journal;
     std::optional<std::int64_t> year;
+    bool author_record = false;  // {"authorId": ..., "name": ...}: a person, not a paper
     std::string problem = read_fields(obj, ctx, [&](std::string_view key, od::value x) {
         std::string s;
         bool ok = true;
-        if (detail::key_is(key, "citingPaper")) {
+        if (detail::key_is(key, "authorId")) {
+            author_record = true;
+        } else if (detail::key_is(key, "citingPaper")) {
             ok = read_wrapped(x, w, ctx, "citing");
         } else if (detail::key_is(key, "citedPaper")) {
             ok = read_wrapped(x, w, ctx, "cited");
@@ -131,6 +134,8 @@ std::string read_paper(od::object obj, Work& w, ReadContext& ctx) {
         return ok;
     });
     if (!problem.empty()) return problem;
+    if (author_record && w.title.empty() && !w.ids.count("s2"))
+        return "an S2 author record, not a paper: its papers come with fields=papers or /author/{id}/papers";
     w.title = text::clean_display(w.title);
     if (w.venue.empty()) w.venue = !venue.empty() ? venue : !publication_venue.empty() ? publication_venue : journal;
     reconcile_year(w, year);
