@@ -75,3 +75,16 @@ def test_author_list_keeps_degrees_with_their_name():
     authors, truncated = sm.parse_author_list("Smith, John, PhD; Doe, Jane, MD")
     assert [(a.surname, a.given, a.suffix) for a in authors] == [("Smith", "John", "PhD"), ("Doe", "Jane", "MD")]
     assert not truncated
+
+
+@pytest.mark.parametrize("text, given, surname", [
+    ("Robert 'Corky' Cartwright", "Robert", "Cartwright"),
+    ("Dhabaleswar K (DK) Panda", "Dhabaleswar K", "Panda"),
+    ('William "Bill" Gates', "William", "Gates"),
+    ("Robert “Bob” Smith", "Robert", "Smith"),
+    ("Cartwright, Robert 'Corky'", "Robert", "Cartwright"),
+    ("Gerard 't Hooft", "Gerard", "'t Hooft"),
+])
+def test_nicknames_are_kept_apart(text, given, surname):
+    a = sm.parse_name(text)
+    assert (a.given, a.surname) == (given, surname)

@@ -113,3 +113,13 @@ def test_author_records_without_papers_are_reported_not_works():
     assert [w.title for w in c] == ["X"]
     [d] = c.diagnostics
     assert d.line == 1 and "author record" in d.message
+
+
+def test_datasets_api_lines_with_lower_case_keys():
+    text = ('{"corpusid": 123, "externalids": {"DOI": "10.1/X", "CorpusId": "123"}, "title": "T", '
+            '"authors": [{"authorId": "1", "name": "Ann Bee"}], "year": 2020, "publicationdate": "2020-03-01"}\n'
+            '{"corpusid": 124, "externalids": null, "title": "U", "authors": [], "year": 2021, "publicationdate": null}\n')
+    c = sm.read_text(text)
+    assert [w.source_format for w in c] == ["s2", "s2"]
+    assert c[0].ids == {"doi": "10.1/x", "s2_corpus": "123"} and c[0].date == "2020-03-01"
+    assert c[1].ids == {"s2_corpus": "124"} and not c.diagnostics

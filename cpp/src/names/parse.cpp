@@ -94,6 +94,15 @@ bool is_honorific(std::string_view w) {
     }
 }
 
+// A nickname set off in quotes or parentheses: "'Corky'", "\"Bob\"", "(DK)",
+// "“Bobby”". Kept apart from the given name ("'t Hooft" is no nickname).
+bool is_nickname(std::string_view w) {
+    if (w.size() < 3) return false;
+    char a = w.front(), b = w.back();
+    if ((a == '(' && b == ')') || (a == '"' && b == '"') || (a == '\'' && b == '\'')) return true;
+    return (text::starts_with(w, "“") && text::ends_with(w, "”")) || (text::starts_with(w, "‘") && text::ends_with(w, "’"));
+}
+
 // Every word of a comma-separated part a suffix or post-nominal: "Jr.", "III", "M.D.", "PhD".
 bool suffix_part(std::string_view p) {
     bool any = false, all = true;
@@ -108,6 +117,7 @@ bool suffix_part(std::string_view p) {
 bool is_particle(std::string_view w) {
     static const char* particles[] = {"van", "von", "der", "den", "de", "la", "le", "du", "di", "da",
                                       "del", "della", "des", "dos", "das", "ten", "ter", "bin", "al", "el"};
+    if (w == "'t" || w == "’t") return true;                // Dutch: Gerard 't Hooft
     if (!may_fold_into(w, "abdeilnorstuv")) return false;  // the particles' letters
     std::string f = text::fold(w);
     for (const char* p : particles)
@@ -410,6 +420,7 @@ Author parse_name(std::string_view input) {
         each_word(kept[1], [&](std::string_view w) { return words.push_back(w), true; });
         std::size_t from = 0;
         while (from < words.size() && is_honorific(words[from])) ++from;
+        words.erase(std::remove_if(words.begin() + static_cast<long>(from), words.end(), is_nickname), words.end());
         given = join(words, from, words.size());
     } else {
         if (!kept.empty()) d = kept[0];
@@ -420,6 +431,9 @@ Author parse_name(std::string_view input) {
         std::size_t titles = 0;
         while (titles + 1 < words.size() && is_honorific(words[titles])) ++titles;
         if (titles) words.erase(words.begin(), words.begin() + static_cast<long>(titles));
+        // "Robert 'Corky' Cartwright", "Dhabaleswar K (DK) Panda": the nickname is neither name.
+        if (words.size() > 2)
+            words.erase(std::remove_if(words.begin() + 1, words.end() - 1, is_nickname), words.end() - 1);
         // "Jane Doe MD", "John Smith Jr.", "Arthur Gray Jr. MD": trailing suffixes and degrees.
         std::string trailing;
         while ((words.size() > 1 && is_suffix(words.back())) || (words.size() > 2 && is_postnominal(words.back()))) {

@@ -17,7 +17,7 @@ std::string id_name(std::string_view k) {
     if (detail::key_is(k, "ArXiv")) return "arxiv";
     if (detail::key_is(k, "PubMed")) return "pmid";
     if (detail::key_is(k, "PubMedCentral")) return "pmcid";
-    if (detail::key_is(k, "CorpusId")) return "s2_corpus";
+    if (detail::key_is(k, "CorpusId") || detail::key_is(k, "CorpusID")) return "s2_corpus";
     std::string out(k);
     for (char& c : out) c = ascii::to_lower(c);
     return out;  // dblp, mag, acl
@@ -82,6 +82,10 @@ std::string read_paper(od::object obj, Work& w, ReadContext& ctx) {
             std::vector<std::string> contexts;
             ok = get_texts(x, contexts);
             if (ok && !contexts.empty()) w.extra["contexts"] = static_cast<std::int64_t>(contexts.size());
+        } else if (detail::key_is(key, "corpusid") || detail::key_is(key, "corpusId")) {
+            // The datasets API's records (one per line, lower-case keys) name a paper by its corpus id.
+            ok = get_id(x, s);
+            if (!s.empty()) w.ids.emplace("s2_corpus", s);
         } else if (detail::key_is(key, "paperId")) {
             ok = get_text(x, s);
             if (!s.empty()) w.ids["s2"] = s;
@@ -89,7 +93,7 @@ std::string read_paper(od::object obj, Work& w, ReadContext& ctx) {
             ok = get_text(x, w.title);
         } else if (detail::key_is(key, "year")) {
             ok = get_int(x, year);
-        } else if (detail::key_is(key, "publicationDate")) {
+        } else if ((detail::key_is(key, "publicationDate") || detail::key_is(key, "publicationdate"))) {
             ok = get_text(x, s);
             set_date(w, s);
         } else if (detail::key_is(key, "venue")) {
@@ -111,15 +115,15 @@ std::string read_paper(od::object obj, Work& w, ReadContext& ctx) {
                 if (!url.empty()) w.links["pdf"] = url;
                 return true;
             });
-        } else if (detail::key_is(key, "citationCount")) {
+        } else if ((detail::key_is(key, "citationCount") || detail::key_is(key, "citationcount"))) {
             std::optional<std::int64_t> n;
             ok = get_int(x, n);
             if (n) w.extra["citations"] = *n;
-        } else if (detail::key_is(key, "publicationTypes")) {
+        } else if ((detail::key_is(key, "publicationTypes") || detail::key_is(key, "publicationtypes"))) {
             std::vector<std::string> types;
             ok = get_texts(x, types);
             if (ok && !types.empty()) w.category = types.front();
-        } else if (detail::key_is(key, "externalIds")) {
+        } else if ((detail::key_is(key, "externalIds") || detail::key_is(key, "externalids"))) {
             ok = each_field(x, [&](std::string_view k, od::value y) {
                 std::string id;
                 if (!get_id(y, id)) return false;
@@ -145,7 +149,7 @@ std::string read_paper(od::object obj, Work& w, ReadContext& ctx) {
 }  // namespace
 
 bool looks_like_s2(std::string_view text) {
-    return looks_like_json_with(text, {}, {"\"paperId\"", "\"externalIds\"", "\"corpusId\"", "\"citingPaper\"",
+    return looks_like_json_with(text, {}, {"\"paperId\"", "\"externalIds\"", "\"corpusId\"", "\"corpusid\"", "\"citingPaper\"",
                                            "\"citedPaper\"", "\"recommendedPapers\"", "\"authorId\""});
 }
 
