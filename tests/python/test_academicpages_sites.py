@@ -97,3 +97,20 @@ def test_unclosed_front_matter_is_reported():
     c = sm.read_text("---\ntitle: \"A\"\ncollection: publications\nvenue: X\n", source="pub.md")
     assert len(c) == 1 and c[0].title == "A"
     assert any("not closed" in d.message for d in c.diagnostics)
+
+
+def test_about_page_variants():
+    c = sm.read(str(DATA / "about_variants.md"))
+    assert {w.source_format for w in c} == {"academicpages"}
+    assert [w.title for w in c] == ["Soil microbes under drought", "Root traits across a rainfall gradient",
+                                    "Leaf litter decomposition rates", "Mycorrhizal networks revisited",
+                                    "Field Robots for Soil Sampling"]
+    assert [w.year for w in c] == [2022, 2020, 2019, 2023, 2021]
+    assert [w.venue for w in c][:3] == ["Ecology Letters", "Oecologia", "Functional Ecology"]
+    assert c[0].links == {"pdf": "https://example.org/soil.pdf", "code": "https://github.com/praman/soil"}
+    assert [a.display for a in c[0].authors if a.highlighted] == ["P. Raman"]
+    assert [a.display for a in c[2].authors if a.highlighted] == ["P. Raman"]
+    assert c[0].extra["type"] == "Journal articles"
+    assert [w.source_line for w in c] == [16, 17, 18, 26, 36]  # the BibTeX entries at their own lines
+    assert [p.name for p in c.profiles] == ["Priya Raman"]
+    assert not c.diagnostics  # the teaching list is no publication; the boxes' HTML repeats the BibTeX

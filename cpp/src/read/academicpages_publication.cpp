@@ -63,19 +63,46 @@ std::string_view strip_punct(std::string_view s) {
     return s;
 }
 
-// The first emphasised span: <i>..</i>, <em>..</em>, *..* or _.._.
-std::string emphasised(std::string_view s) {
+// A single emphasis mark at i: '*' or '_' not doubled ("**" is bold).
+bool single_mark(std::string_view s, std::size_t i, char mark) {
+    return s[i] == mark && (i + 1 >= s.size() || s[i + 1] != mark) && (i == 0 || s[i - 1] != mark);
+}
+
+// The first emphasised span: <i>..</i>, <em>..</em>, *..* or _.._; `at` its start.
+std::string emphasised(std::string_view s, std::size_t* at = nullptr) {
     for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"<i>", "</i>"}, {"<em>", "</em>"}}) {
         auto a = s.find(open);
         if (a == std::string_view::npos) continue;
         auto b = s.find(close, a);
-        if (b != std::string_view::npos) return std::string(s.substr(a + open.size(), b - a - open.size()));
+        if (b == std::string_view::npos) continue;
+        if (at) *at = a;
+        return std::string(s.substr(a + open.size(), b - a - open.size()));
     }
     for (char mark : {'*', '_'}) {
-        auto a = s.find(mark);
-        if (a == std::string_view::npos || (a + 1 < s.size() && s[a + 1] == mark)) continue;
-        auto b = s.find(mark, a + 1);
-        if (b != std::string_view::npos && b > a + 1) return std::string(s.substr(a + 1, b - a - 1));
+        for (std::size_t a = 0; a < s.size(); ++a) {
+            if (!single_mark(s, a, mark)) continue;
+            // "_" inside a word ("snake_case") is no emphasis.
+            if (mark == '_' && a > 0 && ascii::is_alnum(s[a - 1])) continue;
+            for (std::size_t b = a + 2; b < s.size(); ++b)
+                if (single_mark(s, b, mark)) {
+                    if (at) *at = a;
+                    return std::string(s.substr(a + 1, b - a - 1));
+                }
+            break;
+        }
+    }
+    return "";
+}
+
+// A leading bold span: "**Title.**", "<b>Title</b>", "<strong>Title</strong>"; `rest` what follows.
+std::string leading_bold(std::string_view s, std::string_view& rest) {
+    for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"**", "**"}, {"<b>", "</b>"},
+                               {"<strong>", "</strong>"}}) {
+        if (!starts_with(s, open)) continue;
+        auto b = s.find(close, open.size());
+        if (b == std::string_view::npos) return "";
+        rest = s.substr(b + close.size());
+        return std::string(s.substr(open.size(), b - open.size()));
     }
     return "";
 }
@@ -134,6 +161,24 @@ Citation parse_citation(std::string_view input) {
         if (stop == std::string_view::npos || (dot != std::string_view::npos && dot < stop && stop - dot > 2)) stop = dot;
         c.title = std::string(strip_punct(text::clean_display(rest.substr(0, stop))));
         if (stop != std::string_view::npos) c.venue = venue_after(rest.substr(stop));
+        return c;
+    }
+    // A bold title first: "**Title.** A. Smith, ***B. Jones***. *Venue*, 2020."
+    std::string_view rest;
+    std::string bold = leading_bold(s, rest);
+    if (!bold.empty()) {
+        c.title = std::string(strip_punct(text::clean_display(bold)));
+        std::size_t venue_at = std::string_view::npos;
+        c.venue = std::string(strip_punct(text::clean_display(emphasised(rest, &venue_at))));
+        c.authors = std::string(strip_separators(trim(rest.substr(0, venue_at))));
+        if (!c.authors.empty() && c.authors.back() == '.' && !c.venue.empty()) {
+            // "B. Jones." before the venue: the sentence's dot, unless it ends an initial.
+            std::string_view au = c.authors;
+            bool initial = au.size() >= 2 && ascii::is_upper(au[au.size() - 2]) &&
+                           (au.size() == 2 || au[au.size() - 3] == ' ' || au[au.size() - 3] == '.');
+            if (!initial) c.authors.pop_back();
+        }
+        c.year = last_year(rest);
     }
     return c;
 }
