@@ -123,3 +123,31 @@ def test_datasets_api_lines_with_lower_case_keys():
     assert [w.source_format for w in c] == ["s2", "s2"]
     assert c[0].ids == {"doi": "10.1/x", "s2_corpus": "123"} and c[0].date == "2020-03-01"
     assert c[1].ids == {"s2_corpus": "124"} and not c.diagnostics
+
+
+def test_openalex_group_by_is_reported_not_silent():
+    text = ('{"meta": {"count": 3, "page": 1, "per_page": 25, "groups_count": 3}, "results": [], "group_by": '
+            '[{"key": "2020", "key_display_name": "2020", "count": 10}, {"key": "2021", "count": 5}, {"key": "2022", "count": 7}]}')
+    c = sm.read_text(text, format="openalex")
+    assert len(c) == 0
+    [d] = c.diagnostics
+    assert d.severity == "warning" and "group-by" in d.message and "3 groups" in d.message
+
+
+@pytest.mark.parametrize("text, fmt, note", [
+    ('{"meta": {"count": 120, "page": 2, "per_page": 2}, "results": [{"id": "https://openalex.org/W1", "title": "A"}, '
+     '{"id": "https://openalex.org/W2", "title": "B"}]}', "openalex", "records 3-4 of 120"),
+    ('{"status": "ok", "message-type": "work-list", "message": {"total-results": 50, "items-per-page": 1, '
+     '"query": {"start-index": 10}, "items": [{"DOI": "10.1/a", "title": ["A"]}]}}', "crossref", "records 11-11 of 50"),
+    ('{"total": 40, "offset": 20, "next": 21, "data": [{"paperId": "a", "title": "A"}]}', "s2", "records 21-21 of 40"),
+])
+def test_pages_of_other_apis(text, fmt, note):
+    c = sm.read_text(text, format=fmt)
+    assert len(c) == len([w for w in c if w.title])
+    [d] = c.diagnostics
+    assert d.severity == "info" and note in d.message
+
+
+def test_empty_response_says_so():
+    c = sm.read_text('{"meta": {"count": 0, "page": 1, "per_page": 25}, "results": []}', format="openalex")
+    assert len(c) == 0 and [d.message for d in c.diagnostics] == ["the response holds no records"]

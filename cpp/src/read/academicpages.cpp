@@ -280,8 +280,7 @@ void read_about_page(std::string_view text, ReadContext& ctx) {
     profile.source = ctx.source;
     profile.source_format = ctx.format;
 
-    std::string section;     // the current "======" heading
-    std::string subsection;  // the current "## " heading inside Publications
+    std::string subsection;  // the current heading inside Publications ("## Journal")
     std::size_t i = 0;
     // Front matter between the first two "---" lines.
     if (i < lines.size() && trim(lines[i].text) == "---") {
@@ -335,7 +334,6 @@ void read_about_page(std::string_view text, ReadContext& ctx) {
                 subsection = std::string(heading);  // "## Journal" inside Publications
                 continue;
             }
-            section = std::string(heading);
             subsection.clear();
             pub_level = is_publications_heading(heading) ? level : 0;
             std::string low(heading);

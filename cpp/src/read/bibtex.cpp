@@ -374,19 +374,16 @@ bool first_von_last(const std::string& raw, Author& out) {
          }))
         if (!w.empty()) words.push_back(w);
     if (words.size() < 3) return false;
-    std::size_t von = 0, von_end = 0;
-    for (std::size_t i = 1; i + 1 < words.size(); ++i)
-        if (word_case(words[i]) < 0) {
-            if (!von) von = i;
-            von_end = i;
-        }
+    // The von part and the last name both go into the surname: only the von part's start matters.
+    std::size_t von = 0;
+    for (std::size_t i = 1; i + 1 < words.size() && !von; ++i)
+        if (word_case(words[i]) < 0) von = i;
     if (!von) return false;
     std::string given, surname;
     for (std::size_t i = 0; i < words.size(); ++i) {
         std::string& into = i < von ? given : surname;
         (into.empty() ? into : into += ' ') += words[i];
     }
-    (void)von_end;  // the von part's end only splits it from the last name, both in the surname
     out = author_from_parts(display(given), display(surname));
     return true;
 }

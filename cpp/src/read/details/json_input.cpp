@@ -114,31 +114,55 @@ bool is_null_token(std::string_view v) { return v.empty() || v == "null" || v ==
 // The pagination members of an envelope: S2's offset/next/total (and its
 // bulk search's token), OpenAlex's meta, Crossref's next-cursor.
 struct Page {
-    std::string offset, next, total;
-    void note(std::string_view key, std::string_view value) {
-        if (value.empty() || value.front() == '{' || value.front() == '[' || is_null_token(value)) return;
-        if (key == "offset") offset = scalar_text(value);
-        else if (key == "next" || key == "token" || key == "next_cursor" || key == "next-cursor") next = scalar_text(value);
-        else if (key == "total" || key == "total-results") total = scalar_text(value);
+    std::string next;  // S2's next offset or bulk-search token, a cursor
+    long long offset = -1, total = -1, page = 0, per_page = 0;
+    std::size_t groups = 0;  // OpenAlex group_by: counts per group, no records
+
+    static long long number(std::string_view v) {
+        std::string t = scalar_text(v);
+        if (t.empty() || t.size() > 15 || !std::all_of(t.begin(), t.end(), ascii::is_digit)) return -1;
+        return std::stoll(t);
     }
-    // More records exist than this page: S2 leaves "next" out on the last page.
-    bool more() const {
-        if (next.empty()) return false;
-        if (total.empty() || !std::all_of(next.begin(), next.end(), ascii::is_digit) ||
-            !std::all_of(total.begin(), total.end(), ascii::is_digit) || next.size() > 15 || total.size() > 15)
-            return true;
-        return std::stoll(next) < std::stoll(total);
-    }
-    std::string describe() const {
-        std::string s = "one page of a paginated response";
-        if (!offset.empty() || !total.empty()) {
-            s += " (";
-            if (!offset.empty()) s += "from offset " + offset + (total.empty() ? "" : ", ");
-            if (!total.empty()) s += total + " records in all";
-            s += ")";
+    // S2 {offset, next, total, token}; OpenAlex {meta: {count, page, per_page, next_cursor}, group_by};
+    // Crossref {total-results, items-per-page, query: {start-index}, next-cursor}.
+    void note(std::string_view key, std::string_view value, int depth = 0) {
+        if (value.empty() || is_null_token(value)) return;
+        if (value.front() == '{') {
+            if (depth == 0 && (key == "meta" || key == "query"))
+                for (std::string_view m : split_items(value).items) {
+                    std::string_view v;
+                    std::string_view k = key_of(m, v);
+                    note(k, v, depth + 1);
+                }
+            return;
         }
-        std::string shown = next.size() > 40 ? next.substr(0, 40) + "..." : next;
-        return s + ": the records from the next page (" + shown + ") on are not in this input";
+        if (value.front() == '[') {
+            if (key == "group_by" || key == "groups") groups = split_items(value).items.size();
+            return;
+        }
+        if (key == "offset" || key == "start-index") offset = number(value);
+        else if (key == "next" || key == "token" || key == "next_cursor" || key == "next-cursor") next = scalar_text(value);
+        else if (key == "total" || key == "total-results" || key == "count") total = number(value);
+        else if (key == "page") page = number(value);
+        else if (key == "per_page") per_page = number(value);
+    }
+    long long start() const {
+        if (offset >= 0) return offset;
+        return page > 0 && per_page > 0 ? (page - 1) * per_page : 0;
+    }
+    // More records exist than this page holds: by the count when there is
+    // one, else by a next page named (S2 leaves "next" out on the last page).
+    bool more(std::size_t n) const {
+        if (total >= 0) return start() + static_cast<long long>(n) < total;
+        return !next.empty();
+    }
+    std::string describe(std::size_t n) const {
+        std::string s = "one page of a paginated response";
+        if (total >= 0)
+            s += ": records " + std::to_string(start() + 1) + "-" + std::to_string(start() + static_cast<long long>(n)) +
+                 " of " + std::to_string(total);
+        if (!next.empty()) s += "; the next page (" + (next.size() > 40 ? next.substr(0, 40) + "..." : next) + ")";
+        return s + (total >= 0 ? "; the others are not in this input" : " and those after it are not in this input");
     }
 };
 
@@ -232,7 +256,10 @@ private:
     int line_of(std::string_view s) { return line_ > 0 ? line_ : lines_.line_of(s.data()); }
 
     void document(std::string_view doc) {
-        if (doc.front() == '[') return array(doc, 0);
+        if (doc.front() == '[') {
+            array(doc, 0);
+            return;
+        }
         if (doc.front() == '{') return item(doc, 0);
         ctx_.warn(line_of(doc), "unreadable record (not a JSON object or array): '" +
                                     std::string(doc.substr(0, 60)) + "'");
@@ -264,10 +291,13 @@ private:
         return true;
     }
 
-    void array(std::string_view doc, int depth) {
+    // The items of an array, read; returns how many there were.
+    std::size_t array(std::string_view doc, int depth) {
         Items items = split_items(doc);
+        std::size_t n = 0;
         for (std::string_view it : items.items) {
             if (it.empty()) continue;
+            ++n;
             if (it == "null") ctx_.diagnose(line_of(it), Severity::info, "null item in array (nothing to read)");
             else if (it.front() == '{') item(it, depth + 1);
             else ctx_.warn(line_of(it), "unreadable record (not a JSON object): '" +
@@ -276,6 +306,7 @@ private:
         if (!items.complete)
             ctx_.warn(line_of(doc), "truncated JSON: the array starting on this line is not closed; "
                                     "its complete records were read");
+        return n;
     }
 
     // An envelope (a page of results) or, failing that, one record.
@@ -289,14 +320,21 @@ private:
             std::string_view key = key_of(m, value);
             page.note(key, value);
         }
+        if (page.groups > 0) {
+            // OpenAlex's group_by: a count per group, which no reader turns into works.
+            ctx_.warn(line_of(doc), "a group-by response (" + std::to_string(page.groups) +
+                                        " groups of counts), no records");
+            return;
+        }
         for (std::string_view m : members.items) {
             std::string_view value;
             std::string_view key = key_of(m, value);
             if (value.empty() || std::find(envelopes_.begin(), envelopes_.end(), key) == envelopes_.end()) continue;
             if (value.front() == '{') return object(value, depth + 1);
             if (value.front() != '[') continue;
-            array(value, depth);
-            if (page.more()) ctx_.diagnose(line_of(doc), Severity::info, page.describe());
+            std::size_t n = array(value, depth);
+            if (page.more(n)) ctx_.diagnose(line_of(doc), Severity::info, page.describe(n));
+            else if (n == 0) ctx_.diagnose(line_of(doc), Severity::info, "the response holds no records");
             return;
         }
         record(doc);
