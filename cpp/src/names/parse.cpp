@@ -79,7 +79,9 @@ bool is_postnominal(std::string_view w) {
 // name as often as a title: not one.)
 bool is_honorific(std::string_view w) {
     if (!w.empty() && w.back() == '.') w.remove_suffix(1);
-    if (w.size() < 2 || w.size() > 9) return false;
+    // Most given names are of a length no title has, or start with a letter none does.
+    if (w.size() < 2 || w.size() == 7 || w.size() == 8 || w.size() > 9) return false;
+    if (!std::strchr("dDpPmMsSrRaA", w[0])) return false;
     char buf[9];
     for (std::size_t i = 0; i < w.size(); ++i) buf[i] = ascii::to_lower(w[i]);
     std::string_view l(buf, w.size());
@@ -101,6 +103,14 @@ bool is_nickname(std::string_view w) {
     char a = w.front(), b = w.back();
     if ((a == '(' && b == ')') || (a == '"' && b == '"') || (a == '\'' && b == '\'')) return true;
     return (text::starts_with(w, "“") && text::ends_with(w, "”")) || (text::starts_with(w, "‘") && text::ends_with(w, "’"));
+}
+
+// Whether s has a character a nickname is set off with (quotes, '(', the
+// lead byte of “ and ‘): one branch-free pass, before the words are looked at.
+bool may_hold_nickname(std::string_view s) {
+    unsigned char found = 0;
+    for (char c : s) found |= static_cast<unsigned char>(c == '\'' || c == '"' || c == '(' || c == '\xE2');
+    return found;
 }
 
 // Every word of a comma-separated part a suffix or post-nominal: "Jr.", "III", "M.D.", "PhD".
@@ -152,13 +162,29 @@ bool any_codepoint(std::string_view s, F&& f) {
 }
 
 // Case in any script: "Řehůřek" has a capital, though not an ASCII one.
-bool has_lower(std::string_view s) {
-    if (std::any_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return true;
-    return non_ascii(s) && any_codepoint(s, [](utf8proc_int32_t cp) { return cp >= 0x80 && utf8proc_islower(cp); });
+// One pass for ASCII (asked several times of every name); utf8proc only
+// for text with other characters and no ASCII letter of that case.
+__attribute__((noinline)) bool unicode_has_lower(std::string_view s) {
+    return any_codepoint(s, [](utf8proc_int32_t cp) { return cp >= 0x80 && utf8proc_islower(cp); });
 }
-bool has_upper(std::string_view s) {
-    if (std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) return true;
-    return non_ascii(s) && any_codepoint(s, [](utf8proc_int32_t cp) { return cp >= 0x80 && utf8proc_isupper(cp); });
+__attribute__((noinline)) bool unicode_has_upper(std::string_view s) {
+    return any_codepoint(s, [](utf8proc_int32_t cp) { return cp >= 0x80 && utf8proc_isupper(cp); });
+}
+inline bool has_lower(std::string_view s) {
+    unsigned char high = 0;
+    for (char c : s) {
+        if (c >= 'a' && c <= 'z') return true;
+        high |= static_cast<unsigned char>(c) & 0x80;
+    }
+    return high && unicode_has_lower(s);
+}
+inline bool has_upper(std::string_view s) {
+    unsigned char high = 0;
+    for (char c : s) {
+        if (c >= 'A' && c <= 'Z') return true;
+        high |= static_cast<unsigned char>(c) & 0x80;
+    }
+    return high && unicode_has_upper(s);
 }
 
 // s lower-cased, its letters kept as written ("ŘEHŮŘEK" -> "řehůřek").
@@ -403,25 +429,36 @@ Author parse_name(std::string_view input) {
     }
     if (kept.size() >= 2) {
         // "Surname, Given" or "Surname, Given, more": the more is a suffix.
-        thread_local std::vector<std::string_view> words;
-        words.clear();
-        each_word(kept[0], [&](std::string_view w) { return words.push_back(w), true; });
+        // Views are cut, not words split and joined: most names need neither step.
+        std::string_view sur = kept[0];
         std::string trailing;  // "Smith Jr., John": the suffix written with the surname
-        while (words.size() > 1 && (is_suffix(words.back()) || is_postnominal(words.back()))) {
-            trailing = std::string(words.back()) + (trailing.empty() ? "" : " " + trailing);
-            words.pop_back();
+        for (auto sp = sur.rfind(' '); sp != std::string_view::npos; sp = sur.rfind(' ')) {
+            std::string_view last = sur.substr(sp + 1);
+            if (!is_suffix(last) && !is_postnominal(last)) break;
+            trailing = std::string(last) + (trailing.empty() ? "" : " " + trailing);
+            sur = trim(sur.substr(0, sp));
         }
-        surname = join(words, 0, words.size());
-        std::string more = a.suffix;
-        a.suffix = trailing;
-        add_suffix(more);
+        surname = std::string(sur);
+        if (!trailing.empty()) {
+            std::string more = a.suffix;
+            a.suffix = trailing;
+            add_suffix(more);
+        }
         for (std::size_t i = 2; i < kept.size(); ++i) add_suffix(kept[i]);
-        words.clear();
-        each_word(kept[1], [&](std::string_view w) { return words.push_back(w), true; });
-        std::size_t from = 0;
-        while (from < words.size() && is_honorific(words[from])) ++from;
-        words.erase(std::remove_if(words.begin() + static_cast<long>(from), words.end(), is_nickname), words.end());
-        given = join(words, from, words.size());
+        // "Smith, Dr. John": titles are no given name.
+        std::string_view giv = kept[1];
+        for (auto sp = giv.find(' '); sp != std::string_view::npos && is_honorific(giv.substr(0, sp)); sp = giv.find(' '))
+            giv = trim(giv.substr(sp + 1));
+        // "Cartwright, Robert 'Corky'": nor are nicknames.
+        if (may_hold_nickname(giv)) {
+            thread_local std::vector<std::string_view> words;
+            words.clear();
+            each_word(giv, [&](std::string_view w) { return words.push_back(w), true; });
+            words.erase(std::remove_if(words.begin(), words.end(), is_nickname), words.end());
+            given = join(words, 0, words.size());
+        } else {
+            given = std::string(giv);
+        }
     } else {
         if (!kept.empty()) d = kept[0];
         thread_local std::vector<std::string_view> words;  // views into a.display; reused, one allocation
@@ -432,7 +469,7 @@ Author parse_name(std::string_view input) {
         while (titles + 1 < words.size() && is_honorific(words[titles])) ++titles;
         if (titles) words.erase(words.begin(), words.begin() + static_cast<long>(titles));
         // "Robert 'Corky' Cartwright", "Dhabaleswar K (DK) Panda": the nickname is neither name.
-        if (words.size() > 2)
+        if (words.size() > 2 && may_hold_nickname(d))
             words.erase(std::remove_if(words.begin() + 1, words.end() - 1, is_nickname), words.end() - 1);
         // "Jane Doe MD", "John Smith Jr.", "Arthur Gray Jr. MD": trailing suffixes and degrees.
         std::string trailing;
