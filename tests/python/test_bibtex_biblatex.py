@@ -190,3 +190,10 @@ def test_bibtex_name_rules(raw, given, surname):
     a = c[0].authors[0]
     assert (a.given, a.surname) == (given, surname)
     assert len(c[0].authors) == 2
+
+
+def test_howpublished_url_is_a_link_not_a_venue():
+    w = one(r"@misc{k, title={A Page}, howpublished={\url{https://example.org/page}}, note={Accessed 2020}, year=2020}")
+    assert w.venue == "" and w.links["landing"] == "https://example.org/page"
+    w = one("@misc{k, title={A Talk}, howpublished={Invited talk at the Workshop on Things}, year=2020}")
+    assert w.venue == "Invited talk at the Workshop on Things"

@@ -438,8 +438,14 @@ std::string entry_venue(const std::map<std::string, std::string>& f) {
     std::string book = joined_title(f, "booktitle", "booksubtitle", "booktitleaddon");
     if (!book.empty()) return book;
     for (const char* k : {"eventtitle", "howpublished", "school", "institution", "organization", "series",
-                          "publisher"})
-        if (auto it = f.find(k); it != f.end() && !it->second.empty()) return display(it->second);
+                          "publisher"}) {
+        auto it = f.find(k);
+        if (it == f.end() || it->second.empty()) continue;
+        // howpublished = {\url{https://...}}: where the work is, not a venue.
+        std::string_view v = text::trim(it->second);
+        if (text::starts_with(v, "\\url") || text::starts_with(v, "http")) continue;
+        return display(it->second);
+    }
     return "";
 }
 
@@ -613,6 +619,13 @@ void Parser::build(const Entry& e, Fields& f) {
     else if (auto pc = f.find("primaryclass"); pc != f.end() && !pc->second.empty()) w.extra["eprintclass"] = identifier(pc->second);
     for (const char* id : {"pmid", "pmcid", "isbn", "openalex", "s2", "s2_corpus", "dblp", "mag", "acl"})
         if (std::string v = identifier(f[id]); !v.empty()) w.ids[id] = v;
+    if (f["url"].empty()) {
+        // Google Scholar and Mendeley give a web page's address as howpublished = {\url{...}}.
+        std::string_view how = text::trim(f["howpublished"]);
+        if (text::starts_with(how, "\\url")) how.remove_prefix(4);
+        std::string address = identifier(how);
+        if (text::starts_with(address, "http")) f["url"] = address;
+    }
     if (std::string url = identifier(f["url"]); !url.empty()) {
         w.links["landing"] = url;
         if (url.find("arxiv.org/") != std::string::npos && !w.ids.count("arxiv"))
