@@ -87,3 +87,16 @@ TEST(AcademicPages, ItemWithoutSpanIsReadAndReported) {
     ASSERT_EQ(c.diagnostics.size(), 1u);
     EXPECT_EQ(c.diagnostics[0].line, 15);
 }
+
+// Issue 21: the _publications collection, the owner in _config.yml, page variants.
+TEST(AcademicPages, SiteFolderAndVariants) {
+    std::string data = SCHOLARMERGE_TEST_DATA_DIR;
+    Corpus site = read({data + "/academicpages/site_b"});
+    ASSERT_EQ(site.works.size(), 3u);
+    ASSERT_EQ(site.profiles.size(), 3u);
+    EXPECT_EQ(site.profiles[0].name, "Kenji Watanabe");
+    Corpus page = read({data + "/academicpages/about_variants.md"});
+    ASSERT_EQ(page.works.size(), 5u);
+    EXPECT_EQ(page.works[3].title, "Mycorrhizal networks revisited");
+    EXPECT_TRUE(page.diagnostics.empty());
+}

@@ -94,3 +94,17 @@ TEST(Bibtex, DetectedOnlyForEntriesAtLineStart) {
     EXPECT_TRUE(looks_like_bibtex("% refs\n@Article{x,\n title={T}}\n"));
     EXPECT_FALSE(looks_like_bibtex("mail me at someone@example.org {please}\n"));
 }
+
+// Issue 21: biblatex fields, crossref/xdata, LaTeX to Unicode.
+TEST(BibTeX, CrossrefXdataAndBiblatexFields) {
+    Corpus c = read({std::string(SCHOLARMERGE_TEST_DATA_DIR) + "/bibtex/jabref_crossref.bib"});
+    ASSERT_EQ(c.works.size(), 4u);
+    EXPECT_EQ(c.works[1].year, 2011);
+    EXPECT_EQ(c.works[1].ids.count("doi"), 0u);
+    EXPECT_TRUE(c.diagnostics.empty());
+    Corpus z = read({std::string(SCHOLARMERGE_TEST_DATA_DIR) + "/bibtex/biblatex_zotero.bib"});
+    ASSERT_EQ(z.works.size(), 3u);
+    EXPECT_EQ(z.works[0].authors[0].surname, "Önnudóttir");
+    EXPECT_EQ(z.works[0].ids.at("doi"), "10.1016/j.jphys.2019.03.004");
+    EXPECT_EQ(z.works[2].title, "Bounds ≤ O(n log n) for sorting/searching");
+}

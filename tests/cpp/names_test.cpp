@@ -233,3 +233,18 @@ TEST(ParseName, PlainNamesOfTheBenchmarksTakeAShortcutToTheSameResult) {
             }
     EXPECT_GT(names, 18000u);
 }
+
+// Issue 21: suffixes anywhere, titles and degrees, accented capitals kept.
+TEST(ParseName, SuffixesTitlesAndAccents) {
+    Author a = parse_name("Ford, Jr., Henry");
+    EXPECT_EQ(a.given, "Henry");
+    EXPECT_EQ(a.surname, "Ford");
+    EXPECT_EQ(a.suffix, "Jr.");
+    Author b = parse_name("Dr. John Smith, PhD");
+    EXPECT_EQ(b.given, "John");
+    EXPECT_EQ(b.surname, "Smith");
+    EXPECT_EQ(b.suffix, "PhD");
+    Author c = parse_name("řehůřek, radim");
+    EXPECT_EQ(c.surname, "Řehůřek");
+    EXPECT_EQ(c.key, "rehurek r");
+}

@@ -38,3 +38,28 @@ TEST(SemanticScholar, SearchPageEnvelope) {
     EXPECT_EQ(c.works[1].source_line, 3);
     EXPECT_EQ(c.works[0].venue, "ICML");
 }
+
+// Issue 21: envelopes around papers, and error bodies instead of records.
+TEST(SemanticScholar, CitationEnvelopesReadTheWrappedPaper) {
+    Corpus c = read({std::string(SCHOLARMERGE_TEST_DATA_DIR) + "/s2/citations_page.json"});
+    ASSERT_EQ(c.works.size(), 3u);
+    EXPECT_EQ(c.works[0].ids.at("arxiv"), "1810.04805");
+    EXPECT_EQ(std::get<std::string>(c.works[0].extra.at("s2_relation")), "citing");
+    ASSERT_EQ(c.diagnostics.size(), 1u);  // the next page is not in the file
+    EXPECT_EQ(c.diagnostics[0].severity, Severity::info);
+}
+
+TEST(SemanticScholar, ErrorBodiesAreDiagnostics) {
+    for (const char* text : {"{\"error\":\"Paper with id x not found\"}", "{\"message\": \"Forbidden\"}",
+                             "\n{\"status\":\"failed\",\"message\":[{\"message\":\"bad rows\"}]}"}) {
+        for (const char* format : {"auto", "s2"}) {
+            ReadOptions o;
+            o.format = format;
+            Corpus c = read_text(text, "resp.json", o);
+            EXPECT_TRUE(c.works.empty()) << text;
+            ASSERT_EQ(c.diagnostics.size(), 1u) << text;
+            EXPECT_EQ(c.diagnostics[0].severity, Severity::error);
+            EXPECT_EQ(c.diagnostics[0].line, text[0] == '\n' ? 2 : 1);
+        }
+    }
+}

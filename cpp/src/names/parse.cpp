@@ -1,6 +1,9 @@
 #include "scholarmerge/names/parse.hpp"
 
+#include <utf8proc.h>
+
 #include <algorithm>
+#include <cstring>
 
 #include "scholarmerge/names/match.hpp"
 #include "scholarmerge/text/fold.hpp"
@@ -52,9 +55,79 @@ bool is_suffix(std::string_view w) {
     return f == "jr" || f == "sr" || f == "ii" || f == "iii" || f == "iv";
 }
 
+// Degrees and post-nominal letters, as written (case matters: "MD" is a
+// degree, "Md" a given name): suffixes, never a given name or surname.
+bool is_postnominal(std::string_view w) {
+    if (w.size() < 2 || w.size() > 8) return false;
+    if (w.back() == ',') w.remove_suffix(1);
+    // Every one but "Esq." has two capitals; a surname rarely does ("McDonald").
+    int capitals = 0;
+    for (char c : w) capitals += ascii::is_upper(c);
+    if (capitals < 2 && w.substr(0, 3) != "Esq") return false;
+    static const char* letters[] = {"PhD", "Ph.D.", "Ph.D", "PHD", "MD", "M.D.", "M.D", "DPhil", "D.Phil.", "MSc",
+                                    "M.Sc.", "MBA", "JD", "J.D.", "LLM", "LL.M.", "DDS", "D.D.S.", "FRS", "FRCP",
+                                    "FRCS", "FACP", "FACS", "MPH", "Esq.", "Esq", "CPA", "DSc", "D.Sc.", "EdD",
+                                    "PsyD", "MBBS", "DVM", "PharmD", "MPhil", "BSc", "B.Sc.", "M.A.", "B.A.",
+                                    "RN", "FRSE", "FREng", "FBA", "FAAN", "FRSC", "DrPH", "ScD", "Sc.D."};
+    for (const char* l : letters)
+        if (w == l) return true;
+    return false;
+}
+
+// Titles before a name: "Dr.", "Prof.", "Professor", "Mrs", "Sir". Asked of
+// every given name: by length, lower-cased on the stack. ("Hon" is a given
+// name as often as a title: not one.)
+bool is_honorific(std::string_view w) {
+    if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+    // Most given names are of a length no title has, or start with a letter none does.
+    if (w.size() < 2 || w.size() == 7 || w.size() == 8 || w.size() > 9) return false;
+    if (!std::strchr("dDpPmMsSrRaA", w[0])) return false;
+    char buf[9];
+    for (std::size_t i = 0; i < w.size(); ++i) buf[i] = ascii::to_lower(w[i]);
+    std::string_view l(buf, w.size());
+    switch (w.size()) {
+        case 2: return l == "dr" || l == "mr" || l == "ms" || l == "mx";
+        case 3: return l == "mrs" || l == "sir" || l == "rev" || l == "mme";
+        case 4: return l == "prof" || l == "miss" || l == "dame" || l == "revd" || l == "mlle" || l == "asst";
+        case 5: return l == "assoc";
+        case 6: return l == "doctor";
+        case 9: return l == "professor";
+        default: return false;
+    }
+}
+
+// A nickname set off in quotes or parentheses: "'Corky'", "\"Bob\"", "(DK)",
+// "“Bobby”". Kept apart from the given name ("'t Hooft" is no nickname).
+bool is_nickname(std::string_view w) {
+    if (w.size() < 3) return false;
+    char a = w.front(), b = w.back();
+    if ((a == '(' && b == ')') || (a == '"' && b == '"') || (a == '\'' && b == '\'')) return true;
+    return (text::starts_with(w, "“") && text::ends_with(w, "”")) || (text::starts_with(w, "‘") && text::ends_with(w, "’"));
+}
+
+// Whether s has a character a nickname is set off with (quotes, '(', the
+// lead byte of “ and ‘): one branch-free pass, before the words are looked at.
+bool may_hold_nickname(std::string_view s) {
+    unsigned char found = 0;
+    for (char c : s) found |= static_cast<unsigned char>(c == '\'' || c == '"' || c == '(' || c == '\xE2');
+    return found;
+}
+
+// Every word of a comma-separated part a suffix or post-nominal: "Jr.", "III", "M.D.", "PhD".
+bool suffix_part(std::string_view p) {
+    bool any = false, all = true;
+    each_word(p, [&](std::string_view w) {
+        any = true;
+        if (!is_suffix(w) && !is_postnominal(w)) all = false;
+        return all;
+    });
+    return any && all;
+}
+
 bool is_particle(std::string_view w) {
     static const char* particles[] = {"van", "von", "der", "den", "de", "la", "le", "du", "di", "da",
                                       "del", "della", "des", "dos", "das", "ten", "ter", "bin", "al", "el"};
+    if (w == "'t" || w == "’t") return true;                // Dutch: Gerard 't Hooft
     if (!may_fold_into(w, "abdeilnorstuv")) return false;  // the particles' letters
     std::string f = text::fold(w);
     for (const char* p : particles)
@@ -68,11 +141,62 @@ bool is_initials_block(std::string_view w) {
     return std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
-bool has_lower(std::string_view s) {
-    return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+bool non_ascii(std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
 }
-bool has_upper(std::string_view s) {
-    return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+
+// Calls f(codepoint) for each character of UTF-8 s until f returns true.
+template <class F>
+bool any_codepoint(std::string_view s, F&& f) {
+    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+    utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
+    while (left > 0) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+        if (n <= 0) return false;
+        if (f(cp)) return true;
+        p += n;
+        left -= n;
+    }
+    return false;
+}
+
+// Case in any script: "Řehůřek" has a capital, though not an ASCII one.
+// One pass for ASCII (asked several times of every name); utf8proc only
+// for text with other characters and no ASCII letter of that case.
+__attribute__((noinline)) bool unicode_has_lower(std::string_view s) {
+    return any_codepoint(s, [](utf8proc_int32_t cp) { return cp >= 0x80 && utf8proc_islower(cp); });
+}
+__attribute__((noinline)) bool unicode_has_upper(std::string_view s) {
+    return any_codepoint(s, [](utf8proc_int32_t cp) { return cp >= 0x80 && utf8proc_isupper(cp); });
+}
+inline bool has_lower(std::string_view s) {
+    unsigned char high = 0;
+    for (char c : s) {
+        if (c >= 'a' && c <= 'z') return true;
+        high |= static_cast<unsigned char>(c) & 0x80;
+    }
+    return high && unicode_has_lower(s);
+}
+inline bool has_upper(std::string_view s) {
+    unsigned char high = 0;
+    for (char c : s) {
+        if (c >= 'A' && c <= 'Z') return true;
+        high |= static_cast<unsigned char>(c) & 0x80;
+    }
+    return high && unicode_has_upper(s);
+}
+
+// s lower-cased, its letters kept as written ("ŘEHŮŘEK" -> "řehůřek").
+std::string lower_letters(std::string_view s) {
+    std::string out;
+    any_codepoint(s, [&](utf8proc_int32_t cp) {
+        utf8proc_uint8_t buf[4];
+        utf8proc_ssize_t n = utf8proc_encode_char(utf8proc_tolower(cp), buf);
+        out.append(reinterpret_cast<char*>(buf), static_cast<std::size_t>(n));
+        return false;
+    });
+    return out;
 }
 
 // Single letters joined by '.' or '-', in either case: "m", "R.", "r.l",
@@ -145,6 +269,21 @@ std::string initials_of(std::string_view given) {
 // of each space-separated word is raised, the rest kept. Given names also
 // raise the letter after a dot ("l.g." -> "L.G.").
 std::string capitalise_words(std::string_view s, bool after_hyphen = false, bool after_dot = false) {
+    if (non_ascii(s)) {
+        // The same, by code point: "émile" -> "Émile", "řehůřek" -> "Řehůřek".
+        std::string out;
+        bool start = true;
+        any_codepoint(s, [&](utf8proc_int32_t cp) {
+            bool sep = cp == ' ' || (after_hyphen && (cp == '-' || cp == '\'')) || (after_dot && cp == '.');
+            utf8proc_int32_t c = !sep && start ? utf8proc_toupper(cp) : cp;
+            start = sep;
+            utf8proc_uint8_t buf[4];
+            utf8proc_ssize_t n = utf8proc_encode_char(c, buf);
+            out.append(reinterpret_cast<char*>(buf), static_cast<std::size_t>(n));
+            return false;
+        });
+        return out;
+    }
     std::string out(s);
     bool start = true;
     for (char& c : out) {
@@ -173,7 +312,8 @@ void finish_name(Author& a, std::string_view display) {
     // All-lower or all-caps input says nothing about case: use title case.
     std::string& surname = a.surname;
     if ((!has_upper(surname) && has_lower(surname)) || (!has_lower(surname) && surname.size() > 3)) {
-        std::string low = text::fold(surname);
+        // Lower-cased, not folded: the letters stay as written (the key folds).
+        std::string low = non_ascii(surname) ? lower_letters(surname) : text::fold(surname);
         // Surnames raise each hyphenated part ("Cesa-Bianchi"); given names do not ("Seung-won").
         if (!has_lower(surname) || !has_upper(surname)) surname = capitalise_words(low, true);
     }
@@ -215,7 +355,7 @@ bool plain_name(std::string_view s, std::string_view& given, std::string_view& s
     if (space == std::string_view::npos) return false;
     given = s.substr(0, space);
     surname = s.substr(space + 1);
-    return !is_suffix(surname) && !is_initial_word(surname, has_lower(s));
+    return !is_suffix(surname) && !is_initial_word(surname, has_lower(s)) && !is_honorific(given);
 }
 
 }  // namespace
@@ -238,7 +378,7 @@ Author parse_name(std::string_view input) {
     auto has = [&t](char c) { return t.find(c) != std::string_view::npos; };
     if (has('*') || has('<')) {
         if (t.find("**") != std::string_view::npos || t.find("<b>") != std::string_view::npos ||
-            t.find("<strong>") != std::string_view::npos) {
+            t.find("<strong>") != std::string_view::npos || t.find("<u>") != std::string_view::npos) {
             a.highlighted = true;
         }
         if (t.find("<sup>*</sup>") != std::string_view::npos || t.find("<sup>†</sup>") != std::string_view::npos) {
@@ -254,35 +394,93 @@ Author parse_name(std::string_view input) {
         t = changed = std::move(starless);
         if (!a.highlighted) a.equal_contribution = true;
     }
+    // "_Z. Yao_", "__Z. Yao__", "**_Z. Yao_**": Markdown emphasis by
+    // underscores, how some pages mark their owner.
+    if (t.size() > 2 && t.front() == '_' && t.back() == '_') {
+        while (!t.empty() && t.front() == '_') t.remove_prefix(1);
+        while (!t.empty() && t.back() == '_') t.remove_suffix(1);
+        t = changed = std::string(trim(t));
+        a.highlighted = true;
+    }
     // "Z. Yao†" style marks and stray digits of affiliation footnotes.
     while (!t.empty() && (ascii::is_digit(t.back()) || t.back() == ',')) t.remove_suffix(1);
     a.display = text::squeeze_spaces(text::decode_latex(t));
     std::string_view d = a.display;
 
     std::string given, surname;
-    auto comma = d.find(',');
-    if (comma != std::string_view::npos && is_suffix(trim(d.substr(comma + 1)))) {
-        // "Caetano Traina, Jr.": the comma only sets off the suffix.
-        a.suffix = std::string(trim(d.substr(comma + 1)));
-        d = trim(d.substr(0, comma));
-        comma = std::string_view::npos;
-    }
-    if (comma != std::string_view::npos) {
-        // "Surname, Given" or "Surname, Given, Jr."
-        surname = std::string(trim(d.substr(0, comma)));
-        std::string_view rest = trim(d.substr(comma + 1));
-        if (auto c2 = rest.find(','); c2 != std::string_view::npos) {
-            a.suffix = std::string(trim(rest.substr(c2 + 1)));
-            rest = trim(rest.substr(0, c2));
+    // Suffixes and degrees, wherever they stand, in the order written.
+    auto add_suffix = [&a](std::string_view sfx) {
+        if (!sfx.empty()) (a.suffix.empty() ? a.suffix : a.suffix += ", ") += sfx;
+    };
+    // Comma-separated parts: the name's, and suffix parts anywhere after the
+    // first ("Ford, Jr., Henry", "Arthur Gray, Jr., M.D.", "Smith, John, PhD").
+    thread_local std::vector<std::string_view> kept;
+    kept.clear();
+    if (d.find(',') != std::string_view::npos) {
+        std::size_t start = 0;
+        for (std::size_t i = 0; i <= d.size(); ++i) {
+            if (i < d.size() && d[i] != ',') continue;
+            std::string_view part = trim(d.substr(start, i - start));
+            start = i + 1;
+            if (part.empty()) continue;
+            if (!kept.empty() && suffix_part(part)) add_suffix(part);
+            else kept.push_back(part);
         }
-        given = std::string(rest);
+    }
+    if (kept.size() >= 2) {
+        // "Surname, Given" or "Surname, Given, more": the more is a suffix.
+        // Views are cut, not words split and joined: most names need neither step.
+        std::string_view sur = kept[0];
+        std::string trailing;  // "Smith Jr., John": the suffix written with the surname
+        for (auto sp = sur.rfind(' '); sp != std::string_view::npos; sp = sur.rfind(' ')) {
+            std::string_view last = sur.substr(sp + 1);
+            if (!is_suffix(last) && !is_postnominal(last)) break;
+            trailing = std::string(last) + (trailing.empty() ? "" : " " + trailing);
+            sur = trim(sur.substr(0, sp));
+        }
+        surname = std::string(sur);
+        if (!trailing.empty()) {
+            std::string more = a.suffix;
+            a.suffix = trailing;
+            add_suffix(more);
+        }
+        for (std::size_t i = 2; i < kept.size(); ++i) add_suffix(kept[i]);
+        // "Smith, Dr. John": titles are no given name.
+        std::string_view giv = kept[1];
+        for (auto sp = giv.find(' '); sp != std::string_view::npos && is_honorific(giv.substr(0, sp)); sp = giv.find(' '))
+            giv = trim(giv.substr(sp + 1));
+        // "Cartwright, Robert 'Corky'": nor are nicknames.
+        if (may_hold_nickname(giv)) {
+            thread_local std::vector<std::string_view> words;
+            words.clear();
+            each_word(giv, [&](std::string_view w) { return words.push_back(w), true; });
+            words.erase(std::remove_if(words.begin(), words.end(), is_nickname), words.end());
+            given = join(words, 0, words.size());
+        } else {
+            given = std::string(giv);
+        }
     } else {
+        if (!kept.empty()) d = kept[0];
         thread_local std::vector<std::string_view> words;  // views into a.display; reused, one allocation
         words.clear();
         each_word(d, [&](std::string_view w) { return unglue_initials(w, words), true; });
-        if (words.size() > 1 && a.suffix.empty() && is_suffix(words.back())) {
-            a.suffix = std::string(words.back());
+        // "Dr. John Smith", "Prof. Dr. Hans Müller": titles are no given name.
+        std::size_t titles = 0;
+        while (titles + 1 < words.size() && is_honorific(words[titles])) ++titles;
+        if (titles) words.erase(words.begin(), words.begin() + static_cast<long>(titles));
+        // "Robert 'Corky' Cartwright", "Dhabaleswar K (DK) Panda": the nickname is neither name.
+        if (words.size() > 2 && may_hold_nickname(d))
+            words.erase(std::remove_if(words.begin() + 1, words.end() - 1, is_nickname), words.end() - 1);
+        // "Jane Doe MD", "John Smith Jr.", "Arthur Gray Jr. MD": trailing suffixes and degrees.
+        std::string trailing;
+        while ((words.size() > 1 && is_suffix(words.back())) || (words.size() > 2 && is_postnominal(words.back()))) {
+            trailing = std::string(words.back()) + (trailing.empty() ? "" : ", " + trailing);
             words.pop_back();
+        }
+        if (!trailing.empty()) {
+            std::string more = a.suffix;
+            a.suffix = trailing;
+            add_suffix(more);
         }
         // "Surname initials" ("Yao ZW", "rivest r.l.", "kearns m. j"): the
         // initials come last and the first word is not one.
@@ -445,7 +643,7 @@ AuthorList parse_author_list(std::string_view input) {
     for (std::size_t i = 1; i < parts.size(); ++i) {
         if (!parts[i].after_comma) continue;
         const std::string& p = parts[i].text;
-        if (is_suffix(p))
+        if (suffix_part(p))
             role[i] = Role::Suffix;
         else if (role[i - 1] == Role::Name && surname_like(parts[i - 1].text) && (initials_part(p) || given_with_initials(p)))
             role[i] = Role::Given;

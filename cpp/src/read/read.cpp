@@ -9,6 +9,7 @@
 #include "details/read_piece.hpp"
 #include "registry.hpp"
 #include "scholarmerge/error.hpp"
+#include "details/json_input.hpp"
 #include "scholarmerge/read/detect.hpp"
 #include "scholarmerge/read/file_reader.hpp"
 #include "scholarmerge/text/encoding.hpp"
@@ -85,6 +86,12 @@ void detail::read_piece(Corpus& out, std::string_view input, const std::string& 
         if (format.empty()) {
             if (text::valid_utf8(text) && text.find_first_not_of(" \t\r\n") == std::string_view::npos)
                 throw Error(ErrorCode::unknown_format, source, 0, "empty input: nothing to read");
+            // An API error body saved in place of a response: what it is, not "unknown".
+            if (std::string message = detail::api_error_message(text); !message.empty()) {
+                out.diagnostics.push_back({source, first_line - 1 + line_of(text, text.find('{')), Severity::error,
+                                           "API error response, no records: " + message});
+                return;
+            }
             throw Error(ErrorCode::unknown_format, source, 0,
                         "format not recognised; pass format= one of the known formats");
         }
@@ -120,8 +127,21 @@ Corpus read(const std::vector<std::string>& paths, const ReadOptions& options, c
         std::error_code ec;
         if (fs::is_directory(p, ec)) {
             std::vector<std::string> files;
-            for (const auto& e : fs::directory_iterator(p, ec))
-                if (e.is_regular_file() && e.path().filename().string()[0] != '.') files.push_back(e.path().string());
+            // A Jekyll (academicpages) site: its _publications collection and
+            // About page, not the site's own files (Gemfile, _config.yml ...).
+            bool site = fs::is_regular_file(fs::path(p) / "_config.yml", ec) &&
+                        fs::is_directory(fs::path(p) / "_publications", ec);
+            auto list = [&](const fs::path& dir) {
+                for (const auto& e : fs::directory_iterator(dir, ec))
+                    if (e.is_regular_file() && e.path().filename().string()[0] != '.') files.push_back(e.path().string());
+            };
+            if (site) {
+                list(fs::path(p) / "_publications");
+                if (fs::is_regular_file(fs::path(p) / "_pages" / "about.md", ec))
+                    files.push_back((fs::path(p) / "_pages" / "about.md").string());
+            } else {
+                list(p);
+            }
             std::sort(files.begin(), files.end());
             for (auto& f : files) inputs.push_back({std::move(f), true});
         } else {

@@ -17,7 +17,7 @@ std::string id_name(std::string_view k) {
     if (detail::key_is(k, "ArXiv")) return "arxiv";
     if (detail::key_is(k, "PubMed")) return "pmid";
     if (detail::key_is(k, "PubMedCentral")) return "pmcid";
-    if (detail::key_is(k, "CorpusId")) return "s2_corpus";
+    if (detail::key_is(k, "CorpusId") || detail::key_is(k, "CorpusID")) return "s2_corpus";
     std::string out(k);
     for (char& c : out) c = ascii::to_lower(c);
     return out;  // dblp, mag, acl
@@ -40,20 +40,60 @@ bool read_name_of(od::value v, std::string& out) {
     return each_field(v, [&](std::string_view k, od::value x) { return !detail::key_is(k, "name") || get_text(x, out); });
 }
 
+std::string read_paper(od::object obj, Work& w, ReadContext& ctx);
+
+// The citations and references endpoints wrap each paper with what the
+// citing paper says of it: {"citingPaper": {...}, "contexts": [...], "intents": [...], "isInfluential": true}.
+bool read_wrapped(od::value x, Work& w, ReadContext& ctx, const char* relation) {
+    od::object inner;
+    bool is_null = false;
+    if (x.is_null().get(is_null)) return false;
+    if (is_null) return true;
+    if (x.get_object().get(inner)) return false;
+    w.extra["s2_relation"] = std::string(relation);
+    return read_paper(inner, w, ctx).empty();
+}
+
 std::string read_paper(od::object obj, Work& w, ReadContext& ctx) {
     std::string venue, publication_venue, journal;
     std::optional<std::int64_t> year;
+    bool author_record = false;  // {"authorId": ..., "name": ...}: a person, not a paper
     std::string problem = read_fields(obj, ctx, [&](std::string_view key, od::value x) {
         std::string s;
         bool ok = true;
-        if (detail::key_is(key, "paperId")) {
+        if (detail::key_is(key, "authorId")) {
+            author_record = true;
+        } else if (detail::key_is(key, "citingPaper")) {
+            ok = read_wrapped(x, w, ctx, "citing");
+        } else if (detail::key_is(key, "citedPaper")) {
+            ok = read_wrapped(x, w, ctx, "cited");
+        } else if (detail::key_is(key, "isInfluential")) {
+            bool b = false;
+            bool is_null = false;
+            ok = !x.is_null().get(is_null) && (is_null || !x.get_bool().get(b));
+            if (ok && !is_null) w.extra["influential"] = b;
+        } else if (detail::key_is(key, "intents")) {
+            std::vector<std::string> intents;
+            ok = get_texts(x, intents);
+            std::string joined;
+            for (const auto& i : intents) (joined.empty() ? joined : joined += ", ") += i;
+            if (ok && !joined.empty()) w.extra["intents"] = joined;
+        } else if (detail::key_is(key, "contexts")) {
+            std::vector<std::string> contexts;
+            ok = get_texts(x, contexts);
+            if (ok && !contexts.empty()) w.extra["contexts"] = static_cast<std::int64_t>(contexts.size());
+        } else if (detail::key_is(key, "corpusid") || detail::key_is(key, "corpusId")) {
+            // The datasets API's records (one per line, lower-case keys) name a paper by its corpus id.
+            ok = get_id(x, s);
+            if (!s.empty()) w.ids.emplace("s2_corpus", s);
+        } else if (detail::key_is(key, "paperId")) {
             ok = get_text(x, s);
             if (!s.empty()) w.ids["s2"] = s;
         } else if (detail::key_is(key, "title")) {
             ok = get_text(x, w.title);
         } else if (detail::key_is(key, "year")) {
             ok = get_int(x, year);
-        } else if (detail::key_is(key, "publicationDate")) {
+        } else if ((detail::key_is(key, "publicationDate") || detail::key_is(key, "publicationdate"))) {
             ok = get_text(x, s);
             set_date(w, s);
         } else if (detail::key_is(key, "venue")) {
@@ -75,15 +115,15 @@ std::string read_paper(od::object obj, Work& w, ReadContext& ctx) {
                 if (!url.empty()) w.links["pdf"] = url;
                 return true;
             });
-        } else if (detail::key_is(key, "citationCount")) {
+        } else if ((detail::key_is(key, "citationCount") || detail::key_is(key, "citationcount"))) {
             std::optional<std::int64_t> n;
             ok = get_int(x, n);
             if (n) w.extra["citations"] = *n;
-        } else if (detail::key_is(key, "publicationTypes")) {
+        } else if ((detail::key_is(key, "publicationTypes") || detail::key_is(key, "publicationtypes"))) {
             std::vector<std::string> types;
             ok = get_texts(x, types);
             if (ok && !types.empty()) w.category = types.front();
-        } else if (detail::key_is(key, "externalIds")) {
+        } else if ((detail::key_is(key, "externalIds") || detail::key_is(key, "externalids"))) {
             ok = each_field(x, [&](std::string_view k, od::value y) {
                 std::string id;
                 if (!get_id(y, id)) return false;
@@ -98,8 +138,10 @@ std::string read_paper(od::object obj, Work& w, ReadContext& ctx) {
         return ok;
     });
     if (!problem.empty()) return problem;
+    if (author_record && w.title.empty() && !w.ids.count("s2"))
+        return "an S2 author record, not a paper: its papers come with fields=papers or /author/{id}/papers";
     w.title = text::clean_display(w.title);
-    w.venue = !venue.empty() ? venue : !publication_venue.empty() ? publication_venue : journal;
+    if (w.venue.empty()) w.venue = !venue.empty() ? venue : !publication_venue.empty() ? publication_venue : journal;
     reconcile_year(w, year);
     return "";
 }
@@ -107,9 +149,14 @@ std::string read_paper(od::object obj, Work& w, ReadContext& ctx) {
 }  // namespace
 
 bool looks_like_s2(std::string_view text) {
-    return looks_like_json_with(text, {}, {"\"paperId\"", "\"externalIds\"", "\"corpusId\""});
+    return looks_like_json_with(text, {}, {"\"paperId\"", "\"externalIds\"", "\"corpusId\"", "\"corpusid\"", "\"citingPaper\"",
+                                           "\"citedPaper\"", "\"recommendedPapers\"", "\"authorId\""});
 }
 
-void read_s2(std::string_view text, ReadContext& ctx) { read_json_records(text, ctx, {"data"}, read_paper); }
+// Envelopes: search, batch, author papers and citations/references pages
+// ("data"), recommendations ("recommendedPapers"), an author with "papers".
+void read_s2(std::string_view text, ReadContext& ctx) {
+    read_json_records(text, ctx, {"data", "recommendedPapers", "papers"}, read_paper);
+}
 
 }  // namespace scholarmerge

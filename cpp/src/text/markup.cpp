@@ -85,6 +85,64 @@ const char* latex_letter(std::string_view cmd) {
     return nullptr;
 }
 
+
+// LaTeX commands for symbols, in text and in math: what a reference manager
+// imports them as. Math operators named by words (\log, \max) are words.
+const char* latex_symbol(std::string_view cmd) {
+    static const std::pair<const char*, const char*> table[] = {
+        // text mode
+        {"textendash", "–"}, {"textemdash", "—"}, {"ldots", "…"}, {"dots", "…"}, {"textellipsis", "…"},
+        {"textquoteleft", "‘"}, {"textquoteright", "’"}, {"textquotedblleft", "“"}, {"textquotedblright", "”"},
+        {"textquotesingle", "'"}, {"textquotedbl", "\""}, {"guillemotleft", "«"}, {"guillemotright", "»"},
+        {"textdegree", "°"}, {"degree", "°"}, {"textbullet", "•"}, {"textasciitilde", "~"},
+        {"textasciicircum", "^"}, {"textbar", "|"}, {"textless", "<"}, {"textgreater", ">"},
+        {"textunderscore", "_"}, {"textregistered", "®"}, {"texttrademark", "™"}, {"textcopyright", "©"},
+        {"copyright", "©"}, {"S", "§"}, {"textsection", "§"}, {"P", "¶"}, {"textparagraph", "¶"},
+        {"dag", "†"}, {"ddag", "‡"}, {"textdagger", "†"}, {"pounds", "£"}, {"textsterling", "£"},
+        {"euro", "€"}, {"texteuro", "€"}, {"textperthousand", "‰"}, {"textmu", "µ"}, {"textpm", "±"},
+        {"texttimes", "×"}, {"textslash", "/"}, {"slash", "/"}, {"textexclamdown", "¡"}, {"textquestiondown", "¿"},
+        {"textcelsius", "℃"}, {"textohm", "Ω"}, {"textminus", "−"}, {"th", "þ"}, {"TH", "Þ"}, {"dh", "ð"}, {"DH", "Ð"},
+        {"dj", "đ"}, {"DJ", "Đ"}, {"ng", "ŋ"}, {"NG", "Ŋ"},
+        // Greek
+        {"alpha", "α"}, {"beta", "β"}, {"gamma", "γ"}, {"delta", "δ"}, {"epsilon", "ϵ"}, {"varepsilon", "ε"},
+        {"zeta", "ζ"}, {"eta", "η"}, {"theta", "θ"}, {"vartheta", "ϑ"}, {"iota", "ι"}, {"kappa", "κ"},
+        {"lambda", "λ"}, {"mu", "μ"}, {"nu", "ν"}, {"xi", "ξ"}, {"pi", "π"}, {"varpi", "ϖ"}, {"rho", "ρ"},
+        {"varrho", "ϱ"}, {"sigma", "σ"}, {"varsigma", "ς"}, {"tau", "τ"}, {"upsilon", "υ"}, {"phi", "ϕ"},
+        {"varphi", "φ"}, {"chi", "χ"}, {"psi", "ψ"}, {"omega", "ω"}, {"Gamma", "Γ"}, {"Delta", "Δ"},
+        {"Theta", "Θ"}, {"Lambda", "Λ"}, {"Xi", "Ξ"}, {"Pi", "Π"}, {"Sigma", "Σ"}, {"Upsilon", "Υ"},
+        {"Phi", "Φ"}, {"Psi", "Ψ"}, {"Omega", "Ω"},
+        // math
+        {"leq", "≤"}, {"le", "≤"}, {"geq", "≥"}, {"ge", "≥"}, {"neq", "≠"}, {"ne", "≠"}, {"approx", "≈"},
+        {"sim", "∼"}, {"simeq", "≃"}, {"cong", "≅"}, {"equiv", "≡"}, {"propto", "∝"}, {"ll", "≪"}, {"gg", "≫"},
+        {"pm", "±"}, {"mp", "∓"}, {"times", "×"}, {"div", "÷"}, {"cdot", "·"}, {"cdots", "⋯"}, {"circ", "∘"},
+        {"ast", "∗"}, {"star", "⋆"}, {"bullet", "•"}, {"oplus", "⊕"}, {"otimes", "⊗"}, {"infty", "∞"},
+        {"partial", "∂"}, {"nabla", "∇"}, {"in", "∈"}, {"notin", "∉"}, {"ni", "∋"}, {"subset", "⊂"},
+        {"subseteq", "⊆"}, {"supset", "⊃"}, {"supseteq", "⊇"}, {"cup", "∪"}, {"cap", "∩"}, {"setminus", "∖"},
+        {"forall", "∀"}, {"exists", "∃"}, {"neg", "¬"}, {"lnot", "¬"}, {"wedge", "∧"}, {"land", "∧"},
+        {"vee", "∨"}, {"lor", "∨"}, {"emptyset", "∅"}, {"varnothing", "∅"}, {"rightarrow", "→"}, {"to", "→"},
+        {"leftarrow", "←"}, {"gets", "←"}, {"Rightarrow", "⇒"}, {"Leftarrow", "⇐"}, {"leftrightarrow", "↔"},
+        {"Leftrightarrow", "⇔"}, {"iff", "⇔"}, {"mapsto", "↦"}, {"uparrow", "↑"}, {"downarrow", "↓"},
+        {"longrightarrow", "⟶"}, {"implies", "⟹"}, {"sum", "∑"}, {"prod", "∏"}, {"int", "∫"}, {"oint", "∮"},
+        {"sqrt", "√"}, {"ell", "ℓ"}, {"hbar", "ℏ"}, {"aleph", "ℵ"}, {"Re", "ℜ"}, {"Im", "ℑ"}, {"wp", "℘"},
+        {"prime", "′"}, {"langle", "⟨"}, {"rangle", "⟩"}, {"lfloor", "⌊"}, {"rfloor", "⌋"}, {"lceil", "⌈"},
+        {"rceil", "⌉"}, {"vert", "|"}, {"mid", "|"}, {"Vert", "‖"}, {"parallel", "∥"}, {"perp", "⊥"},
+        {"angle", "∠"}, {"triangle", "△"}, {"backslash", "\\"}, {"lbrace", "{"}, {"rbrace", "}"},
+        {"quad", " "}, {"qquad", " "}, {"log", "log"}, {"ln", "ln"}, {"exp", "exp"}, {"sin", "sin"},
+        {"cos", "cos"}, {"tan", "tan"}, {"max", "max"}, {"min", "min"}, {"lim", "lim"}, {"sup", "sup"},
+        {"inf", "inf"}, {"det", "det"}, {"arg", "arg"}, {"dim", "dim"}, {"ker", "ker"}, {"Pr", "Pr"},
+    };
+    for (const auto& [name, symbol] : table)
+        if (cmd == name) return symbol;
+    return nullptr;
+}
+
+// A control word's name starting at s[i] ('\\' at i-1).
+std::string_view command_at(std::string_view s, std::size_t i) {
+    std::size_t j = i;
+    while (j < s.size() && ascii::is_alpha(s[j])) ++j;
+    return s.substr(i, j - i);
+}
+
 const char* superscript(char c) {
     static const char* digits[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
     if (c >= '0' && c <= '9') return digits[c - '0'];
@@ -122,6 +180,15 @@ std::size_t script(std::string_view s, std::size_t i, std::string& out) {
     } else if (j < s.size()) {
         body = s.substr(j, 1);
         j += 1;
+    }
+    // "^\circ", "^{\circ}": degrees; "^\prime": a prime; any other command its symbol.
+    if (!body.empty() && body[0] == '\\') {
+        std::string_view cmd = command_at(s, i + (s[i + 1] == '{' ? 3 : 2));
+        if (s[i + 1] != '{') j = i + 2 + cmd.size();
+        if (cmd == "circ") out += "°";
+        else if (const char* sym = latex_symbol(cmd)) out += sym;
+        else out += cmd;
+        return j;
     }
     std::string mapped;
     for (char c : body) {
@@ -219,6 +286,12 @@ std::string decode_latex(std::string_view s) {
             i = script(s, i, out) - 1;
             continue;
         }
+        // "90^\circ" written outside math, as BibTeX files do.
+        if (c == '^' && (s.substr(i + 1, 5) == "\\circ" || s.substr(i + 1, 7) == "{\\circ}")) {
+            out += "°";
+            i += s[i + 1] == '{' ? 7 : 5;
+            continue;
+        }
         if (c == '{' || c == '}') continue;
         if (c != '\\' || i + 1 >= s.size()) {
             out += c;
@@ -259,9 +332,21 @@ std::string decode_latex(std::string_view s) {
             if (i + 1 < s.size() && s[i + 1] == ' ') ++i;  // "\ss " swallows its separator
             continue;
         }
+        if (const char* symbol = latex_symbol(cmd)) {
+            out += symbol;
+            i = j - 1;
+            // A control word ends at a space, which TeX swallows in text (not in math).
+            if (!math && i + 1 < s.size() && s[i + 1] == ' ') ++i;
+            continue;
+        }
         if (cmd.empty()) {
-            if (n == ' ' || n == '\\') {  // "\\" or "\ " : a break or a space
+            if (n == ' ' || n == '\\' || n == ';' || n == ':' || n == '>') {  // "\\", "\ ", math spaces: a space
                 out += ' ';
+                ++i;
+            } else if (n == ',') {  // "4\,K": a thin space
+                out += "\u2009";
+                ++i;
+            } else if (n == '!' || n == '-' || n == '/' || n == '@') {  // negative space, hyphenation, kerning: nothing
                 ++i;
             } else {
                 out += '\\';  // not a command: keep it, and leave what follows whole (UTF-8 included)

@@ -38,6 +38,9 @@ std::string escape(std::string_view s, bool protect_case) {
                 word += c;
                 break;
             case '\\': word += "\\textbackslash{}"; break;
+            // A bare '~' is a tie (a space) and '^' a superscript to a BibTeX reader.
+            case '~': word += "\\textasciitilde{}"; break;
+            case '^': word += "\\textasciicircum{}"; break;
             default: word += c;
         }
     }

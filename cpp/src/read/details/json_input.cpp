@@ -96,6 +96,132 @@ private:
     int line_ = 1;
 };
 
+
+// A JSON scalar token as text: a string's content (escapes other than \" and
+// \\ kept as written: this is for messages), a number or literal as is.
+std::string scalar_text(std::string_view token) {
+    if (token.size() < 2 || token.front() != '"') return std::string(token);
+    std::string out;
+    for (std::size_t i = 1; i + 1 < token.size(); ++i) {
+        if (token[i] == '\\' && i + 2 < token.size() && (token[i + 1] == '"' || token[i + 1] == '\\')) ++i;
+        out += token[i];
+    }
+    return out;
+}
+
+bool is_null_token(std::string_view v) { return v.empty() || v == "null" || v == "false" || v == "\"\"" || v == "[]" || v == "{}"; }
+
+// The pagination members of an envelope: S2's offset/next/total (and its
+// bulk search's token), OpenAlex's meta, Crossref's next-cursor.
+struct Page {
+    std::string next;  // S2's next offset or bulk-search token, a cursor
+    long long offset = -1, total = -1, page = 0, per_page = 0;
+    std::size_t groups = 0;  // OpenAlex group_by: counts per group, no records
+
+    static long long number(std::string_view v) {
+        std::string t = scalar_text(v);
+        if (t.empty() || t.size() > 15 || !std::all_of(t.begin(), t.end(), ascii::is_digit)) return -1;
+        return std::stoll(t);
+    }
+    // S2 {offset, next, total, token}; OpenAlex {meta: {count, page, per_page, next_cursor}, group_by};
+    // Crossref {total-results, items-per-page, query: {start-index}, next-cursor}.
+    void note(std::string_view key, std::string_view value, int depth = 0) {
+        if (value.empty() || is_null_token(value)) return;
+        if (value.front() == '{') {
+            if (depth == 0 && (key == "meta" || key == "query"))
+                for (std::string_view m : split_items(value).items) {
+                    std::string_view v;
+                    std::string_view k = key_of(m, v);
+                    note(k, v, depth + 1);
+                }
+            return;
+        }
+        if (value.front() == '[') {
+            if (key == "group_by" || key == "groups") groups = split_items(value).items.size();
+            return;
+        }
+        if (key == "offset" || key == "start-index") offset = number(value);
+        else if (key == "next" || key == "token" || key == "next_cursor" || key == "next-cursor") next = scalar_text(value);
+        else if (key == "total" || key == "total-results" || key == "count") total = number(value);
+        else if (key == "page") page = number(value);
+        else if (key == "per_page") per_page = number(value);
+    }
+    long long start() const {
+        if (offset >= 0) return offset;
+        return page > 0 && per_page > 0 ? (page - 1) * per_page : 0;
+    }
+    // More records exist than this page holds: by the count when there is
+    // one, else by a next page named (S2 leaves "next" out on the last page).
+    bool more(std::size_t n) const {
+        if (total >= 0) return start() + static_cast<long long>(n) < total;
+        return !next.empty();
+    }
+    std::string describe(std::size_t n) const {
+        std::string s = "one page of a paginated response";
+        if (total >= 0)
+            s += ": records " + std::to_string(start() + 1) + "-" + std::to_string(start() + static_cast<long long>(n)) +
+                 " of " + std::to_string(total);
+        if (!next.empty()) s += "; the next page (" + (next.size() > 40 ? next.substr(0, 40) + "..." : next) + ")";
+        return s + (total >= 0 ? "; the others are not in this input" : " and those after it are not in this input");
+    }
+};
+
+}  // namespace
+
+std::string api_error_message(std::string_view doc) {
+    doc = trim_json(doc);
+    // Error bodies are short; a page of records is not scanned twice.
+    if (doc.size() < 2 || doc.size() > 65536 || doc.front() != '{') return "";
+    static constexpr std::string_view allowed[] = {
+        "error", "errors", "message", "messages", "code", "status", "statusCode", "status_code", "detail",
+        "details", "type", "title", "reason", "message-type", "request_id", "requestId", "timestamp", "path",
+        "hint", "error_description", "documentation_url"};
+    Items members = split_items(doc);
+    bool failed = false;
+    std::string message, fallback;
+    for (std::string_view m : members.items) {
+        std::string_view value;
+        std::string_view key = key_of(m, value);
+        if (key.empty() && m.empty()) continue;
+        if (std::find(std::begin(allowed), std::end(allowed), key) == std::end(allowed)) return "";
+        if (is_null_token(value)) continue;
+        bool scalar = value.front() != '{' && value.front() != '[';
+        bool text = value.front() == '"';
+        if (key == "error" || key == "errors" || key == "error_description") {
+            failed = true;
+            if (text && message.empty()) message = scalar_text(value);
+        } else if (key == "status" || key == "statusCode" || key == "status_code" || key == "code") {
+            std::string v = scalar_text(value);
+            if (v == "failed" || v == "error" || v == "fail" ||
+                (v.size() == 3 && std::all_of(v.begin(), v.end(), ascii::is_digit) && v[0] >= '4'))
+                failed = true;
+        } else if (key == "message" || key == "detail" || key == "reason") {
+            // {"message": "Forbidden"} alone is an error; Crossref's
+            // {"status": "ok", "message": {...}} is not, its message an object.
+            if (text) failed = true, message += (message.empty() ? "" : "; ") + scalar_text(value);
+        }
+        if (!scalar && fallback.empty()) {
+            // Crossref: "message": [{"type": ..., "message": "..."}]: the first message inside.
+            std::size_t at = value.find("\"message\"");
+            if (at != std::string_view::npos) {
+                std::string_view rest;
+                key_of(value.substr(at), rest);
+                std::size_t end = rest.find('"', 1);
+                while (end != std::string_view::npos && rest[end - 1] == '\\') end = rest.find('"', end + 1);
+                if (!rest.empty() && rest.front() == '"' && end != std::string_view::npos)
+                    fallback = scalar_text(rest.substr(0, end + 1));
+            }
+        }
+    }
+    if (!failed) return "";
+    if (message.empty()) message = fallback;
+    if (message.empty()) message = std::string(doc.substr(0, 120));
+    if (message.size() > 200) message = message.substr(0, 200) + "...";
+    return "'" + message + "'";
+}
+
+namespace {
+
 class Walker {
 public:
     Walker(std::string_view padded_text, const char* padded_end, ReadContext& ctx,
@@ -130,50 +256,86 @@ private:
     int line_of(std::string_view s) { return line_ > 0 ? line_ : lines_.line_of(s.data()); }
 
     void document(std::string_view doc) {
-        if (doc.front() == '[') return array(doc);
-        if (doc.front() == '{') {
-            // Read as a record first: nearly every object is one. The read
-            // stops at a top-level envelope key, and only then, or when it
-            // fails, is the object looked at as an envelope.
-            if (envelopes_.size() == 0) return record(doc);
-            if (read_record(doc, true)) return;
-            // API envelopes name their records near the top, after a little
-            // metadata ({"meta": {...}, "results": [...]}); records rarely use these keys.
-            // memmem skips ahead where string_view::find would stop at every '"' of the 4 KB.
-            std::string_view head = doc.substr(0, 4096);
-            for (const std::string& key : quoted_envelopes_)
-                if (memmem(head.data(), head.size(), key.data(), key.size())) return object(doc);
-            return record(doc);
+        if (doc.front() == '[') {
+            array(doc, 0);
+            return;
         }
+        if (doc.front() == '{') return item(doc, 0);
         ctx_.warn(line_of(doc), "unreadable record (not a JSON object or array): '" +
                                     std::string(doc.substr(0, 60)) + "'");
     }
 
-    void array(std::string_view doc) {
+    // An object: a record, an envelope of records, or an API error body.
+    void item(std::string_view doc, int depth) {
+        // Read as a record first: nearly every object is one. The read
+        // stops at a top-level envelope key, and only then, or when it
+        // fails, is the object looked at as an envelope.
+        if (envelopes_.size() == 0 || depth > 3) return record(doc);
+        if (read_record(doc, true)) return;
+        if (api_error(doc)) return;
+        // API envelopes name their records near the top, after a little
+        // metadata ({"meta": {...}, "results": [...]}); records rarely use these keys.
+        // memmem skips ahead where string_view::find would stop at every '"' of the 4 KB.
+        std::string_view head = doc.substr(0, 4096);
+        for (const std::string& key : quoted_envelopes_)
+            if (memmem(head.data(), head.size(), key.data(), key.size())) return object(doc, depth);
+        record(doc);
+    }
+
+    // An error body ({"error": ...}, {"message": "Forbidden"}) is reported
+    // as what it is, at its line, and never read as a work.
+    bool api_error(std::string_view doc) {
+        std::string message = api_error_message(doc);
+        if (message.empty()) return false;
+        ctx_.diagnose(line_of(doc), Severity::error, "API error response, no records: " + message);
+        return true;
+    }
+
+    // The items of an array, read; returns how many there were.
+    std::size_t array(std::string_view doc, int depth) {
         Items items = split_items(doc);
-        for (std::string_view item : items.items) {
-            if (item.empty()) continue;
-            if (item == "null") ctx_.diagnose(line_of(item), Severity::info, "null item in array (nothing to read)");
-            else if (item.front() == '{') record(item);
-            else ctx_.warn(line_of(item), "unreadable record (not a JSON object): '" +
-                                              std::string(item.substr(0, 60)) + "'");
+        std::size_t n = 0;
+        for (std::string_view it : items.items) {
+            if (it.empty()) continue;
+            ++n;
+            if (it == "null") ctx_.diagnose(line_of(it), Severity::info, "null item in array (nothing to read)");
+            else if (it.front() == '{') item(it, depth + 1);
+            else ctx_.warn(line_of(it), "unreadable record (not a JSON object): '" +
+                                              std::string(it.substr(0, 60)) + "'");
         }
         if (!items.complete)
             ctx_.warn(line_of(doc), "truncated JSON: the array starting on this line is not closed; "
                                     "its complete records were read");
+        return n;
     }
 
     // An envelope (a page of results) or, failing that, one record.
-    void object(std::string_view doc, int depth = 0) {
+    void object(std::string_view doc, int depth) {
         // Envelopes nest once or twice (Crossref's message.items); deeper is a record.
         if (depth > 3) return record(doc);
         Items members = split_items(doc);
+        Page page;
+        for (std::string_view m : members.items) {
+            std::string_view value;
+            std::string_view key = key_of(m, value);
+            page.note(key, value);
+        }
+        if (page.groups > 0) {
+            // OpenAlex's group_by: a count per group, which no reader turns into works.
+            ctx_.warn(line_of(doc), "a group-by response (" + std::to_string(page.groups) +
+                                        " groups of counts), no records");
+            return;
+        }
         for (std::string_view m : members.items) {
             std::string_view value;
             std::string_view key = key_of(m, value);
             if (value.empty() || std::find(envelopes_.begin(), envelopes_.end(), key) == envelopes_.end()) continue;
-            if (value.front() == '[') return array(value);
             if (value.front() == '{') return object(value, depth + 1);
+            if (value.front() != '[') continue;
+            std::size_t n = array(value, depth);
+            if (page.more(n)) ctx_.diagnose(line_of(doc), Severity::info, page.describe(n));
+            else if (n == 0) ctx_.diagnose(line_of(doc), Severity::info, "the response holds no records");
+            return;
         }
         record(doc);
     }
@@ -204,6 +366,12 @@ private:
             ctx_.out.works.pop_back();
             if (first_try) return false;
             ctx_.warn(line, "unreadable record (" + problem + "): '" + std::string(raw.substr(0, 60)) + "'");
+            return true;
+        }
+        if (w.title.empty() && w.ids.empty() && w.authors.empty() && !api_error_message(raw).empty()) {
+            ctx_.out.works.pop_back();
+            if (first_try) return false;
+            api_error(raw);
             return true;
         }
         if (w.title.empty() && untitled_warning_) ctx_.warn(line, "record has no title");

@@ -34,6 +34,11 @@ using RecordReader = std::string (*)(od::object record, Work& w, ReadContext& ct
 void read_json_records(std::string_view text, ReadContext& ctx, std::initializer_list<std::string_view> envelopes,
                        RecordReader read, bool untitled_warning = true);
 
+// When doc is an API error body ({"error": "Not found"}, {"message":
+// "Forbidden"}, {"status": "failed", "message": [...]}): its message, quoted;
+// else "". Error bodies are reported, never read as records.
+std::string api_error_message(std::string_view doc);
+
 // True when text is JSON Lines (one object per line), which can be cut at
 // any line end.
 bool is_json_lines(std::string_view text);

@@ -1,0 +1,90 @@
+"""Names: suffixes in every position, titles and degrees, letters kept as written."""
+import pytest
+
+import scholarmerge as sm
+
+
+@pytest.mark.parametrize("text, given, surname, suffix", [
+    ("Ford, Jr., Henry", "Henry", "Ford", "Jr."),
+    ("Doe, Jr, John", "John", "Doe", "Jr"),
+    ("Smith Jr., John", "John", "Smith", "Jr."),
+    ("Smith, John, Jr.", "John", "Smith", "Jr."),
+    ("Caetano Traina, Jr.", "Caetano", "Traina", "Jr."),
+    ("John Smith III", "John", "Smith", "III"),
+    ("King, III, Martin", "Martin", "King", "III"),
+    ("Arthur Gray, Jr., M.D.", "Arthur", "Gray", "Jr., M.D."),
+    ("Arthur Gray Jr. MD", "Arthur", "Gray", "Jr., MD"),
+])
+def test_suffix_anywhere(text, given, surname, suffix):
+    a = sm.parse_name(text)
+    assert (a.given, a.surname, a.suffix) == (given, surname, suffix)
+
+
+@pytest.mark.parametrize("text, given, surname, suffix", [
+    ("Dr. John Smith", "John", "Smith", ""),
+    ("Dr John Smith", "John", "Smith", ""),
+    ("Prof. Dr. Hans Müller", "Hans", "Müller", ""),
+    ("Dr. John Smith, PhD", "John", "Smith", "PhD"),
+    ("Prof. Jane Doe MD", "Jane", "Doe", "MD"),
+    ("Jane Doe, Ph.D.", "Jane", "Doe", "Ph.D."),
+    ("Smith, Dr. John", "John", "Smith", ""),
+    ("Smith, John, PhD", "John", "Smith", "PhD"),
+    ("Mrs Ada Lovelace", "Ada", "Lovelace", ""),
+    ("Dr Smith", "", "Smith", ""),
+])
+def test_honorifics_and_degrees_are_not_names(text, given, surname, suffix):
+    a = sm.parse_name(text)
+    assert (a.given, a.surname, a.suffix) == (given, surname, suffix)
+    assert a.key.startswith(surname.lower().replace("ü", "u"))
+
+
+@pytest.mark.parametrize("text, given, surname", [
+    # Names that look like titles or degrees, written as names.
+    ("Md Rahman", "Md", "Rahman"), ("Rahman, Md", "Md", "Rahman"), ("Jun Ma", "Jun", "Ma"),
+    ("Jimmy Ba", "Jimmy", "Ba"), ("Ma, Jun", "Jun", "Ma"),
+])
+def test_names_that_resemble_titles(text, given, surname):
+    a = sm.parse_name(text)
+    assert (a.given, a.surname) == (given, surname)
+
+
+@pytest.mark.parametrize("text, given, surname, key", [
+    ("Radim Řehůřek", "Radim", "Řehůřek", "rehurek r"),
+    ("Řehůřek, Radim", "Radim", "Řehůřek", "rehurek r"),
+    ("řehůřek, radim", "Radim", "Řehůřek", "rehurek r"),
+    ("ŘEHŮŘEK, Radim", "Radim", "Řehůřek", "rehurek r"),
+    ("Önnudóttir, Helga", "Helga", "Önnudóttir", "onnudottir h"),
+    ("Ángel Álvarez", "Ángel", "Álvarez", "alvarez a"),
+    ("émile zola", "Émile", "Zola", "zola e"),
+    ("Łukasz Żak", "Łukasz", "Żak", "zak l"),
+    ("Ørsted, Hans", "Hans", "Ørsted", "orsted h"),
+])
+def test_accented_capitals_keep_their_letters(text, given, surname, key):
+    a = sm.parse_name(text)
+    assert (a.given, a.surname, a.key) == (given, surname, key)
+
+
+def test_batch_agrees_with_single():
+    texts = ["Ford, Jr., Henry", "Dr. John Smith, PhD", "Radim Řehůřek"]
+    batch = sm.parse_names(texts)
+    assert list(batch.surname) == [sm.parse_name(t).surname for t in texts]
+    assert list(batch.given) == [sm.parse_name(t).given for t in texts]
+
+
+def test_author_list_keeps_degrees_with_their_name():
+    authors, truncated = sm.parse_author_list("Smith, John, PhD; Doe, Jane, MD")
+    assert [(a.surname, a.given, a.suffix) for a in authors] == [("Smith", "John", "PhD"), ("Doe", "Jane", "MD")]
+    assert not truncated
+
+
+@pytest.mark.parametrize("text, given, surname", [
+    ("Robert 'Corky' Cartwright", "Robert", "Cartwright"),
+    ("Dhabaleswar K (DK) Panda", "Dhabaleswar K", "Panda"),
+    ('William "Bill" Gates', "William", "Gates"),
+    ("Robert “Bob” Smith", "Robert", "Smith"),
+    ("Cartwright, Robert 'Corky'", "Robert", "Cartwright"),
+    ("Gerard 't Hooft", "Gerard", "'t Hooft"),
+])
+def test_nicknames_are_kept_apart(text, given, surname):
+    a = sm.parse_name(text)
+    assert (a.given, a.surname) == (given, surname)
