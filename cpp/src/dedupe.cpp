@@ -8,6 +8,7 @@
 
 #include <utf8proc.h>
 
+#include "match/details/flat_counts.hpp"
 #include "scholarmerge/cluster/clusters.hpp"
 #include "scholarmerge/match/index.hpp"
 #include "scholarmerge/match/key_hash.hpp"
@@ -156,21 +157,22 @@ struct Candidate {
 template <class SourceOf>
 void mark_recurring(std::vector<MatchRecord>& records, SourceOf source_of) {
     const std::size_t n = records.size();
-    std::unordered_map<std::uint64_t, std::uint32_t> seen;  // recurrence key -> records
+    details::FlatCounts seen;  // recurrence key -> records
     std::vector<std::uint64_t> keys(n);
     for (std::size_t i = 0; i < n; ++i)
-        if ((keys[i] = recurrence_key(source_of(i), records[i]))) ++seen[keys[i]];
+        if ((keys[i] = recurrence_key(source_of(i), records[i]))) seen.add(keys[i]);
     for (std::size_t i = 0; i < n; ++i)
-        if (keys[i] && seen[keys[i]] > 1) records[i].recurring = true, records[i].recurrence = keys[i];
+        if (keys[i] && seen.get(keys[i]) > 1) records[i].recurring = true, records[i].recurrence = keys[i];
 
     constexpr std::uint32_t kShort = 6, kLong = 8;  // words
-    std::unordered_map<std::uint64_t, std::uint32_t> copies;  // title -> sourceless records
+    details::FlatCounts copies(n / 2);  // title -> sourceless records
+    std::vector<std::uint64_t> title(n);
     for (std::size_t i = 0; i < n; ++i)
         if (!keys[i] && !records[i].title.empty() && (records[i].word_count <= kShort || records[i].word_count >= kLong))
-            ++copies[key_hash(records[i].title)];
+            copies.add(title[i] = key_hash(records[i].title));
     std::vector<std::uint32_t> long_counts;
     for (std::size_t i = 0; i < n; ++i)
-        if (!keys[i] && records[i].word_count >= kLong) long_counts.push_back(copies[key_hash(records[i].title)]);
+        if (!keys[i] && records[i].word_count >= kLong && title[i]) long_counts.push_back(copies.get(title[i]));
     if (long_counts.empty()) return;
     auto p90 = long_counts.begin() + static_cast<long>(long_counts.size() * 9 / 10);
     std::nth_element(long_counts.begin(), p90, long_counts.end());
@@ -183,18 +185,18 @@ void mark_recurring(std::vector<MatchRecord>& records, SourceOf source_of) {
     // 2002, by its one editor, eight times), which only pages or identifiers
     // could pair: they share a recurrence key, as the issues one source lists
     // twice do.
-    std::unordered_map<std::uint64_t, std::uint32_t> alike;  // title, year, kind, people -> records
+    details::FlatCounts alike;  // title, year, kind, people -> records
     std::vector<std::uint64_t> alike_key(n);
     for (std::size_t i = 0; i < n; ++i) {
         MatchRecord& r = records[i];
-        if (keys[i] || r.title.empty() || r.word_count > kShort || copies[key_hash(r.title)] <= most) continue;
+        if (!title[i] || r.word_count > kShort || copies.get(title[i]) <= most) continue;
         r.recurring = true;
         std::uint64_t k = key_hash(r.title, static_cast<std::uint64_t>(r.year) * 8 + static_cast<std::uint64_t>(r.venue));
         for (const std::string& s : r.surnames) k = key_hash(s, k);
-        ++alike[alike_key[i] = k];
+        alike.add(alike_key[i] = k);
     }
     for (std::size_t i = 0; i < n; ++i)
-        if (alike_key[i] && alike[alike_key[i]] > most) records[i].recurrence = alike_key[i];
+        if (alike_key[i] && alike.get(alike_key[i]) > most) records[i].recurrence = alike_key[i];
 }
 
 // Block and compare: every candidate pair's evidence, the unguarded pairs kept

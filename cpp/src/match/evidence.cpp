@@ -173,6 +173,7 @@ static double containment(const MatchRecord& a, const MatchRecord& b, const Cach
 // the same people more often than a copy, whose changes are typos, OCR
 // confusions, abbreviations and added or dropped words, never a new word.
 static bool replaced_word(const MatchRecord& a, const MatchRecord& b) {
+    if (std::count(a.title.begin(), a.title.end(), ' ') != std::count(b.title.begin(), b.title.end(), ' ')) return false;
     const std::vector<std::string_view> x = title_words(a.title), y = title_words(b.title);
     if (x.size() != y.size() || x.size() < 3) return false;
     std::size_t differ = 0, at = 0;

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <string>
-#include <unordered_map>
 
+#include "details/flat_counts.hpp"
 #include "scholarmerge/match/key_hash.hpp"
 #include "scholarmerge/match/title.hpp"
 
@@ -29,22 +29,20 @@ bool year_word(std::string_view w) {
 
 // How often each word is found in each field, counting a record once per word.
 struct FieldCounts {
-    std::unordered_map<std::uint64_t, std::uint32_t> title, author, venue;
+    details::FlatCounts title, author, venue;
 
-    explicit FieldCounts(const std::vector<MatchRecord>& records) {
+    explicit FieldCounts(const std::vector<MatchRecord>& records)
+        : title(records.size() / 2), author(records.size() / 2), venue(1024) {
         std::vector<std::uint64_t> keys;
         for (const MatchRecord& r : records) {
             keys.clear();
             title_word_keys(r.title, keys);
-            for (std::uint64_t k : keys) ++title[k];
-            for (const std::string& s : r.surnames) ++author[key_hash(s)];
-            for (std::uint64_t k : r.venue_words) ++venue[k];
+            for (std::uint64_t k : keys) title.add(k);
+            for (const std::string& s : r.surnames) author.add(key_hash(s));
+            for (std::uint64_t k : r.venue_words) venue.add(k);
         }
     }
-    static std::uint32_t get(const std::unordered_map<std::uint64_t, std::uint32_t>& m, std::uint64_t k) {
-        auto it = m.find(k);
-        return it == m.end() ? 0 : it->second;
-    }
+    static std::uint32_t get(const details::FlatCounts& m, std::uint64_t k) { return m.get(k); }
     // A word this corpus names as an author at least a third as often as it
     // has it in titles: no title word is that often a surname, and a name the
     // corpus has moved into titles ("... query processing zhao-hui tang") still is.
@@ -67,6 +65,10 @@ struct FieldCounts {
 // years outweigh its title words. The cut values fill the record's empty fields.
 void cut_field_runs(MatchRecord& r, const FieldCounts& counts) {
     constexpr std::size_t kKeep = 3;  // words of title kept at least
+    // Most titles end in a title word, which ends no run of other fields.
+    const std::string_view last = std::string_view(r.title).substr(r.title.rfind(' ') + 1);
+    const std::uint64_t last_key = key_hash(last);
+    if (!counts.author_like(last_key) && !year_word(last) && counts.venue_like(last_key) < 0 && last.size() > 1) return;
     const std::vector<std::string_view> words = title_words(r.title);
     const std::size_t n = words.size();
     if (n <= kKeep) return;
