@@ -12,8 +12,11 @@
 
 namespace scholarmerge {
 
-double title_score(const MatchRecord& a, const MatchRecord& b, const CachedIndel& a_title) {
-    double s = a_title.similarity(b.title);
+// title_score() with the titles' longest common subsequence known (compare
+// needs it twice).
+static double title_score_of(const MatchRecord& a, const MatchRecord& b, std::size_t lcs) {
+    const std::size_t total = a.title.size() + b.title.size();
+    double s = total == 0 ? 1.0 : 2.0 * static_cast<double>(lcs) / static_cast<double>(total);
     // "Name: Rest" vs "Rest": compare the rest with the whole other title, when
     // the rest is long enough to identify a work on its own.
     auto long_enough = [](const std::string& t) { return std::count(t.begin(), t.end(), ' ') >= 3; };
@@ -22,10 +25,24 @@ double title_score(const MatchRecord& a, const MatchRecord& b, const CachedIndel
     return s;
 }
 
+double title_score(const MatchRecord& a, const MatchRecord& b, const CachedIndel& a_title) {
+    return title_score_of(a, b, a_title.lcs(b.title));
+}
+
 // Surnames in both lists (each list sorted and distinct). Two spellings of one
 // name count ("Golding" and "Goldring", "Schöning" with its accent split off):
 // the same first letter and at most one edit in five.
 static std::size_t shared_surnames(const MatchRecord& a, const MatchRecord& b) {
+    // Surnames are sorted and distinct: the exact matches in one pass, and when
+    // they are the whole shorter list (most pairs that share any) no fuzzy pass.
+    std::size_t exact = 0;
+    for (auto x = a.surnames.begin(), y = b.surnames.begin(); x != a.surnames.end() && y != b.surnames.end();) {
+        const int c = x->compare(*y);
+        if (c == 0) ++exact, ++x, ++y;
+        else if (c < 0) ++x;
+        else ++y;
+    }
+    if (exact == std::min(a.surnames.size(), b.surnames.size())) return exact;
     std::size_t common = 0;
     std::vector<bool> used(b.surnames.size(), false);
     for (const std::string& x : a.surnames) {
@@ -147,10 +164,12 @@ bool compatible(const MatchRecord& a, const MatchRecord& b, const MatchPolicy& p
 // a word of the longer, or its abbreviation: "ed" ~ "edition"): the characters
 // of "weak" are all somewhere in "bayesian learning using information theory",
 // the word is not.
-static double containment(const MatchRecord& a, const MatchRecord& b, const CachedIndel& a_title) {
+static double containment(const MatchRecord& a, const MatchRecord& b, std::size_t lcs) {
+    constexpr double kContained = 0.95;  // the share compare() asks for
     std::size_t shorter = std::min(a.title.size(), b.title.size());
     if (shorter == 0) return 0.0;
-    double chars = static_cast<double>(a_title.lcs(b.title)) / static_cast<double>(shorter);
+    double chars = static_cast<double>(lcs) / static_cast<double>(shorter);
+    if (chars < kContained) return 0.0;  // most candidate pairs: no word table needed
     std::vector<std::string_view> x = title_words(a.title), y = title_words(b.title);
     if (x.size() > y.size()) std::swap(x, y);
     auto same = [](std::string_view u, std::string_view v) {
@@ -199,10 +218,13 @@ Evidence compare(const MatchRecord& a, const MatchRecord& b, const CachedIndel& 
         return e;
     }
     e.guard = incompatibility(a, b, policy);
-    const double t = title_score(a, b, a_title);
+    const std::size_t lcs = a_title.lcs(b.title);
+    const double t = title_score_of(a, b, lcs);
     e.title = t;
-    const double authors = author_overlap(a, b);
-    const std::size_t shared = authors < 0 ? 0 : shared_surnames(a, b);
+    const bool named = !a.surnames.empty() && !b.surnames.empty();
+    const std::size_t shared = named ? shared_surnames(a, b) : 0;
+    const double authors =
+        named ? static_cast<double>(shared) / static_cast<double>(std::min(a.surnames.size(), b.surnames.size())) : -1.0;
     const int gap = (a.year && b.year) ? std::abs(a.year - b.year) : -1;
     if (!e.guard && (a.generic || b.generic) && !(authors >= policy.author_overlap && gap == 0 && t >= policy.generic_title))
         e.guard = "a generic title needs the same people in the same year";
@@ -215,7 +237,7 @@ Evidence compare(const MatchRecord& a, const MatchRecord& b, const CachedIndel& 
     else if (t >= 0.88) L[0] = 3;
     // A subtitle added or dropped: the shorter title whole inside the longer,
     // or the main title before the colon equal to the other title.
-    else if ((fewer >= 4 && containment(a, b, a_title) >= 0.95) ||
+    else if ((fewer >= 4 && containment(a, b, lcs) >= 0.95) ||
              (fewer >= 3 && ((!a.name.empty() && a.name == b.title) || (!b.name.empty() && b.name == a.title))))
         L[0] = 2;
     else if (t >= 0.65) L[0] = 1;
