@@ -137,29 +137,19 @@ void repair_fields(std::vector<MatchRecord>& records) {
     // Every word weighs the same: weights from this corpus's frequencies would
     // make a bucket of the distributed path decide otherwise than the whole
     // (and cost DBLP-ACM dirty nothing measurable: 0.918 with IDF, 0.914 without).
-    for (MatchRecord& r : records) {
-        collect_tokens(r);
-        r.token_weights.assign(r.tokens.size(), 1.0f);
-        r.token_total = static_cast<float>(r.tokens.size());
-    }
+    for (MatchRecord& r : records) collect_tokens(r);
 }
 
 double token_overlap(const MatchRecord& a, const MatchRecord& b) {
     if (a.tokens.empty() || b.tokens.empty()) return -1.0;
-    double both = 0;
-    std::size_t i = 0, j = 0;
-    while (i < a.tokens.size() && j < b.tokens.size()) {
-        if (a.tokens[i] == b.tokens[j]) {
-            both += a.token_weights[i];
-            ++i, ++j;
-        } else if (a.tokens[i] < b.tokens[j]) {
-            ++i;
-        } else {
-            ++j;
-        }
+    std::size_t both = 0;
+    for (std::size_t i = 0, j = 0; i < a.tokens.size() && j < b.tokens.size();) {
+        if (a.tokens[i] == b.tokens[j]) ++both, ++i, ++j;
+        else if (a.tokens[i] < b.tokens[j]) ++i;
+        else ++j;
     }
-    const double either = static_cast<double>(a.token_total) + b.token_total - both;
-    return either > 0 ? both / either : 0.0;
+    const std::size_t either = a.tokens.size() + b.tokens.size() - both;
+    return static_cast<double>(both) / static_cast<double>(either);
 }
 
 }  // namespace scholarmerge

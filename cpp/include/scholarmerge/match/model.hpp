@@ -30,7 +30,7 @@ inline constexpr std::size_t kMaxLevels = 6;
 //   venue:   different kinds, a preprint and a published version, same kind.
 //   pages:   different ranges, the same range.
 //   ids:     no shared identifier, the same DOI or arXiv id (two different DOIs are a guard).
-//   record:  the IDF-weighted overlap of all fields' words together (repair.hpp), so that a
+//   record:  the overlap of all fields' words together (repair.hpp), so that a
 //            value in the wrong field still counts: < 0.3, 0.3, 0.45, 0.6, 0.75 and more.
 inline constexpr std::array<std::uint8_t, kFeatures> kLevels = {6, 4, 4, 3, 2, 2, 5};
 inline constexpr std::uint8_t kUnknown = 0xff;  // a record lacks the field: no evidence either way

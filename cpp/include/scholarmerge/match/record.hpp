@@ -43,11 +43,9 @@ struct MatchRecord {
     std::uint64_t recurrence = 0;      // recurrence_key() of a title recurring within its source, else 0
     std::vector<std::uint64_t> venue_words;  // key_hash of each venue word, distinct
     // The words of every field together (title, surnames, venue, year), each
-    // as its key_hash, ascending and distinct, with their IDF weights in this
-    // corpus (repair.hpp): a value in the wrong field still counts.
+    // as its key_hash, ascending and distinct (repair.hpp): a value in the
+    // wrong field still counts.
     std::vector<std::uint64_t> tokens;
-    std::vector<float> token_weights;
-    float token_total = 0;
 };
 
 // What a record is made from: views into the caller's fields.

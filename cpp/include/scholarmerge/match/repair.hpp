@@ -17,8 +17,9 @@ namespace scholarmerge {
 // differ from one process's until those counts are shared (issue 15).
 void repair_fields(std::vector<MatchRecord>& records);
 
-// The weighted overlap of two records' tokens in [0, 1]: the weight of the
-// words both have over the weight of the words either has; -1 when either has none.
+// The overlap of two records' tokens in [0, 1] (Jaccard: the words both have
+// over the words either has; every word weighs the same, so that a bucket of
+// the distributed path decides as the whole corpus); -1 when either has none.
 double token_overlap(const MatchRecord& a, const MatchRecord& b);
 
 }  // namespace scholarmerge
