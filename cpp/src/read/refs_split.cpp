@@ -16,6 +16,7 @@
 
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "scholarmerge/names/parse.hpp"
 #include "scholarmerge/read/refs.hpp"
@@ -60,6 +61,7 @@ bool lower_at(std::string_view s, std::size_t i) {
 // where they are not an apostrophe inside a word).
 std::size_t open_quote(std::string_view s, std::size_t i) {
     if (s[i] == '"') return 1;
+    if (s.compare(i, 2, "``") == 0) return 2;
     if (s.compare(i, 3, "\xE2\x80\x9C") == 0 || s.compare(i, 3, "\xE2\x80\x9E") == 0) return 3;  // “ „
     if (s.compare(i, 2, "\xC2\xAB") == 0) return 2;                                                 // «
     if (s.compare(i, 3, "\xE2\x80\x98") == 0 && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '('))  // ‘
@@ -69,7 +71,9 @@ std::size_t open_quote(std::string_view s, std::size_t i) {
 
 std::size_t find_close_quote(std::string_view s, std::size_t from, std::size_t open_len, std::string_view open) {
     for (std::size_t i = from; i < s.size(); ++i) {
-        if (open == "\"") {
+        if (open == "``") {
+            if (s.compare(i, 2, "''") == 0 || s[i] == '"') return i;
+        } else if (open == "\"") {
             if (s[i] == '"') return i;
         } else if (open == "\xE2\x80\x98") {
             if (s.compare(i, 3, "\xE2\x80\x99") == 0 &&
@@ -87,6 +91,7 @@ std::size_t find_close_quote(std::string_view s, std::size_t from, std::size_t o
 
 std::size_t close_len(std::string_view s, std::size_t i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '\'') return 2;
     return c == '"' ? 1 : c == 0xC2 ? 2 : 3;
 }
 
@@ -144,6 +149,7 @@ std::size_t letters(std::string_view w) {
 
 // "J", "JJ", "Ch", "Th": what a given name is cut to before a period.
 bool initial_like(std::string_view w) {
+    if (!w.empty() && w[0] == '-') w.remove_prefix(1);  // "J.-P."
     if (w.empty() || !upper_at(w, 0)) return false;
     std::size_t n = letters(w);
     if (all_upper_letters(w)) return n <= 3;
@@ -158,7 +164,9 @@ bool particle(std::string_view w) {
     return false;
 }
 
-bool connective(std::string_view w) { return w == "and" || w == "&" || w == "et" || w == "und" || w == "y"; }
+bool connective(std::string_view w) {
+    return w == "and" || w == "And" || w == "&" || w == "et" || w == "und" || w == "y";
+}
 
 bool year_word(std::string_view w) {
     if (w.size() < 4 || w.size() > 5) return false;
@@ -374,7 +382,7 @@ bool sentence_like_after(std::string_view s, std::size_t i) {
     // or start a sentence ("Deep learning of ...")?
     std::size_t n1 = 0;
     std::string_view a = word_at(s, i, &n1);
-    if (a.empty()) return true;
+    if (a.empty()) return !(n1 < s.size() && (s[n1] == '&' || s[n1] == ','));
     if (connective(a) || particle(a)) return false;
     if (initial_like(a) && n1 < s.size() && (s[n1] == '.' || s[n1] == ',')) return false;
     if (!upper_at(a, 0)) return true;
@@ -391,6 +399,47 @@ bool sentence_like_after(std::string_view s, std::size_t i) {
     return true;
 }
 
+bool title_opener(std::string_view w) {
+    static constexpr std::string_view list[] = {"The", "A", "An", "On", "Towards", "Toward", "Using", "How", "What",
+                                                "Why", "When", "Is", "Are", "Do", "Does", "Can", "From", "In"};
+    for (auto x : list)
+        if (w == x) return true;
+    return false;
+}
+
+// After "Names, ": is the next comma-separated piece a name, or where the
+// title starts ("Negation as Failure", "VHDL: Hardware ...", "The Godel ...")?
+bool chunk_ends_names(std::string_view s, std::size_t from) {
+    int words = 0, lowers = 0;
+    bool first_opener = false;
+    for (std::size_t i = from; i < s.size();) {
+        char c = s[i];
+        if (c == ',' || c == ';' || c == '(' || c == '[') break;
+        if (c == ':') return true;
+        if (c == '.' && (i + 1 >= s.size() || s[i + 1] == ' ')) {
+            if (!initial_like(word_before(s, i))) break;
+            ++i;
+            continue;
+        }
+        if (c == ' ' || !word_byte(static_cast<unsigned char>(c))) {
+            ++i;
+            continue;
+        }
+        std::size_t n;
+        std::string_view w = word_at(s, i, &n);
+        if (w.empty()) {
+            ++i;
+            continue;
+        }
+        ++words;
+        if (words == 1 && title_opener(w)) first_opener = true;
+        if (lower_at(w, 0) && !particle(w) && !connective(w) && w != "al" && w != "others") ++lowers;
+        i = n;
+    }
+    if (words >= 5 || lowers >= 2 || (lowers >= 1 && words >= 3)) return true;
+    return first_opener && words >= 2;
+}
+
 // Where the author block ends (exclusive), or npos when none is found.
 std::size_t author_end(std::string_view s) {
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -402,6 +451,7 @@ std::size_t author_end(std::string_view s) {
         }
         if (open_quote(s, i) && (i == 0 || s[i - 1] == ' ')) return i;
         if (c == ':' && (i + 1 >= s.size() || s[i + 1] == ' ')) return i;
+        if (c == ',' && i + 1 < s.size() && s[i + 1] == ' ' && chunk_ends_names(s, i + 2)) return i;
         if (is_digit(static_cast<unsigned char>(c)) && (i == 0 || s[i - 1] == ' ' || s[i - 1] == ',')) {
             std::size_t e;
             std::string_view w = word_at(s, i, &e);
@@ -463,6 +513,8 @@ std::size_t title_end(std::string_view s, std::size_t from) {
     return s.size();
 }
 
+bool month_word(std::string_view w);
+
 bool digit_marker(std::string_view s, std::size_t i) {
     // A number that starts the volume / pages tail; ordinals ("23rd") are names.
     if (!is_digit(static_cast<unsigned char>(s[i]))) return false;
@@ -471,6 +523,12 @@ bool digit_marker(std::string_view s, std::size_t i) {
     while (e < s.size() && is_digit(static_cast<unsigned char>(s[e]))) ++e;
     if (e + 1 < s.size() && is_alpha(static_cast<unsigned char>(s[e])) && is_alpha(static_cast<unsigned char>(s[e + 1])))
         return false;
+    // "the 1992 ACM Conference", "Winter 1990 USENIX": a number inside a name
+    if (e + 1 < s.size() && s[e] == ' ' && upper_at(s, e + 1) && !month_word(word_at(s, e + 1))) return false;
+    if (i >= 2 && s[i - 1] == ' ') {
+        std::string_view prev = word_before(s, i - 1);
+        if (prev == "the" || prev == "of" || prev == "on" || prev == "The") return false;
+    }
     return true;
 }
 
@@ -646,6 +704,78 @@ bool place_publisher(std::string_view s, std::string& place, std::string& publis
     return !publisher.empty();
 }
 
+std::size_t count_if_words(std::string_view p) {
+    std::size_t n = 1;
+    for (char ch : p)
+        if (ch == ' ') ++n;
+    return n;
+}
+
+bool month_word(std::string_view w) {
+    static constexpr std::string_view months[] = {
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"};
+    for (auto m : months)
+        if (w == m) return true;
+    return false;
+}
+
+// A place that ends a proceedings title: a US state / country code ("OR",
+// "U.S.A.") or a country name.
+bool place_word(std::string_view w) {
+    std::string t;
+    for (char c : w)
+        if (c != '.') t += c;
+    if (t.size() == 2 && is_upper(static_cast<unsigned char>(t[0])) && is_upper(static_cast<unsigned char>(t[1])))
+        return true;
+    static constexpr std::string_view countries[] = {
+        "USA", "UK", "Japan", "Canada", "Germany", "France", "Italy", "Australia", "Spain", "Switzerland",
+        "The Netherlands", "Netherlands", "Holland", "China", "Austria", "Belgium", "Sweden", "Israel", "Greece",
+        "Portugal", "Brazil", "India", "Korea", "Singapore", "Denmark", "Finland", "Norway", "Scotland", "England",
+        "Hungary", "Poland", "Czech Republic", "Mexico", "Ireland", "New Zealand", "Taiwan", "Hong Kong", "Russia",
+        "Turkey", "Egypt", "Chile", "Argentina", "South Africa", "Iceland", "Luxembourg", "Slovenia", "Croatia"};
+    for (auto c : countries)
+        if (w == c) return true;
+    return false;
+}
+
+// Place and date that trail a proceedings title: ", Portland, OR, April 1991",
+// " (Osaka, Japan)", ", to appear".
+void trim_container(std::string& c) {
+    // pieces split at ", "
+    std::vector<std::size_t> starts{0};
+    for (std::size_t i = 0; i + 1 < c.size(); ++i)
+        if (c[i] == ',' && c[i + 1] == ' ') starts.push_back(i + 2);
+    auto piece = [&](std::size_t j) {
+        std::size_t b = starts[j];
+        std::size_t e = j + 1 < starts.size() ? starts[j + 1] - 2 : c.size();
+        return std::string_view(c).substr(b, e - b);
+    };
+    std::size_t cut = npos;
+    for (std::size_t j = 1; j < starts.size() && cut == npos; ++j) {
+        std::string_view p = piece(j);
+        std::string_view first = word_at(p, 0);
+        if (month_word(first) || place_word(p) || p.compare(0, 8, "to appear") == 0 || p.compare(0, 8, "in press") == 0)
+            cut = starts[j] - 2;
+        else if (j + 1 < starts.size() && place_word(piece(j + 1)) && count_if_words(p) <= 3 && upper_at(p, 0))
+            cut = starts[j] - 2;
+    }
+    if (cut != npos) c.erase(cut);
+    // " (Osaka, Japan)" / " (Berlin, 1996)": a parenthesis holding a comma
+    std::size_t open = c.find(" (");
+    if (open != npos && open > 0) {
+        std::size_t close = c.find(')', open);
+        std::size_t comma = c.find(", ", open);
+        if (comma != npos && (close == npos || comma < close)) c.erase(open);
+    }
+    // " January 1997" / ", to appear" left at the end
+    std::size_t sp = c.rfind(' ');
+    if (sp != npos && month_word(trim_copy(std::string_view(c).substr(sp + 1)))) c.erase(sp);
+    for (std::string_view t : {" to appear", " in press"})
+        if (c.size() > t.size() && c.compare(c.size() - t.size(), t.size(), t) == 0) c.erase(c.size() - t.size());
+    c = trim_copy(c, " .,;:(");
+}
+
 void set_year(Work& w, int year) {
     if (year <= 0) return;
     w.year = year;
@@ -718,6 +848,14 @@ bool split_reference(std::string_view text, Work& w) {
     }
     if (!q && pos < v.size()) {
         t_end = title_end(v, pos);
+        // Names (and year) closed by a comma: the style separates its parts
+        // by commas, and the title ends at the first one.
+        std::size_t k = pos;
+        while (k > 0 && v[k - 1] == ' ') --k;
+        if (k > 0 && v[k - 1] == ',') {
+            std::size_t comma = v.find(", ", pos);
+            if (comma != npos && comma < t_end) t_end = comma;
+        }
         title = clean_title(v.substr(pos, t_end - pos));
     }
     pos = skip_punct(v, t_end);
@@ -743,6 +881,20 @@ bool split_reference(std::string_view text, Work& w) {
                 }
                 break;
             }
+            bool marked = false;
+            for (std::string_view m : {", editors,", ", editor,", ", eds.,", ", eds,", ", ed.,", ", Editors,", ", Eds.,",
+                                       ", Ed.,", ", editors.", ", editor."}) {
+                if (v.compare(k, m.size(), m) == 0) {
+                    std::string ed = trim_copy(v.substr(pos, k - pos));
+                    if (reads_as_names(ed)) {
+                        w.extra["editors"] = ed;
+                        pos = skip_punct(v, k + m.size());
+                    }
+                    marked = true;
+                    break;
+                }
+            }
+            if (marked) break;
             if (v[k] == '.' && k + 1 < v.size() && v[k + 1] == ' ' && !initial_like(word_before(v, k))) break;
         }
         for (std::string_view by : {"edited by ", "ed. by ", "Edited by ", "Ed. by "}) {
@@ -760,6 +912,7 @@ bool split_reference(std::string_view text, Work& w) {
     std::string container;
     std::size_t c_end = container_end(v, pos);
     if (pos < v.size()) container = trim_copy(v.substr(pos, c_end - pos), " .,;:(");
+    trim_container(container);
     std::string place, publisher;
     if (!in_marker && place_publisher(container, place, publisher)) container.clear();
     std::string_view rest = c_end < v.size() ? v.substr(c_end) : std::string_view{};
