@@ -158,7 +158,7 @@ bool initial_like(std::string_view w) {
 
 bool particle(std::string_view w) {
     static constexpr std::string_view list[] = {"van", "von", "de", "der", "den", "del", "della", "da", "di",
-                                                "dos", "das", "du", "la", "le", "ten", "ter", "bin", "al", "y"};
+                                                "dos", "das", "du", "la", "le", "ten", "ter", "bin", "al", "y", "auf", "zu", "st"};
     for (auto p : list)
         if (w == p) return true;
     return false;
@@ -192,7 +192,8 @@ bool starts_year_paren(std::string_view s, std::size_t i) {
 bool editor_marker(std::string_view s, std::size_t i, std::size_t* len) {
     static constexpr std::string_view marks[] = {"(Eds.)", "(eds.)", "(Ed.)",  "(ed.)",  "(Eds)", "(eds)",
                                                  "(Ed)",   "(ed)",   "(Hrsg.)", "(Hg.)", "(dir.)", "(Dir.)",
-                                                 "(éd.)",  "(éds.)", "(coord.)", "(ed. )"};
+                                                 "(éd.)",  "(éds.)", "(coord.)", "(ed. )",
+                                                 "(Editors)", "(editors)", "(Editor)", "(editor)"};
     for (auto m : marks)
         if (s.compare(i, m.size(), m) == 0) {
             *len = m.size();
@@ -417,7 +418,7 @@ bool chunk_ends_names(std::string_view s, std::size_t from) {
         if (c == ',' || c == ';' || c == '(' || c == '[') break;
         if (c == ':') return true;
         if (c == '.' && (i + 1 >= s.size() || s[i + 1] == ' ')) {
-            if (!initial_like(word_before(s, i))) break;
+            if (!initial_like(word_before(s, i)) || sentence_like_after(s, i + 1)) break;
             ++i;
             continue;
         }
@@ -431,12 +432,13 @@ bool chunk_ends_names(std::string_view s, std::size_t from) {
             ++i;
             continue;
         }
-        ++words;
-        if (words == 1 && title_opener(w)) first_opener = true;
+        bool initial = initial_like(w) && n < s.size() && (s[n] == '.' || s[n] == ',' || s[n] == ' ');
+        if (words == 0 && title_opener(w) && !(n < s.size() && s[n] == '.')) first_opener = true;
+        if (!initial && !connective(w) && !particle(w)) ++words;
         if (lower_at(w, 0) && !particle(w) && !connective(w) && w != "al" && w != "others") ++lowers;
         i = n;
     }
-    if (words >= 5 || lowers >= 2 || (lowers >= 1 && words >= 3)) return true;
+    if (words >= 4 || lowers >= 2 || (lowers >= 1 && words >= 3)) return true;
     return first_opener && words >= 2;
 }
 
