@@ -395,8 +395,8 @@ bool sentence_like_after(std::string_view s, std::size_t i) {
     std::string_view b = word_at(s, n1, &n2);
     if (connective(b)) return false;
     if (b.empty()) return false;
-    // "Van Gogh," / "Garcia Marquez," : two capitalised words then a separator
-    if (upper_at(b, 0) && n2 < s.size() && (s[n2] == ',' || s[n2] == ';')) return false;
+    // "Van Gogh," / "Bruce Croft." : two capitalised words then a separator
+    if (upper_at(b, 0) && n2 < s.size() && (s[n2] == ',' || s[n2] == ';' || s[n2] == '.')) return false;
     return true;
 }
 
@@ -537,7 +537,7 @@ bool digit_marker(std::string_view s, std::size_t i) {
 bool word_marker(std::string_view s, std::size_t i) {
     static constexpr std::string_view marks[] = {"vol.", "Vol.", "Vol ", "vol ", "Volume ", "volume ", "no.", "No.",
                                                  "pp.",  "pp ",  "p. ",  "pages ", "Bd.", "Nr.", "S. ", "Issue ",
-                                                 "issue ", "Art. ", "art. ", "Article "};
+                                                 "issue ", "Article "};
     if (i > 0 && s[i - 1] != ' ' && s[i - 1] != ',' && s[i - 1] != '(') return false;
     for (auto m : marks)
         if (s.compare(i, m.size(), m) == 0) return true;
@@ -559,7 +559,17 @@ std::size_t container_end(std::string_view s, std::size_t from) {
         }
         if (c == ':' && i + 2 < s.size() && s[i + 1] == ' ' && is_digit(static_cast<unsigned char>(s[i + 2]))) return i;
         if ((c == '.' || c == '?' || c == '!') && (i + 1 >= s.size() || s[i + 1] == ' ')) {
-            if (c == '.' && abbreviation(word_before(s, i))) continue;
+            std::string_view w = word_before(s, i);
+            if (c == '.' && abbreviation(w)) continue;
+            // "J. Approx. Theory 72": a cut word before a capitalised one that
+            // runs on to the volume or another cut word
+            if (c == '.' && upper_at(w, 0) && !all_upper_letters(w) && letters(w) <= 8) {
+                std::size_t n;
+                std::string_view next = word_at(s, i + 1, &n);
+                if (!next.empty() && upper_at(next, 0) && n < s.size() &&
+                    (s[n] == '.' || s[n] == ',' || (s[n] == ' ' && n + 1 < s.size() && is_digit(static_cast<unsigned char>(s[n + 1])))))
+                    continue;
+            }
             return i;
         }
     }
@@ -763,6 +773,37 @@ void trim_container(std::string& c) {
             cut = starts[j] - 2;
     }
     if (cut != npos) c.erase(cut);
+    // Trailing pieces that are no part of the title: an address or a
+    // publisher ("Austin, MIT Press, Cambridge, Mass."), a series, a
+    // "Special Issue", editors ("R. Graham, M. Grotschel, Eds.").
+    starts.resize(1);
+    for (std::size_t i = 0; i + 1 < c.size(); ++i)
+        if (c[i] == ',' && c[i + 1] == ' ') starts.push_back(i + 2);
+    for (std::size_t j = 1; j < starts.size(); ++j) {
+        std::string_view p = std::string_view(c).substr(starts[j]);
+        std::string_view first = word_at(p, 0);
+        std::size_t n;
+        word_at(p, 0, &n);
+        bool named = initial_like(first) && n < p.size() && p[n] == '.';
+        if (named || p.compare(0, 13, "Special Issue") == 0 || p.compare(0, 8, "Special ") == 0 ||
+            p.compare(0, 13, "Lecture Notes") == 0 || p.compare(0, 10, "Department") == 0 ||
+            p.compare(0, 10, "University") == 0) {
+            c.erase(starts[j] - 2);
+            break;
+        }
+    }
+    while (true) {
+        std::size_t k = c.rfind(", ");
+        if (k == npos) break;
+        std::string_view p = std::string_view(c).substr(k + 2);
+        bool publisher = p.find("Press") != npos || p.find("Verlag") != npos || p.find("Publish") != npos ||
+                         p.find("Springer") != npos || p.find("Elsevier") != npos || p.find("Wiley") != npos ||
+                         p.find("Inc") != npos || p.find("Ltd") != npos;
+        bool place = upper_at(p, 0) && count_if_words(p) <= 2 && p.find_first_of("0123456789") == npos &&
+                     k > 20 && !all_upper_letters(word_at(p, 0)) && p.find('(') == npos;
+        if (!publisher && !place && !place_word(p)) break;
+        c.erase(k);
+    }
     // " (Osaka, Japan)" / " (Berlin, 1996)": a parenthesis holding a comma
     std::size_t open = c.find(" (");
     if (open != npos && open > 0) {
@@ -876,11 +917,8 @@ bool split_reference(std::string_view text, Work& w) {
         std::size_t limit = std::min(v.size(), pos + 300);
         for (std::size_t k = pos; k < limit; ++k) {
             if (v[k] == '(' && editor_marker(v, k, &len)) {
-                std::string ed = trim_copy(v.substr(pos, k - pos));
-                if (reads_as_names(ed)) {
-                    w.extra["editors"] = ed;
-                    pos = skip_punct(v, k + len);
-                }
+                w.extra["editors"] = trim_copy(v.substr(pos, k - pos));
+                pos = skip_punct(v, k + len);
                 break;
             }
             bool marked = false;
@@ -897,7 +935,9 @@ bool split_reference(std::string_view text, Work& w) {
                 }
             }
             if (marked) break;
-            if (v[k] == '.' && k + 1 < v.size() && v[k + 1] == ' ' && !initial_like(word_before(v, k))) break;
+            if (v[k] == '.' && k + 1 < v.size() && v[k + 1] == ' ' && !initial_like(word_before(v, k)) &&
+                word_before(v, k) != "al")
+                break;
         }
         for (std::string_view by : {"edited by ", "ed. by ", "Edited by ", "Ed. by "}) {
             if (v.compare(pos, by.size(), by) == 0) {
