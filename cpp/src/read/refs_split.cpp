@@ -416,7 +416,7 @@ bool chunk_ends_names(std::string_view s, std::size_t from) {
     for (std::size_t i = from; i < s.size();) {
         char c = s[i];
         if (c == ',' || c == ';' || c == '(' || c == '[') break;
-        if (c == ':') return true;
+        if (c == ':') return !(i > 0 && s[i - 1] == '.');  // "Lee, K.: Title" (LNCS) ends the names here
         if (c == '.' && (i + 1 >= s.size() || s[i + 1] == ' ')) {
             if (!initial_like(word_before(s, i)) || sentence_like_after(s, i + 1)) break;
             ++i;
@@ -520,7 +520,8 @@ bool month_word(std::string_view w);
 bool digit_marker(std::string_view s, std::size_t i) {
     // A number that starts the volume / pages tail; ordinals ("23rd") are names.
     if (!is_digit(static_cast<unsigned char>(s[i]))) return false;
-    if (i > 0 && s[i - 1] != ' ' && s[i - 1] != ',' && s[i - 1] != '(') return false;
+    if (i > 0 && s[i - 1] != ' ' && s[i - 1] != ',' && s[i - 1] != '(' && s[i - 1] != ';' && s[i - 1] != ':')
+        return false;
     std::size_t e = i;
     while (e < s.size() && is_digit(static_cast<unsigned char>(s[e]))) ++e;
     if (e + 1 < s.size() && is_alpha(static_cast<unsigned char>(s[e])) && is_alpha(static_cast<unsigned char>(s[e + 1])))
@@ -840,7 +841,11 @@ bool split_reference(std::string_view text, Work& w) {
     std::string author_text;
     std::size_t pos = 0;
     if (a_end != npos && a_end > 0 && reads_as_names(v.substr(0, a_end))) {
-        author_text = trim_copy(v.substr(0, a_end));
+        author_text = trim_copy(v.substr(0, a_end), " ,;:");
+        // keep the period of a final initial ("K."), drop a sentence end
+        if (!author_text.empty() && author_text.back() == '.' &&
+            !initial_like(word_before(author_text, author_text.size() - 1)))
+            author_text.pop_back();
         pos = a_end;
     }
     std::size_t len = 0;
