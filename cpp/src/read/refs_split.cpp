@@ -14,6 +14,7 @@
 //      sentence end that is not an abbreviation ("Proc. Natl. Acad. Sci.").
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -274,9 +275,18 @@ std::string strip_id_tail(std::string_view id) { return trim_copy(id, ".,;)]>");
 // Takes DOIs, arXiv ids and URLs out of `s` (blanked), with the label words
 // in front of them ("doi:", "Retrieved from", "Available at").
 void take_identifiers(std::string& s, Work& w) {
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (i > 0 && s[i - 1] != ' ' && s[i - 1] != '(' && s[i - 1] != '<' && s[i - 1] != '[') continue;
-        std::size_t e = token_end(s, i);
+    // One pass over space-separated tokens (linear in the text).
+    for (std::size_t i = 0, e = 0; i < s.size(); i = std::max(i + 1, e)) {
+        if (s[i] == ' ') {
+            e = i + 1;
+            continue;
+        }
+        if (i > 0 && s[i - 1] != ' ') {
+            e = token_end(s, i);
+            continue;
+        }
+        while (i < s.size() && (s[i] == '(' || s[i] == '<' || s[i] == '[')) ++i;
+        e = token_end(s, i);
         std::string_view tok(s.data() + i, e - i);
         auto lower_starts = [&](std::string_view p) {
             if (tok.size() < p.size()) return false;
