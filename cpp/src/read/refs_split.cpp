@@ -182,13 +182,28 @@ int year_value(std::string_view w) {
     return (w[0] - '0') * 1000 + (w[1] - '0') * 100 + (w[2] - '0') * 10 + (w[3] - '0');
 }
 
-bool starts_year_paren(std::string_view s, std::size_t i) {
-    // "(2011)", "(2011a)", "(2011, May)", "(n.d.)", "(in press)", "(1930):"
-    if (i >= s.size() || s[i] != '(') return false;
-    std::string_view w = word_at(s, i + 1);
-    if (year_word(w)) return true;
-    return s.compare(i, 5, "(n.d.") == 0 || s.compare(i, 9, "(in press") == 0 || s.compare(i, 6, "(n.d)") == 0;
+bool month_word(std::string_view w);
+
+// "(2011)", "(2011a)", "(2011, May)", "(July 1978)", "(December 3, 1998)":
+// the year; -1 for "(n.d.)" / "(in press)"; 0 when no year opens here.
+int paren_year(std::string_view s, std::size_t i) {
+    if (i >= s.size() || s[i] != '(') return 0;
+    std::size_t n;
+    std::string_view w = word_at(s, i + 1, &n);
+    if (year_word(w)) return year_value(w);
+    if (month_word(w)) {
+        for (int k = 0; k < 3 && n < s.size() && s[n] != ')'; ++k) {
+            while (n < s.size() && (s[n] == ' ' || s[n] == ',' || s[n] == '.')) ++n;
+            std::string_view x = word_at(s, n, &n);
+            if (year_word(x)) return year_value(x);
+            if (x.empty()) break;
+        }
+        return 0;
+    }
+    return s.compare(i, 5, "(n.d.") == 0 || s.compare(i, 9, "(in press") == 0 || s.compare(i, 6, "(n.d)") == 0 ? -1 : 0;
 }
+
+bool starts_year_paren(std::string_view s, std::size_t i) { return paren_year(s, i) != 0; }
 
 bool editor_marker(std::string_view s, std::size_t i, std::size_t* len) {
     static constexpr std::string_view marks[] = {"(Eds.)", "(eds.)", "(Ed.)",  "(ed.)",  "(Eds)", "(eds)",
@@ -403,7 +418,7 @@ bool sentence_like_after(std::string_view s, std::size_t i) {
     if (c == '.' || c == ':') return letters(a) < 2;  // "Smith." ends the names; one-word title unlikely
     std::size_t n2 = 0;
     std::string_view b = word_at(s, n1, &n2);
-    if (connective(b)) return false;
+    if (connective(b) || year_word(b)) return false;
     if (b.empty()) return false;
     // "Van Gogh," / "Bruce Croft." : two capitalised words then a separator
     if (upper_at(b, 0) && n2 < s.size() && (s[n2] == ',' || s[n2] == ';' || s[n2] == '.')) return false;
@@ -664,8 +679,7 @@ void read_tail(std::string_view s, Tail& t) {
             continue;
         }
         if (s[i] == '(' && starts_year_paren(s, i)) {
-            std::string_view w = word_at(s, i + 1);
-            if (!t.year && year_word(w)) t.year = year_value(w);
+            if (!t.year) t.year = std::max(0, paren_year(s, i));
             i = s.find(')', i);
             if (i == npos) break;
             ++i;
@@ -867,8 +881,7 @@ bool split_reference(std::string_view text, Work& w) {
     // A year right after the names (APA, Harvard, ACM, Chicago author-date).
     int year = 0;
     if (pos < v.size() && v[pos] == '(' && starts_year_paren(v, pos)) {
-        std::string_view yw = word_at(v, pos + 1);
-        if (year_word(yw)) year = year_value(yw);
+        year = std::max(0, paren_year(v, pos));
         std::size_t close = v.find(')', pos);
         pos = skip_punct(v, close == npos ? v.size() : close + 1);
     } else if (pos < v.size() && is_digit(static_cast<unsigned char>(v[pos]))) {
@@ -985,16 +998,34 @@ bool split_reference(std::string_view text, Work& w) {
     read_tail(rest, tail);
     if (!year) year = tail.year;
     if (!year) {
-        // The year elsewhere: the last plausible one outside the title.
+        // The year elsewhere: the first in parentheses outside the title, else
+        // the last plausible one outside it, else the last inside it.
         std::size_t e;
+        int paren = 0, outside = 0, inside = 0;
         for (std::size_t k = 0; k < v.size(); ++k) {
             if (!is_digit(static_cast<unsigned char>(v[k])) || (k > 0 && v[k - 1] != ' ' && v[k - 1] != '(' && v[k - 1] != ','))
                 continue;
             std::string_view yw = word_at(v, k, &e);
             std::size_t dl;
-            if (year_word(yw) && !(e < v.size() && dash_at(v, e, &dl)) && (k < t_begin || k >= t_end)) year = year_value(yw);
+            bool after_dash = k >= 1 && dash_at(v, k - 1, &dl);
+            bool range = e < v.size() && dash_at(v, e, &dl);
+            if (year_word(yw) && !after_dash) {
+                int y = year_value(yw);
+                bool range_of_years = range && e + dl + 4 <= v.size() && year_word(word_at(v, e + dl));
+                bool in_title = k >= t_begin && k < t_end;
+                bool opened = k > 0 && v[k - 1] == '(';
+                if (range && !range_of_years) {
+                    // a page range
+                } else if (in_title) {
+                    if (y >= 1800) inside = y;
+                } else {
+                    if (opened && !paren) paren = y;
+                    if (y >= 1800 || opened) outside = y;
+                }
+            }
             k = e;
         }
+        year = paren ? paren : outside ? outside : inside;
     }
 
     if (!author_text.empty()) {
