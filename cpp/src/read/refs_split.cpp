@@ -731,6 +731,7 @@ bool place_publisher(std::string_view s, std::string& place, std::string& publis
     if (c == npos || c == 0) return false;
     std::string_view left = s.substr(0, c), right = s.substr(c + 2);
     if (!upper_at(left, 0) || right.empty() || !upper_at(right, 0)) return false;
+    if (title_opener(word_at(left, 0))) return false;  // "The Age: Extra" is a title
     std::size_t words = 1;
     for (char ch : left)
         if (ch == ' ') ++words;
@@ -778,7 +779,16 @@ bool place_word(std::string_view w) {
 
 // Place and date that trail a proceedings title: ", Portland, OR, April 1991",
 // " (Osaka, Japan)", ", to appear".
-void trim_container(std::string& c) {
+void trim_container(std::string& c, Work& w) {
+    // ", edited by X" / ", translated by X": the editors (translators), not the title
+    for (std::string_view by : {", edited by ", ", ed. by ", ", eds. ", ", ed. ", ", translated by ", ", trans. ",
+                                " edited by ", " ed. by "}) {
+        std::size_t k = c.find(by);
+        if (k == npos || k == 0) continue;
+        if (by.find("trans") == npos && !w.extra.count("editors"))
+            w.extra["editors"] = trim_copy(std::string_view(c).substr(k + by.size()));
+        c.erase(k);
+    }
     // pieces split at ", "
     std::vector<std::size_t> starts{0};
     for (std::size_t i = 0; i + 1 < c.size(); ++i)
@@ -834,7 +844,8 @@ void trim_container(std::string& c) {
     if (open != npos && open > 0) {
         std::size_t close = c.find(')', open);
         std::size_t comma = c.find(", ", open);
-        if (comma != npos && (close == npos || comma < close)) c.erase(open);
+        std::size_t colon = c.find(": ", open);
+        if (close == npos || (comma != npos && comma < close) || (colon != npos && colon < close)) c.erase(open);
     }
     // " January 1997" / ", to appear" left at the end
     std::size_t sp = c.rfind(' ');
@@ -982,7 +993,7 @@ bool split_reference(std::string_view text, Work& w) {
     std::string container;
     std::size_t c_end = container_end(v, pos);
     if (pos < v.size()) container = trim_copy(v.substr(pos, c_end - pos), " .,;:(");
-    trim_container(container);
+    trim_container(container, w);
     std::string place, publisher;
     if (!in_marker && place_publisher(container, place, publisher)) container.clear();
     std::string_view rest = c_end < v.size() ? v.substr(c_end) : std::string_view{};
