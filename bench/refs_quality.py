@@ -7,7 +7,8 @@ references), per field, as issue 19's floors define them:
 - container: <journal> or <container-title> (a leading "In:" dropped), folded, equal.
 
 Each field is scored over the references whose tags hold it. Gold surnames
-come from the author tag through sm.parse_author_list (the name parser, not
+come from the author tag through sm.parse_author_list (a tag that names no
+one, "———." for "the same as above", is not scored) (the name parser, not
 the splitter, so the score measures where the splitter cuts the reference);
 refextract's author strings go through the same parser.
 
@@ -53,7 +54,8 @@ def gold(ref: dict) -> dict:
     g = {}
     if "title" in tags:
         g["title"] = fold(tags["title"])
-    if "author" in tags:
+    # An author tag that names no one ("———." for "same as above") is not scored.
+    if "author" in tags and re.search(r"\w", tags["author"]):
         names, _ = sm.parse_author_list(tags["author"])
         g["authors"] = [fold(a.surname or a.display) for a in names]
     if "date" in tags and (m := YEAR.search(tags["date"])):

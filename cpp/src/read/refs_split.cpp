@@ -274,6 +274,23 @@ std::string clean_title(std::string_view t) {
     return s;
 }
 
+// " (2nd ed.)", " [DVD]", " (abstract)", " (New York: Norton, 1995)" after a title.
+void trim_title(std::string& t) {
+    for (int k = 0; k < 2 && !t.empty(); ++k) {
+        char last = t.back();
+        if (last != ')' && last != ']') break;
+        std::size_t open = t.rfind(last == ')' ? " (" : " [");
+        if (open == npos || open == 0) break;
+        std::string_view in = std::string_view(t).substr(open + 2, t.size() - open - 3);
+        bool edition = in.find("ed.") != npos || in.find("edn") != npos || in.find("edition") != npos;
+        bool bracket = last == ']';
+        bool imprint = in.find(": ") != npos;
+        bool note = in == "abstract" || in == "Abstract" || in == "in press" || in == "forthcoming";
+        if (!(edition || bracket || imprint || note)) break;
+        t.erase(open);
+    }
+}
+
 // ---- identifiers ------------------------------------------------------------
 
 void blank(std::string& s, std::size_t b, std::size_t e) {
@@ -390,6 +407,12 @@ std::size_t list_marker(std::string_view s) {
     while (i < s.size() && is_digit(static_cast<unsigned char>(s[i]))) ++i;
     std::size_t nd = i - d;
     if (nd == 0 || nd > 4 || i >= s.size()) return 0;
+    // "13 Cartier, E." : a bare number before a capitalised name with a comma
+    if (!bracket && nd <= 3 && s[i] == ' ' && i + 1 < s.size() && upper_at(s, i + 1)) {
+        std::size_t n;
+        word_at(s, i + 1, &n);
+        if (n < s.size() && (s[n] == ',' || s[n] == ' ')) return i + 1;
+    }
     if (bracket) {
         if (s[i] != ']' && s[i] != ')') return 0;
         ++i;
@@ -408,7 +431,7 @@ bool sentence_like_after(std::string_view s, std::size_t i) {
     // or start a sentence ("Deep learning of ...")?
     std::size_t n1 = 0;
     std::string_view a = word_at(s, i, &n1);
-    if (a.empty()) return !(n1 < s.size() && (s[n1] == '&' || s[n1] == ','));
+    if (a.empty()) return !(n1 < s.size() && (s[n1] == '&' || s[n1] == ',' || s[n1] == '('));
     if (connective(a) || particle(a)) return false;
     if (initial_like(a) && n1 < s.size() && (s[n1] == '.' || s[n1] == ',')) return false;
     if (!upper_at(a, 0)) return true;
@@ -436,12 +459,17 @@ bool title_opener(std::string_view w) {
 // After "Names, ": is the next comma-separated piece a name, or where the
 // title starts ("Negation as Failure", "VHDL: Hardware ...", "The Godel ...")?
 bool chunk_ends_names(std::string_view s, std::size_t from) {
-    int words = 0, lowers = 0;
-    bool first_opener = false;
+    int words = 0, lowers = 0, run = 0, max_run = 0;  // run: full words of one person (between "and"s)
+    bool first_opener = false, named = false, first_caps = false;
     for (std::size_t i = from; i < s.size();) {
         char c = s[i];
         if (c == ',' || c == ';' || c == '(' || c == '[') break;
-        if (c == ':') return !(i > 0 && s[i - 1] == '.');  // "Lee, K.: Title" (LNCS) ends the names here
+        if (c == ':') {
+            // "Lee, K.: Title" (LNCS), "and A. Vermeulen : Title", "Behrens, Rudolf: Title":
+            // the names end at the colon; "VHDL: Hardware ..." is a title.
+            if ((i > 0 && s[i - 1] == '.') || named || (words <= 2 && words > 0 && !first_caps)) break;
+            return true;
+        }
         if (c == '.' && (i + 1 >= s.size() || s[i + 1] == ' ')) {
             if (!initial_like(word_before(s, i)) || sentence_like_after(s, i + 1)) break;
             ++i;
@@ -457,13 +485,20 @@ bool chunk_ends_names(std::string_view s, std::size_t from) {
             ++i;
             continue;
         }
-        bool initial = initial_like(w) && n < s.size() && (s[n] == '.' || s[n] == ',' || s[n] == ' ');
+        if (year_word(w)) break;  // "Kidder 2013 Building ...": the year ends the names
+        bool initial = initial_like(w) && n < s.size() && (s[n] == '.' || s[n] == ',' || s[n] == ' ' || s[n] == ':');
         if (words == 0 && title_opener(w) && !(n < s.size() && s[n] == '.')) first_opener = true;
-        if (!initial && !connective(w) && !particle(w)) ++words;
+        if (words == 0 && !initial) first_caps = all_upper_letters(w) && letters(w) > 1;
+        if (initial || connective(w)) named = true;
+        if (connective(w)) run = 0;
+        if (!initial && !connective(w) && !particle(w)) {
+            ++words;
+            max_run = std::max(max_run, ++run);
+        }
         if (lower_at(w, 0) && !particle(w) && !connective(w) && w != "al" && w != "others") ++lowers;
         i = n;
     }
-    if (words >= 4 || lowers >= 2 || (lowers >= 1 && words >= 3)) return true;
+    if (max_run >= 4 || lowers >= 2 || (lowers >= 1 && words >= 2)) return true;
     return first_opener && words >= 2;
 }
 
@@ -866,6 +901,15 @@ void set_year(Work& w, int year) {
 bool split_reference(std::string_view text, Work& w) {
     std::string s = squeeze(text);
     if (std::size_t m = list_marker(s)) s = squeeze(std::string_view(s).substr(m));
+    {
+        // "______." / "–––––." / "---": the same authors as the entry before
+        std::size_t d = 0;
+        while (d < s.size() && (s[d] == '_' || s[d] == '-' ||
+                                (s.compare(d, 2, "\xE2\x80") == 0 && d + 2 < s.size() &&
+                                 (s[d + 2] == '\x93' || s[d + 2] == '\x94' || s[d + 2] == '\x95'))))
+            d += s[d] == '_' || s[d] == '-' ? 1 : 3;
+        if (d >= 2) s = squeeze(std::string_view(s).substr(std::min(s.size(), skip_punct(s, d))));
+    }
     const std::string whole = s;
     take_identifiers(s, w);
     s = squeeze(s);
@@ -885,6 +929,28 @@ bool split_reference(std::string_view text, Work& w) {
     }
     std::size_t len = 0;
     pos = skip_punct(v, pos);
+    // "Ghost Stories. Ed. Peter Washington." / "The Arrival. Dir. David Twohy.": no
+    // names came first, the block is the title and names follow the marker.
+    std::string block_title;
+    for (std::string_view m : {"Ed. ", "Eds. ", "Dir. ", "Trans. ", "Edited by ", "Directed by ", "Translated by "}) {
+        if (!author_text.empty() && v.compare(pos, m.size(), m) == 0 && v[a_end - 1] == '.') {
+            block_title = author_text;
+            author_text.clear();
+            std::size_t e = pos + m.size();
+            while (e < v.size()) {
+                std::size_t d = v.find(". ", e);
+                if (d == npos) {
+                    e = v.size();
+                    break;
+                }
+                e = d + 1;
+                if (!initial_like(word_before(v, d))) break;
+            }
+            if (m[0] == 'E') w.extra["editors"] = trim_copy(v.substr(pos + m.size(), e - pos - m.size()));
+            pos = skip_punct(v, e);
+            break;
+        }
+    }
     if (!author_text.empty() && editor_marker(v, pos, &len)) {  // an edited volume: the names are its editors
         w.extra["editors"] = author_text;
         pos = skip_punct(v, pos + len);
@@ -928,8 +994,23 @@ bool split_reference(std::string_view text, Work& w) {
             q = 0;
         }
     }
-    if (!q && pos < v.size()) {
+    const std::size_t after_marker = pos;
+    if (!block_title.empty()) {
+        title = clean_title(block_title);
+        t_begin = 0;
+        t_end = a_end;
+        q = 1;
+    } else if (!q && pos < v.size()) {
         t_end = title_end(v, pos);
+        {
+            // "Title (New York: Norton, 1995)": the imprint in parentheses ends the title
+            std::size_t p = v.find(" (", pos);
+            if (p != npos && p < t_end) {
+                std::size_t close = v.find(')', p);
+                std::size_t colon = v.find(": ", p);
+                if (colon != npos && close != npos && colon < close) t_end = p;
+            }
+        }
         // Names (and year) closed by a comma: the style separates its parts
         // by commas, and the title ends at the first one.
         std::size_t k = pos;
@@ -939,8 +1020,10 @@ bool split_reference(std::string_view text, Work& w) {
             if (comma != npos && comma < t_end) t_end = comma;
         }
         title = clean_title(v.substr(pos, t_end - pos));
+        trim_title(title);
     }
     pos = skip_punct(v, t_end);
+    if (!block_title.empty()) pos = after_marker;
 
     // Container: after "In:" / "In", past editors.
     bool in_marker = false;
@@ -1040,7 +1123,15 @@ bool split_reference(std::string_view text, Work& w) {
     }
 
     if (!author_text.empty()) {
-        AuthorList list = parse_author_list(author_text);
+        // roles in parentheses ("(Producers)", "(Director)") are no part of a name
+        std::string names;
+        int depth = 0;
+        for (char ch : author_text) {
+            if (ch == '(') ++depth;
+            else if (ch == ')' && depth > 0) --depth;
+            else if (depth == 0) names += ch;
+        }
+        AuthorList list = parse_author_list(squeeze(names));
         w.authors = std::move(list.authors);
         w.authors_truncated = list.truncated;
     }
