@@ -22,6 +22,7 @@
 #include "scholarmerge/names/parse.hpp"
 #include "scholarmerge/read/refs.hpp"
 #include "scholarmerge/text/ascii.hpp"
+#include "scholarmerge/text/markup.hpp"
 
 namespace scholarmerge {
 
@@ -899,7 +900,8 @@ void set_year(Work& w, int year) {
 }  // namespace
 
 bool split_reference(std::string_view text, Work& w) {
-    std::string s = squeeze(text);
+    // markup (<i>...</i>) out; a bare "<http://...>" is no tag and stays
+    std::string s = text.find("</") != std::string_view::npos ? squeeze(text::strip_tags(text)) : squeeze(text);
     if (std::size_t m = list_marker(s)) s = squeeze(std::string_view(s).substr(m));
     {
         // "______." / "–––––." / "---": the same authors as the entry before
@@ -1024,6 +1026,11 @@ bool split_reference(std::string_view text, Work& w) {
     }
     pos = skip_punct(v, t_end);
     if (!block_title.empty()) pos = after_marker;
+    if (pos < v.size() && v[pos] == '(' && starts_year_paren(v, pos)) {  // "Title (1994, March). Magazine"
+        if (!year) year = std::max(0, paren_year(v, pos));
+        std::size_t close = v.find(')', pos);
+        if (close != npos) pos = skip_punct(v, close + 1);
+    }
 
     // Container: after "In:" / "In", past editors.
     bool in_marker = false;
@@ -1075,6 +1082,8 @@ bool split_reference(std::string_view text, Work& w) {
     }
     std::string container;
     std::size_t c_end = container_end(v, pos);
+    // the tail starts at once ("vol. 2", "323", "Page 15"): no container
+    if (pos < v.size() && (digit_marker(v, pos) || word_marker(v, pos) || v.compare(pos, 5, "Page ") == 0)) c_end = pos;
     if (pos < v.size()) container = trim_copy(v.substr(pos, c_end - pos), " .,;:(");
     trim_container(container, w);
     std::string place, publisher;
