@@ -593,16 +593,37 @@ bool digit_marker(std::string_view s, std::size_t i) {
         std::string_view prev = word_before(s, i - 1);
         if (prev == "the" || prev == "of" || prev == "on" || prev == "The") return false;
     }
+    // "Systems 7. MIT Press", "SPIE 1612, Cooperative ...": a short number that
+    // a name follows (not the pages) belongs to the container's name
+    if (e - i <= 4 && !year_word(s.substr(i, e - i)) && e + 2 < s.size() && (s[e] == '.' || s[e] == ',') &&
+        s[e + 1] == ' ' && upper_at(s, e + 2)) {
+        std::string_view next = word_at(s, e + 2);
+        if (!month_word(next) && next != "pp" && next != "Vol" && next != "No" && next != "Part" &&
+            !initial_like(next))
+            return false;
+    }
     return true;
+}
+
+// "B39", "A27": a volume with a series letter.
+bool lettered_volume(std::string_view s, std::size_t i) {
+    if (i == 0 || s[i - 1] != ' ' || !is_upper(static_cast<unsigned char>(s[i]))) return false;
+    std::size_t e = i + 1;
+    while (e < s.size() && is_digit(static_cast<unsigned char>(s[e]))) ++e;
+    return e > i + 1 && (e == s.size() || s[e] == ',' || s[e] == ' ' || s[e] == '(' || s[e] == ':' || s[e] == '.');
 }
 
 bool word_marker(std::string_view s, std::size_t i) {
     static constexpr std::string_view marks[] = {"vol.", "Vol.", "Vol ", "vol ", "Volume ", "volume ", "no.", "No.",
                                                  "pp.",  "pp ",  "p. ",  "pages ", "Bd.", "Nr.", "S. ", "Issue ",
-                                                 "issue ", "Article "};
+                                                 "issue ", "Article ", "v. ", "n. ", "n\xC2\xB0", "ahead of print"};
     if (i > 0 && s[i - 1] != ' ' && s[i - 1] != ',' && s[i - 1] != '(') return false;
     for (auto m : marks)
         if (s.compare(i, m.size(), m) == 0) return true;
+    // "p.14", "pp.801-820"
+    if ((s.compare(i, 2, "p.") == 0 && i + 2 < s.size() && is_digit(static_cast<unsigned char>(s[i + 2]))) ||
+        (s.compare(i, 3, "pp.") == 0))
+        return true;
     return false;
 }
 
@@ -612,6 +633,7 @@ std::size_t container_end(std::string_view s, std::size_t from) {
     for (std::size_t i = from; i < s.size(); ++i) {
         char c = s[i];
         if (digit_marker(s, i) && i > from) return i;
+        if (lettered_volume(s, i) && i > from) return i;
         if (word_marker(s, i) && i > from) return i;
         if (c == ';') return i;
         if (c == '(' && i > from) {
@@ -856,7 +878,7 @@ void trim_container(std::string& c, Work& w) {
         std::size_t n;
         word_at(p, 0, &n);
         bool named = initial_like(first) && n < p.size() && p[n] == '.';
-        if (named || p.compare(0, 13, "Special Issue") == 0 || p.compare(0, 8, "Special ") == 0 ||
+        if (named || p.compare(0, 13, "Special Issue") == 0 || p.compare(0, 7, "Special") == 0 ||
             p.compare(0, 13, "Lecture Notes") == 0 || p.compare(0, 10, "Department") == 0 ||
             p.compare(0, 10, "University") == 0) {
             c.erase(starts[j] - 2);
