@@ -184,6 +184,7 @@ int year_value(std::string_view w) {
 }
 
 bool month_word(std::string_view w);
+std::size_t count_if_words(std::string_view p);
 
 // "(2011)", "(2011a)", "(2011, May)", "(July 1978)", "(December 3, 1998)":
 // the year; -1 for "(n.d.)" / "(in press)"; 0 when no year opens here.
@@ -286,10 +287,42 @@ void trim_title(std::string& t) {
         bool edition = in.find("ed.") != npos || in.find("edn") != npos || in.find("edition") != npos;
         bool bracket = last == ']';
         bool imprint = in.find(": ") != npos;
-        bool note = in == "abstract" || in == "Abstract" || in == "in press" || in == "forthcoming";
+        bool note = in == "abstract" || in == "Abstract" || in == "in press" || in == "forthcoming" ||
+                    in.find("translated") != npos || in.find("trans.") != npos;
         if (!(edition || bracket || imprint || note)) break;
         t.erase(open);
     }
+}
+
+// Where an unquoted title that runs on past a comma ends: at ", " before a
+// piece that opens a container, a thesis, a publisher or a date
+// ("..., Proceedings of ...", "..., IEEE Transactions ...", "..., 1997.",
+// "..., Oxford University Press").
+std::size_t title_comma_end(std::string_view v, std::size_t from, std::size_t end) {
+    static constexpr std::string_view openers[] = {
+        "Proc.", "Proc ", "Proceedings", "In ", "in ", "IEEE ", "ACM ", "Journal", "J. ", "Trans.", "Transactions",
+        "Comm.", "Communications", "Ph.D", "PhD", "Masters", "Master's", "Technical Report", "Tech. Rep", "Tech Report",
+        "paper ", "page ", "pages ", "pp", "eds.", "ed.", "Eds.", "vol", "Vol", "Lecture Notes", "Bulletin", "Annals",
+        "Advances in", "unpublished", "Unpublished", "thesis", "Thesis", "Dissertation", "dissertation", "Report"};
+    for (std::size_t k = v.find(", ", from); k != npos && k < end; k = v.find(", ", k + 2)) {
+        std::string_view rest = v.substr(k + 2);
+        for (auto o : openers)
+            if (rest.compare(0, o.size(), o) == 0) return k;
+        std::size_t n;
+        std::string_view w = word_at(rest, 0, &n);
+        if (year_word(w) && (n >= rest.size() || rest[n] == '.' || rest[n] == ',' || rest[n] == ')')) return k;
+        if (month_word(w)) {
+            std::string_view y = word_at(rest, n);
+            if (year_word(y)) return k;
+        }
+        std::size_t stop = rest.find_first_of(",.(");
+        std::string_view piece = rest.substr(0, stop);
+        if ((piece.find("Press") != npos || piece.find("Publishers") != npos || piece.find("Verlag") != npos ||
+             piece.find("University") != npos) &&
+            count_if_words(piece) <= 5)
+            return k;
+    }
+    return end;
 }
 
 // ---- identifiers ------------------------------------------------------------
@@ -1043,6 +1076,7 @@ bool split_reference(std::string_view text, Work& w) {
             std::size_t comma = v.find(", ", pos);
             if (comma != npos && comma < t_end) t_end = comma;
         }
+        t_end = title_comma_end(v, pos, t_end);
         title = clean_title(v.substr(pos, t_end - pos));
         trim_title(title);
     }
