@@ -475,7 +475,12 @@ bool sentence_like_after(std::string_view s, std::size_t i) {
     if (c == '.' || c == ':') return letters(a) < 2;  // "Smith." ends the names; one-word title unlikely
     std::size_t n2 = 0;
     std::string_view b = word_at(s, n1, &n2);
-    if (connective(b) || year_word(b)) return false;
+    if (year_word(b)) return false;
+    if (connective(b)) {
+        // "Smith and Jones" continues the names; "Modular and polymorphic" is a title
+        std::string_view c2 = word_at(s, n2);
+        return !c2.empty() && lower_at(c2, 0) && !particle(c2);
+    }
     if (b.empty()) return false;
     // "Van Gogh," / "Bruce Croft." : two capitalised words then a separator
     if (upper_at(b, 0) && n2 < s.size() && (s[n2] == ',' || s[n2] == ';' || s[n2] == '.')) return false;
@@ -600,7 +605,7 @@ std::size_t title_end(std::string_view s, std::size_t from) {
         if (c == '.' && (i + 1 >= s.size() || s[i + 1] == ' ')) {
             std::string_view w = word_before(s, i);
             if (w == "vs" || w == "e.g" || w == "i.e" || w == "St" || w == "Dr" || w == "Mr" || w == "Mrs" ||
-                w == "cf" || (letters(w) == 1 && upper_at(w, 0) && i >= 2 && s[i - 2] != ' '))
+                w == "cf" || (letters(w) == 1 && upper_at(w, 0) && i + 1 < s.size()))  // "B. F. Skinner", "U.S."
                 continue;
             return i;
         }
@@ -1077,6 +1082,44 @@ bool split_reference(std::string_view text, Work& w) {
             if (comma != npos && comma < t_end) t_end = comma;
         }
         t_end = title_comma_end(v, pos, t_end);
+        // "The authentic heart. An eightfold path to midlife love. New York: Wiley.":
+        // a second sentence is the subtitle when a chapter's "In" or an imprint
+        // follows it, not volume and pages.
+        if (t_end < v.size() && v[t_end] == '.') {
+            std::size_t nb = skip_punct(v, t_end);
+            std::size_t ne = title_end(v, nb);
+            if (nb < v.size() && ne > nb && ne < v.size()) {
+                std::string_view seg = v.substr(nb, ne - nb);
+                std::string_view after = v.substr(skip_punct(v, ne));
+                std::string_view sentence = after.substr(0, after.find(". "));
+                std::string pl, pu;
+                bool follows_in = after.compare(0, 3, "In ") == 0 || after.compare(0, 3, "In:") == 0;
+                bool imprint = place_publisher(sentence, pl, pu);
+                bool plain = seg.find_first_of("0123456789:") == npos && seg.compare(0, 3, "In ") != 0 &&
+                             seg.compare(0, 3, "in ") != 0 && !editor_marker(after, 0, &len);
+                // a subtitle in sentence case, not "Edited by ...", "Revised edition"
+                int words = 0, lowers = 0;
+                for (std::size_t k = 0; k < seg.size();) {
+                    std::size_t n;
+                    std::string_view x = word_at(seg, k, &n);
+                    if (x.empty()) {
+                        k = n + 1;
+                        continue;
+                    }
+                    ++words;
+                    lowers += lower_at(x, 0);
+                    k = n;
+                }
+                std::string_view first = word_at(seg, 0);
+                static constexpr std::string_view not_subtitle[] = {
+                    "Edited", "Translated", "Reprint", "Reprinted", "Revised", "Trans", "Ed", "Eds", "Proceedings",
+                    "Proc", "Introduction", "With", "Translation", "Edition", "Second", "Third", "New", "Paper"};
+                for (auto x : not_subtitle)
+                    if (first == x) plain = false;
+                if (seg.find(" edition") != npos || seg.find(" ed") != npos) plain = false;
+                if (plain && words >= 2 && lowers * 2 >= words && (follows_in || imprint)) t_end = ne;
+            }
+        }
         title = clean_title(v.substr(pos, t_end - pos));
         trim_title(title);
     }
