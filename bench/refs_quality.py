@@ -55,7 +55,7 @@ def gold(ref: dict) -> dict:
     if "title" in tags:
         g["title"] = fold(tags["title"])
     # An author tag that names no one ("———." for "same as above") is not scored.
-    if "author" in tags and re.search(r"\w", tags["author"]):
+    if "author" in tags and re.search(r"[^\W\d_]", tags["author"]):
         names, _ = sm.parse_author_list(tags["author"])
         g["authors"] = [fold(a.surname or a.display) for a in names]
     if "date" in tags and (m := YEAR.search(tags["date"])):

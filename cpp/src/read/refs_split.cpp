@@ -497,16 +497,43 @@ bool title_opener(std::string_view w) {
 
 // After "Names, ": is the next comma-separated piece a name, or where the
 // title starts ("Negation as Failure", "VHDL: Hardware ...", "The Godel ...")?
-bool chunk_ends_names(std::string_view s, std::size_t from) {
+// `given_of_first`: the piece follows "Surname," at the start, so it may be
+// that person's given name ("Behrens, Rudolf: Title").
+bool chunk_ends_names(std::string_view s, std::size_t from, bool given_of_first) {
     int words = 0, lowers = 0, run = 0, max_run = 0;  // run: full words of one person (between "and"s)
     bool first_opener = false, named = false, first_caps = false;
     for (std::size_t i = from; i < s.size();) {
         char c = s[i];
-        if (c == ',' || c == ';' || c == '(' || c == '[') break;
+        if (c == ',' || c == ';' || c == '[') {
+            // "Mein Kampf, trans. ...", "Speeches and Writings, ed. ...": a title before its translator / editor
+            if (c == ',' && words > 0 && !named) {
+                std::string_view next = s.substr(std::min(s.size(), i + 2));
+                for (std::string_view m : {"trans.", "tr.", "ed.", "eds.", "edited", "translated"})
+                    if (next.compare(0, m.size(), m) == 0) return true;
+            }
+            break;
+        }
+        if (c == '(') {
+            // "William Kentridge (Brussels: ..., 1998)", "Imagined Communities (1991)": a title and its imprint
+            if (words >= 2 && !named) {
+                std::size_t close = s.find(')', i);
+                std::string_view in = s.substr(i, close == npos ? std::string_view::npos : close - i);
+                if (in.find(": ") != npos || starts_year_paren(s, i)) return true;
+                bool year_inside = false;
+                for (std::size_t k = 0; k + 4 <= in.size(); ++k)
+                    if (is_digit(static_cast<unsigned char>(in[k])) && year_word(word_at(in, k))) {
+                        year_inside = true;
+                        break;
+                    }
+                if (year_inside) return true;
+            }
+            break;
+        }
         if (c == ':') {
             // "Lee, K.: Title" (LNCS), "and A. Vermeulen : Title", "Behrens, Rudolf: Title":
-            // the names end at the colon; "VHDL: Hardware ..." is a title.
-            if ((i > 0 && s[i - 1] == '.') || named || (words <= 2 && words > 0 && !first_caps)) break;
+            // the names end at the colon; "VHDL: Hardware ...", "Black Garden: ..." are titles.
+            if ((i > 0 && s[i - 1] == '.') || named || (given_of_first && words <= 2 && words > 0 && !first_caps))
+                break;
             return true;
         }
         if (c == '.' && (i + 1 >= s.size() || s[i + 1] == ' ')) {
@@ -543,6 +570,7 @@ bool chunk_ends_names(std::string_view s, std::size_t from) {
 
 // Where the author block ends (exclusive), or npos when none is found.
 std::size_t author_end(std::string_view s) {
+    std::size_t first_comma = npos;
     for (std::size_t i = 0; i < s.size(); ++i) {
         char c = s[i];
         if (c == '(') {
@@ -552,7 +580,16 @@ std::size_t author_end(std::string_view s) {
         }
         if (open_quote(s, i) && (i == 0 || s[i - 1] == ' ')) return i;
         if (c == ':' && (i + 1 >= s.size() || s[i + 1] == ' ')) return i;
-        if (c == ',' && i + 1 < s.size() && s[i + 1] == ' ' && chunk_ends_names(s, i + 2)) return i;
+        if (c == ',' && i + 1 < s.size() && s[i + 1] == ' ') {
+            bool given_of_first = false;
+            if (first_comma == npos) {
+                first_comma = i;
+                std::size_t n;
+                word_at(s, 0, &n);
+                given_of_first = n == i;  // one word, then this comma
+            }
+            if (chunk_ends_names(s, i + 2, given_of_first)) return i;
+        }
         if (is_digit(static_cast<unsigned char>(c)) && (i == 0 || s[i - 1] == ' ' || s[i - 1] == ',')) {
             std::size_t e;
             std::string_view w = word_at(s, i, &e);
