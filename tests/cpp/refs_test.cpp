@@ -137,6 +137,17 @@ TEST(SplitReference, BookAndArxiv) {
     EXPECT_EQ(a.year, 2021);
 }
 
+TEST(SplitReference, CitationWithoutTitle) {
+    Work w;
+    EXPECT_TRUE(split_reference("[16] L. Randall and R. Sundrum, Phys. Rev. Lett. 83, 3370 (1999).", w));
+    EXPECT_EQ(surnames(w), (std::vector<std::string>{"Randall", "Sundrum"}));
+    EXPECT_EQ(w.title, "");
+    EXPECT_EQ(w.venue, "Phys. Rev. Lett");
+    EXPECT_EQ(w.year, 1999);
+    EXPECT_EQ(extra(w, "volume"), "83");
+    EXPECT_EQ(extra(w, "pages"), "3370");
+}
+
 TEST(SplitReference, UnsplittableKeepsTheText) {
     Work w;
     EXPECT_FALSE(split_reference("just some words", w));

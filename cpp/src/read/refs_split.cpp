@@ -537,7 +537,24 @@ bool chunk_ends_names(std::string_view s, std::size_t from, bool given_of_first)
             return true;
         }
         if (c == '.' && (i + 1 >= s.size() || s[i + 1] == ' ')) {
-            if (!initial_like(word_before(s, i)) || sentence_like_after(s, i + 1)) break;
+            std::string_view before = word_before(s, i);
+            if (!initial_like(before) && words > 0 && !named) {
+                // "Nano Lett. 2010, 10", "Phys. Rev. Lett. 83": cut words of a
+                // journal that run on to the volume, no name
+                std::size_t k = i + 1;
+                for (int hops = 0; hops < 6; ++hops) {
+                    while (k < s.size() && s[k] == ' ') ++k;
+                    if (k < s.size() && is_digit(static_cast<unsigned char>(s[k]))) {
+                        if (words >= 2 || hops >= 1) return true;
+                        break;
+                    }
+                    std::size_t n;
+                    std::string_view x = word_at(s, k, &n);
+                    if (x.empty() || !upper_at(x, 0) || n >= s.size()) break;
+                    k = s[n] == '.' ? n + 1 : n;
+                }
+            }
+            if (!initial_like(before) || sentence_like_after(s, i + 1)) break;
             ++i;
             continue;
         }
@@ -1094,7 +1111,30 @@ bool split_reference(std::string_view text, Work& w) {
         }
     }
     const std::size_t after_marker = pos;
-    if (!block_title.empty()) {
+    std::string abbreviated_container;
+    if (!q && block_title.empty() && pos < v.size()) {
+        // "S. E. Han, G. Chen, Nano Lett. 2010, 10, 1012": no title, the cut
+        // words of a journal run straight on to the volume
+        std::size_t ce = container_end(v, pos);
+        std::string_view seg = v.substr(pos, ce - pos);
+        bool cut_words = ce < v.size() && (digit_marker(v, ce) || lettered_volume(v, ce)) && seg.find('.') != npos;
+        for (std::size_t k = 0; cut_words && k < seg.size();) {
+            std::size_t n;
+            std::string_view x = word_at(seg, k, &n);
+            if (x.empty()) {
+                k = n + 1;
+                continue;
+            }
+            bool dotted = n < seg.size() && seg[n] == '.';
+            if (!upper_at(x, 0) || !(dotted || letters(x) <= 5 || all_upper_letters(x))) cut_words = false;
+            k = n;
+        }
+        if (cut_words) abbreviated_container = trim_copy(seg, " .,;:");
+    }
+    if (!abbreviated_container.empty()) {
+        t_begin = t_end = pos;
+        q = 1;
+    } else if (!block_title.empty()) {
         title = clean_title(block_title);
         t_begin = 0;
         t_end = a_end;
@@ -1288,6 +1328,9 @@ bool split_reference(std::string_view text, Work& w) {
     if (!publisher.empty()) w.extra["publisher"] = publisher;
     if (!place.empty()) w.extra["location"] = place;
     if (title.empty()) {
+        // a citation without a title ("Nano Lett. 2010, 10, 1012") is split when
+        // its names and journal were found; anything else is kept whole
+        if (!abbreviated_container.empty() && !w.authors.empty()) return true;
         w.title = whole;
         return false;
     }
