@@ -7,8 +7,9 @@ references), per field, as issue 19's floors define them:
 - container: <journal> or <container-title> (a leading "In:" dropped), folded, equal.
 
 Each field is scored over the references whose tags hold it. Gold surnames
-come from the author tag through sm.parse_author_list (a tag that names no
-one, "———." for "the same as above", is not scored) (the name parser, not
+come from the author tag, its trailing separator dropped, through
+sm.parse_author_list (a tag that names no one, "———." for "the same as
+above", is not scored) (the name parser, not
 the splitter, so the score measures where the splitter cuts the reference);
 refextract's author strings go through the same parser.
 
@@ -49,6 +50,15 @@ def load(path: Path) -> list[dict]:
     return out
 
 
+def author_block(tag: str) -> str:
+    """The tag without the separator AnyStyle keeps at its end ("Lord, John
+    King." -> "Lord, John King"); a final initial keeps its period ("Card, S. K.")."""
+    t = tag.strip(" ,;:")
+    if t.endswith(".") and not re.search(r"(?:^|[\s.\-])[A-Z][a-z]?\.$", t):
+        t = t[:-1]
+    return t
+
+
 def gold(ref: dict) -> dict:
     tags = ref["tags"]
     g = {}
@@ -56,7 +66,7 @@ def gold(ref: dict) -> dict:
         g["title"] = fold(tags["title"])
     # An author tag that names no one ("———." for "same as above") is not scored.
     if "author" in tags and re.search(r"[^\W\d_]", tags["author"]):
-        names, _ = sm.parse_author_list(tags["author"])
+        names, _ = sm.parse_author_list(author_block(tags["author"]))
         g["authors"] = [fold(a.surname or a.display) for a in names]
     if "date" in tags and (m := YEAR.search(tags["date"])):
         g["year"] = int(m.group(1))
@@ -88,7 +98,7 @@ def peer(texts: list[str]) -> tuple[list[dict], float]:
             p["title"] = fold(" ".join(r.get("title", [])))
             names = []
             for a in r.get("author", []):
-                names += sm.parse_author_list(a)[0]
+                names += sm.parse_author_list(author_block(a))[0]
             p["authors"] = [fold(a.surname or a.display) for a in names]
             years = [int(m.group(1)) for y in r.get("year", []) if (m := YEAR.search(y))]
             p["year"] = years[0] if years else None

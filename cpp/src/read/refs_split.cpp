@@ -482,8 +482,17 @@ bool sentence_like_after(std::string_view s, std::size_t i) {
         return !c2.empty() && lower_at(c2, 0) && !particle(c2);
     }
     if (b.empty()) return false;
+    if (particle(b)) return false;  // "U. Nunes da Rocha"
+    // "J. J Koenderink": an initial without its period, then the surname
+    if (initial_like(a) && all_upper_letters(a) && upper_at(b, 0)) return false;
     // "Van Gogh," / "Bruce Croft." : two capitalised words then a separator
     if (upper_at(b, 0) && n2 < s.size() && (s[n2] == ',' || s[n2] == ';' || s[n2] == '.')) return false;
+    if (upper_at(b, 0)) {
+        // "S. L. Peyton Jones & P. L. Wadler", "Peyton Jones and ..."
+        std::size_t n3;
+        std::string_view c3 = word_at(s, n2, &n3);
+        if (connective(c3) || (c3.empty() && n3 < s.size() && (s[n3] == '&' || s[n3] == '['))) return false;
+    }
     return true;
 }
 
