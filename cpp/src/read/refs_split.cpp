@@ -185,6 +185,7 @@ int year_value(std::string_view w) {
 
 bool month_word(std::string_view w);
 std::size_t count_if_words(std::string_view p);
+bool lettered_volume(std::string_view s, std::size_t i);
 
 // "(2011)", "(2011a)", "(2011, May)", "(July 1978)", "(December 3, 1998)":
 // the year; -1 for "(n.d.)" / "(in press)"; 0 when no year opens here.
@@ -553,7 +554,7 @@ bool chunk_ends_names(std::string_view s, std::size_t from, bool given_of_first)
                 std::size_t k = i + 1;
                 for (int hops = 0; hops < 6; ++hops) {
                     while (k < s.size() && s[k] == ' ') ++k;
-                    if (k < s.size() && is_digit(static_cast<unsigned char>(s[k]))) {
+                    if (k < s.size() && (is_digit(static_cast<unsigned char>(s[k])) || lettered_volume(s, k))) {
                         if (words >= 2 || hops >= 1) return true;
                         break;
                     }
@@ -577,7 +578,12 @@ bool chunk_ends_names(std::string_view s, std::size_t from, bool given_of_first)
             ++i;
             continue;
         }
-        if (year_word(w)) break;  // "Kidder 2013 Building ...": the year ends the names
+        // "Kidder 2013 Building ...": the year ends the names; "JHEP 1005, 067",
+        // "J Appl Phys 1987, 62": words running into a number are a journal
+        if (is_digit(static_cast<unsigned char>(w[0]))) {
+            if (!named && (words >= 2 || (words >= 1 && !year_word(w)))) return true;
+            break;
+        }
         bool initial = initial_like(w) && n < s.size() && (s[n] == '.' || s[n] == ',' || s[n] == ' ' || s[n] == ':');
         if (words == 0 && title_opener(w) && !(n < s.size() && s[n] == '.')) first_opener = true;
         if (words == 0 && !initial) first_caps = all_upper_letters(w) && letters(w) > 1;
