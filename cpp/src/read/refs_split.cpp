@@ -473,7 +473,8 @@ bool sentence_like_after(std::string_view s, std::size_t i) {
     if (n1 >= s.size()) return false;
     char c = s[n1];
     if (c == ',' || c == ';' || c == '(' ) return false;
-    if (c == '.' || c == ':') return letters(a) < 2;  // "Smith." ends the names; one-word title unlikely
+    if (c == ':') return !initial_like(a);  // "Sutherland, I. Sketchpad: A ...": a title's colon
+    if (c == '.') return letters(a) < 2;    // "Smith." ends the names; a one-word title is rare
     std::size_t n2 = 0;
     std::string_view b = word_at(s, n1, &n2);
     if (year_word(b)) return false;
