@@ -121,7 +121,7 @@ def test_floor_on_anystyle_core():
     preds, _ = rq.ours([r["text"] for r in refs])
     s = rq.score(golds, preds)
     # The level reached (issue 19's floors are higher: 95 / 95 / 98 / 90); a regression guard.
-    assert s["title"][0] >= 83.0
-    assert s["authors"][0] >= 92.0
-    assert s["year"][0] >= 98.0
-    assert s["container"][0] >= 75.0
+    assert s["title"][0] >= 83.5
+    assert s["authors"][0] >= 94.0
+    assert s["year"][0] >= 98.5
+    assert s["container"][0] >= 75.5
