@@ -12,4 +12,5 @@ PYBIND11_MODULE(_core, m) {
     bind_bench(m);
     bind_distributed(m);
     bind_decision(m);
+    bind_refs(m);
 }

@@ -19,13 +19,14 @@ from .explain import Explanation, explain
 from .errors import OptionError, ParseError, ReadError, ScholarmergeError, UnknownFormatError
 from .merge import Merged, merge
 from .names import parse_names, same_author
+from .refs import parse_reference, parse_references
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Author", "Corpus", "Diagnostic", "ProfileHeader", "Work",
     "read", "read_batches", "read_text", "formats",
-    "parse_name", "parse_names", "parse_author_list", "same_author", "SAME_AUTHOR_THRESHOLD",
+    "parse_name", "parse_names", "parse_author_list", "parse_reference", "parse_references", "same_author", "SAME_AUTHOR_THRESHOLD",
     "normalize_title", "title_similarity", "dedupe", "fit", "merge", "Merged", "explain", "Explanation",
     "ScholarmergeError", "ReadError", "UnknownFormatError", "OptionError", "ParseError",
 ]

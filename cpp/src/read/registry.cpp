@@ -10,6 +10,7 @@
 #include "scholarmerge/read/listing.hpp"
 #include "scholarmerge/read/metrics.hpp"
 #include "scholarmerge/read/openalex.hpp"
+#include "scholarmerge/read/refs.hpp"
 #include "scholarmerge/read/s2.hpp"
 
 namespace scholarmerge::detail {
@@ -28,6 +29,7 @@ const std::vector<FormatEntry>& format_table() {
         {"csl", looks_like_csl, read_csl, true},
         {"bibtex", looks_like_bibtex, read_bibtex},
         {"csv", looks_like_csv, read_csv},
+        {"refs", looks_like_refs, read_refs},  // last: only when nothing else fits
     };
     return table;
 }

@@ -1,0 +1,26 @@
+// Plain-text reference lists and CVs (format "refs"): one reference per line
+// or paragraph, numbered ([12], 12., (12)) or bulleted, wrapped lines joined,
+// section headings ("Journal articles", "2021") kept as extra["section"].
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "scholarmerge/model.hpp"
+#include "scholarmerge/read/context.hpp"
+
+namespace scholarmerge {
+
+bool looks_like_refs(std::string_view text);
+void read_refs(std::string_view text, ReadContext& ctx);
+
+// One reference split into a Work by rules (see refs_split.cpp): authors,
+// title, venue, year; volume, issue, pages, publisher, location, editors in
+// extra; DOI / arXiv in ids; URLs in links. Returns false when it found no
+// structure: the Work then holds the whole text as its title.
+bool split_reference(std::string_view text, Work& out);
+
+// split_reference's Work, without provenance.
+Work parse_reference(std::string_view text);
+
+}  // namespace scholarmerge
