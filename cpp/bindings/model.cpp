@@ -128,7 +128,9 @@ void bind_model(py::module_& m) {
     py::class_<Corpus>(m, "Corpus")
         .def(py::init<>())
         .def("__len__", &Corpus::size)
-        .def("__getitem__", [](const Corpus& c, py::ssize_t i) { return c.works[checked_index(i, c.size())]; })
+        .def(
+            "__getitem__", [](Corpus& c, py::ssize_t i) -> Work& { return c.works[checked_index(i, c.size())]; },
+            py::return_value_policy::reference_internal, "The work itself (a view: setting a field changes the corpus).")
         .def_readonly("works", &Corpus::works)
         .def_readonly("diagnostics", &Corpus::diagnostics)
         .def_readonly("profiles", &Corpus::profiles)

@@ -1,6 +1,8 @@
 """scholarmerge: scattered researcher profiles and bibliographic records merged
 into one clean, deduplicated picture of who wrote what with whom."""
 
+from importlib import metadata as _metadata
+
 from ._core import (
     SAME_AUTHOR_THRESHOLD,
     Author,
@@ -21,7 +23,7 @@ from .merge import Merged, merge
 from .names import parse_names, same_author
 from .refs import parse_reference, parse_references
 
-__version__ = "0.1.0"
+__version__ = _metadata.version("scholarmerge")  # defined once, in pyproject.toml
 
 __all__ = [
     "Author", "Corpus", "Diagnostic", "ProfileHeader", "Work",
