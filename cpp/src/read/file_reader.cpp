@@ -199,6 +199,7 @@ struct FileReader::State {
 
 FileReader::FileReader(const std::string& path, const ReadOptions& options, std::size_t piece_bytes)
     : state_(std::make_unique<State>()) {
+    detail::check_options(options);
     State& s = *state_;
     s.path = path;
     s.options = options;

@@ -47,6 +47,7 @@ int line_of(std::string_view text, std::size_t offset) {
 }  // namespace
 
 Corpus read_text(std::string_view input, const std::string& source, const ReadOptions& options) {
+    detail::check_options(options);
     Corpus out;
     detail::read_piece(out, input, source, options, 1);
     return out;
@@ -117,6 +118,7 @@ Corpus read_file(const std::string& path, const ReadOptions& options) {
 }
 
 Corpus read(const std::vector<std::string>& paths, const ReadOptions& options, const Progress& progress) {
+    detail::check_options(options);
     struct Input {
         std::string path;
         bool listed;  // found in a directory: skipped, not fatal, when of no known format

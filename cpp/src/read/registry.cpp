@@ -1,5 +1,11 @@
 #include "registry.hpp"
 
+#include <algorithm>
+#include <string>
+
+#include "scholarmerge/error.hpp"
+#include "scholarmerge/match/indel.hpp"
+
 #include "scholarmerge/read/academicpages.hpp"
 #include "scholarmerge/read/bibtex.hpp"
 #include "scholarmerge/read/bzpeer.hpp"
@@ -28,7 +34,9 @@ const std::vector<FormatEntry>& format_table() {
         {"crossref", looks_like_crossref, read_crossref, true},
         {"csl", looks_like_csl, read_csl, true},
         {"bibtex", looks_like_bibtex, read_bibtex},
-        {"csv", looks_like_csv, read_csv},
+        // Column names for each field, the separator, the author list separator.
+        {"csv", looks_like_csv, read_csv, false,
+         {"sep", "title", "authors", "year", "venue", "id", "doi", "arxiv", "author_sep"}},
         {"refs", looks_like_refs, read_refs},  // last: only when nothing else fits
     };
     return table;
@@ -38,6 +46,26 @@ const FormatEntry* find_format(std::string_view name) {
     for (const auto& f : format_table())
         if (name == f.name) return &f;
     return nullptr;
+}
+
+void check_options(const ReadOptions& options) {
+    const bool any = options.format.empty() || options.format == "auto";
+    const FormatEntry* entry = any ? nullptr : find_format(options.format);
+    if (!any && !entry) throw Error(ErrorCode::bad_option, "", 0, "unknown format '" + options.format + "'");
+    std::vector<std::string_view> known = {"format", "year", "threads"};  // ReadOptions' own
+    for (const auto& f : format_table())
+        if (any || &f == entry) known.insert(known.end(), f.options.begin(), f.options.end());
+    for (const auto& [key, value] : options.params) {
+        if (std::find(known.begin() + 3, known.end(), key) != known.end()) continue;
+        std::string_view nearest;
+        double best = 0.5;  // less alike than this is no suggestion
+        for (std::string_view k : known)
+            if (double s = indel_similarity(key, k); s > best) best = s, nearest = k;
+        std::string message = "unknown option '" + key + "'" +
+                              (any ? std::string() : " for format '" + options.format + "'");
+        if (!nearest.empty()) message += "; did you mean '" + std::string(nearest) + "'?";
+        throw Error(ErrorCode::bad_option, "", 0, message);
+    }
 }
 
 }  // namespace scholarmerge::detail
