@@ -125,3 +125,8 @@ def test_floor_on_anystyle_core():
     assert s["authors"][0] >= 94.0
     assert s["year"][0] >= 98.5
     assert s["container"][0] >= 75.5
+
+
+def test_identifiers_are_bare_as_every_reader_gives_them():
+    w = sm.parse_reference("Smith, J. (2001). A title. Journal X, 3, 1-2. https://doi.org/10.1145/ABC.1 arXiv:2103.16827v2")
+    assert w.ids == {"doi": "10.1145/abc.1", "arxiv": "2103.16827"}

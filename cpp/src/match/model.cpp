@@ -102,10 +102,28 @@ double MatchModel::log_odds(const Evidence& e) const {
     return s;
 }
 
+namespace {
+
+using LevelCounts = std::array<std::array<double, kMaxLevels>, kFeatures>;
+
+// M step: each feature's level frequencies in the same-work and the
+// different-work class, start's values weighing as `strength` pseudo-pairs.
+void estimate_levels(MatchModel& model, const MatchModel& start, const LevelCounts& mc, const LevelCounts& uc,
+                     const std::array<double, kFeatures>& m_known, const std::array<double, kFeatures>& u_known,
+                     double strength) {
+    for (std::size_t f = 0; f < kFeatures; ++f)
+        for (std::size_t l = 0; l < kLevels[f]; ++l) {
+            model.m[f][l] = (mc[f][l] + strength * start.m[f][l]) / (m_known[f] + strength);
+            model.u[f][l] = (uc[f][l] + strength * start.u[f][l]) / (u_known[f] + strength);
+        }
+}
+
+}  // namespace
+
 MatchModel fit_labelled(const std::vector<Evidence>& evidence, const std::vector<bool>& same, const MatchModel& start,
                         const FitOptions& options) {
     if (evidence.size() != same.size()) throw std::invalid_argument("fit_labelled: one label per pair");
-    std::array<std::array<double, kMaxLevels>, kFeatures> mc{}, uc{};
+    LevelCounts mc{}, uc{};
     std::array<double, kFeatures> m_known{}, u_known{};
     for (std::size_t k = 0; k < evidence.size(); ++k) {
         if (evidence[k].guard) continue;
@@ -117,12 +135,7 @@ MatchModel fit_labelled(const std::vector<Evidence>& evidence, const std::vector
         }
     }
     MatchModel model = start;
-    const double a = options.prior_strength;
-    for (std::size_t f = 0; f < kFeatures; ++f)
-        for (std::size_t l = 0; l < kLevels[f]; ++l) {
-            model.m[f][l] = (mc[f][l] + a * start.m[f][l]) / (m_known[f] + a);
-            model.u[f][l] = (uc[f][l] + a * start.u[f][l]) / (u_known[f] + a);
-        }
+    estimate_levels(model, start, mc, uc, m_known, u_known, options.prior_strength);
     return model;
 }
 
@@ -141,7 +154,7 @@ MatchModel fit_model(const PatternCounts& counts, const MatchModel& start, const
     const double a = options.prior_strength;
     for (int it = 0; it < options.iterations; ++it) {
         // E: each pattern's posterior of being the same work.
-        std::array<std::array<double, kMaxLevels>, kFeatures> mc{}, uc{};
+        LevelCounts mc{}, uc{};
         std::array<double, kFeatures> m_known{}, u_known{};
         double matches = 0;
         for (std::size_t k = 0; k < seen.size(); ++k) {
@@ -157,12 +170,7 @@ MatchModel fit_model(const PatternCounts& counts, const MatchModel& start, const
                 u_known[f] += n * (1.0 - w);
             }
         }
-        // M: level frequencies in each class, the priors as pseudo-counts.
-        for (std::size_t f = 0; f < kFeatures; ++f)
-            for (std::size_t l = 0; l < kLevels[f]; ++l) {
-                model.m[f][l] = (mc[f][l] + a * start.m[f][l]) / (m_known[f] + a);
-                model.u[f][l] = (uc[f][l] + a * start.u[f][l]) / (u_known[f] + a);
-            }
+        estimate_levels(model, start, mc, uc, m_known, u_known, a);
         model.prior = (matches + a * start.prior) / (total + a);
     }
     return model;

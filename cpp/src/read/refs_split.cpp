@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "details/json_input.hpp"  // bare_doi, bare_arxiv: ids as every reader gives them
 #include "scholarmerge/names/parse.hpp"
 #include "scholarmerge/read/refs.hpp"
 #include "scholarmerge/text/ascii.hpp"
@@ -368,9 +369,9 @@ void take_identifiers(std::string& s, Work& w) {
             std::size_t d = u.find("doi.org/");
             std::size_t a = u.find("arxiv.org/abs/");
             if (d != npos)
-                w.ids.emplace("doi", u.substr(d + 8));
+                w.ids.emplace("doi", detail::bare_doi(u.substr(d + 8)));
             else if (a != npos)
-                w.ids.emplace("arxiv", u.substr(a + 14));
+                w.ids.emplace("arxiv", detail::bare_arxiv(u.substr(a + 14)));
             else if (!w.links.count("url"))
                 w.links.emplace("url", u);
             blank(s, i, e);
@@ -382,13 +383,13 @@ void take_identifiers(std::string& s, Work& w) {
                 std::size_t e2 = token_end(s, e + 1);
                 rest = std::string_view(s.data() + e + 1, e2 - e - 1);
                 if (rest.compare(0, 3, "10.") == 0) {
-                    w.ids.emplace("doi", strip_id_tail(rest));
+                    w.ids.emplace("doi", detail::bare_doi(strip_id_tail(rest)));
                     blank(s, i, e2);
                 }
                 continue;
             }
             if (doi_at != npos) {
-                w.ids.emplace("doi", strip_id_tail(tok.substr(doi_at)));
+                w.ids.emplace("doi", detail::bare_doi(strip_id_tail(tok.substr(doi_at))));
                 blank(s, i, e);
             }
         } else if (lower_starts("arxiv:")) {
@@ -398,7 +399,7 @@ void take_identifiers(std::string& s, Work& w) {
                 id = strip_id_tail(std::string_view(s.data() + e + 1, e2 - e - 1));
                 e = e2;
             }
-            if (!id.empty()) w.ids.emplace("arxiv", id);
+            if (!id.empty()) w.ids.emplace("arxiv", detail::bare_arxiv(id));
             blank(s, i, e);
         }
     }
