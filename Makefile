@@ -2,6 +2,10 @@
 # make test : set up, build, then C++ tests (plain and under ASan+UBSan), the example program,
 #             a short fuzz smoke of every libFuzzer target, Python tests and notebooks
 # make fuzz : every libFuzzer target for FUZZ_SECONDS (default 300) each
+# make stubs: regenerate python/scholarmerge/_core/*.pyi from the built module (commit the result)
+# make lint : ruff and mypy --strict over python/scholarmerge; make stub-check: the stubs match the build
+# make docs : the API reference (Sphinx, warnings are errors) into build/docs/api/html
+# make tidy : clang-tidy over cpp/src and cpp/bindings (not part of make test)
 #
 # Set-up is idempotent: Debian packages are installed only when missing, the
 # virtual environment and the package are rebuilt only when their inputs change.
@@ -20,14 +24,14 @@ FUZZ_SECONDS ?= 300
 NINJA       = -G Ninja -DCMAKE_MAKE_PROGRAM=$(abspath $(VENV)/bin/ninja)
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test setup cpp-test sanitize-test fuzz-build fuzz fuzz-smoke example py-test notebook-test bench clean
+.PHONY: demo test setup stubs stub-check lint docs tidy cpp-test sanitize-test fuzz-build fuzz fuzz-smoke example py-test notebook-test bench clean
 
 demo: setup
 	$(VENV)/bin/scholarmerge profile
 	@echo "profile report of the seeds (open in a browser; no server needed):"
 	@$(VENV)/bin/scholarmerge report --out $(BUILD)/report 2>/dev/null
 
-test: setup cpp-test sanitize-test example fuzz-smoke py-test notebook-test
+test: setup stub-check lint docs cpp-test sanitize-test example fuzz-smoke py-test notebook-test
 
 setup: $(BUILD)/.apt-stamp $(VENV)/.deps-stamp $(VENV)/.pkg-stamp
 
@@ -89,6 +93,22 @@ example: cpp-test
 	  -DCMAKE_PREFIX_PATH=$(abspath $(BUILD)/install) >/dev/null
 	$(CMAKE) --build $(BUILD)/example
 	$(BUILD)/example/summarize seeds
+
+# The typed stubs of _core are generated (pybind11-stubgen) and checked in; stub-check
+# fails when the built module's signatures differ from them (run `make stubs`, commit).
+STUBS := python/scholarmerge/_core
+stubs: setup
+	rm -rf $(BUILD)/stubs && $(VENV)/bin/pybind11-stubgen scholarmerge._core --exit-code -o $(BUILD)/stubs
+	rm -rf $(STUBS) && cp -r $(BUILD)/stubs/scholarmerge/_core $(STUBS)
+
+stub-check: setup
+	rm -rf $(BUILD)/stubs && $(VENV)/bin/pybind11-stubgen scholarmerge._core --exit-code -o $(BUILD)/stubs
+	@diff -ru $(STUBS) $(BUILD)/stubs/scholarmerge/_core || \
+	  { echo "stub-check: $(STUBS) is not what the built module gives: run 'make stubs' and commit"; exit 1; }
+
+lint: setup
+	$(VENV)/bin/ruff check python/scholarmerge
+	$(VENV)/bin/mypy
 
 py-test: setup
 	SCHOLARMERGE_BROWSER_TESTS=required $(PY) -m pytest -q tests/python

@@ -1,5 +1,8 @@
 #include "scholarmerge/error.hpp"
 
+#include <pybind11/stl.h>
+
+#include "../src/option_names.hpp"
 #include "bindings.hpp"
 
 namespace py = pybind11;
@@ -18,7 +21,14 @@ static const char* python_class(ErrorCode code) {
     return "ScholarmergeError";
 }
 
-void bind_errors(py::module_&) {
+void bind_errors(py::module_& m) {
+    m.def(
+        "check_option_names",
+        [](const std::string& where, const std::vector<std::string>& keys, const std::vector<std::string>& known) {
+            detail::reject_unknown_options(where, keys, std::vector<std::string_view>(known.begin(), known.end()));
+        },
+        py::arg("where"), py::arg("keys"), py::arg("known"),
+        "Raise OptionError for the first of `keys` not in `known`, naming the nearest known one.");
     py::register_exception_translator([](std::exception_ptr p) {
         try {
             if (p) std::rethrow_exception(p);

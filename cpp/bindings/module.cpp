@@ -7,10 +7,10 @@ PYBIND11_MODULE(_core, m) {
     bind_model(m);
     bind_read(m);
     bind_names(m);
+    bind_decision(m);  // before its users, so their signatures name MatchModel
     bind_match(m);
     bind_merge(m);
     bind_bench(m);
     bind_distributed(m);
-    bind_decision(m);
     bind_refs(m);
 }

@@ -17,8 +17,8 @@ from ._core import (
 )
 from .corpus import Corpus, read, read_batches, read_text
 from .dedupe import dedupe, fit
-from .explain import Explanation, explain
 from .errors import OptionError, ParseError, ReadError, ScholarmergeError, UnknownFormatError
+from .explain import Explanation, explain
 from .merge import Merged, merge
 from .names import parse_names, same_author
 from .refs import parse_reference, parse_references

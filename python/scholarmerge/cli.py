@@ -7,11 +7,16 @@ import json
 import os
 import sys
 from importlib import resources
+from typing import TYPE_CHECKING, Any
 
 from . import _core
 from .corpus import Corpus, read, read_batches
 from .dedupe import dedupe
 from .errors import ScholarmergeError
+
+if TYPE_CHECKING:
+    from .merge import Merged
+
 
 EXPORTS = ("jsonl", "csv", "bibtex", "csl-json")
 
@@ -30,20 +35,20 @@ def _report(corpus: Corpus) -> Corpus:
     return corpus
 
 
-def _show_progress(paths) -> bool:
+def _show_progress(paths: Any) -> bool:
     """A progress bar on a terminal, for inputs large enough to wait for."""
     from .corpus import _PROGRESS_BYTES, _total_bytes
 
     return sys.stderr.isatty() and _total_bytes(paths) > _PROGRESS_BYTES
 
 
-def _read(args) -> Corpus:
+def _read(args: argparse.Namespace) -> Corpus:
     threads = getattr(args, "threads", 1)
     return _report(read(args.paths, format=args.format, year=args.year, threads=threads,
                         progress=_show_progress(args.paths)))
 
 
-def _pieces(args):
+def _pieces(args: argparse.Namespace) -> Any:
     """The inputs in order, large JSON Lines files batch by batch (bounded memory)."""
     for path in args.paths:
         if os.path.isfile(path):
@@ -54,7 +59,7 @@ def _pieces(args):
             yield _report(read(path, format=args.format, year=args.year, threads=args.threads))
 
 
-def _write_records(records, to: str, out) -> None:
+def _write_records(records: Any, to: str, out: Any) -> None:
     if to == "jsonl":
         for r in records:
             out.write(json.dumps(r, ensure_ascii=False) + "\n")
@@ -73,7 +78,7 @@ def _write_records(records, to: str, out) -> None:
         raise ValueError(f"unknown export format {to!r}")
 
 
-def cmd_parse(args) -> int:
+def cmd_parse(args: argparse.Namespace) -> int:
     if args.to == "jsonl":  # streams: one batch in memory at a time
         for piece in _pieces(args):
             sys.stdout.write(piece.to_jsonl())
@@ -90,7 +95,7 @@ def cmd_parse(args) -> int:
     return 0
 
 
-def cmd_dedupe(args) -> int:
+def cmd_dedupe(args: argparse.Namespace) -> int:
     corpus = _read(args)
     labels = dedupe(corpus, threshold=args.threshold)
     records = []
@@ -102,7 +107,7 @@ def cmd_dedupe(args) -> int:
     return 0
 
 
-def _entry(corpus, key: str) -> int:
+def _entry(corpus: Any, key: str) -> int:
     """A record named by its place in the inputs (0, 1, ...) or as `source:line`."""
     if key.isdigit() and int(key) < len(corpus):
         return int(key)
@@ -113,7 +118,7 @@ def _entry(corpus, key: str) -> int:
     raise ScholarmergeError(f"explain: no record {key!r} (give an index or source:line)")
 
 
-def cmd_explain(args) -> int:
+def cmd_explain(args: argparse.Namespace) -> int:
     from .dedupe import dedupe_details
     from .explain import _explanation
 
@@ -133,7 +138,7 @@ def cmd_explain(args) -> int:
     return 0
 
 
-def profile_report(merged, person=None) -> list:
+def profile_report(merged: Merged, person: Any = None) -> list[Any]:
     """Per profile owner: entries, distinct works by year, co-authors, sources, conflicts."""
     from collections import Counter
 
@@ -144,7 +149,7 @@ def profile_report(merged, person=None) -> list:
             continue
         mine = works.loc[list(p.work_ids)]
         per_year = Counter(int(y) for y in mine["year"].dropna())
-        co = Counter()
+        co: Counter[int] = Counter()
         if p.person_id is not None and p.person_id == p.person_id:
             for ids in mine["person_ids"]:
                 co.update(set(ids) - {int(p.person_id)})
@@ -168,7 +173,7 @@ def profile_report(merged, person=None) -> list:
     return report
 
 
-def print_report(report, out) -> None:
+def print_report(report: Any, out: Any) -> None:
     for r in report:
         how = ", owner inferred from the entries" if r["inferred"] else ""
         out.write(f"\n{r['name']}{how}\n{'=' * len(r['name'])}\n")
@@ -189,7 +194,7 @@ def print_report(report, out) -> None:
                 out.write(f"  {c['title'][:70]}: {c['field']}: {' vs '.join(c['values'])}\n")
 
 
-def cmd_profile(args) -> int:
+def cmd_profile(args: argparse.Namespace) -> int:
     from .merge import merge
 
     if not args.paths:
@@ -209,7 +214,7 @@ def cmd_profile(args) -> int:
     return 0
 
 
-def cmd_report(args) -> int:
+def cmd_report(args: argparse.Namespace) -> int:
     from .merge import merge
 
     if not args.paths:
@@ -224,7 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="scholarmerge", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
 
-    def common(sp, paths_required=True):
+    def common(sp: Any, paths_required: Any = True) -> None:
         sp.add_argument("paths", nargs="+" if paths_required else "*", metavar="PATH")
         sp.add_argument("--format", default="auto", choices=["auto", *_core.formats()])
         sp.add_argument("--year", type=int, default=None, help="year the pages were captured (dates without a year)")
@@ -260,10 +265,11 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv=None) -> int:
+def main(argv: Any = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
+        code: int = args.func(args)
+        return code
     except ScholarmergeError as e:
         print(f"scholarmerge: error: {e}", file=sys.stderr)
         return 1

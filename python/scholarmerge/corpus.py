@@ -3,42 +3,46 @@
 from __future__ import annotations
 
 import os
-from typing import Iterable, Iterator, Union
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Union
 
 from . import _core
 
-PathLike = Union[str, os.PathLike]
+if TYPE_CHECKING:
+    import pandas as pd
+
+PathLike = Union[str, "os.PathLike[str]"]
 
 
 class Corpus:
     """Works read from one or more inputs, in input order (file order, then entry order)."""
 
-    def __init__(self, core: "_core.Corpus | None" = None):
+    def __init__(self, core: _core.Corpus | None = None) -> None:
         self._core = core if core is not None else _core.Corpus()
 
     def __len__(self) -> int:
         return len(self._core)
 
-    def __getitem__(self, i: int) -> "_core.Work":
+    def __getitem__(self, i: int) -> _core.Work:
         return self._core[i]
 
-    def __iter__(self) -> Iterator["_core.Work"]:
+    def __iter__(self) -> Iterator[_core.Work]:
         return iter(self._core.works)
 
     @property
-    def works(self) -> list:
+    def works(self) -> list[_core.Work]:
         return self._core.works
 
     @property
-    def diagnostics(self) -> list:
+    def diagnostics(self) -> list[_core.Diagnostic]:
         return self._core.diagnostics
 
     @property
-    def profiles(self) -> list:
+    def profiles(self) -> list[_core.ProfileHeader]:
         return self._core.profiles
 
     @classmethod
-    def from_frame(cls, df) -> "Corpus":
+    def from_frame(cls, df: pd.DataFrame) -> Corpus:
         """Works from a DataFrame with a ``title`` column and any of ``authors``
         (list text or lists of names), ``year``, ``venue``, ``source``, ``doi``,
         ``arxiv``, ``pages``, ``note``; a row's line is its position + 1."""
@@ -46,7 +50,7 @@ class Corpus:
 
         return cls(_core.Corpus.from_columns(**_frame_columns(df)))
 
-    def to_pandas(self):
+    def to_pandas(self) -> pd.DataFrame:
         """One row per work; ``authors`` holds display names."""
         import pandas as pd
 
@@ -54,7 +58,8 @@ class Corpus:
 
     def to_jsonl(self) -> str:
         """One JSON object per work and line: what ``read(format="jsonl")`` reads back."""
-        return self._core.to_jsonl()
+        text: str = self._core.to_jsonl()
+        return text
 
     def to_bibtex(self) -> str:
         """BibTeX entries with stable, collision-free citation keys."""
@@ -64,7 +69,7 @@ class Corpus:
         """A CSL-JSON array, the format reference managers import."""
         return _core.to_csl_json(self._core)
 
-    def extend(self, other: "Corpus") -> None:
+    def extend(self, other: Corpus) -> None:
         """Append another corpus's works, diagnostics and profiles (moved, not copied)."""
         self._core.extend(other._core)
 
@@ -75,11 +80,12 @@ class Corpus:
 
     def _repr_html_(self) -> str:
         df = self.to_pandas()[["title", "authors", "year", "venue", "source", "source_line"]]
-        return f"<p>{self!r}</p>" + df.head(20).to_html()
+        table: str = df.head(20).to_html()
+        return f"<p>{self!r}</p>" + table
 
 
-def _options(format: str, year: int | None, options: dict) -> dict:
-    params = {}
+def _options(format: str, year: int | None, options: dict[str, Any]) -> dict[str, Any]:
+    params: dict[str, str] = {}
     for key, value in options.items():
         if isinstance(value, (list, tuple)):
             value = ",".join(str(v) for v in value)
@@ -91,7 +97,7 @@ def _options(format: str, year: int | None, options: dict) -> dict:
 _PROGRESS_BYTES = 64 << 20
 
 
-def _total_bytes(paths: list) -> int:
+def _total_bytes(paths: list[str]) -> int:
     total = 0
     for p in paths:
         if os.path.isdir(p):
@@ -101,14 +107,14 @@ def _total_bytes(paths: list) -> int:
     return total
 
 
-def _bar(total: int, desc: str):
+def _bar(total: int, desc: str) -> Any:
     from tqdm.auto import tqdm
 
     return tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024, desc=desc)
 
 
 def read(paths: Union[PathLike, Iterable[PathLike]], format: str = "auto", year: int | None = None,
-         threads: int = 1, progress: bool | None = None, **options) -> Corpus:
+         threads: int = 1, progress: bool | None = None, **options: Any) -> Corpus:
     """Read a path, a list of paths or a directory (its files of a known format, sorted by name).
 
     JSON Lines files are read in pieces (``threads`` of them at once), so a
@@ -117,21 +123,21 @@ def read(paths: Union[PathLike, Iterable[PathLike]], format: str = "auto", year:
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    paths = [os.fspath(p) for p in paths]
+    names = [os.fspath(p) for p in paths]
     if progress is None:
-        progress = _total_bytes(paths) > _PROGRESS_BYTES
+        progress = _total_bytes(names) > _PROGRESS_BYTES
     if not progress:
-        return Corpus(_core.read(paths, threads=threads, **_options(format, year, options)))
-    with _bar(_total_bytes(paths), "reading") as bar:
-        def report(done, total):
+        return Corpus(_core.read(names, threads=threads, **_options(format, year, options)))
+    with _bar(_total_bytes(names), "reading") as bar:
+        def report(done: int, total: int) -> None:
             bar.total = total
             bar.update(done - bar.n)
 
-        return Corpus(_core.read(paths, threads=threads, progress=report, **_options(format, year, options)))
+        return Corpus(_core.read(names, threads=threads, progress=report, **_options(format, year, options)))
 
 
 def read_batches(path: PathLike, format: str = "auto", year: int | None = None, threads: int = 1,
-                 batch_mb: int = 32, progress: bool = False, **options) -> Iterator[Corpus]:
+                 batch_mb: int = 32, progress: bool = False, **options: Any) -> Iterator[Corpus]:
     """Read one large file as a sequence of Corpus batches of about ``batch_mb`` of input.
 
     Memory holds ``threads`` batches, never the whole file; line numbers and
@@ -151,6 +157,6 @@ def read_batches(path: PathLike, format: str = "auto", year: int | None = None, 
 
 
 def read_text(text: str, format: str = "auto", source: str = "<text>", year: int | None = None,
-              **options) -> Corpus:
+              **options: Any) -> Corpus:
     """Read a string as if it were a file named ``source``."""
     return Corpus(_core.read_text(text, source=source, **_options(format, year, options)))

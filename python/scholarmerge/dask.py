@@ -32,11 +32,13 @@ Dask turns object columns, lists included, into strings by default
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
+from typing import Any
 
 import dask
 import dask.dataframe as dd
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
 from dask import delayed
 
 from . import _core, dask_people
@@ -46,17 +48,17 @@ _stages = _core.distributed
 _COLUMNS = ["title", "authors", "year", "venue", "source", "doi", "arxiv", "pages", "note"]
 
 
-def _row_keys(part: pd.DataFrame) -> dict:
+def _row_keys(part: pd.DataFrame) -> dict[Any, Any]:
     c = _frame_columns(part)
     return _stages.row_keys(c["titles"], c["sources"], c["dois"], c["arxivs"])
 
 
-def _counts(values: np.ndarray) -> tuple:
+def _counts(values: np.ndarray) -> tuple[Any, ...]:
     words, counts = np.unique(values, return_counts=True)
     return words, counts.astype(np.uint64)
 
 
-def _sum_counts(*parts) -> tuple:
+def _sum_counts(*parts: Any) -> tuple[Any, ...]:
     words = np.concatenate([p[0] for p in parts])
     counts = np.concatenate([p[1] for p in parts])
     distinct, at = np.unique(words, return_inverse=True)
@@ -65,36 +67,36 @@ def _sum_counts(*parts) -> tuple:
     return distinct, total
 
 
-def _tree(parts: list, combine, fan_in: int = 8):
+def _tree(parts: list[Any], combine: Any, fan_in: int = 8) -> Any:
     """Combine many delayed values in a tree, so no task holds them all at once."""
     while len(parts) > 1:
         parts = [delayed(combine)(*parts[i:i + fan_in]) for i in range(0, len(parts), fan_in)]
     return parts[0]
 
 
-def _recurring_keys(words_counts: tuple) -> np.ndarray:
+def _recurring_keys(words_counts: tuple[Any, ...]) -> Any:
     keys, counts = words_counts
     return keys[(counts > 1) & (keys != 0)]
 
 
-def _group_buckets(keys: dict, first_row: int, ranks: dict, min_jaccard: float, buckets: int) -> list:
+def _group_buckets(keys: dict[Any, Any], first_row: int, ranks: dict[Any, Any], min_jaccard: float, buckets: int) -> list[Any]:
     """(key, row) entries of every group key, split by key into buckets."""
     k, r = _stages.group_entries(keys, first_row, ranks, min_jaccard)
     b = k % np.uint64(buckets)
     return [(k[b == i], r[b == i]) for i in range(buckets)]
 
 
-def _group_pairs(*parts) -> tuple:
+def _group_pairs(*parts: Any) -> tuple[Any, ...]:
     keys = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, np.uint64)
     rows = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, np.int64)
     return _stages.group_pairs(keys, rows)
 
 
-def _prefix_join(min_jaccard: float, *parts) -> tuple:
+def _prefix_join(min_jaccard: float, *parts: Any) -> tuple[Any, ...]:
     return _stages.prefix_join(list(parts), min_jaccard)
 
 
-def _components(n: int, *pairs) -> np.ndarray:
+def _components(n: int, *pairs: Any) -> np.ndarray:
     """Per row: its component of the candidate pairs, or -1 when it is in none."""
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
@@ -107,15 +109,15 @@ def _components(n: int, *pairs) -> np.ndarray:
     return np.where(sizes[comp] > 1, comp, -1).astype(np.int64)
 
 
-def _pairs_by_bucket(comp: np.ndarray, buckets: int, *pairs) -> list:
+def _pairs_by_bucket(comp: np.ndarray, buckets: int, *pairs: Any) -> list[Any]:
     ys = np.concatenate([p[0] for p in pairs])
     xs = np.concatenate([p[1] for p in pairs])
     b = comp[ys] % buckets
     return [(ys[b == i], xs[b == i]) for i in range(buckets)]
 
 
-def _component_buckets(part: pd.DataFrame, first_row: int, comp: np.ndarray, keys: dict, recurring: np.ndarray,
-                       buckets: int) -> list:
+def _component_buckets(part: pd.DataFrame, first_row: int, comp: np.ndarray, keys: dict[Any, Any], recurring: np.ndarray,
+                       buckets: int) -> list[Any]:
     """The partition's rows that are in a component, split by component into buckets."""
     comp = comp[first_row:first_row + len(part)]
     rows = np.flatnonzero(comp >= 0)
@@ -128,38 +130,38 @@ def _component_buckets(part: pd.DataFrame, first_row: int, comp: np.ndarray, key
     return [sub[b == i] for i in range(buckets)]
 
 
-def _bucket_rows(*parts) -> pd.DataFrame:
-    return pd.concat(parts).sort_values("_row", kind="stable")
+# The nine columns, the row ids, the recurrence keys and the two pair arrays.
+_BucketArgs = tuple[Any, Any, Any, Any, Any, Any, Any, Any, Any, Any, Any, Any, Any]
 
 
-def _bucket_args(rows: pd.DataFrame, pairs: tuple) -> tuple:
+def _bucket_args(rows: pd.DataFrame, pairs: tuple[Any, ...]) -> _BucketArgs:
     c = _frame_columns(rows)
     return (c["titles"], c["authors"], c["years"], c["venues"], c["sources"], c["dois"], c["arxivs"], c["pages"],
             c["notes"], rows["_row"].to_numpy(np.int64), rows["_recurrence"].to_numpy(np.uint64), pairs[0], pairs[1])
 
 
-def _count_patterns(rows: pd.DataFrame, pairs: tuple) -> np.ndarray:
+def _count_patterns(rows: pd.DataFrame, pairs: tuple[Any, ...]) -> np.ndarray:
     return _stages.count_patterns(*_bucket_args(rows, pairs))
 
 
-def _fit(*counts) -> "_core.MatchModel":
+def _fit(*counts: Any) -> _core.MatchModel:
     # One model for the whole corpus, as sm.dedupe fits it on all candidate pairs.
     return _core.fit_model(np.sum(counts, axis=0))
 
 
-def _verify(threshold: float, model, rows: pd.DataFrame, pairs: tuple) -> tuple:
+def _verify(threshold: float, model: Any, rows: pd.DataFrame, pairs: tuple[Any, ...]) -> tuple[Any, ...]:
     labels = _stages.verify_and_cluster(*_bucket_args(rows, pairs), model, float(threshold or 0.0))
     return rows["_row"].to_numpy(np.int64), labels
 
 
-def _assemble(n: int, *results) -> np.ndarray:
+def _assemble(n: int, *results: Any) -> np.ndarray:
     labels = np.arange(n, dtype=np.int64)
     for ids, found in results:
         labels[ids] = found
     return labels
 
 
-def _labels(ddf: dd.DataFrame, threshold: float | None, min_jaccard: float, buckets: int | None):
+def _labels(ddf: dd.DataFrame, threshold: float | None, min_jaccard: float, buckets: int | None) -> Any:
     """(delayed labels of every row, row counts per partition): the whole
     computation as one graph, so no stage's data passes through the client."""
     if "title" not in ddf.columns:
@@ -203,12 +205,13 @@ def _labels(ddf: dd.DataFrame, threshold: float | None, min_jaccard: float, buck
 
 
 def dedupe_labels(ddf: dd.DataFrame, threshold: float | None = None, min_jaccard: float = 0.35,
-                  buckets: int | None = None) -> np.ndarray:
+                  buckets: int | None = None) -> npt.NDArray[np.int64]:
     """One int64 label per row of ``ddf`` (in partition order), equal to
     ``sm.dedupe(ddf.compute())``: a label is the position of the first row of
     the row's cluster."""
     labels, _ = _labels(ddf, threshold, min_jaccard, buckets)
-    return labels.compute()
+    found: npt.NDArray[np.int64] = labels.compute()
+    return found
 
 
 def dedupe(ddf: dd.DataFrame, threshold: float | None = None, min_jaccard: float = 0.35,
@@ -221,12 +224,12 @@ def dedupe(ddf: dd.DataFrame, threshold: float | None = None, min_jaccard: float
     return dd.from_delayed(series, meta=pd.Series(dtype="int64", name="work"), divisions=ddf.divisions)
 
 
-def _bucket_rows(*parts) -> pd.DataFrame:
+def _bucket_rows(*parts: Any) -> pd.DataFrame:
     """The rows of one work bucket, in row order (so each work's members are in input order)."""
     return pd.concat(parts).sort_values("_row", kind="stable")
 
 
-def _bucket_corpus(rows: pd.DataFrame) -> "_core.Corpus":
+def _bucket_corpus(rows: pd.DataFrame) -> _core.Corpus:
     # Parsed by each stage that reads it: a Corpus does not travel between tasks.
     c = _frame_columns(rows)
     lines = (rows["_row"].to_numpy(np.int64) + 1).tolist()
@@ -234,15 +237,15 @@ def _bucket_corpus(rows: pd.DataFrame) -> "_core.Corpus":
                                      c["dois"], c["arxivs"], c["pages"], c["notes"], lines)
 
 
-def _work_mentions(rows: pd.DataFrame, buckets: int) -> list:
+def _work_mentions(rows: pd.DataFrame, buckets: int) -> list[Any]:
     """The bucket's author mentions, split by name key into buckets."""
     return _stages.work_mentions(_bucket_corpus(rows), rows["_row"].to_numpy(np.int64),
                                  rows["_work"].to_numpy(np.int64), buckets)
 
 
-def _merge_bucket(rows: pd.DataFrame, persons: list) -> tuple:
+def _merge_bucket(rows: pd.DataFrame, persons: list[Any]) -> tuple[Any, ...]:
     """Works and conflicts of one work bucket; persons: (row, author index, person id) pieces."""
-    def joined(i):
+    def joined(i: Any) -> Any:
         return np.concatenate([p[i] for p in persons]) if persons else np.zeros(0, np.int64)
 
     merged = _stages.merge_rows(_bucket_corpus(rows), rows["_row"].to_numpy(np.int64),
@@ -262,7 +265,7 @@ class Merged:
     The three share their stages: ``dask.compute(m.works, m.people,
     m.conflicts)`` runs them once, a ``compute()`` of each runs them again."""
 
-    def __init__(self, works: dd.DataFrame, people: dd.DataFrame, conflicts: dd.DataFrame):
+    def __init__(self, works: dd.DataFrame, people: dd.DataFrame, conflicts: dd.DataFrame) -> None:
         self.works = works
         self.people = people
         self.conflicts = conflicts
@@ -286,7 +289,7 @@ def merge(ddf: dd.DataFrame, threshold: float | None = None, buckets: int | None
     buckets = buckets or max(1, len(parts))
     starts = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
 
-    def split(part, first_row, all_labels):
+    def split(part: Any, first_row: Any, all_labels: Any) -> Any:
         part = part.copy()
         part["_row"] = np.arange(first_row, first_row + len(part), dtype=np.int64)
         work = all_labels[first_row:first_row + len(part)]

@@ -13,6 +13,8 @@ bucket holding whole keys finds the people the whole corpus does).
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 from dask import delayed
@@ -22,7 +24,7 @@ from . import _core
 _stages = _core.distributed
 
 
-def _number_people(*resolved) -> list:
+def _number_people(*resolved: Any) -> list[Any]:
     """Per key bucket: the global id of each of its people."""
     first_row = np.concatenate([r["first_row"] for r in resolved])
     first_index = np.concatenate([r["first_index"] for r in resolved])
@@ -30,7 +32,7 @@ def _number_people(*resolved) -> list:
     return np.split(ids, np.cumsum([len(r["first_row"]) for r in resolved])[:-1])
 
 
-def _people(resolved: dict, ids: np.ndarray, buckets: int, *parts) -> tuple:
+def _people(resolved: dict[Any, Any], ids: np.ndarray, buckets: int, *parts: Any) -> tuple[Any, ...]:
     """The key bucket's people table, and (row, author index, person id) of
     its mentions split by work bucket (work label % buckets)."""
     person = ids[resolved["person"]]
@@ -46,7 +48,7 @@ def people_meta() -> pd.DataFrame:
         {"person_id": "int64", "n_works": "int64"})
 
 
-def resolve(mentions: list, buckets: int) -> tuple:
+def resolve(mentions: list[Any], buckets: int) -> tuple[Any, ...]:
     """From ``mentions[w][k]``, work bucket w's mentions of key bucket k
     (``work_mentions``): the people table of each key bucket, and for each
     work bucket the (row, author index, person id) pieces of its mentions."""

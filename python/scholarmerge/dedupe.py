@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple, Union
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from . import _core
 from .corpus import Corpus
 
+# What dedupe, fit and merge take: a Corpus, works, titles or a DataFrame.
+Records = Union[Corpus, "_core.Corpus", pd.DataFrame, pd.Series, Iterable[str], Iterable["_core.Work"]]
+# Labelled row pairs: (i, j, same) triples, same a bool or "same" / "different"; or a 3-column DataFrame.
+LabelledPairs = Union[Iterable[Sequence[Any]], pd.DataFrame]
+Labels = npt.NDArray[np.int64]
 
-def _arrow_text(series):
+
+def _arrow_text(series: pd.Series) -> tuple[Any, Any, Any] | None:
     """An Arrow-backed string column as its buffers (offsets, bytes, validity or
     None), which the core reads without a Python object per row; None for any
     other column (those go as lists)."""
@@ -26,6 +34,7 @@ def _arrow_text(series):
         a = a.combine_chunks()
     if len(a) == 0:
         return np.zeros(1, np.int64), np.zeros(0, np.uint8), None
+    width: Any
     if pa.types.is_string(a.type):
         width = np.int32
     elif pa.types.is_large_string(a.type):
@@ -39,7 +48,7 @@ def _arrow_text(series):
     return offsets, data, valid
 
 
-def _text_column(df, name, arrow=True):
+def _text_column(df: pd.DataFrame, name: str, arrow: bool = True) -> Any:
     """A column as str values ('' where missing); [] when there is no such column."""
     if name not in df.columns:
         return []
@@ -49,9 +58,9 @@ def _text_column(df, name, arrow=True):
     return [v if isinstance(v, str) else "" for v in df[name].tolist()]
 
 
-def _author_texts(series) -> list:
+def _author_texts(series: pd.Series) -> list[str | None]:
     """Author lists as text, None where missing; a list of names is joined by '; '."""
-    out = []
+    out: list[str | None] = []
     for names in series.tolist():
         if isinstance(names, str):
             out.append(names)
@@ -62,11 +71,12 @@ def _author_texts(series) -> list:
     return out
 
 
-def _year_column(series) -> list:
+def _year_column(series: pd.Series) -> list[int | None]:
     """Years as int or None, from any dtype a user has: numpy ints or floats,
     nullable Int64/Float64 with NA, pyarrow-backed, or text ("1998.0", "June 1980")."""
     if pd.api.types.is_integer_dtype(series.dtype) and not series.hasnans:
-        return series.astype("int64").tolist()
+        whole: list[int | None] = series.astype("int64").tolist()
+        return whole
     if not (pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_bool_dtype(series.dtype)):
         text = series.astype("string")
         numeric = pd.to_numeric(text, errors="coerce")
@@ -76,17 +86,17 @@ def _year_column(series) -> list:
     return [None if np.isnan(v) else int(v) for v in values]
 
 
-def _frame_columns(df, arrow: bool = False) -> dict:
+def _frame_columns(df: pd.DataFrame, arrow: bool = False) -> dict[str, Any]:
     """The columns dedupe reads, as lists the C++ core takes whole; with `arrow`,
     Arrow-backed string columns go as their buffers instead (dedupe_columns
     reads those)."""
     if "title" not in df.columns:
         raise ValueError("dedupe: the DataFrame needs a 'title' column")
-    titles = _arrow_text(df["title"]) if arrow else None  # missing titles are '' either way
+    titles: Any = _arrow_text(df["title"]) if arrow else None  # missing titles are '' either way
     if titles is None:
         titles = [str(t) if isinstance(t, str) or (t is not None and not isinstance(t, float)) else ""
                   for t in df["title"].tolist()]
-    authors = []
+    authors: Any = []
     if "authors" in df.columns:
         buffers = _arrow_text(df["authors"]) if arrow else None  # missing: None
         authors = buffers if buffers is not None else _author_texts(df["authors"])
@@ -97,12 +107,12 @@ def _frame_columns(df, arrow: bool = False) -> dict:
                 notes=_text_column(df, "note", arrow))
 
 
-def _works_from_frame(df) -> "_core.Corpus":
+def _works_from_frame(df: pd.DataFrame) -> _core.Corpus:
     """The rows of a DataFrame as works, built in C++ from whole columns."""
     return _core.Corpus.from_columns(**_frame_columns(df))
 
 
-def _is_frame(data) -> bool:
+def _is_frame(data: object) -> bool:
     try:
         import pandas as pd
     except ImportError:  # pragma: no cover - pandas is a dependency
@@ -110,7 +120,7 @@ def _is_frame(data) -> bool:
     return isinstance(data, pd.DataFrame)
 
 
-def _as_works(data):
+def _as_works(data: Records) -> _core.Corpus | list[_core.Work]:
     """The works to compare: the C++ Corpus itself when there is one."""
     if isinstance(data, Corpus):
         return data._core
@@ -133,38 +143,52 @@ def _as_works(data):
     raise TypeError("dedupe: expected a Corpus, a list of Work, a list of titles or a DataFrame")
 
 
+def _corpus_of(data: Records, caller: str) -> _core.Corpus:
+    """The records as one C++ Corpus (what the pair-wise entry points take)."""
+    works = _as_works(data)
+    if not isinstance(works, _core.Corpus):
+        raise TypeError(f"{caller}: expected a Corpus, a list of titles or a DataFrame, not a list of Work")
+    return works
+
+
 class DedupeDetails(NamedTuple):
-    labels: np.ndarray
+    """What :func:`dedupe_details` finds, for measuring the index and the model."""
+
+    labels: Labels
     compared: int          # candidate pairs compared
     matched: int           # pairs decided the same work
-    model: "_core.MatchModel"
-    pattern_counts: np.ndarray  # candidate pairs per evidence pattern (what the model was fitted on)
+    model: _core.MatchModel
+    pattern_counts: npt.NDArray[np.uint64]  # candidate pairs per evidence pattern (what the model was fitted on)
 
 
-def dedupe_details(data, threshold: float | None = None, threads: int = 0, brute_force: bool = False,
-                   min_jaccard: float | None = None, sample_every: int = 1, model=None):
+def dedupe_details(data: Records, threshold: float | None = None, threads: int = 0, brute_force: bool = False,
+                   min_jaccard: float | None = None, sample_every: int = 1,
+                   model: _core.MatchModel | None = None) -> DedupeDetails:
     """Labels, the number of pairs compared and verified (for measuring the
     index), the fitted decision model and the pattern counts it was fitted on.
     With ``sample_every`` k > 1 only every k-th row looks for matches among the
     rows before it, so the index's recall can be measured on a sample of a
     corpus too large for brute force (the labels are then partial)."""
-    options = dict(threshold=float(threshold or 0.0), threads=threads, min_jaccard=float(min_jaccard or 0.0),
+    options: dict[str, Any] = dict(threshold=float(threshold or 0.0), threads=threads, min_jaccard=float(min_jaccard or 0.0),
                    sample_every=int(sample_every), model=model)
     if _is_frame(data) and not brute_force:
         # Straight from the columns: no Work per row is ever held.
         return DedupeDetails(*_core.dedupe_columns(**_frame_columns(data, arrow=True), **options))
     works = _as_works(data)
-    fn = _core.dedupe_corpus if isinstance(works, _core.Corpus) else _core.dedupe_works
-    return DedupeDetails(*fn(works, brute_force=brute_force, **options))
+    if isinstance(works, _core.Corpus):
+        return DedupeDetails(*_core.dedupe_corpus(works, brute_force=brute_force, **options))
+    return DedupeDetails(*_core.dedupe_works(works, brute_force=brute_force, **options))
 
 
-def dedupe(data, threshold: float | None = None, threads: int = 0, labels=None,
-           model: "_core.MatchModel | None" = None) -> np.ndarray:
+def dedupe(data: Records, threshold: float | None = None, threads: int = 0, labels: LabelledPairs | None = None,
+           model: _core.MatchModel | None = None, **options: Any) -> Labels:
     """One int64 label per input row; equal labels are the same work; a label is
     the index of the first row of its cluster. `threshold` is the match
     probability at which a pair is the same work (default 0.5). `labels`:
     labelled row pairs that refine the model fitted on `data` (see `fit`);
-    `model`: decide with this model instead of fitting one."""
+    `model`: decide with this model instead of fitting one. Any other keyword
+    is an OptionError naming the nearest of these."""
+    _core.check_option_names("dedupe: ", list(options), ["threshold", "threads", "labels", "model"])
     if labels is not None:
         if model is not None:
             raise ValueError("dedupe: give labels or a model, not both")
@@ -172,11 +196,12 @@ def dedupe(data, threshold: float | None = None, threads: int = 0, labels=None,
     return dedupe_details(data, threshold=threshold, threads=threads, model=model)[0]
 
 
-def _labelled_pairs(labels, n: int):
+def _labelled_pairs(labels: LabelledPairs, n: int) -> tuple[list[tuple[int, int]], list[bool]]:
     """(pairs, same) from (i, j, same) triples or a 3-column DataFrame; `same`
     is a bool or the decisions file's words "same" / "different"."""
     rows = labels.itertuples(index=False) if isinstance(labels, pd.DataFrame) else labels
-    pairs, same = [], []
+    pairs: list[tuple[int, int]] = []
+    same: list[bool] = []
     for k, row in enumerate(rows):
         try:
             i, j, verdict = row
@@ -194,7 +219,7 @@ def _labelled_pairs(labels, n: int):
     return pairs, same
 
 
-def fit(data, threads: int = 0, labels=None) -> "_core.MatchModel":
+def fit(data: Records, threads: int = 0, labels: LabelledPairs | None = None) -> _core.MatchModel:
     """The decision model dedupe fits on `data` (m, u and prior by EM over its
     candidate pairs). With `labels`, row pairs (i, j, same) known to be one
     work or not, the m and u are then re-estimated from those pairs' evidence,
@@ -203,19 +228,15 @@ def fit(data, threads: int = 0, labels=None) -> "_core.MatchModel":
     model = dedupe_details(data, threads=threads).model
     if labels is None:
         return model
-    works = _as_works(data)
-    if not isinstance(works, _core.Corpus):
-        works = _core.Corpus.from_works(works) if hasattr(_core.Corpus, "from_works") else works
+    works = _corpus_of(data, "fit")
     pairs, same = _labelled_pairs(labels, len(works))
     return _core.fit_labelled_corpus(works, pairs, same, model)
 
 
-def score_pairs(data, pairs, model: "_core.MatchModel | None" = None) -> list:
+def score_pairs(data: Records, pairs: Iterable[tuple[int, int]], model: _core.MatchModel | None = None) -> list[float]:
     """The match probability of each (i, j) row pair, decided alone (no
     clustering): the records prepared with all of `data`, under `model`
     (default: the one dedupe fits on `data`)."""
-    works = _as_works(data)
-    if not isinstance(works, _core.Corpus):
-        works = _core.Corpus.from_works(works) if hasattr(_core.Corpus, "from_works") else works
+    works = _corpus_of(data, "score_pairs")
     explanations, _ = _core.explain_corpus_pairs(works, [(int(i), int(j)) for i, j in pairs], model)
     return [e["probability"] for e in explanations]

@@ -1,10 +1,17 @@
 """Exception types raised by scholarmerge. Every one carries where it happened."""
 
+from __future__ import annotations
+
 
 class ScholarmergeError(Exception):
     """Base class: ``source`` (path or name), ``line`` (1-based or None), ``code``."""
 
-    def __init__(self, message, source=None, line=None, code=None):
+    source: str | None
+    line: int | None
+    code: str | None
+
+    def __init__(self, message: str, source: str | None = None, line: int | None = None,
+                 code: str | None = None) -> None:
         super().__init__(message)
         self.source = source
         self.line = line

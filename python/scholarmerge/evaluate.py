@@ -8,6 +8,7 @@ import itertools
 import os
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -25,7 +26,7 @@ class Scores:
                 f"(predicted {self.predicted_pairs} pairs, true {self.true_pairs})")
 
 
-def cluster_pairs(labels, allowed=None) -> set:
+def cluster_pairs(labels: Any, allowed: Any = None) -> set[Any]:
     """All pairs (i, j), i < j, of rows in the same cluster; `allowed(i, j)` filters them."""
     groups = defaultdict(list)
     for i, label in enumerate(np.asarray(labels).tolist()):
@@ -38,7 +39,7 @@ def cluster_pairs(labels, allowed=None) -> set:
     return pairs
 
 
-def pairwise_scores(predicted: set, truth: set) -> Scores:
+def pairwise_scores(predicted: set[Any], truth: set[Any]) -> Scores:
     tp = len(predicted & truth)
     p = tp / len(predicted) if predicted else 1.0
     r = tp / len(truth) if truth else 1.0
@@ -56,14 +57,16 @@ def _default_root() -> str:
     return os.path.join(os.getcwd(), "..", "shared", "benchmarks")
 
 
-def load_dblp_acm(root: str | None = None):
+def load_dblp_acm(root: str | None = None) -> Any:
     """(frame, true pairs): DBLP rows first, then ACM rows; columns title, authors, venue, year, side."""
     import pandas as pd
 
     root = root or _default_root()
     d = os.path.join(root, "dblp-acm")
-    read = lambda name: pd.read_csv(os.path.join(d, name), sep="%", dtype=str, keep_default_na=False,
-                                    encoding="utf-8", engine="python")
+    def read(name: str) -> Any:
+        return pd.read_csv(os.path.join(d, name), sep="%", dtype=str, keep_default_na=False, encoding="utf-8",
+                           engine="python")
+
     dblp, acm = read("dblp.csv"), read("acm.csv")
     matches = read("matches.csv")
     dblp["side"], acm["side"] = "dblp", "acm"
@@ -81,7 +84,7 @@ def load_dblp_acm(root: str | None = None):
     return frame, truth
 
 
-def load_cora(root: str | None = None):
+def load_cora(root: str | None = None) -> Any:
     """(frame, true pairs) for Cora; columns title, authors, venue, note, year, pages."""
     import pandas as pd
 
@@ -104,7 +107,7 @@ def load_cora(root: str | None = None):
     return frame, truth
 
 
-def score_dblp_acm(threshold=None, root=None) -> Scores:
+def score_dblp_acm(threshold: Any = None, root: Any = None) -> Scores:
     from .dedupe import dedupe
 
     frame, truth = load_dblp_acm(root)
@@ -114,7 +117,7 @@ def score_dblp_acm(threshold=None, root=None) -> Scores:
     return pairwise_scores(predicted, truth)
 
 
-def score_cora(threshold=None, root=None) -> Scores:
+def score_cora(threshold: Any = None, root: Any = None) -> Scores:
     from .dedupe import dedupe
 
     frame, truth = load_cora(root)
@@ -122,7 +125,7 @@ def score_cora(threshold=None, root=None) -> Scores:
     return pairwise_scores(cluster_pairs(labels), truth)
 
 
-def load_dblp_acm_split(kind: str = "structured", split: str = "test", root: str | None = None):
+def load_dblp_acm_split(kind: str = "structured", split: str = "test", root: str | None = None) -> Any:
     """(frame, pairs, labels) for the published DeepMatcher/Ditto form of DBLP-ACM:
     tableA (DBLP) rows first, then tableB (ACM); `pairs` are the split's (row, row)
     candidate pairs and `labels` their 0/1 truth. `kind` is "structured" or "dirty"."""
@@ -132,7 +135,9 @@ def load_dblp_acm_split(kind: str = "structured", split: str = "test", root: str
         raise ValueError(f"kind must be 'structured' or 'dirty', not {kind!r}")
     root = root or _default_root()
     d = os.path.join(root, "dblp-acm-splits", kind)
-    read = lambda name: pd.read_csv(os.path.join(d, name), dtype=str, keep_default_na=False)
+    def read(name: str) -> Any:
+        return pd.read_csv(os.path.join(d, name), dtype=str, keep_default_na=False)
+
     a, b = read("tableA.csv"), read("tableB.csv")
     a["side"], b["side"] = "dblp", "acm"
     frame = pd.concat([a, b], ignore_index=True)
@@ -174,7 +179,7 @@ def score_dblp_acm_split(kind: str = "structured", split: str = "test", pair_alo
     return Scores(prec, rec, f, n_pred, n_true)
 
 
-def score_dblp_acm_no_source(root=None) -> Scores:
+def score_dblp_acm_no_source(root: Any = None) -> Scores:
     """DBLP-ACM full, as a plain DataFrame with no `source` column."""
     from .dedupe import dedupe
 

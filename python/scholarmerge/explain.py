@@ -4,6 +4,7 @@ piece by piece (the same C++ compare and model, not a second copy)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, Union
 
 import pandas as pd
 
@@ -22,7 +23,7 @@ class Explanation:
     prior: float
     title_similarity: float
     evidence: pd.DataFrame
-    guards: list = field(default_factory=list)
+    guards: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
         verdict = "same work" if self.same else "different works"
@@ -37,7 +38,11 @@ class Explanation:
         return "<pre>" + str(self).replace("&", "&amp;").replace("<", "&lt;") + "</pre>"
 
 
-def _work(x) -> "_core.Work":
+# A record to explain: a Work, a dict of its fields or a DataFrame row.
+RecordLike = Union[_core.Work, "dict[str, Any]", pd.Series]
+
+
+def _work(x: RecordLike) -> _core.Work:
     if isinstance(x, _core.Work):
         return x
     if isinstance(x, pd.Series):
@@ -49,13 +54,13 @@ def _work(x) -> "_core.Work":
     raise TypeError(f"explain: expected a Work, a dict or a DataFrame row, not {type(x).__name__}")
 
 
-def _explanation(d: dict) -> Explanation:
+def _explanation(d: dict[str, Any]) -> Explanation:
     evidence = pd.DataFrame(d["evidence"], columns=["evidence", "value", "contribution"])
     return Explanation(d["probability"], d["same"], d["log_odds"], d["prior"], d["title_similarity"], evidence,
                        list(d["guards"]))
 
 
-def explain(a, b, model: "_core.MatchModel | None" = None, threshold: float | None = None) -> Explanation:
+def explain(a: RecordLike, b: RecordLike, model: _core.MatchModel | None = None, threshold: float | None = None) -> Explanation:
     """The decision dedupe makes for records `a` and `b` (``Work``s, dicts or
     DataFrame rows) under `model`: the one a dedupe or merge fitted on its corpus
     (``merged.model``), else the documented priors."""

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import combinations
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import os
+
+    from .merge import Merged
 
 
-def edges(merged) -> Counter:
+def edges(merged: Merged) -> Counter[tuple[int, int]]:
     """(person_id, person_id) -> number of shared works, smaller id first."""
-    out = Counter()
+    out: Counter[tuple[int, int]] = Counter()
     for ids in merged.works["person_ids"]:
         for a, b in combinations(sorted(set(ids)), 2):
             out[(a, b)] += 1
     return out
 
 
-def collaboration_graph(merged):
+def collaboration_graph(merged: Merged) -> Any:
     """A networkx Graph: nodes are person ids with `name` and `n_works`;
     edges carry `weight`, the number of works the two share."""
     import networkx as nx
@@ -28,7 +34,8 @@ def collaboration_graph(merged):
     return g
 
 
-def write_graphml(merged, path) -> None:
+def write_graphml(merged: Merged, path: str | os.PathLike[str]) -> None:
+    """The collaboration graph written as GraphML to `path`."""
     import networkx as nx
 
     nx.write_graphml(collaboration_graph(merged), path)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from . import _core
@@ -12,18 +15,24 @@ from .corpus import Corpus
 from .dedupe import dedupe_details
 from .names import same_author
 
+if TYPE_CHECKING:
+    from .explain import Explanation
+    from .report import Page
+
 
 class Merged:
     """The result of :func:`merge`: ``works``, ``people``, ``profiles`` and
     ``conflicts`` DataFrames, with queries by person."""
 
-    def __init__(self, corpus: Corpus, columns: dict):
+    model: _core.MatchModel | None = None  # the decision model dedupe fitted on the corpus
+
+    def __init__(self, corpus: Corpus, columns: dict[str, Any]) -> None:
         self.corpus = corpus
         self.works = pd.DataFrame(columns["works"])
         self.people = pd.DataFrame(columns["people"])
         self.profiles = pd.DataFrame(columns["profiles"])
         self.conflicts = pd.DataFrame(columns["conflicts"], columns=["work_id", "field", "values", "sources"])
-        self.work_of = np.asarray(columns["work_of"], dtype=np.int64)
+        self.work_of: npt.NDArray[np.int64] = np.asarray(columns["work_of"], dtype=np.int64)
 
     def person(self, name: str) -> int:
         """The person id whose name or one of its spellings fits `name` best."""
@@ -48,7 +57,7 @@ class Merged:
     def coauthors(self, name: str) -> pd.DataFrame:
         """People who share works with `name`: person_id, name, n_shared."""
         pid = self.person(name)
-        counts = Counter()
+        counts: Counter[int] = Counter()
         for ids in self.works["person_ids"]:
             if pid in ids:
                 counts.update(set(ids) - {pid})
@@ -57,9 +66,7 @@ class Merged:
         df = pd.DataFrame(rows, columns=["person_id", "name", "n_shared"])
         return df.sort_values(["n_shared", "name"], ascending=[False, True]).reset_index(drop=True)
 
-    model: "_core.MatchModel | None" = None  # the decision model dedupe fitted on the corpus
-
-    def explain(self, i: int, j: int):
+    def explain(self, i: int, j: int) -> Explanation:
         """Why entries `i` and `j` of the corpus are (not) one work: the decision
         dedupe made, with the model it fitted and the records prepared with the
         whole corpus."""
@@ -81,14 +88,14 @@ class Merged:
     def __repr__(self) -> str:
         return self.summary()
 
-    def report(self, out_dir) -> str:
+    def report(self, out_dir: str | os.PathLike[str]) -> str:
         """Write the static profile site (index.html, a page per researcher) into
         `out_dir`; returns the path of its index.html."""
         from .report import write_site
 
         return write_site(self, out_dir)
 
-    def to_html(self, person) -> "str":
+    def to_html(self, person: str | int) -> Page:
         """One researcher's page as a self-contained HTML document (a ``str``
         that notebooks show rendered)."""
         from .report import Page, person_page
@@ -107,21 +114,31 @@ class Merged:
                 "<code>merged.report(dir)</code> writes the site.</p>")
 
 
-def merge(data, threshold: float | None = None, **options) -> Merged:
-    """Deduplicate works across all inputs and resolve the people in them."""
+_MERGE_OPTIONS = ("threads", "model", "brute_force", "min_jaccard", "sample_every")
+
+
+def merge(data: Corpus | _core.Corpus | pd.DataFrame, threshold: float | None = None, **options: Any) -> Merged:
+    """Deduplicate works across all inputs and resolve the people in them.
+
+    Options: ``threads``, ``model`` (decide with it instead of fitting one) and
+    the measurement knobs ``brute_force``, ``min_jaccard``, ``sample_every``;
+    any other keyword is an OptionError naming the nearest of these."""
+    _core.check_option_names("merge: ", list(options), ["threshold", *_MERGE_OPTIONS])
     if isinstance(data, pd.DataFrame):
-        data = Corpus.from_frame(data)
-    elif not isinstance(data, Corpus):
-        data = Corpus(data) if isinstance(data, _core.Corpus) else None
-    if data is None:
+        corpus = Corpus.from_frame(data)
+    elif isinstance(data, Corpus):
+        corpus = data
+    elif isinstance(data, _core.Corpus):
+        corpus = Corpus(data)
+    else:
         raise TypeError("merge: expected a Corpus (use sm.read first) or a DataFrame")
     if set(options) <= {"threads", "model"}:
         # The records dedupe prepares are the ones merge reads: one preparation.
-        _, model, columns = _core.merge_deduped(data._core, float(threshold or 0.0), **options)
+        _, model, columns = _core.merge_deduped(corpus._core, float(threshold or 0.0), **options)
     else:  # measurement knobs (brute_force, min_jaccard, sample_every) go through dedupe_details
-        details = dedupe_details(data, threshold=threshold, **options)
+        details = dedupe_details(corpus, threshold=threshold, **options)
         labels, model = details.labels, details.model
-        columns = _core.merge_corpus(data._core, labels)
-    merged = Merged(data, columns)
+        columns = _core.merge_corpus(corpus._core, labels)
+    merged = Merged(corpus, columns)
     merged.model = model
     return merged

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from . import _core
 from .corpus import Corpus
 
 
-def parse_reference(text: str) -> "_core.Work":
+def parse_reference(text: str) -> _core.Work:
     """One reference string as a Work: authors, title, venue, year; volume,
     issue, pages, publisher, editors in ``extra``; DOI / arXiv in ``ids``.
     A reference that does not split keeps its whole text as the title."""
@@ -15,11 +18,11 @@ def parse_reference(text: str) -> "_core.Work":
     return _core.parse_reference(text)
 
 
-def _texts(texts) -> list:
+def _texts(texts: Iterable[Any]) -> list[str]:
     if isinstance(texts, str):
         raise TypeError("parse_references: expected a sequence of strings, got one str (use parse_reference)")
     values = texts.tolist() if hasattr(texts, "tolist") else list(texts)
-    out = []
+    out: list[str] = []
     for v in values:
         if v is None or (isinstance(v, float) and v != v):  # None / NaN: an empty reference
             out.append("")
@@ -30,7 +33,7 @@ def _texts(texts) -> list:
     return out
 
 
-def parse_references(texts, source: str = "<references>") -> Corpus:
+def parse_references(texts: Iterable[Any], source: str = "<references>") -> Corpus:
     """Many references (list, numpy array or pandas Series) in one C++ call;
     row i is Work i with ``source_line`` i + 1. Rows that do not split get a
     diagnostic naming the row."""

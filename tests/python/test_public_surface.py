@@ -34,3 +34,28 @@ def test_unknown_options_are_an_error_naming_the_nearest_one(seeds_dir, tmp_path
     with pytest.raises(sm.OptionError, match="nonsense"):
         list(sm.read_batches(f, nonsense=1))
     assert sm.read_text("name;year\nA;2001\n", format="csv", sep=";", title="name")[0].year == 2001
+
+
+def test_dedupe_and_merge_reject_unknown_options_naming_the_nearest_one(seeds_dir):
+    import pytest
+
+    titles = ["Deep learning", "Deep learning.", "Graph cuts"]
+    with pytest.raises(sm.OptionError, match="dedupe: unknown option 'treshold'; did you mean 'threshold'"):
+        sm.dedupe(titles, treshold=0.9)
+    with pytest.raises(sm.OptionError, match="unknown option 'bogus'$"):  # nothing near: no suggestion
+        sm.dedupe(titles, bogus=1)
+    corpus = sm.read(seeds_dir)
+    with pytest.raises(sm.OptionError, match="merge: unknown option 'thread'; did you mean 'threads'"):
+        sm.merge(corpus, thread=2)
+    with pytest.raises(sm.OptionError, match="did you mean 'min_jaccard'"):
+        sm.merge(corpus, min_jacard=0.3)
+    assert len(sm.dedupe(titles, threshold=0.9)) == 3  # the known ones still work
+
+
+def test_the_installed_package_is_typed():
+    from importlib import resources
+
+    root = resources.files("scholarmerge")
+    assert (root / "py.typed").is_file()
+    stub = (root / "_core" / "__init__.pyi").read_text()
+    assert "def dedupe_corpus(" in stub and "class MatchModel" in stub

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "../option_names.hpp"
 #include "scholarmerge/error.hpp"
-#include "scholarmerge/match/indel.hpp"
 
 #include "scholarmerge/read/academicpages.hpp"
 #include "scholarmerge/read/bibtex.hpp"
@@ -57,13 +57,10 @@ void check_options(const ReadOptions& options) {
         if (any || &f == entry) known.insert(known.end(), f.options.begin(), f.options.end());
     for (const auto& [key, value] : options.params) {
         if (std::find(known.begin() + 3, known.end(), key) != known.end()) continue;
-        std::string_view nearest;
-        double best = 0.5;  // less alike than this is no suggestion
-        for (std::string_view k : known)
-            if (double s = indel_similarity(key, k); s > best) best = s, nearest = k;
         std::string message = "unknown option '" + key + "'" +
                               (any ? std::string() : " for format '" + options.format + "'");
-        if (!nearest.empty()) message += "; did you mean '" + std::string(nearest) + "'?";
+        if (std::string_view nearest = nearest_name(key, known); !nearest.empty())
+            message += "; did you mean '" + std::string(nearest) + "'?";
         throw Error(ErrorCode::bad_option, "", 0, message);
     }
 }

@@ -6,10 +6,17 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from .. import _core
 from ..names import same_author
 from .figures import citations
+
+if TYPE_CHECKING:
+    from ..explain import Explanation
+    from ..merge import Merged
+    from .owners import Owner
+
 
 # A work's kind is its most formal version's; a preprint that became a paper is the paper.
 KIND_ORDER = ("journal", "conference", "workshop", "book", "thesis", "preprint", "other")
@@ -27,7 +34,7 @@ _KIND_WORDS = (
 )
 
 
-def venue_kind(work) -> str:
+def venue_kind(work: Any) -> str:
     """preprint, conference, journal, workshop, book, thesis or other, from the
     entry's declared type first, then its venue's words."""
     declared = " ".join(str(work.extra.get(k, "")) for k in ("type", "kind")).lower()
@@ -56,7 +63,7 @@ class Version:
     line: int
     source_format: str
     citations: int | None
-    links: dict
+    links: dict[Any, Any]
 
     @property
     def where(self) -> str:
@@ -74,7 +81,7 @@ class AuthorView:
 @dataclass
 class Conflict:
     field: str
-    values: list        # (value, where) pairs
+    values: list[Any]        # (value, where) pairs
 
 
 @dataclass
@@ -84,26 +91,26 @@ class WorkView:
     year: int | None
     venue: str
     kind: str
-    kinds: list
-    authors: list
+    kinds: list[Any]
+    authors: list[Any]
     truncated: bool
-    versions: list
+    versions: list[Any]
     citations: int | None
-    conflicts: list = field(default_factory=list)
-    links: dict = field(default_factory=dict)
-    ids: dict = field(default_factory=dict)
-    why: list = field(default_factory=list)  # (version a, version b, Explanation) for merged versions
+    conflicts: list[Any] = field(default_factory=list)
+    links: dict[Any, Any] = field(default_factory=dict)
+    ids: dict[Any, Any] = field(default_factory=dict)
+    why: list[Any] = field(default_factory=list)  # (version a, version b, Explanation) for merged versions
 
     @property
-    def sources(self) -> list:
+    def sources(self) -> list[Any]:
         return sorted({os.path.basename(v.source) for v in self.versions})
 
     @property
-    def conflict_fields(self) -> set:
+    def conflict_fields(self) -> set[Any]:
         return {c.field for c in self.conflicts}
 
 
-def _equal_contribution(members, corpus, names) -> set:
+def _equal_contribution(members: Any, corpus: Any, names: Any) -> set[Any]:
     """Positions in the merged author list someone marked as equal contribution."""
     marked = set()
     for i in members:
@@ -116,7 +123,7 @@ def _equal_contribution(members, corpus, names) -> set:
     return marked
 
 
-def _explanations(merged, groups) -> dict:
+def _explanations(merged: Merged, groups: Any) -> dict[Any, Any]:
     """work_id -> [(row a, row b, Explanation)]: each version against the first,
     decided by the model the merge fitted, in one call."""
     from ..explain import _explanation
@@ -125,7 +132,8 @@ def _explanations(merged, groups) -> dict:
     if not pairs or merged.model is None:
         return {}
     found, _ = _core.explain_corpus_pairs(merged.corpus._core, pairs, merged.model)
-    out, k = {}, 0
+    out: dict[int, list[tuple[int, int, Explanation]]] = {}
+    k = 0
     for wid, g in groups.items():
         for j in g[1:]:
             out.setdefault(wid, []).append((g[0], j, _explanation(found[k])))
@@ -133,10 +141,10 @@ def _explanations(merged, groups) -> dict:
     return out
 
 
-def works_of_owner(merged, owner, members, explain: bool = True) -> list:
+def works_of_owner(merged: Merged, owner: Owner, members: Any, explain: bool = True) -> list[Any]:
     """The owner's works as WorkViews, newest year first, then by title."""
     works = merged.works.set_index("work_id")
-    conflicts = {}
+    conflicts: dict[int, list[Conflict]] = {}
     for c in merged.conflicts.itertuples(index=False):
         conflicts.setdefault(int(c.work_id), []).append(
             Conflict(c.field, [(v, os.path.basename(s)) for v, s in zip(c.values, c.sources)]))
@@ -160,7 +168,7 @@ def works_of_owner(merged, owner, members, explain: bool = True) -> list:
         for k, n in enumerate(names):
             pid = int(pids[k]) if k < len(pids) and pids[k] is not None and pids[k] >= 0 else None
             authors.append(AuthorView(n, pid, owner.person_id is not None and pid == owner.person_id, k in equal))
-        links = {}
+        links: dict[str, str] = {}
         for v in versions:
             for k, url in v.links.items():
                 links.setdefault(k, url)

@@ -6,17 +6,18 @@ from __future__ import annotations
 
 import math
 from html import escape
+from typing import Any
 
 from markupsafe import Markup
 
 
-def _open(width, height, uid, title, desc) -> list:
+def _open(width: Any, height: Any, uid: Any, title: Any, desc: Any) -> list[Any]:
     return [f'<svg viewBox="0 0 {width} {height}" role="img" aria-labelledby="{uid}-t {uid}-d" '
             f'class="chart" xmlns="http://www.w3.org/2000/svg">',
             f'<title id="{uid}-t">{escape(title)}</title>', f'<desc id="{uid}-d">{escape(desc)}</desc>']
 
 
-def bars(counts: dict, uid: str, title: str, unit: str) -> Markup:
+def bars(counts: dict[Any, Any], uid: str, title: str, unit: str) -> Markup:
     """A bar per year from the first to the last (missing years show as gaps)."""
     if not counts:
         return Markup("")
@@ -48,7 +49,7 @@ def bars(counts: dict, uid: str, title: str, unit: str) -> Markup:
     return Markup("\n".join(out))
 
 
-def coauthor_graph(owner_name: str, owner_id, coauthors: list, links: dict, uid: str, limit: int = 20,
+def coauthor_graph(owner_name: str, owner_id: Any, coauthors: list[Any], links: dict[Any, Any], uid: str, limit: int = 20,
                    compact: bool = False) -> Markup:
     """The owner in the middle, the closest `limit` co-authors around, each
     joined to the owner by a line as thick as their shared works, and to each
@@ -75,7 +76,7 @@ def coauthor_graph(owner_name: str, owner_id, coauthors: list, links: dict, uid:
             (x1, y1, _), (x2, y2, _) = where[a], where[b]
             out.append(f'<line class="tie" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
                        f'stroke-width="{0.5 + 2 * n / peak:.2f}"/>')
-    for pid, name, n in shown:
+    for pid, _name, n in shown:
         x, y, _ = where[pid]
         out.append(f'<line class="edge" x1="{cx}" y1="{cy}" x2="{x:.1f}" y2="{y:.1f}" '
                    f'stroke-width="{1 + 5 * n / peak:.2f}"/>')

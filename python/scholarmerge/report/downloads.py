@@ -4,12 +4,17 @@ written by the package's own writers, and as data: URIs for the page."""
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from ..corpus import Corpus, read_text
 
+if TYPE_CHECKING:
+    from ..merge import Merged
 
-def _record(merged, view) -> dict:
+
+
+def _record(merged: Merged, view: Any) -> dict[Any, Any]:
     """The work's merged fields on the JSON of the version its authors came
     from (which keeps the parsed names, ids and links the writers use)."""
     works = merged.works.set_index("work_id")
@@ -25,16 +30,16 @@ def _record(merged, view) -> dict:
         rec["venue"] = view.venue
     rec["ids"] = {**rec.get("ids", {}), **view.ids}
     rec["links"] = {**view.links, **rec.get("links", {})}
-    return rec
+    return dict(rec)
 
 
-def corpus_of(merged, views) -> Corpus:
+def corpus_of(merged: Merged, views: Any) -> Corpus:
     """A Corpus holding one record per work of `views`, in their order."""
     lines = "".join(json.dumps(_record(merged, v), ensure_ascii=False) + "\n" for v in views)
     return read_text(lines, format="jsonl", source="report")
 
 
-def exports(merged, views) -> dict:
+def exports(merged: Merged, views: Any) -> dict[Any, Any]:
     """{"bibtex": text, "csl": text} for the works of `views`."""
     corpus = corpus_of(merged, views)
     return {"bibtex": corpus.to_bibtex(), "csl": corpus.to_csl_json()}

@@ -6,6 +6,13 @@ from __future__ import annotations
 import os
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..corpus import Corpus
+    from ..merge import Merged
+    from .owners import Owner
+
 
 # Two works shared or more makes a close collaborator.
 CLOSE_SHARED_WORKS = 2
@@ -19,16 +26,16 @@ class Figure:
     key: str = ""       # a stable name for tests and styling
 
 
-def citations(merged, members) -> int | None:
+def citations(merged: Merged, members: Any) -> int | None:
     """A work's citation count: the largest its versions report. Versions are
     the same work counted by different indexes, so adding them would count
     the same citations twice."""
-    counts = [merged.corpus[i].extra.get("citations") for i in members]
-    counts = [int(c) for c in counts if isinstance(c, (int, float)) and not isinstance(c, bool)]
+    found = [merged.corpus[i].extra.get("citations") for i in members]
+    counts = [int(c) for c in found if isinstance(c, (int, float)) and not isinstance(c, bool)]
     return max(counts) if counts else None
 
 
-def h_index(counts) -> int:
+def h_index(counts: Any) -> int:
     """The largest h such that h works have at least h citations each."""
     h = 0
     for i, c in enumerate(sorted(counts, reverse=True), start=1):
@@ -39,24 +46,24 @@ def h_index(counts) -> int:
     return h
 
 
-def i10_index(counts) -> int:
+def i10_index(counts: Any) -> int:
     return sum(1 for c in counts if c >= 10)
 
 
-def site_of(source: str, corpus) -> str:
+def site_of(source: str, corpus: Corpus) -> str:
     """The kind of site a page comes from (its reader's format)."""
     for w in corpus:
         if w.source == source:
-            return w.source_format
+            return str(w.source_format)
     for h in corpus.profiles:
         if h.source == source:
-            return h.source_format
+            return str(h.source_format)
     return "unknown"
 
 
-def coauthor_counts(merged, owner) -> Counter:
+def coauthor_counts(merged: Merged, owner: Owner) -> Counter[Any]:
     """person_id -> works shared with the owner, over the owner's works."""
-    co = Counter()
+    co: Counter[int] = Counter()
     if owner.person_id is None:
         return co
     works = merged.works.set_index("work_id")
@@ -65,7 +72,7 @@ def coauthor_counts(merged, owner) -> Counter:
     return co
 
 
-def computed(merged, owner, members, cites: dict) -> list:
+def computed(merged: Merged, owner: Owner, members: Any, cites: dict[Any, Any]) -> list[Any]:
     """Figures computed from the merged data. `cites`: work_id -> count or None."""
     co = coauthor_counts(merged, owner)
     sites = sorted({site_of(p, merged.corpus) for p in owner.pages})
@@ -100,7 +107,7 @@ _LABELS = {"h_index": "h-index", "ai_score": "AI score", "trust_level": "trust l
            "published_items": "published items", "open_to_collaborate": "open to collaborate"}
 
 
-def printed(owner) -> list:
+def printed(owner: Owner) -> list[Any]:
     """What each of the owner's pages printed about them, with the page and site."""
     out = []
     for h in owner.headers:
@@ -114,14 +121,14 @@ def printed(owner) -> list:
     return out
 
 
-def works_per_year(years) -> dict:
+def works_per_year(years: Any) -> dict[Any, Any]:
     c = Counter(int(y) for y in years if y is not None)
     return {y: c[y] for y in sorted(c)}
 
 
-def citations_per_year(years_and_cites) -> dict:
+def citations_per_year(years_and_cites: Any) -> dict[Any, Any]:
     """Citations of the works published each year (the sources give a total per work, not per citing year)."""
-    c = Counter()
+    c: Counter[Any] = Counter()
     for y, n in years_and_cites:
         if y is not None and n is not None:
             c[int(y)] += n

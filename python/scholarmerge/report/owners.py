@@ -7,6 +7,11 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..merge import Merged
+
 
 
 @dataclass
@@ -17,11 +22,11 @@ class Owner:
     name: str
     person_id: int | None
     inferred: bool
-    pages: list            # the profile pages read about them (paths)
+    pages: list[Any]            # the profile pages read about them (paths)
     n_entries: int         # entries read from those pages
-    work_ids: list         # the works shown: the person's works and the works their pages list
+    work_ids: list[Any]         # the works shown: the person's works and the works their pages list
     slug: str = ""
-    headers: list = field(default_factory=list)  # the ProfileHeaders of their pages
+    headers: list[Any] = field(default_factory=list)  # the ProfileHeaders of their pages
 
 
 def _slug(name: str) -> str:
@@ -29,7 +34,7 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "person"
 
 
-def members_by_work(merged) -> dict:
+def members_by_work(merged: Merged) -> dict[Any, Any]:
     """work_id -> the input rows (indices into merged.corpus) merged into it, in input order."""
     out = defaultdict(list)
     for row, wid in enumerate(merged.work_of):
@@ -37,11 +42,11 @@ def members_by_work(merged) -> dict:
     return out
 
 
-def _has_person(pid):
+def _has_person(pid: Any) -> Any:
     return pid is not None and pid == pid  # NaN when the owner was not resolved
 
 
-def owners(merged) -> list:
+def owners(merged: Merged) -> list[Owner]:
     """The profile owners in the order of ``merged.profiles``. A person's works
     are, as ``merged.works_of`` has them, the works naming them joined with the
     works their own pages list (a listing entry cut at "et al." may not name them)."""
@@ -49,7 +54,8 @@ def owners(merged) -> list:
     for wid, ids in zip(merged.works["work_id"], merged.works["person_ids"]):
         for pid in ids:
             naming[int(pid)].add(int(wid))
-    result, slugs = [], set()
+    result: list[Owner] = []
+    slugs: set[str] = set()
     for p in merged.profiles.itertuples(index=False):
         pid = int(p.person_id) if _has_person(p.person_id) else None
         wids = set(int(w) for w in p.work_ids) | (naming[pid] if pid is not None else set())
@@ -63,7 +69,7 @@ def owners(merged) -> list:
     return result
 
 
-def find_owner(merged, person) -> Owner:
+def find_owner(merged: Merged, person: Any) -> Owner:
     """The owner named `person` (a name or a spelling of it, or a person id)."""
     found = owners(merged)
     if isinstance(person, Owner):

@@ -4,8 +4,9 @@ style sheet and script are inlined, so each page stands alone (file://, no netwo
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import groupby
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
@@ -15,6 +16,11 @@ from .charts import bars, coauthor_graph
 from .downloads import data_uri, exports
 from .figures import citations_per_year, coauthor_counts, computed, printed, site_of, works_per_year
 from .owners import find_owner, members_by_work, owners
+
+if TYPE_CHECKING:
+    from ..merge import Merged
+    from .owners import Owner
+
 
 HERE = os.path.dirname(__file__)
 
@@ -26,34 +32,35 @@ def environment() -> Environment:
                        trim_blocks=True, lstrip_blocks=True)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _static(name: str) -> Markup:
     """A file of static/, inlined as it is (our own code, so not escaped)."""
     with open(os.path.join(HERE, "static", name), encoding="utf-8") as f:
         return Markup(f.read())
 
 
-def _common(merged, index_href: str) -> dict:
+def _common(merged: Merged, index_href: str) -> dict[Any, Any]:
     from .. import __version__
 
     return {"version": __version__, "css": _static("report.css"), "index_href": index_href,
             "n_entries": len(merged.corpus), "n_sources": len({w.source for w in merged.corpus})}
 
 
-def _coauthor_links(merged, owner, shown) -> dict:
+def _coauthor_links(merged: Merged, owner: Owner, shown: Any) -> dict[Any, Any]:
     """Works of the owner two shown co-authors share: {(a, b): n}."""
     from collections import Counter
     from itertools import combinations
 
     works = merged.works.set_index("work_id")
-    keep, out = set(shown), Counter()
+    keep = set(shown)
+    out: Counter[tuple[int, int]] = Counter()
     for ids in works.loc[owner.work_ids, "person_ids"]:
         for a, b in combinations(sorted(set(int(i) for i in ids) & keep), 2):
             out[(a, b)] += 1
     return out
 
 
-def person_context(merged, person, members=None, index_href: str = "index.html") -> dict:
+def person_context(merged: Merged, person: Any, members: Any = None, index_href: str = "index.html") -> dict[Any, Any]:
     """Everything a researcher's page shows, computed once."""
     owner = find_owner(merged, person)
     members = members if members is not None else members_by_work(merged)
@@ -93,11 +100,11 @@ def person_context(merged, person, members=None, index_href: str = "index.html")
     }
 
 
-def person_page(merged, person, members=None, index_href: str = "index.html") -> str:
+def person_page(merged: Merged, person: Any, members: Any = None, index_href: str = "index.html") -> str:
     return environment().get_template("person.html").render(**person_context(merged, person, members, index_href))
 
 
-def index_page(merged, hrefs: dict) -> str:
+def index_page(merged: Merged, hrefs: dict[Any, Any]) -> str:
     """The list of researchers; `hrefs`: slug -> page address."""
     rows = []
     for o in owners(merged):

@@ -4,12 +4,17 @@ downloads written beside each page as files too."""
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING, Any
 
 from .owners import members_by_work, owners
-from .render import index_page, person_context, environment
+from .render import environment, index_page, person_context
+
+if TYPE_CHECKING:
+    from ..merge import Merged
 
 
-def write_site(merged, out_dir) -> str:
+
+def write_site(merged: Merged, out_dir: Any) -> str:
     """Write the report into `out_dir`; returns the path of its index.html."""
     out_dir = os.fspath(out_dir)
     os.makedirs(out_dir, exist_ok=True)

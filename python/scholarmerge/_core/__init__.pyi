@@ -1,0 +1,289 @@
+"""
+scholarmerge C++ core
+"""
+from __future__ import annotations
+import collections.abc
+import numpy
+import numpy.typing
+import typing
+from . import distributed
+__all__: list[str] = ['Author', 'Corpus', 'Diagnostic', 'FileReader', 'MatchModel', 'ProfileHeader', 'SAME_AUTHOR_THRESHOLD', 'Work', 'check_option_names', 'clean_display', 'dedupe_columns', 'dedupe_corpus', 'dedupe_works', 'detect_format', 'distributed', 'evidence_of_pattern', 'explain_columns', 'explain_corpus_pairs', 'explain_pair', 'fit_labelled_corpus', 'fit_model', 'fold', 'formats', 'labels_from_pairs', 'merge_corpus', 'merge_deduped', 'normalize_title', 'parse_author_list', 'parse_name', 'parse_names_columns', 'parse_reference', 'parse_references', 'read', 'read_text', 'same_author', 'same_author_pairs', 'title_similarity', 'to_bibtex', 'to_csl_json']
+class Author:
+    display: str
+    equal_contribution: bool
+    given: str
+    highlighted: bool
+    id: str
+    initials: str
+    key: str
+    raw: str
+    suffix: str
+    surname: str
+    def __init__(self) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_json(self) -> str:
+        ...
+    @property
+    def affiliations(self) -> list[str]:
+        ...
+    @affiliations.setter
+    def affiliations(self, arg0: collections.abc.Sequence[str]) -> None:
+        ...
+class Work:
+    abstract: str
+    authors_truncated: bool
+    category: str
+    source: str
+    source_format: str
+    title: str
+    venue: str
+    def __init__(self) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_json(self) -> str:
+        ...
+    @property
+    def authors(self) -> list[Author]:
+        ...
+    @authors.setter
+    def authors(self, arg0: collections.abc.Sequence[Author]) -> None:
+        ...
+    @property
+    def date(self) -> typing.Any:
+        ...
+    @date.setter
+    def date(self, arg1: str | None) -> None:
+        ...
+    @property
+    def extra(self) -> dict[str, None | bool | int | float | str]:
+        ...
+    @extra.setter
+    def extra(self, arg0: collections.abc.Mapping[str, None | bool | typing.SupportsInt | typing.SupportsIndex | typing.SupportsFloat | typing.SupportsIndex | str]) -> None:
+        ...
+    @property
+    def ids(self) -> dict[str, str]:
+        ...
+    @ids.setter
+    def ids(self, arg0: collections.abc.Mapping[str, str]) -> None:
+        ...
+    @property
+    def links(self) -> dict[str, str]:
+        ...
+    @links.setter
+    def links(self, arg0: collections.abc.Mapping[str, str]) -> None:
+        ...
+    @property
+    def source_line(self) -> int:
+        ...
+    @source_line.setter
+    def source_line(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def year(self) -> int | None:
+        ...
+    @year.setter
+    def year(self, arg0: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+class Diagnostic:
+    def __repr__(self) -> str:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def line(self) -> int:
+        ...
+    @property
+    def message(self) -> str:
+        ...
+    @property
+    def severity(self) -> str:
+        ...
+    @property
+    def source(self) -> str:
+        ...
+class ProfileHeader:
+    def __repr__(self) -> str:
+        ...
+    @property
+    def inferred(self) -> bool:
+        ...
+    @property
+    def metrics(self) -> dict[str, None | bool | int | float | str]:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def source(self) -> str:
+        ...
+    @property
+    def source_format(self) -> str:
+        ...
+class Corpus:
+    @staticmethod
+    def from_columns(titles: collections.abc.Sequence[str], authors: collections.abc.Sequence[str | None] = [], years: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex | None] = [], venues: collections.abc.Sequence[str] = [], sources: collections.abc.Sequence[str] = [], dois: collections.abc.Sequence[str] = [], arxivs: collections.abc.Sequence[str] = [], pages: collections.abc.Sequence[str] = [], notes: collections.abc.Sequence[str] = [], lines: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = []) -> Corpus:
+        """
+        A Corpus from table columns (one value per row; author lists as text), built without a Python object per row. `lines`: each row's line in its source (default: its position + 1).
+        """
+    def __getitem__(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> Work:
+        """
+        The work itself (a view: setting a field changes the corpus).
+        """
+    def __init__(self) -> None:
+        ...
+    def __len__(self) -> int:
+        ...
+    def columns(self) -> dict:
+        ...
+    def extend(self, arg0: Corpus) -> None:
+        ...
+    def to_jsonl(self) -> str:
+        ...
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        ...
+    @property
+    def profiles(self) -> list[ProfileHeader]:
+        ...
+    @property
+    def works(self) -> list[Work]:
+        ...
+class FileReader:
+    def __init__(self, path: str, format: str = 'auto', year: typing.SupportsInt | typing.SupportsIndex = 0, params: collections.abc.Mapping[str, str] = {}, threads: typing.SupportsInt | typing.SupportsIndex = 1, piece_bytes: typing.SupportsInt | typing.SupportsIndex = 33554432) -> None:
+        ...
+    def __iter__(self) -> FileReader:
+        ...
+    def __next__(self) -> Corpus:
+        ...
+    @property
+    def bytes_read(self) -> int:
+        ...
+    @property
+    def bytes_total(self) -> int:
+        ...
+    @property
+    def path(self) -> str:
+        ...
+class MatchModel:
+    """
+    The Fellegi-Sunter decision model: per feature and level, m = P(level | same work) and
+    u = P(level | different works), and the prior P(same) of a candidate pair.
+    """
+    def __getstate__(self) -> tuple:
+        ...
+    def __init__(self) -> None:
+        """
+        The documented priors.
+        """
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
+    def weights(self) -> list:
+        """
+        (feature, level, m, u, weight) per level.
+        """
+    @property
+    def m(self) -> typing.Annotated[list[typing.Annotated[list[float], "FixedSize(6)"]], "FixedSize(7)"]:
+        ...
+    @property
+    def prior(self) -> float:
+        ...
+    @property
+    def u(self) -> typing.Annotated[list[typing.Annotated[list[float], "FixedSize(6)"]], "FixedSize(7)"]:
+        ...
+def _bench_parse_json_lines(arg0: str) -> tuple[int, int]:
+    """
+    Parse every line of a JSON Lines file with simdjson On-Demand, visiting every value; (records, values). For bench/bench_json.py.
+    """
+def _bench_simdjson_kernels() -> dict[str, str]:
+    ...
+def check_option_names(where: str, keys: collections.abc.Sequence[str], known: collections.abc.Sequence[str]) -> None:
+    """
+    Raise OptionError for the first of `keys` not in `known`, naming the nearest known one.
+    """
+def clean_display(text: str) -> str:
+    """
+    Display form: tags, entities and LaTeX decoded.
+    """
+def dedupe_columns(titles: typing.Any, authors: typing.Any, years: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex | None], venues: typing.Any, sources: typing.Any, dois: typing.Any, arxivs: typing.Any, pages: typing.Any = [], notes: typing.Any = [], threshold: typing.SupportsFloat | typing.SupportsIndex = 0.0, threads: typing.SupportsInt | typing.SupportsIndex = 0, min_jaccard: typing.SupportsFloat | typing.SupportsIndex = 0.0, sample_every: typing.SupportsInt | typing.SupportsIndex = 1, model: typing.Any = None) -> tuple[numpy.typing.NDArray[numpy.int64], int, int, MatchModel, numpy.typing.NDArray[numpy.uint64]]:
+    """
+    Dedupe table columns without building a Work per row (memory: the match records only). A text
+    column is a list of str (None: missing) or Arrow buffers (offsets, bytes, validity or None).
+    """
+def dedupe_corpus(corpus: Corpus, threshold: typing.SupportsFloat | typing.SupportsIndex = 0.0, threads: typing.SupportsInt | typing.SupportsIndex = 0, brute_force: bool = False, min_jaccard: typing.SupportsFloat | typing.SupportsIndex = 0.0, sample_every: typing.SupportsInt | typing.SupportsIndex = 1, model: typing.Any = None) -> tuple[numpy.typing.NDArray[numpy.int64], int, int, MatchModel, numpy.typing.NDArray[numpy.uint64]]:
+    ...
+def dedupe_works(works: collections.abc.Sequence[Work], threshold: typing.SupportsFloat | typing.SupportsIndex = 0.0, threads: typing.SupportsInt | typing.SupportsIndex = 0, brute_force: bool = False, min_jaccard: typing.SupportsFloat | typing.SupportsIndex = 0.0, sample_every: typing.SupportsInt | typing.SupportsIndex = 1, model: typing.Any = None) -> tuple[numpy.typing.NDArray[numpy.int64], int, int, MatchModel, numpy.typing.NDArray[numpy.uint64]]:
+    ...
+def detect_format(text: str, path: str = '') -> str:
+    ...
+def evidence_of_pattern(pattern: typing.SupportsInt | typing.SupportsIndex) -> list:
+    """
+    The level names of an evidence pattern, one per feature.
+    """
+def explain_columns(titles: collections.abc.Sequence[str], authors: collections.abc.Sequence[str | None], years: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex | None], venues: collections.abc.Sequence[str], pairs: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex]], model: MatchModel, threshold: typing.SupportsFloat | typing.SupportsIndex = 0.0, pages: collections.abc.Sequence[str] = [], notes: collections.abc.Sequence[str] = []) -> tuple[list, list]:
+    """
+    Rows as the matcher sees them (dicts) and, for each (i, j) pair, its explanation (dict).
+    """
+def explain_corpus_pairs(corpus: Corpus, pairs: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex]], model: typing.Any = None, threshold: typing.SupportsFloat | typing.SupportsIndex = 0.0) -> tuple[list, MatchModel]:
+    """
+    Each (i, j) pair of a corpus decided alone, its records prepared with the whole corpus and the
+    model fitted on it (unless one is given): (explanations, model).
+    """
+def explain_pair(a: Work, b: Work, model: MatchModel, threshold: typing.SupportsFloat | typing.SupportsIndex = 0.0) -> dict:
+    """
+    The decision on two works: evidence rows (feature, level, contribution), guards, probability.
+    """
+def fit_labelled_corpus(corpus: Corpus, pairs: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex]], same: collections.abc.Sequence[bool], start: MatchModel) -> MatchModel:
+    """
+    The model `start` refined by labelled (i, j) pairs of a corpus, each same work or not
+    (its records prepared with the whole corpus).
+    """
+def fit_model(counts: typing.Annotated[numpy.typing.ArrayLike, numpy.uint64]) -> MatchModel:
+    """
+    The model fitted by EM on per-pattern counts of candidate pairs.
+    """
+def fold(text: str) -> str:
+    """
+    Matching form: case, accents, dashes and quotes folded.
+    """
+def formats() -> list[str]:
+    ...
+def labels_from_pairs(n: typing.SupportsInt | typing.SupportsIndex, rows: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], cols: typing.Annotated[numpy.typing.ArrayLike, numpy.int64]) -> numpy.typing.NDArray[numpy.int64]:
+    ...
+def merge_corpus(corpus: Corpus, labels: typing.Annotated[numpy.typing.ArrayLike, numpy.int64]) -> dict:
+    ...
+def merge_deduped(corpus: Corpus, threshold: typing.SupportsFloat | typing.SupportsIndex = 0.0, threads: typing.SupportsInt | typing.SupportsIndex = 0, model: typing.Any = None) -> tuple[numpy.typing.NDArray[numpy.int64], MatchModel, dict]:
+    """
+    Dedupe then merge, the records prepared once for both: (labels, model, merge columns).
+    """
+def normalize_title(text: str) -> str:
+    ...
+def parse_author_list(text: str) -> tuple[list[Author], bool]:
+    ...
+def parse_name(text: str) -> Author:
+    ...
+def parse_names_columns(texts: collections.abc.Sequence[str]) -> dict:
+    ...
+def parse_reference(text: str) -> Work:
+    ...
+def parse_references(texts: collections.abc.Sequence[str], source: str = '<references>') -> Corpus:
+    ...
+def read(paths: collections.abc.Sequence[str], format: str = 'auto', year: typing.SupportsInt | typing.SupportsIndex = 0, params: collections.abc.Mapping[str, str] = {}, threads: typing.SupportsInt | typing.SupportsIndex = 1, progress: collections.abc.Callable | None = None) -> Corpus:
+    ...
+def read_text(text: str, format: str = 'auto', source: str = '<text>', year: typing.SupportsInt | typing.SupportsIndex = 0, params: collections.abc.Mapping[str, str] = {}, threads: typing.SupportsInt | typing.SupportsIndex = 1) -> Corpus:
+    ...
+def same_author(a: Author, b: Author) -> float:
+    ...
+def same_author_pairs(a: collections.abc.Sequence[str], b: collections.abc.Sequence[str]) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    same_author over two equal-length lists of names, as a numpy array.
+    """
+def title_similarity(a: str, b: str) -> float:
+    ...
+def to_bibtex(arg0: Corpus) -> str:
+    ...
+def to_csl_json(arg0: Corpus) -> str:
+    ...
+SAME_AUTHOR_THRESHOLD: float = 0.8
