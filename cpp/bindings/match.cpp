@@ -44,10 +44,18 @@ static std::vector<std::string> text_or_empty(const py::handle& column) {
 }
 
 void bind_match(py::module_& m) {
-    m.def("normalize_title", &normalize_title, py::arg("text"));
+    m.def("normalize_title", &normalize_title, py::arg("text"), R"(A title's matching form: folded, punctuation removed, spaces collapsed.
+
+>>> sm.normalize_title("The Deep-Learning Book!")
+'the deeplearning book')");
     m.def("clean_display", &text::clean_display, py::arg("text"), "Display form: tags, entities and LaTeX decoded.");
     m.def("fold", &text::fold, py::arg("text"), "Matching form: case, accents, dashes and quotes folded.");
-    m.def("title_similarity", &title_similarity, py::arg("a"), py::arg("b"));
+    m.def("title_similarity", &title_similarity, py::arg("a"), py::arg("b"), R"(How alike two titles are, in [0, 1], compared in their normalised form.
+
+>>> sm.title_similarity("Deep learning", "Deep Learning.")
+1.0
+>>> sm.title_similarity("Deep learning", "Graph cuts") < 0.5
+True)");
     auto run = [](const std::vector<Work>& works, double threshold, int threads, bool brute_force, double min_jaccard,
                   std::size_t sample_every, py::object model) {
         DedupeOptions o;

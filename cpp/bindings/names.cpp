@@ -10,7 +10,11 @@ namespace py = pybind11;
 namespace scholarmerge::bindings {
 
 void bind_names(py::module_& m) {
-    m.def("parse_name", &parse_name, py::arg("text"));
+    m.def("parse_name", &parse_name, py::arg("text"), R"(One name as an Author: given names, surname, initials, suffix and the matching key.
+
+>>> a = sm.parse_name("Smith, John A.")
+>>> a.surname, a.given, a.initials, a.key
+('Smith', 'John A.', 'JA', 'smith j'))");
     // The batch form: parsed with the GIL released, returned as one list per field.
     m.def(
         "parse_names_columns",
@@ -53,7 +57,11 @@ void bind_names(py::module_& m) {
             AuthorList l = parse_author_list(text);
             return py::make_tuple(l.authors, l.truncated);
         },
-        py::arg("text"));
+        py::arg("text"), R"(An author list as (authors, truncated); truncated is True when it ends in "et al." or "...".
+
+>>> authors, truncated = sm.parse_author_list("J. Smith and A. Jones")
+>>> [a.display for a in authors], truncated
+(['J. Smith', 'A. Jones'], False))");
     m.def("same_author", &same_author, py::arg("a"), py::arg("b"));
     m.def(
         "same_author_pairs",

@@ -23,7 +23,10 @@ static ReadOptions make_options(const std::string& format, int year, const Strin
 }
 
 void bind_read(py::module_& m) {
-    m.def("formats", &formats);
+    m.def("formats", &formats, R"(The names of the input formats, in the order format="auto" tries them.
+
+>>> "bibtex" in sm.formats() and "csv" in sm.formats()
+True)");
     m.def("detect_format", [](std::string_view text, std::string_view path) { return detect_format(text, path); },
           py::arg("text"), py::arg("path") = "");
     m.def(

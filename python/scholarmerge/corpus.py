@@ -15,7 +15,17 @@ PathLike = Union[str, "os.PathLike[str]"]
 
 
 class Corpus:
-    """Works read from one or more inputs, in input order (file order, then entry order)."""
+    """Works read from one or more inputs, in input order (file order, then entry order).
+
+    Indexing gives the work itself (a view: setting a field changes the corpus).
+
+    >>> c = sm.read_text("@article{a, title = {Deep learning}, year = {2015}}", format="bibtex")
+    >>> len(c), c[0].title
+    (1, 'Deep learning')
+    >>> c[0].year = 2016
+    >>> c.to_pandas()["year"].tolist()
+    [2016]
+    """
 
     def __init__(self, core: _core.Corpus | None = None) -> None:
         self._core = core if core is not None else _core.Corpus()
@@ -119,7 +129,14 @@ def read(paths: Union[PathLike, Iterable[PathLike]], format: str = "auto", year:
 
     JSON Lines files are read in pieces (``threads`` of them at once), so a
     file of several GB needs memory for what is read, not for the file too.
-    ``progress``: a tqdm bar; by default for inputs over 64 MB.
+    ``progress``: a tqdm bar; by default for inputs over 64 MB. Other keywords
+    are the format's options (``sm.read(path, format="csv", sep=";")``); one
+    no reader takes is an OptionError naming the nearest known one.
+
+    >>> from scholarmerge.cli import bundled_seeds
+    >>> corpus = sm.read(bundled_seeds())
+    >>> len(corpus), len({w.source for w in corpus})
+    (129, 5)
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -142,6 +159,12 @@ def read_batches(path: PathLike, format: str = "auto", year: int | None = None, 
 
     Memory holds ``threads`` batches, never the whole file; line numbers and
     diagnostics refer to the file. Files that are not JSON Lines come as one batch.
+
+    >>> import os
+    >>> from scholarmerge.cli import bundled_seeds
+    >>> first = os.path.join(bundled_seeds(), sorted(os.listdir(bundled_seeds()))[0])
+    >>> [len(batch) for batch in sm.read_batches(first)]
+    [13]
     """
     reader = _core.FileReader(os.fspath(path), threads=threads, piece_bytes=int(batch_mb) << 20,
                               **_options(format, year, options))
@@ -158,5 +181,10 @@ def read_batches(path: PathLike, format: str = "auto", year: int | None = None, 
 
 def read_text(text: str, format: str = "auto", source: str = "<text>", year: int | None = None,
               **options: Any) -> Corpus:
-    """Read a string as if it were a file named ``source``."""
+    """Read a string as if it were a file named ``source``.
+
+    >>> c = sm.read_text("title;year\\nDeep learning;2015\\n", format="csv", sep=";")
+    >>> c[0].title, c[0].year, c[0].source
+    ('Deep learning', 2015, '<text>')
+    """
     return Corpus(_core.read_text(text, source=source, **_options(format, year, options)))

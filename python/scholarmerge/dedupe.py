@@ -187,7 +187,17 @@ def dedupe(data: Records, threshold: float | None = None, threads: int = 0, labe
     probability at which a pair is the same work (default 0.5). `labels`:
     labelled row pairs that refine the model fitted on `data` (see `fit`);
     `model`: decide with this model instead of fitting one. Any other keyword
-    is an OptionError naming the nearest of these."""
+    is an OptionError naming the nearest of these.
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"title": ["Deep learning", "Deep Learning.", "Graph cuts in vision"],
+    ...                    "authors": ["Yann LeCun; Yoshua Bengio", "Y. LeCun; Y. Bengio", "Yuri Boykov"],
+    ...                    "year": [2015, 2015, 2001], "source": ["dblp", "acm", "dblp"]})
+    >>> sm.dedupe(df).tolist()
+    [0, 0, 2]
+    >>> sm.dedupe(["Deep learning", "Deep Learning.", "Graph cuts"]).tolist()
+    [0, 0, 2]
+    """
     _core.check_option_names("dedupe: ", list(options), ["threshold", "threads", "labels", "model"])
     if labels is not None:
         if model is not None:
@@ -224,7 +234,16 @@ def fit(data: Records, threads: int = 0, labels: LabelledPairs | None = None) ->
     candidate pairs). With `labels`, row pairs (i, j, same) known to be one
     work or not, the m and u are then re-estimated from those pairs' evidence,
     the unsupervised estimates weighing as pseudo-pairs (supervised
-    Fellegi-Sunter; the prior stays the corpus's)."""
+    Fellegi-Sunter; the prior stays the corpus's).
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"title": ["Deep learning", "Deep Learning.", "Graph cuts in vision"],
+    ...                    "authors": ["Yann LeCun; Yoshua Bengio", "Y. LeCun; Y. Bengio", "Yuri Boykov"],
+    ...                    "year": [2015, 2015, 2001], "source": ["dblp", "acm", "dblp"]})
+    >>> model = sm.fit(df, labels=[(0, 1, "same"), (0, 2, "different")])
+    >>> sm.dedupe(df, model=model).tolist()
+    [0, 0, 2]
+    """
     model = dedupe_details(data, threads=threads).model
     if labels is None:
         return model

@@ -63,6 +63,12 @@ def _explanation(d: dict[str, Any]) -> Explanation:
 def explain(a: RecordLike, b: RecordLike, model: _core.MatchModel | None = None, threshold: float | None = None) -> Explanation:
     """The decision dedupe makes for records `a` and `b` (``Work``s, dicts or
     DataFrame rows) under `model`: the one a dedupe or merge fitted on its corpus
-    (``merged.model``), else the documented priors."""
+    (``merged.model``), else the documented priors.
+
+    >>> e = sm.explain({"title": "Deep learning", "authors": "Yann LeCun", "year": 2015},
+    ...                {"title": "Deep Learning.", "authors": "Y. LeCun", "year": 2015})
+    >>> e.same, e.evidence["evidence"].tolist()[:3]
+    (True, ['title', 'authors', 'year'])
+    """
     model = model if model is not None else _core.MatchModel()
     return _explanation(_core.explain_pair(_work(a), _work(b), model, float(threshold or 0.0)))

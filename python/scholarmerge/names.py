@@ -51,7 +51,12 @@ class Names:
 
 
 def parse_names(texts: Iterable[Any]) -> Names:
-    """Parse many names at once: a list, numpy array or pandas Series of strings."""
+    """Parse many names at once: a list, numpy array or pandas Series of strings.
+
+    >>> names = sm.parse_names(["Smith, John", "Ada Lovelace"])
+    >>> names.surname, names.key
+    (['Smith', 'Lovelace'], ['smith j', 'lovelace a'])
+    """
     if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
         texts = [str(t) for t in texts]
     return Names(_core.parse_names_columns(texts))
@@ -65,7 +70,13 @@ def _as_author(x: NameLike) -> _core.Author:
 
 
 def same_author(a: NameLike, b: NameLike) -> float:
-    """How compatible two names are on their own, in [0, 1]. Accepts strings or Author."""
+    """How compatible two names are on their own, in [0, 1]. Accepts strings or Author.
+
+    >>> sm.same_author("J. Smith", "John Smith") >= sm.SAME_AUTHOR_THRESHOLD
+    True
+    >>> sm.same_author("J. Smith", "A. Jones")
+    0.0
+    """
     return _core.same_author(_as_author(a), _as_author(b))
 
 

@@ -249,7 +249,12 @@ def fold(text: str) -> str:
     Matching form: case, accents, dashes and quotes folded.
     """
 def formats() -> list[str]:
-    ...
+    """
+    The names of the input formats, in the order format="auto" tries them.
+    
+    >>> "bibtex" in sm.formats() and "csv" in sm.formats()
+    True
+    """
 def labels_from_pairs(n: typing.SupportsInt | typing.SupportsIndex, rows: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], cols: typing.Annotated[numpy.typing.ArrayLike, numpy.int64]) -> numpy.typing.NDArray[numpy.int64]:
     ...
 def merge_corpus(corpus: Corpus, labels: typing.Annotated[numpy.typing.ArrayLike, numpy.int64]) -> dict:
@@ -259,11 +264,28 @@ def merge_deduped(corpus: Corpus, threshold: typing.SupportsFloat | typing.Suppo
     Dedupe then merge, the records prepared once for both: (labels, model, merge columns).
     """
 def normalize_title(text: str) -> str:
-    ...
+    """
+    A title's matching form: folded, punctuation removed, spaces collapsed.
+    
+    >>> sm.normalize_title("The Deep-Learning Book!")
+    'the deeplearning book'
+    """
 def parse_author_list(text: str) -> tuple[list[Author], bool]:
-    ...
+    """
+    An author list as (authors, truncated); truncated is True when it ends in "et al." or "...".
+    
+    >>> authors, truncated = sm.parse_author_list("J. Smith and A. Jones")
+    >>> [a.display for a in authors], truncated
+    (['J. Smith', 'A. Jones'], False)
+    """
 def parse_name(text: str) -> Author:
-    ...
+    """
+    One name as an Author: given names, surname, initials, suffix and the matching key.
+    
+    >>> a = sm.parse_name("Smith, John A.")
+    >>> a.surname, a.given, a.initials, a.key
+    ('Smith', 'John A.', 'JA', 'smith j')
+    """
 def parse_names_columns(texts: collections.abc.Sequence[str]) -> dict:
     ...
 def parse_reference(text: str) -> Work:
@@ -281,7 +303,14 @@ def same_author_pairs(a: collections.abc.Sequence[str], b: collections.abc.Seque
     same_author over two equal-length lists of names, as a numpy array.
     """
 def title_similarity(a: str, b: str) -> float:
-    ...
+    """
+    How alike two titles are, in [0, 1], compared in their normalised form.
+    
+    >>> sm.title_similarity("Deep learning", "Deep Learning.")
+    1.0
+    >>> sm.title_similarity("Deep learning", "Graph cuts") < 0.5
+    True
+    """
 def to_bibtex(arg0: Corpus) -> str:
     ...
 def to_csl_json(arg0: Corpus) -> str:
