@@ -110,6 +110,11 @@ lint: setup
 	$(VENV)/bin/ruff check python/scholarmerge
 	$(VENV)/bin/mypy
 
+# The API reference from the installed package's docstrings; any Sphinx warning fails the build.
+docs: setup
+	$(VENV)/bin/sphinx-build -W --keep-going -q -b html docs/api $(BUILD)/docs/api/html
+	@echo "API reference: $(BUILD)/docs/api/html/index.html"
+
 py-test: setup
 	SCHOLARMERGE_BROWSER_TESTS=required $(PY) -m pytest -q tests/python
 

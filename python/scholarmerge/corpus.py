@@ -11,6 +11,7 @@ from . import _core
 if TYPE_CHECKING:
     import pandas as pd
 
+#: A path as str or os.PathLike.
 PathLike = Union[str, "os.PathLike[str]"]
 
 

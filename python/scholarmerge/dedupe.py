@@ -12,10 +12,11 @@ import pandas as pd
 from . import _core
 from .corpus import Corpus
 
-# What dedupe, fit and merge take: a Corpus, works, titles or a DataFrame.
+#: What dedupe and fit take: a Corpus, Works, titles, or a DataFrame (or Series of titles).
 Records = Union[Corpus, "_core.Corpus", pd.DataFrame, pd.Series, Iterable[str], Iterable["_core.Work"]]
-# Labelled row pairs: (i, j, same) triples, same a bool or "same" / "different"; or a 3-column DataFrame.
+#: Labelled row pairs: (i, j, same) triples, same a bool or "same" / "different"; or a 3-column DataFrame.
 LabelledPairs = Union[Iterable[Sequence[Any]], pd.DataFrame]
+#: One int64 label per row: the position of the first row of the row's cluster.
 Labels = npt.NDArray[np.int64]
 
 

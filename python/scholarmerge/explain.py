@@ -38,7 +38,7 @@ class Explanation:
         return "<pre>" + str(self).replace("&", "&amp;").replace("<", "&lt;") + "</pre>"
 
 
-# A record to explain: a Work, a dict of its fields or a DataFrame row.
+#: A record to explain: a Work, a dict of its fields or a DataFrame row.
 RecordLike = Union[_core.Work, "dict[str, Any]", pd.Series]
 
 

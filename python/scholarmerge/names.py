@@ -62,6 +62,7 @@ def parse_names(texts: Iterable[Any]) -> Names:
     return Names(_core.parse_names_columns(texts))
 
 
+#: A name as text, or one already parsed.
 NameLike = Union[str, _core.Author]
 
 
