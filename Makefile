@@ -110,6 +110,15 @@ lint: setup
 	$(VENV)/bin/ruff check python/scholarmerge
 	$(VENV)/bin/mypy
 
+# clang-tidy (checks in .clang-tidy) over the core and the bindings, from a compile
+# database of its own; not part of `make test` (see the README's Reliability section).
+TIDY_FILES = $(shell find cpp/src cpp/bindings -name '*.cpp' | sort)
+tidy: $(BUILD)/.apt-stamp $(VENV)/.deps-stamp
+	@command -v clang-tidy >/dev/null || { echo "tidy: needs clang-tidy (apt-get install clang-tidy)"; exit 1; }
+	$(CMAKE) -S . -B $(BUILD)/tidy $(NINJA) -DSCHOLARMERGE_PYTHON=ON -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
+	  -Dpybind11_DIR=$$($(PY) -m pybind11 --cmakedir) -DPython_EXECUTABLE=$(abspath $(PY)) >/dev/null
+	run-clang-tidy -quiet -p $(BUILD)/tidy -j $(JOBS) $(TIDY_FILES)
+
 # The API reference from the installed package's docstrings; any Sphinx warning fails the build.
 docs: setup
 	$(VENV)/bin/sphinx-build -W --keep-going -q -b html docs/api $(BUILD)/docs/api/html
