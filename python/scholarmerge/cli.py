@@ -29,9 +29,17 @@ def bundled_seeds() -> str:
     return os.path.join(os.path.dirname(__file__), "..", "..", "seeds")
 
 
+# Inputs that gave no record and an error (an API error body, a truncated file):
+# unreadable, so the command exits 1 once every other input has been written.
+_unreadable: set[str] = set()
+
+
 def _report(corpus: Corpus) -> Corpus:
     for d in corpus.diagnostics:
         print(f"scholarmerge: {d}", file=sys.stderr)
+    read_from = {w.source for w in corpus}
+    _unreadable.update(d.source for d in corpus.diagnostics
+                       if d.severity == "error" and d.source not in read_from)
     return corpus
 
 
@@ -267,8 +275,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Any = None) -> int:
     args = build_parser().parse_args(argv)
+    _unreadable.clear()
     try:
         code: int = args.func(args)
+        if code == 0 and _unreadable:
+            print(f"scholarmerge: error: no records read from {', '.join(sorted(_unreadable))}", file=sys.stderr)
+            return 1
         return code
     except ScholarmergeError as e:
         print(f"scholarmerge: error: {e}", file=sys.stderr)

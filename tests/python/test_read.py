@@ -1,4 +1,5 @@
 import json
+import os
 import subprocess
 import sys
 
@@ -64,3 +65,16 @@ def test_cli_unreadable_input_exits_1(tmp_path):
                           capture_output=True, text=True)
     assert proc.returncode == 1
     assert str(bad) in proc.stderr
+
+
+def test_cli_api_error_body_exits_1_after_writing_the_rest(tmp_path):
+    body = tmp_path / "page2.json"
+    body.write_text('{"code": 400, "message": "Requested data for this limit and/or offset is not available"}\n')
+    proc = subprocess.run([sys.executable, "-m", "scholarmerge.cli", "parse", str(body), "seeds", "--to", "jsonl"],
+                          capture_output=True, text=True, cwd=os.path.join(os.path.dirname(__file__), "..", ".."))
+    assert proc.returncode == 1
+    assert f"{body}:1" in proc.stderr and "API error response" in proc.stderr
+    assert len(proc.stdout.splitlines()) == len(sm.read(os.path.join(os.path.dirname(__file__), "..", "..", "seeds")))
+    ok = subprocess.run([sys.executable, "-m", "scholarmerge.cli", "parse", "seeds", "--to", "jsonl"],
+                        capture_output=True, text=True, cwd=os.path.join(os.path.dirname(__file__), "..", ".."))
+    assert ok.returncode == 0  # info diagnostics alone do not fail the command
