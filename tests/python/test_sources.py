@@ -144,3 +144,19 @@ def test_cli_exports_read_back(sources, to, fmt):
     back = sm.read_text(out.stdout, format=fmt)
     assert [w.title for w in back] == [w.title for w in sm.read([sources / "refs.bib",
                                                                   sources / "openalex_page.json"])]
+
+
+@pytest.mark.parametrize("wrap", [lambda r: r, lambda r: [r], lambda r: "\n".join([json.dumps(r)] * 2)])
+def test_csl_json_from_openalex_is_read_as_csl(wrap):
+    # CSL-JSON exported from OpenAlex names its records by OpenAlex work id:
+    # the CSL fields, not the id, decide the format.
+    record = {"id": "https://openalex.org/W2919115771", "type": "article-journal", "title": "Deep learning",
+              "author": [{"family": "LeCun", "given": "Yann"}, {"family": "Bengio", "given": "Yoshua"}],
+              "issued": {"date-parts": [[2015, 5]]}, "container-title": "Nature", "DOI": "10.1038/nature14539"}
+    data = wrap(record)
+    c = sm.read_text(data if isinstance(data, str) else json.dumps(data))
+    assert len(c) >= 1 and not c.diagnostics
+    w = c[0]
+    assert (w.year, w.venue, [a.surname for a in w.authors]) == (2015, "Nature", ["LeCun", "Bengio"])
+    openalex = {"id": "https://openalex.org/W2919115771", "title": "Deep learning", "publication_year": 2015}
+    assert sm.read_text(json.dumps(openalex))[0].year == 2015

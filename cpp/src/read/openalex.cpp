@@ -1,4 +1,5 @@
 #include "scholarmerge/read/openalex.hpp"
+#include "scholarmerge/read/csl.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -242,7 +243,11 @@ std::string read_work(od::object obj, Work& w, ReadContext& ctx) {
 }  // namespace
 
 bool looks_like_openalex(std::string_view text) {
-    return looks_like_json_with(text, {}, {"\"authorships\"", "\"https://openalex.org/W", "\"abstract_inverted_index\""});
+    if (looks_like_json_with(text, {}, {"\"authorships\"", "\"abstract_inverted_index\"", "\"publication_year\""}))
+        return true;
+    // An OpenAlex work id alone is also how CSL-JSON exported from OpenAlex names
+    // its records; CSL's own fields (issued, family names) decide for CSL.
+    return looks_like_json_with(text, {"\"https://openalex.org/W"}) && !looks_like_csl(text);
 }
 
 void read_openalex(std::string_view text, ReadContext& ctx) { read_json_records(text, ctx, {"results"}, read_work); }
