@@ -39,7 +39,7 @@ LABELS = {
     "doi": "doi", "edition": "edition", "collection-title": "collection", "isbn": "other", "source": "other",
     "translator": "other", "director": "other", "medium": "other", "producer": "other",
 }
-PARAMS = {"c1": 0.1, "c2": 0.05, "max_iterations": 250, "feature.possible_transitions": True}
+PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 250, "feature.possible_transitions": True}
 
 
 def load(path: Path) -> list[tuple[str, list[str]]]:
