@@ -196,6 +196,17 @@ bool split_reference(std::string_view text, Work& w, const RefsTagger& tagger) {
     if (const auto* c = first("container")) {
         std::string v = strip_words(c->text, {"in"}, {});
         v = trim(v, " .,;:(");
+        // "Proceedings of ... Retrieval. ACM", "Digital Libraries. LNCS": a
+        // publisher or series acronym after a sentence end is not the container
+        std::size_t dot = v.rfind(". ");
+        if (dot != npos && dot >= 4) {
+            std::string_view last = std::string_view(v).substr(dot + 2);
+            bool caps = last.size() >= 2 && last.find(' ') == npos;
+            for (char ch : last) caps = caps && upper(ch);
+            bool word = true;  // the word before the period is whole, not "Proc"
+            for (std::size_t k = dot - 4; k < dot; ++k) word = word && lower(v[k]);
+            if (caps && word) v.erase(dot);
+        }
         if (!v.empty() && v.size() < 300) w.venue = v;
     }
     int year = 0;
@@ -210,13 +221,31 @@ bool split_reference(std::string_view text, Work& w, const RefsTagger& tagger) {
         w.year = year;
         w.date = std::to_string(year);
     }
-    if (const auto* v = first("volume")) {
+    // Vancouver's "2019;75(4):801-20" is one token: year; volume (issue): pages
+    for (const auto& f : fields) {
+        if (f.label == "title" || f.label == "container") continue;
+        std::size_t semi = f.text.find(';');
+        if (semi < 4 || semi == npos || !find_year(std::string_view(f.text).substr(semi - 4, 4))) continue;
+        std::string_view rest = std::string_view(f.text).substr(semi + 1);
+        std::size_t colon = rest.find(':');
+        if (colon == npos || rest.empty() || !digit(rest[0])) continue;
+        std::string volume, issue;
+        read_volume(rest.substr(0, colon), volume, issue);
+        std::string pages = read_pages(rest.substr(colon + 1));
+        if (!volume.empty()) w.extra["volume"] = volume;
+        if (!issue.empty()) w.extra["issue"] = issue;
+        if (!pages.empty()) w.extra["pages"] = pages;
+        break;
+    }
+    if (w.extra.count("volume")) {
+    } else if (const auto* v = first("volume")) {
         std::string volume, issue;
         read_volume(v->text, volume, issue);
         if (!volume.empty()) w.extra["volume"] = volume;
         if (!issue.empty()) w.extra["issue"] = issue;
     }
-    if (const auto* p = first("pages")) {
+    if (w.extra.count("pages")) {
+    } else if (const auto* p = first("pages")) {
         std::string pages = read_pages(p->text);
         if (!pages.empty()) w.extra["pages"] = pages;
     }
