@@ -19,7 +19,8 @@
 #include <string>
 #include <vector>
 
-#include "details/json_input.hpp"  // bare_doi, bare_arxiv: ids as every reader gives them
+#include "details/json_input.hpp"
+#include "details/refs_rules.hpp"  // bare_doi, bare_arxiv: ids as every reader gives them
 #include "scholarmerge/names/parse.hpp"
 #include "scholarmerge/read/refs.hpp"
 #include "scholarmerge/text/ascii.hpp"
@@ -1030,7 +1031,7 @@ void set_year(Work& w, int year) {
 
 }  // namespace
 
-bool split_reference(std::string_view text, Work& w) {
+bool split_reference_rules(std::string_view text, Work& w) {
     // markup (<i>...</i>) out; a bare "<http://...>" is no tag and stays
     std::string s = text.find("</") != std::string_view::npos ? squeeze(text::strip_tags(text)) : squeeze(text);
     if (std::size_t m = list_marker(s)) s = squeeze(std::string_view(s).substr(m));
@@ -1355,11 +1356,17 @@ bool split_reference(std::string_view text, Work& w) {
     return !w.authors.empty() || w.year || !w.venue.empty();
 }
 
-Work parse_reference(std::string_view text) {
-    Work w;
-    w.source_format = "refs";
-    split_reference(text, w);
-    return w;
+namespace detail {
+
+void take_reference_identifiers(std::string& s, Work& w) { take_identifiers(s, w); }
+std::string squeeze_spaces(std::string_view s) { return squeeze(s); }
+std::size_t reference_list_marker(std::string_view s) { return list_marker(s); }
+std::string clean_reference_title(std::string_view t) {
+    std::string s = clean_title(t);
+    trim_title(s);
+    return s;
 }
+
+}  // namespace detail
 
 }  // namespace scholarmerge

@@ -1,0 +1,22 @@
+// Pieces of the rule-based reference splitter (refs_split.cpp) that the
+// tagger's field normaliser (refs_fields.cpp) shares.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "scholarmerge/model.hpp"
+
+namespace scholarmerge::detail {
+
+// DOIs, arXiv ids and URLs into w.ids / w.links, blanked in `s` with their labels.
+void take_reference_identifiers(std::string& s, Work& w);
+// Runs of whitespace to one space, trimmed.
+std::string squeeze_spaces(std::string_view s);
+// Length of a list marker ("[12] ", "12. ", "- ", "• ") at the start, 0 if none.
+std::size_t reference_list_marker(std::string_view s);
+// A title's surrounding quotes and punctuation, and a trailing "(2nd ed.)" / "[DVD]", off.
+std::string clean_reference_title(std::string_view t);
+
+}  // namespace scholarmerge::detail

@@ -1,0 +1,161 @@
+// The refs tagger's decoder: the compact model file (see
+// tools/train_refs_crf.py, export()) read into an open-addressing table of
+// feature hashes, and Viterbi over the tokens' summed feature weights.
+#include "scholarmerge/read/refs_crf.hpp"
+
+#include <cstring>
+#include <limits>
+#include <stdexcept>
+
+#include "details/refs_crf_features.hpp"
+
+namespace scholarmerge {
+
+namespace refs_crf_data {
+extern const unsigned char kModel[];
+extern const std::size_t kModelSize;
+}  // namespace refs_crf_data
+
+namespace {
+
+constexpr std::uint32_t kEmpty = ~0u;
+
+struct Reader {
+    std::string_view b;
+    std::size_t at = 0;
+    void need(std::size_t n) const {
+        if (at + n > b.size()) throw std::runtime_error("refs tagger: the model file is truncated");
+    }
+    template <class T>
+    T get() {
+        need(sizeof(T));
+        T v;
+        std::memcpy(&v, b.data() + at, sizeof(T));
+        at += sizeof(T);
+        return v;
+    }
+    template <class T>
+    void array(std::vector<T>& out, std::size_t n) {
+        need(n * sizeof(T));
+        out.resize(n);
+        if (n) std::memcpy(out.data(), b.data() + at, n * sizeof(T));
+        at += n * sizeof(T);
+    }
+};
+
+}  // namespace
+
+RefsTagger::RefsTagger(std::string_view bytes) {
+    static constexpr char magic[8] = {'S', 'M', 'C', 'R', 'F', '1', 0, 0};
+    if (bytes.size() < 8 || std::memcmp(bytes.data(), magic, 8) != 0)
+        throw std::runtime_error("refs tagger: not a model file (no SMCRF1 header)");
+    Reader r{bytes, 8};
+    std::uint32_t L = r.get<std::uint32_t>();
+    if (L == 0 || L > 255) throw std::runtime_error("refs tagger: bad label count");
+    for (std::uint32_t i = 0; i < L; ++i) {
+        std::uint8_t n = r.get<std::uint8_t>();
+        r.need(n);
+        labels_.emplace_back(bytes.substr(r.at, n));
+        r.at += n;
+    }
+    r.array(transitions_, std::size_t(L) * L);
+    std::uint32_t F = r.get<std::uint32_t>();
+    std::uint32_t E = r.get<std::uint32_t>();
+    std::vector<std::uint64_t> keys;
+    r.array(keys, F);
+    r.array(offsets_, std::size_t(F) + 1);
+    r.array(entry_labels_, E);
+    r.array(entry_weights_, E);
+    if (offsets_.back() != E) throw std::runtime_error("refs tagger: inconsistent model file");
+    for (auto l : entry_labels_)
+        if (l >= L) throw std::runtime_error("refs tagger: inconsistent model file");
+    std::size_t cap = 16;
+    while (cap < std::size_t(F) * 2) cap <<= 1;
+    slot_keys_.assign(cap, 0);
+    slot_feature_.assign(cap, kEmpty);
+    for (std::uint32_t f = 0; f < F; ++f) {
+        std::size_t s = keys[f] & (cap - 1);
+        while (slot_feature_[s] != kEmpty) s = (s + 1) & (cap - 1);
+        slot_keys_[s] = keys[f];
+        slot_feature_[s] = f;
+    }
+}
+
+const RefsTagger& RefsTagger::shipped() {
+    static const RefsTagger t(
+        std::string_view(reinterpret_cast<const char*>(refs_crf_data::kModel), refs_crf_data::kModelSize));
+    return t;
+}
+
+std::vector<int> RefsTagger::tag_tokens(std::string_view text) const {
+    auto spans = refs_crf_tokens(text);
+    const std::size_t n = spans.size();
+    if (n == 0) return {};
+    thread_local std::vector<std::uint64_t> hashes;
+    thread_local std::vector<std::uint32_t> offsets;
+    detail::refs_crf_feature_hashes(text, spans, hashes, offsets);
+    const std::size_t L = labels_.size();
+    const std::size_t mask = slot_keys_.size() - 1;
+    std::vector<float> score(n * L, 0.0f);
+    for (std::size_t i = 0; i < n; ++i) {
+        float* row = &score[i * L];
+        for (std::uint32_t k = offsets[i]; k < offsets[i + 1]; ++k) {
+            std::uint64_t h = hashes[k];
+            for (std::size_t s = h & mask; slot_feature_[s] != kEmpty; s = (s + 1) & mask) {
+                if (slot_keys_[s] != h) continue;
+                std::uint32_t f = slot_feature_[s];
+                for (std::uint32_t e = offsets_[f]; e < offsets_[f + 1]; ++e) row[entry_labels_[e]] += entry_weights_[e];
+                break;
+            }
+        }
+    }
+    // Viterbi: best[i][y] = score[i][y] + max_x best[i-1][x] + trans[x][y]
+    std::vector<float> best(n * L);
+    std::vector<std::uint8_t> back(n * L, 0);
+    for (std::size_t y = 0; y < L; ++y) best[y] = score[y];
+    for (std::size_t i = 1; i < n; ++i) {
+        for (std::size_t y = 0; y < L; ++y) {
+            float m = -std::numeric_limits<float>::infinity();
+            std::uint8_t arg = 0;
+            for (std::size_t x = 0; x < L; ++x) {
+                float v = best[(i - 1) * L + x] + transitions_[x * L + y];
+                if (v > m) {
+                    m = v;
+                    arg = static_cast<std::uint8_t>(x);
+                }
+            }
+            best[i * L + y] = m + score[i * L + y];
+            back[i * L + y] = arg;
+        }
+    }
+    std::vector<int> out(n);
+    std::size_t y = 0;
+    for (std::size_t k = 1; k < L; ++k)
+        if (best[(n - 1) * L + k] > best[(n - 1) * L + y]) y = k;
+    for (std::size_t i = n; i-- > 0;) {
+        out[i] = static_cast<int>(y);
+        if (i) y = back[i * L + y];
+    }
+    return out;
+}
+
+std::vector<ReferenceField> RefsTagger::tag(std::string_view text) const {
+    auto spans = refs_crf_tokens(text);
+    auto labels = tag_tokens(text);
+    std::vector<ReferenceField> out;
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        auto [b, e] = spans[i];
+        if (out.empty() || i == 0 || labels[i] != labels[i - 1]) {
+            out.push_back({labels_[labels[i]], std::string(text.substr(b, e - b)), b, e});
+        } else {
+            out.back().text += ' ';
+            out.back().text.append(text.substr(b, e - b));
+            out.back().end = e;
+        }
+    }
+    return out;
+}
+
+std::vector<ReferenceField> tag_reference(std::string_view text) { return RefsTagger::shipped().tag(text); }
+
+}  // namespace scholarmerge

@@ -1,0 +1,319 @@
+// The refs tagger's token features: the C++ twin of tools/refs_crf_features.py
+// (the training side). Both must make the same strings for every token; a
+// test compares them (tests/python/test_refs_crf.py). Tests on characters
+// are ASCII classes; a non-ASCII character is one letter "u", except the
+// typographic quotes and dashes read as ASCII first.
+#include "details/refs_crf_features.hpp"
+
+#include <string>
+
+#include "scholarmerge/read/refs_crf.hpp"
+
+namespace scholarmerge {
+
+namespace {
+
+bool ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+std::size_t cp_len(unsigned char c) {
+    if (c < 0xC0) return 1;
+    if (c < 0xE0) return 2;
+    if (c < 0xF0) return 3;
+    return 4;
+}
+
+// '"', '\'', '-' for the typographic forms (see NORMALISE in the Python), 0 otherwise.
+char normalised(std::string_view s, std::size_t i, std::size_t* len) {
+    auto b = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0; };
+    if (b(0) == 0xC2 && (b(1) == 0xAB || b(1) == 0xBB)) {
+        *len = 2;
+        return '"';
+    }
+    if (b(0) == 0xE2 && b(1) == 0x80) {
+        unsigned char c = b(2);
+        *len = 3;
+        if (c == 0x9C || c == 0x9D || c == 0x9E || c == 0xB3) return '"';
+        if (c == 0x98 || c == 0x99 || c == 0x9A || c == 0xB2) return '\'';
+        if (c >= 0x90 && c <= 0x95) return '-';
+    }
+    if (b(0) == 0xE2 && b(1) == 0x88 && b(2) == 0x92) {
+        *len = 3;
+        return '-';
+    }
+    return 0;
+}
+
+char cls(unsigned char c) {
+    if (c >= 0x80) return 'u';
+    if (c >= 'A' && c <= 'Z') return 'X';
+    if (c >= 'a' && c <= 'z') return 'x';
+    if (c >= '0' && c <= '9') return 'd';
+    return static_cast<char>(c);
+}
+
+bool alnum(unsigned char c) { return c >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+bool digit(char c) { return c >= '0' && c <= '9'; }
+bool upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool lower(char c) { return c >= 'a' && c <= 'z'; }
+
+std::size_t cp_count(std::string_view s) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size(); i += cp_len(static_cast<unsigned char>(s[i]))) ++n;
+    return n;
+}
+
+// The first `k` code points / the last `k` code points.
+std::string_view cp_prefix(std::string_view s, std::size_t k) {
+    std::size_t i = 0;
+    for (std::size_t n = 0; i < s.size() && n < k; ++n) i += cp_len(static_cast<unsigned char>(s[i]));
+    return s.substr(0, std::min(i, s.size()));
+}
+
+std::string_view cp_suffix(std::string_view s, std::size_t k) {
+    std::size_t n = cp_count(s);
+    if (n <= k) return s;
+    std::size_t i = 0;
+    for (std::size_t m = 0; m < n - k; ++m) i += cp_len(static_cast<unsigned char>(s[i]));
+    return s.substr(i);
+}
+
+bool is_year(std::string_view core) {
+    std::string_view s = core.size() == 5 && lower(core[4]) ? core.substr(0, 4) : core;
+    if (s.size() != 4) return false;
+    for (char c : s)
+        if (!digit(c)) return false;
+    return (s[0] == '1' && s[1] >= '5') || (s[0] == '2' && s[1] == '0');
+}
+
+struct Dict {
+    std::string_view name;
+    std::initializer_list<std::string_view> words;
+};
+
+// The word lists of refs_crf_features.py, in its DICTS order.
+const Dict kDicts[] = {
+    {"month",
+     {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug",
+      "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december", "spring", "summer",
+      "fall", "autumn", "winter"}},
+    {"venue",
+     {"proc", "proceedings", "journal", "j", "conference", "conf", "symposium", "symp", "workshop", "trans",
+      "transactions", "review", "rev", "letters", "lett", "annals", "ann", "bulletin", "bull", "acta", "magazine", "mag",
+      "quarterly", "international", "intl", "int", "meeting", "congress", "studies", "research", "science", "sciences",
+      "report", "reports", "advances", "adv", "forum", "zeitschrift", "archives", "arch", "newsletter", "series",
+      "lecture", "notes", "am", "soc", "society", "assoc", "association", "natl", "national", "academy", "acad",
+      "annual", "ieee", "acm", "siam", "physical", "phys", "chem", "med", "psychol", "engineering", "eng", "computer",
+      "comput", "applied", "appl"}},
+    {"publ",
+     {"press", "publishers", "publisher", "publishing", "publ", "pub", "verlag", "books", "springer", "elsevier", "wiley",
+      "university", "univ", "inc", "ltd", "co", "company", "corp", "academic", "routledge", "sage", "pearson", "mcgraw",
+      "hill", "kluwer", "blackwell", "oxford", "cambridge", "prentice", "hall", "addison", "wesley", "norton", "penguin",
+      "random", "house", "edition", "editions", "gmbh", "llc"}},
+    {"part",
+     {"van", "von", "de", "der", "den", "la", "le", "di", "da", "du", "del", "della", "dos", "das", "des", "ter", "ten",
+      "zu", "y", "st", "mac", "af", "el", "bin", "ibn"}},
+    {"edit", {"ed", "eds", "editor", "editors", "edited", "hrsg", "hg", "herausgegeben", "coord", "dir", "comp"}},
+    {"pagew", {"pp", "p", "pages", "page", "s", "pgs"}},
+    {"volw", {"vol", "volume", "vols", "bd", "no", "nr", "issue", "number", "num", "iss", "n", "t", "tome"}},
+    {"etal", {"et", "al", "etal"}},
+    {"and", {"and", "und", "et", "y", "&"}},
+    {"thesis", {"thesis", "dissertation", "phd", "diss", "master", "masters", "doctoral", "ph"}},
+    {"edn", {"edn", "edition", "ed", "rev", "revised", "2nd", "3rd"}},
+    {"idw", {"doi", "http", "https", "www", "url", "isbn", "issn", "arxiv", "retrieved", "available", "accessed"}},
+    {"in", {"in"}},
+};
+
+struct Tok {
+    std::string norm;
+    std::string lower;  // the core, ASCII letters lower-cased
+    std::size_t core_cps = 0;
+    std::string shape;
+    char first = 'a', last = 'a';
+    std::vector<std::string> flags;
+};
+
+bool starts(std::string_view s, std::string_view p) { return s.compare(0, p.size(), p) == 0; }
+
+Tok make_token(std::string_view raw) {
+    Tok t;
+    t.norm.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size();) {
+        std::size_t len = 1;
+        if (char c = normalised(raw, i, &len)) {
+            t.norm += c;
+            i += len;
+        } else {
+            t.norm += raw[i++];
+        }
+    }
+    const std::string& n = t.norm;
+    std::size_t b = 0, e = n.size();
+    while (b < e && !alnum(static_cast<unsigned char>(n[b]))) ++b;
+    while (e > b && !alnum(static_cast<unsigned char>(n[e - 1]))) --e;
+    std::string_view core(n.data() + b, e - b);
+    t.lower.assign(core);
+    for (char& c : t.lower)
+        if (upper(c)) c = static_cast<char>(c + 32);
+    t.core_cps = cp_count(core);
+    for (std::size_t i = 0; i < n.size(); i += cp_len(static_cast<unsigned char>(n[i]))) {
+        char k = cls(static_cast<unsigned char>(n[i]));
+        if (t.shape.empty() || t.shape.back() != k) t.shape += k;
+    }
+    // the Python keeps the first 8 runs: count them, as runs are one byte each
+    if (t.shape.size() > 8) t.shape.resize(8);
+    if (!alnum(static_cast<unsigned char>(n.front()))) t.first = n.front();
+    if (!alnum(static_cast<unsigned char>(n.back()))) t.last = n.back();
+
+    std::size_t digits = 0, uppers = 0, lowers = 0;
+    for (char c : core) {
+        digits += digit(c);
+        uppers += upper(c);
+        lowers += lower(c);
+    }
+    auto& f = t.flags;
+    if (is_year(core)) f.emplace_back("year");
+    if (!core.empty() && digits == core.size()) f.emplace_back("num");
+    else if (digits) f.emplace_back("hasdig");
+    std::size_t dash = core.find('-');
+    if (dash != std::string_view::npos && dash > 0 && dash + 1 < core.size()) {
+        bool all = true;
+        for (std::size_t i = 0; i < core.size(); ++i)
+            if (i != dash && !digit(core[i])) all = false;
+        if (all) f.emplace_back("range");
+    }
+    if (core.size() == 1 && uppers == 1 && e < n.size() && n[e] == '.') f.emplace_back("init");
+    if (core.size() >= 3 && core.find('.') != std::string_view::npos) {
+        bool all = true;
+        for (char c : core)
+            if (c != '.' && !upper(c)) all = false;
+        if (all) f.emplace_back("inits");
+    }
+    if (uppers >= 2 && lowers == 0 && digits == 0) f.emplace_back("caps");
+    else if (uppers && !core.empty() && upper(core[0]) && lowers) f.emplace_back("cap");
+    else if (!core.empty() && lower(core[0])) f.emplace_back("low");
+    if (starts(n, "http") || starts(n, "www.") || starts(n, "doi:") || starts(n, "10.")) f.emplace_back("link");
+    if (core.size() >= 3 && digits) {
+        std::string_view end = core.substr(core.size() - 2);
+        bool all = true;
+        for (std::size_t i = 0; i + 2 < core.size(); ++i)
+            if (!digit(core[i])) all = false;
+        if (all && (end == "st" || end == "nd" || end == "rd" || end == "th")) f.emplace_back("ord");
+    }
+    for (const Dict& d : kDicts)
+        for (std::string_view w : d.words)
+            if (t.lower == w) {
+                f.push_back("d:" + std::string(d.name));
+                break;
+            }
+    return t;
+}
+
+std::string bucket(std::size_t k) {
+    if (k <= 4) return std::to_string(k);
+    return k <= 7 ? "5-7" : "8+";
+}
+
+// Calls emit(feature) for every feature of every token, token by token;
+// next_token() before each token's first.
+template <class Emit, class Next>
+void each_feature(std::string_view text, const detail::TokenSpans& spans, Emit&& emit, Next&& next_token) {
+    std::vector<Tok> toks;
+    toks.reserve(spans.size());
+    for (auto [b, e] : spans) toks.push_back(make_token(text.substr(b, e - b)));
+    const std::size_t n = toks.size();
+    std::string buf;
+    auto put = [&](std::string_view a, std::string_view b = {}, std::string_view c = {}, std::string_view d = {}) {
+        buf.assign(a);
+        buf += b;
+        buf += c;
+        buf += d;
+        emit(std::string_view(buf));
+    };
+    static const std::string_view ks[4] = {"-2", "-1", "1", "2"};
+    static const int offs[4] = {-2, -1, 1, 2};
+    int quotes = 0, depth = 0;
+    bool year_seen = false;
+    for (std::size_t i = 0; i < n; ++i) {
+        next_token();
+        const Tok& t = toks[i];
+        put("bias");
+        put("w=", cp_prefix(t.lower, 24));
+        put("sh=", t.shape);
+        put("f=", std::string_view(&t.first, 1));
+        put("l=", std::string_view(&t.last, 1));
+        put("s3=", cp_suffix(t.lower, 3));
+        put("len=", bucket(t.core_cps));
+        put("pos=", std::to_string(10 * i / n));
+        if (i == 0) put("first");
+        if (i == n - 1) put("last");
+        for (const auto& x : t.flags) put(x);
+        if (quotes % 2) put("inq");
+        if (depth > 0) put("inpar");
+        if (year_seen) put("yseen");
+        for (int q = 0; q < 4; ++q) {
+            long j = static_cast<long>(i) + offs[q];
+            std::string k = std::string("[") + std::string(ks[q]) + "]";
+            if (j >= 0 && j < static_cast<long>(n)) {
+                const Tok& o = toks[j];
+                put("w", k, "=", cp_prefix(o.lower, 24));
+                if (offs[q] == -1 || offs[q] == 1) {
+                    put("sh", k, "=", o.shape);
+                    put("l", k, "=", std::string_view(&o.last, 1));
+                    put("f", k, "=", std::string_view(&o.first, 1));
+                    for (const auto& x : o.flags) put(x, k);
+                }
+            } else {
+                put("w", k, "=<none>");
+            }
+        }
+        char prev_last = i ? toks[i - 1].last : '^';
+        std::string_view pl(&prev_last, 1);
+        put("l[-1]|sh=", pl, "|", t.shape);
+        put("l[-1]|l=", pl, "|", std::string_view(&t.last, 1));
+        for (char c : t.norm) {
+            if (c == '"') ++quotes;
+            else if (c == '(' || c == '[') ++depth;
+            else if ((c == ')' || c == ']') && depth > 0) --depth;
+        }
+        for (const auto& x : t.flags)
+            if (x == "year") year_seen = true;
+    }
+}
+
+}  // namespace
+
+std::vector<std::pair<std::size_t, std::size_t>> refs_crf_tokens(std::string_view text) {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && ws(text[i])) ++i;
+        std::size_t b = i;
+        while (i < text.size() && !ws(text[i])) ++i;
+        if (i > b) out.emplace_back(b, i);
+    }
+    return out;
+}
+
+std::vector<std::vector<std::string>> refs_crf_features(std::string_view text) {
+    std::vector<std::vector<std::string>> out;
+    each_feature(
+        text, refs_crf_tokens(text), [&](std::string_view f) { out.back().emplace_back(f); },
+        [&] { out.emplace_back(); });
+    return out;
+}
+
+namespace detail {
+
+void refs_crf_feature_hashes(std::string_view text, const TokenSpans& tokens, std::vector<std::uint64_t>& hashes,
+                             std::vector<std::uint32_t>& offsets) {
+    hashes.clear();
+    offsets.clear();
+    each_feature(
+        text, tokens, [&](std::string_view f) { hashes.push_back(fnv1a64(f)); },
+        [&] { offsets.push_back(static_cast<std::uint32_t>(hashes.size())); });
+    offsets.push_back(static_cast<std::uint32_t>(hashes.size()));
+}
+
+}  // namespace detail
+
+}  // namespace scholarmerge

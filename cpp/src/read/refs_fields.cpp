@@ -1,0 +1,288 @@
+// split_reference: the tagger's fields (refs_crf.hpp) normalised into a Work.
+// Identifiers come from the rule-based pass (their dots and slashes are
+// regular), the cut between fields from the tagger; each field is then
+// cleaned of the punctuation and marker words around it ("In:", "pp.",
+// "(Eds.)", "vol.").
+#include <string>
+#include <vector>
+
+#include "details/refs_rules.hpp"
+#include "scholarmerge/names/parse.hpp"
+#include "scholarmerge/read/refs.hpp"
+#include "scholarmerge/text/markup.hpp"
+
+namespace scholarmerge {
+
+namespace {
+
+constexpr std::size_t npos = std::string::npos;
+
+bool digit(char c) { return c >= '0' && c <= '9'; }
+bool upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool lower(char c) { return c >= 'a' && c <= 'z'; }
+bool letter(unsigned char c) { return upper(c) || lower(c) || c >= 0x80; }
+
+// Typographic dashes as "-" (page ranges).
+std::string ascii_dashes(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s.compare(i, 2, "\xE2\x80") == 0 && i + 2 < s.size() && (unsigned char)s[i + 2] >= 0x90 &&
+            (unsigned char)s[i + 2] <= 0x95) {
+            out += '-';
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+std::string trim(std::string_view s, std::string_view strip = " .,;:") {
+    std::size_t b = 0, e = s.size();
+    while (b < e && strip.find(s[b]) != npos) ++b;
+    while (e > b && strip.find(s[e - 1]) != npos) --e;
+    return std::string(s.substr(b, e - b));
+}
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (upper(c)) c = static_cast<char>(c + 32);
+    return out;
+}
+
+std::vector<std::string> words(std::string_view s) {
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && s[i] == ' ') ++i;
+        std::size_t b = i;
+        while (i < s.size() && s[i] != ' ') ++i;
+        if (i > b) out.emplace_back(s.substr(b, i - b));
+    }
+    return out;
+}
+
+std::string join(const std::vector<std::string>& w, std::size_t b, std::size_t e) {
+    std::string out;
+    for (std::size_t i = b; i < e; ++i) {
+        if (!out.empty()) out += ' ';
+        out += w[i];
+    }
+    return out;
+}
+
+// Drops marker words at the start / end of a field ("In:", "pp.", "(Eds.)").
+std::string strip_words(std::string_view s, std::initializer_list<std::string_view> front,
+                        std::initializer_list<std::string_view> back) {
+    auto w = words(s);
+    std::size_t b = 0, e = w.size();
+    auto is = [](const std::string& x, std::initializer_list<std::string_view> set) {
+        std::string l = lower_ascii(trim(x, " .,;:()[]"));
+        for (auto m : set)
+            if (l == m) return true;
+        return false;
+    };
+    while (b < e && is(w[b], front)) ++b;
+    while (e > b && is(w[e - 1], back)) --e;
+    return join(w, b, e);
+}
+
+// Parenthesised parts out: roles ("(Producers)", "(Eds.)") are no part of names.
+std::string no_parens(std::string_view s) {
+    std::string out;
+    int depth = 0;
+    for (char c : s) {
+        if (c == '(') ++depth;
+        else if (c == ')' && depth > 0) --depth;
+        else if (depth == 0) out += c;
+    }
+    return detail::squeeze_spaces(out);
+}
+
+// The author tag without the separator after it; the period of a final
+// initial ("Card, S. K.") stays.
+std::string author_block(std::string_view t) {
+    std::string s = trim(t, " ,;:");
+    if (!s.empty() && s.back() == '.') {
+        std::size_t k = s.size() - 1;
+        std::size_t b = k;
+        while (b > 0 && letter(static_cast<unsigned char>(s[b - 1]))) --b;
+        bool initial = k > b && k - b <= 2 && upper(s[b]) && (b == 0 || s[b - 1] == ' ' || s[b - 1] == '.' || s[b - 1] == '-');
+        if (!initial) s.pop_back();
+    }
+    return s;
+}
+
+bool has_letter(std::string_view s) {
+    for (unsigned char c : s)
+        if (letter(c)) return true;
+    return false;
+}
+
+// The first year (1500-2099) standing alone in `s`, 0 if none.
+int find_year(std::string_view s) {
+    for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
+        if (!(digit(s[i]) && digit(s[i + 1]) && digit(s[i + 2]) && digit(s[i + 3]))) continue;
+        if (i > 0 && digit(s[i - 1])) continue;
+        if (i + 4 < s.size() && digit(s[i + 4])) continue;
+        int y = std::stoi(std::string(s.substr(i, 4)));
+        if (y >= 1500 && y <= 2099) return y;
+    }
+    return 0;
+}
+
+// "41", "20(3)", "vol. 12, no. 3", "B39": the volume and the issue.
+void read_volume(std::string_view v, std::string& volume, std::string& issue) {
+    std::size_t i = 0;
+    while (i < v.size() && !digit(v[i])) ++i;
+    if (i == v.size()) return;
+    std::size_t b = i;
+    if (b > 0 && upper(v[b - 1]) && (b == 1 || v[b - 2] == ' ')) --b;  // a series letter: "B39"
+    while (i < v.size() && (digit(v[i]) || v[i] == '-' || v[i] == '/')) ++i;
+    volume = std::string(v.substr(b, i - b));
+    while (!volume.empty() && (volume.back() == '-' || volume.back() == '/')) volume.pop_back();
+    std::string_view rest = v.substr(i);
+    std::size_t k = rest.find_first_of("0123456789");
+    if (k == npos) return;
+    std::size_t e = k;
+    while (e < rest.size() && (digit(rest[e]) || rest[e] == '-' || rest[e] == '/')) ++e;
+    issue = std::string(rest.substr(k, e - k));
+    while (!issue.empty() && (issue.back() == '-' || issue.back() == '/')) issue.pop_back();
+}
+
+std::string read_pages(std::string_view p) {
+    std::string s = strip_words(ascii_dashes(p), {"pp", "p", "pages", "page", "s", "pgs"}, {"pp", "p", "s"});
+    s = trim(s, " .,;:()[]");
+    // a trailing "(2019)" or ", 2019" is no part of the range
+    return s;
+}
+
+}  // namespace
+
+bool split_reference(std::string_view text, Work& w, const RefsTagger& tagger) {
+    std::string s = text.find("</") != std::string_view::npos ? detail::squeeze_spaces(text::strip_tags(text))
+                                                               : detail::squeeze_spaces(text);
+    if (std::size_t m = detail::reference_list_marker(s)) s = detail::squeeze_spaces(std::string_view(s).substr(m));
+    {
+        std::string ids = s;
+        detail::take_reference_identifiers(ids, w);
+    }
+    auto fields = tagger.tag(s);
+    auto first = [&](std::string_view label) -> const ReferenceField* {
+        for (const auto& f : fields)
+            if (f.label == label) return &f;
+        return nullptr;
+    };
+
+    if (const auto* a = first("author")) {
+        std::string block = no_parens(author_block(a->text));
+        block = strip_words(block, {}, {"ed", "eds", "editor", "editors", "hrsg", "hg"});
+        block = author_block(block);
+        if (has_letter(block)) {
+            AuthorList list = parse_author_list(block);
+            w.authors = std::move(list.authors);
+            w.authors_truncated = list.truncated;
+        }
+    }
+    if (const auto* e = first("editor")) {
+        std::string ed = strip_words(no_parens(e->text), {"in", "edited", "ed", "eds", "by", "hrsg", "hg", "von"},
+                                     {"ed", "eds", "editor", "editors", "hrsg", "hg"});
+        ed = trim(ed, " .,;:");
+        if (has_letter(ed)) w.extra["editors"] = ed;
+    }
+    std::string title;
+    if (const auto* t = first("title")) title = detail::clean_reference_title(t->text);
+    if (const auto* c = first("container")) {
+        std::string v = strip_words(c->text, {"in"}, {});
+        v = trim(v, " .,;:(");
+        // "Proceedings of ... Retrieval. ACM", "Digital Libraries. LNCS": a
+        // publisher or series acronym after a sentence end is not the container
+        std::size_t dot = v.rfind(". ");
+        if (dot != npos && dot >= 4) {
+            std::string_view last = std::string_view(v).substr(dot + 2);
+            bool caps = last.size() >= 2 && last.find(' ') == npos;
+            for (char ch : last) caps = caps && upper(ch);
+            bool word = true;  // the word before the period is whole, not "Proc"
+            for (std::size_t k = dot - 4; k < dot; ++k) word = word && lower(v[k]);
+            if (caps && word) v.erase(dot);
+        }
+        if (!v.empty() && v.size() < 300) w.venue = v;
+    }
+    int year = 0;
+    for (const auto& f : fields)
+        if (f.label == "date" && (year = find_year(f.text))) break;
+    if (!year) {
+        // a year the tagger put elsewhere, outside the title and container
+        for (const auto& f : fields)
+            if (f.label != "title" && f.label != "container" && f.label != "pages" && (year = find_year(f.text))) break;
+    }
+    if (year) {
+        w.year = year;
+        w.date = std::to_string(year);
+    }
+    // Vancouver's "2019;75(4):801-20" is one token: year; volume (issue): pages
+    for (const auto& f : fields) {
+        if (f.label == "title" || f.label == "container") continue;
+        std::size_t semi = f.text.find(';');
+        if (semi < 4 || semi == npos || !find_year(std::string_view(f.text).substr(semi - 4, 4))) continue;
+        std::string_view rest = std::string_view(f.text).substr(semi + 1);
+        std::size_t colon = rest.find(':');
+        if (colon == npos || rest.empty() || !digit(rest[0])) continue;
+        std::string volume, issue;
+        read_volume(rest.substr(0, colon), volume, issue);
+        std::string pages = read_pages(rest.substr(colon + 1));
+        if (!volume.empty()) w.extra["volume"] = volume;
+        if (!issue.empty()) w.extra["issue"] = issue;
+        if (!pages.empty()) w.extra["pages"] = pages;
+        break;
+    }
+    if (w.extra.count("volume")) {
+    } else if (const auto* v = first("volume")) {
+        std::string volume, issue;
+        read_volume(v->text, volume, issue);
+        if (!volume.empty()) w.extra["volume"] = volume;
+        if (!issue.empty()) w.extra["issue"] = issue;
+    }
+    if (w.extra.count("pages")) {
+    } else if (const auto* p = first("pages")) {
+        std::string pages = read_pages(p->text);
+        if (!pages.empty()) w.extra["pages"] = pages;
+    }
+    if (const auto* p = first("publisher")) {
+        std::string pub = trim(p->text, " .,;:()");
+        if (!pub.empty()) w.extra["publisher"] = pub;
+    }
+    if (const auto* l = first("location")) {
+        std::string loc = trim(l->text, " .,;:()");
+        if (!loc.empty()) w.extra["location"] = loc;
+    }
+    if (const auto* e = first("edition")) w.extra["edition"] = trim(e->text, " .,;:()");
+    if (const auto* g = first("genre")) w.extra["genre"] = trim(g->text, " .,;:()[]");
+    if (const auto* c = first("collection")) w.extra["series"] = trim(c->text, " .,;:()");
+
+    if (title.empty()) {
+        // a citation without a title ("Nano Lett. 2010, 10, 1012") is split
+        // when its names and journal were found; anything else is kept whole
+        if (!w.authors.empty() && !w.venue.empty()) return true;
+        w.title = s;
+        return false;
+    }
+    w.title = title;
+    if (w.authors.empty() && !w.year && w.venue.empty()) {
+        w.title = s;
+        return false;
+    }
+    return true;
+}
+
+bool split_reference(std::string_view text, Work& w) { return split_reference(text, w, RefsTagger::shipped()); }
+
+Work parse_reference(std::string_view text) {
+    Work w;
+    w.source_format = "refs";
+    split_reference(text, w);
+    return w;
+}
+
+}  // namespace scholarmerge
