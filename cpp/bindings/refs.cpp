@@ -40,12 +40,14 @@ void bind_refs(py::module_& m) {
             return split_all(texts, source, [](const std::string& t, Work& w) { return split_reference(t, w); });
         },
         py::arg("texts"), py::arg("source") = "<references>");
-    // For bench/refs_quality.py and tools/train_refs_crf.py: the rule-based
-    // splitter, and the tagger with a model file given as bytes (cross-validation).
+    // For bench/refs_quality.py and tools/train_refs_crf.py: the tagger with the
+    // shipped model, and with a model file given as bytes (cross-validation).
     m.def(
-        "_parse_references_rules",
+        "_parse_references_crf",
         [](const std::vector<std::string>& texts, const std::string& source) {
-            return split_all(texts, source, [](const std::string& t, Work& w) { return split_reference_rules(t, w); });
+            return split_all(texts, source, [](const std::string& t, Work& w) {
+                return split_reference(t, w, RefsTagger::shipped());
+            });
         },
         py::arg("texts"), py::arg("source") = "<references>");
     m.def(

@@ -7,7 +7,7 @@ import numpy
 import numpy.typing
 import typing
 from . import distributed
-__all__: list[str] = ['Author', 'Corpus', 'Diagnostic', 'FileReader', 'MatchModel', 'ProfileHeader', 'SAME_AUTHOR_THRESHOLD', 'Work', 'check_option_names', 'clean_display', 'dedupe_columns', 'dedupe_corpus', 'dedupe_works', 'detect_format', 'distributed', 'evidence_of_pattern', 'explain_columns', 'explain_corpus_pairs', 'explain_pair', 'fit_labelled_corpus', 'fit_model', 'fold', 'formats', 'labels_from_pairs', 'merge_corpus', 'merge_deduped', 'normalize_title', 'parse_author_list', 'parse_name', 'parse_names_columns', 'parse_reference', 'parse_references', 'read', 'read_text', 'same_author', 'same_author_pairs', 'title_similarity', 'to_bibtex', 'to_csl_json']
+__all__: list[str] = ['Author', 'Corpus', 'Diagnostic', 'FileReader', 'MatchModel', 'ProfileHeader', 'SAME_AUTHOR_THRESHOLD', 'Work', 'check_option_names', 'clean_display', 'dedupe_columns', 'dedupe_corpus', 'dedupe_works', 'detect_format', 'distributed', 'evidence_of_pattern', 'explain_columns', 'explain_corpus_pairs', 'explain_pair', 'fit_labelled_corpus', 'fit_model', 'fold', 'formats', 'labels_from_pairs', 'merge_corpus', 'merge_deduped', 'normalize_title', 'parse_author_list', 'parse_name', 'parse_names_columns', 'parse_reference', 'parse_references', 'read', 'read_text', 'same_author', 'same_author_pairs', 'tag_reference', 'title_similarity', 'to_bibtex', 'to_csl_json']
 class Author:
     display: str
     equal_contribution: bool
@@ -199,6 +199,12 @@ def _bench_parse_json_lines(arg0: str) -> tuple[int, int]:
     """
 def _bench_simdjson_kernels() -> dict[str, str]:
     ...
+def _parse_references_crf(texts: collections.abc.Sequence[str], source: str = '<references>') -> Corpus:
+    ...
+def _parse_references_with_model(texts: collections.abc.Sequence[str], model: bytes, source: str = '<references>') -> Corpus:
+    ...
+def _refs_crf_features(text: str) -> list[list[str]]:
+    ...
 def check_option_names(where: str, keys: collections.abc.Sequence[str], known: collections.abc.Sequence[str]) -> None:
     """
     Raise OptionError for the first of `keys` not in `known`, naming the nearest known one.
@@ -302,6 +308,8 @@ def same_author_pairs(a: collections.abc.Sequence[str], b: collections.abc.Seque
     """
     same_author over two equal-length lists of names, as a numpy array.
     """
+def tag_reference(text: str) -> list[tuple[str, str]]:
+    ...
 def title_similarity(a: str, b: str) -> float:
     """
     How alike two titles are, in [0, 1], compared in their normalised form.
