@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple, Union
+from typing import Any, Literal, NamedTuple, Union, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -11,6 +11,7 @@ import pandas as pd
 
 from . import _core
 from .corpus import Corpus
+from .ids import record_keys, work_ids
 
 #: What dedupe and fit take: a Corpus, Works, titles, or a DataFrame (or Series of titles).
 Records = Union[Corpus, "_core.Corpus", pd.DataFrame, pd.Series, Iterable[str], Iterable["_core.Work"]]
@@ -18,6 +19,8 @@ Records = Union[Corpus, "_core.Corpus", pd.DataFrame, pd.Series, Iterable[str], 
 LabelledPairs = Union[Iterable[Sequence[Any]], pd.DataFrame]
 #: One int64 label per row: the position of the first row of the row's cluster.
 Labels = npt.NDArray[np.int64]
+#: One stable work ID per row (str objects): see :mod:`scholarmerge.ids`.
+WorkIds = npt.NDArray[np.object_]
 
 
 def _arrow_text(series: pd.Series) -> tuple[Any, Any, Any] | None:
@@ -181,14 +184,22 @@ def dedupe_details(data: Records, threshold: float | None = None, threads: int =
     return DedupeDetails(*_core.dedupe_works(works, brute_force=brute_force, **options))
 
 
+@overload
 def dedupe(data: Records, threshold: float | None = None, threads: int = 0, labels: LabelledPairs | None = None,
-           model: _core.MatchModel | None = None, **options: Any) -> Labels:
+           model: _core.MatchModel | None = None, ids: Literal[False] = False, **options: Any) -> Labels: ...
+@overload
+def dedupe(data: Records, threshold: float | None = None, threads: int = 0, labels: LabelledPairs | None = None,
+           model: _core.MatchModel | None = None, *, ids: Literal[True], **options: Any) -> WorkIds: ...
+def dedupe(data: Records, threshold: float | None = None, threads: int = 0, labels: LabelledPairs | None = None,
+           model: _core.MatchModel | None = None, ids: bool = False, **options: Any) -> Labels | WorkIds:
     """One int64 label per input row; equal labels are the same work; a label is
     the index of the first row of its cluster. `threshold` is the match
     probability at which a pair is the same work (default 0.5). `labels`:
     labelled row pairs that refine the model fitted on `data` (see `fit`);
-    `model`: decide with this model instead of fitting one. Any other keyword
-    is an OptionError naming the nearest of these.
+    `model`: decide with this model instead of fitting one. `ids=True`: stable
+    work IDs (strings, see :mod:`scholarmerge.ids`) instead of row labels,
+    unchanged by reordering the input or adding unrelated records. Any other
+    keyword is an OptionError naming the nearest of these.
 
     >>> import pandas as pd
     >>> df = pd.DataFrame({"title": ["Deep learning", "Deep Learning.", "Graph cuts in vision"],
@@ -198,13 +209,22 @@ def dedupe(data: Records, threshold: float | None = None, threads: int = 0, labe
     [0, 0, 2]
     >>> sm.dedupe(["Deep learning", "Deep Learning.", "Graph cuts"]).tolist()
     [0, 0, 2]
+    >>> work = sm.dedupe(df, ids=True)
+    >>> work[0] == work[1] != work[2], work[0][0], len(work[0])
+    (True, 'W', 17)
     """
-    _core.check_option_names("dedupe: ", list(options), ["threshold", "threads", "labels", "model"])
+    _core.check_option_names("dedupe: ", list(options), ["threshold", "threads", "labels", "model", "ids"])
+    if ids:  # the records are read once, for both the labels and the keys
+        corpus = _as_works(data)
+        data = corpus
     if labels is not None:
         if model is not None:
             raise ValueError("dedupe: give labels or a model, not both")
         model = fit(data, threads=threads, labels=labels)
-    return dedupe_details(data, threshold=threshold, threads=threads, model=model)[0]
+    found = dedupe_details(data, threshold=threshold, threads=threads, model=model)[0]
+    if ids:
+        return work_ids(record_keys(corpus), found)
+    return found
 
 
 def _labelled_pairs(labels: LabelledPairs, n: int) -> tuple[list[tuple[int, int]], list[bool]]:
