@@ -11,6 +11,7 @@ import pandas as pd
 
 from . import _core
 from .corpus import Corpus
+from .decisions import DecisionsLike, apply_decisions, load_decisions
 from .ids import record_keys, work_ids
 
 #: What dedupe and fit take: a Corpus, Works, titles, or a DataFrame (or Series of titles).
@@ -186,19 +187,24 @@ def dedupe_details(data: Records, threshold: float | None = None, threads: int =
 
 @overload
 def dedupe(data: Records, threshold: float | None = None, threads: int = 0, labels: LabelledPairs | None = None,
-           model: _core.MatchModel | None = None, ids: Literal[False] = False, **options: Any) -> Labels: ...
+           model: _core.MatchModel | None = None, ids: Literal[False] = False, decisions: DecisionsLike | None = None,
+           **options: Any) -> Labels: ...
 @overload
 def dedupe(data: Records, threshold: float | None = None, threads: int = 0, labels: LabelledPairs | None = None,
-           model: _core.MatchModel | None = None, *, ids: Literal[True], **options: Any) -> WorkIds: ...
+           model: _core.MatchModel | None = None, *, ids: Literal[True], decisions: DecisionsLike | None = None,
+           **options: Any) -> WorkIds: ...
 def dedupe(data: Records, threshold: float | None = None, threads: int = 0, labels: LabelledPairs | None = None,
-           model: _core.MatchModel | None = None, ids: bool = False, **options: Any) -> Labels | WorkIds:
+           model: _core.MatchModel | None = None, ids: bool = False, decisions: DecisionsLike | None = None,
+           **options: Any) -> Labels | WorkIds:
     """One int64 label per input row; equal labels are the same work; a label is
     the index of the first row of its cluster. `threshold` is the match
     probability at which a pair is the same work (default 0.5). `labels`:
     labelled row pairs that refine the model fitted on `data` (see `fit`);
     `model`: decide with this model instead of fitting one. `ids=True`: stable
     work IDs (strings, see :mod:`scholarmerge.ids`) instead of row labels,
-    unchanged by reordering the input or adding unrelated records. Any other
+    unchanged by reordering the input or adding unrelated records.
+    `decisions`: reviewed pairs by record key (a TSV path or DataFrame, see
+    :mod:`scholarmerge.decisions`) that the clusters honour. Any other
     keyword is an OptionError naming the nearest of these.
 
     >>> import pandas as pd
@@ -213,18 +219,24 @@ def dedupe(data: Records, threshold: float | None = None, threads: int = 0, labe
     >>> work[0] == work[1] != work[2], work[0][0], len(work[0])
     (True, 'W', 17)
     """
-    _core.check_option_names("dedupe: ", list(options), ["threshold", "threads", "labels", "model", "ids"])
-    if ids:  # the records are read once, for both the labels and the keys
-        corpus = _as_works(data)
+    _core.check_option_names("dedupe: ", list(options),
+                             ["threshold", "threads", "labels", "model", "ids", "decisions"])
+    if ids or decisions is not None:  # the records are read once, for the labels and the keys
+        corpus = _corpus_of(data, "dedupe(ids=True or decisions=...)") if decisions is not None else _as_works(data)
         data = corpus
     if labels is not None:
         if model is not None:
             raise ValueError("dedupe: give labels or a model, not both")
         model = fit(data, threads=threads, labels=labels)
-    found = dedupe_details(data, threshold=threshold, threads=threads, model=model)[0]
-    if ids:
-        return work_ids(record_keys(corpus), found)
-    return found
+    details = dedupe_details(data, threshold=threshold, threads=threads, model=model)
+    found = details.labels
+    if not ids and decisions is None:
+        return found
+    keys = record_keys(corpus)
+    if decisions is not None:
+        assert isinstance(corpus, _core.Corpus)
+        found = apply_decisions(corpus, keys, found, load_decisions(decisions), details.model, threshold or 0.5)
+    return work_ids(keys, found) if ids else found
 
 
 def _labelled_pairs(labels: LabelledPairs, n: int) -> tuple[list[tuple[int, int]], list[bool]]:

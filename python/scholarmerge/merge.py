@@ -12,7 +12,9 @@ import pandas as pd
 
 from . import _core
 from .corpus import Corpus
+from .decisions import apply_decisions, load_decisions
 from .dedupe import dedupe_details
+from .ids import record_keys
 from .names import same_author
 
 if TYPE_CHECKING:
@@ -120,13 +122,14 @@ class Merged:
                 "<code>merged.report(dir)</code> writes the site.</p>")
 
 
-_MERGE_OPTIONS = ("threads", "model", "brute_force", "min_jaccard", "sample_every")
+_MERGE_OPTIONS = ("threads", "model", "decisions", "brute_force", "min_jaccard", "sample_every")
 
 
 def merge(data: Corpus | _core.Corpus | pd.DataFrame, threshold: float | None = None, **options: Any) -> Merged:
     """Deduplicate works across all inputs and resolve the people in them.
 
-    Options: ``threads``, ``model`` (decide with it instead of fitting one) and
+    Options: ``threads``, ``model`` (decide with it instead of fitting one),
+    ``decisions`` (reviewed pairs by record key, see :mod:`scholarmerge.decisions`) and
     the measurement knobs ``brute_force``, ``min_jaccard``, ``sample_every``;
     any other keyword is an OptionError naming the nearest of these.
 
@@ -152,9 +155,13 @@ def merge(data: Corpus | _core.Corpus | pd.DataFrame, threshold: float | None = 
     if set(options) <= {"threads", "model"}:
         # The records dedupe prepares are the ones merge reads: one preparation.
         _, model, columns = _core.merge_deduped(corpus._core, float(threshold or 0.0), **options)
-    else:  # measurement knobs (brute_force, min_jaccard, sample_every) go through dedupe_details
+    else:  # decisions and the measurement knobs (brute_force, min_jaccard, sample_every)
+        decisions = options.pop("decisions", None)
         details = dedupe_details(corpus, threshold=threshold, **options)
         labels, model = details.labels, details.model
+        if decisions is not None:
+            labels = apply_decisions(corpus._core, record_keys(corpus._core), labels, load_decisions(decisions),
+                                     model, threshold or 0.5)
         columns = _core.merge_corpus(corpus._core, labels)
     merged = Merged(corpus, columns)
     merged.model = model
