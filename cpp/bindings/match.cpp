@@ -80,6 +80,24 @@ True)");
         py::arg("corpus"), py::arg("threshold") = 0.0, py::arg("threads") = 0, py::arg("brute_force") = false,
         py::arg("min_jaccard") = 0.0, py::arg("sample_every") = 1, py::arg("model") = py::none());
     m.def(
+        "nearest_boundary_corpus",
+        [](const Corpus& c, std::size_t n, double threshold, int threads, py::object model) {
+            DedupeOptions o;
+            o.threshold = threshold;
+            o.threads = threads;
+            if (!model.is_none()) o.model = model.cast<MatchModel>();
+            std::vector<BoundaryPair> pairs;
+            {
+                py::gil_scoped_release release;
+                pairs = nearest_boundary(c.works, n, o);
+            }
+            py::list out;
+            for (const auto& p : pairs) out.append(py::make_tuple(p.a, p.b, p.probability));
+            return out;
+        },
+        py::arg("corpus"), py::arg("n"), py::arg("threshold") = 0.0, py::arg("threads") = 0, py::arg("model") = py::none(),
+        "The n candidate pairs (a, b, probability) nearest the decision threshold, nearest first.");
+    m.def(
         "labels_from_pairs",
         [](std::size_t n, py::array_t<std::int64_t> rows, py::array_t<std::int64_t> cols) {
             if (rows.size() != cols.size()) throw py::value_error("rows and cols differ in length");

@@ -268,6 +268,37 @@ DedupeResult dedupe_prepared(std::vector<MatchRecord> records, const DedupeOptio
     return result;
 }
 
+std::vector<BoundaryPair> nearest_boundary(const std::vector<Work>& works, std::size_t n,
+                                           const DedupeOptions& options) {
+    std::vector<MatchRecord> records = prepare(works, options.threads);
+    PatternCounts counts;
+    std::size_t compared = 0;
+    const std::vector<Candidate> candidates = compare_candidates(records, options, counts, compared);
+    const MatchModel model = options.model ? *options.model : fit_model(counts);
+    const std::vector<float> log_odds = pattern_log_odds(model);
+    const double cutoff = log_odds_cutoff(options.threshold);
+    std::vector<std::pair<double, std::size_t>> distance;
+    distance.reserve(candidates.size());
+    for (std::size_t k = 0; k < candidates.size(); ++k)
+        distance.emplace_back(std::abs(log_odds[candidates[k].pattern] - cutoff), k);
+    const std::size_t m = std::min(n, distance.size());
+    // Ties (equal evidence) in row order, so the list does not depend on threads.
+    auto nearer = [&](const auto& x, const auto& y) {
+        if (x.first != y.first) return x.first < y.first;
+        const Candidate &cx = candidates[x.second], &cy = candidates[y.second];
+        return std::minmax(cx.a, cx.b) < std::minmax(cy.a, cy.b);
+    };
+    std::partial_sort(distance.begin(), distance.begin() + static_cast<std::ptrdiff_t>(m), distance.end(), nearer);
+    std::vector<BoundaryPair> out;
+    out.reserve(m);
+    for (std::size_t k = 0; k < m; ++k) {
+        const Candidate& c = candidates[distance[k].second];
+        const double lo = log_odds[c.pattern];
+        out.push_back({std::min(c.a, c.b), std::max(c.a, c.b), 1.0 / (1.0 + std::exp(-lo))});
+    }
+    return out;
+}
+
 std::vector<std::int64_t> dedupe(const std::vector<Work>& works, const DedupeOptions& options) {
     return dedupe_detailed(works, options).labels;
 }

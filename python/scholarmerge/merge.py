@@ -62,6 +62,34 @@ class Merged:
         mask = self.works["person_ids"].map(lambda ids: pid in ids) | self.works["work_id"].isin(listed)
         return self.works[mask].sort_values(["year", "title"], ascending=[False, True]).reset_index(drop=True)
 
+    def uncertain(self, n: int = 20) -> pd.DataFrame:
+        """The `n` candidate pairs whose decision is nearest the threshold, to
+        review first: rows `a`, `b`, their record keys, titles, whether they are
+        now one work, the probability and the explanation (:func:`sm.explain`'s,
+        from the model this merge decided with). Record keys are what a decisions
+        file takes (:mod:`scholarmerge.decisions`).
+
+        >>> from scholarmerge.cli import bundled_seeds
+        >>> review = sm.merge(sm.read(bundled_seeds())).uncertain(5)
+        >>> len(review), list(review.columns)[:4]
+        (5, ['a', 'b', 'key_a', 'key_b'])
+        """
+        from .explain import _explanation
+        from .ids import record_keys
+
+        core = self.corpus._core
+        pairs = _core.nearest_boundary_corpus(core, int(n), model=self.model)
+        keys = record_keys(core)
+        explanations, _ = _core.explain_corpus_pairs(core, [(a, b) for a, b, _p in pairs], self.model)
+        rows = []
+        for (a, b, _p), e in zip(pairs, explanations):
+            ex = _explanation(e)
+            rows.append({"a": a, "b": b, "key_a": keys[a], "key_b": keys[b], "title_a": core[a].title,
+                         "title_b": core[b].title, "same_work": bool(self.work_of[a] == self.work_of[b]),
+                         "probability": ex.probability, "explanation": ex})
+        return pd.DataFrame(rows, columns=["a", "b", "key_a", "key_b", "title_a", "title_b", "same_work",
+                                           "probability", "explanation"])
+
     def coauthors(self, name: str) -> pd.DataFrame:
         """People who share works with `name`: person_id, name, n_shared."""
         pid = self.person(name)

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 #include <random>
 
@@ -432,4 +433,34 @@ TEST(Repair, OtherFieldsAtATitlesEndAreCutByTheCorpusVocabulary) {
     // One surname at the end is a title's word: a tribute is not cut to "a tribute to".
     EXPECT_EQ(r[4].title, "a tribute to jim gray");
     EXPECT_EQ(r[0].title, "costbased selection of path expression processing algorithms");
+}
+
+TEST(Dedupe, NearestBoundaryListsTheClosestDecisionsFirst) {
+    auto work = [](const std::string& title, const std::string& authors, int year) {
+        Work w;
+        w.title = title;
+        w.authors = parse_author_list(authors).authors;
+        w.year = year;
+        return w;
+    };
+    std::vector<Work> works{
+        work("Efficient query processing in spatial databases", "Ann Lee, Bo Chen", 2001),
+        work("Efficient query processing in spatial databases", "A. Lee, B. Chen", 2001),
+        work("Efficient query processing for spatial data", "Ann Lee", 2003),
+        work("A survey of graph neural networks", "Carl Diaz", 2019),
+        work("A survey on graph neural networks", "Dana Eve", 2020),
+    };
+    const auto all = nearest_boundary(works, 100);
+    ASSERT_FALSE(all.empty());
+    double last = 0;
+    for (const auto& p : all) {
+        EXPECT_LT(p.a, p.b);
+        const double distance = std::abs(std::log(p.probability / (1 - p.probability)));
+        EXPECT_GE(distance + 1e-9, last);
+        last = distance;
+    }
+    const auto two = nearest_boundary(works, 2);
+    ASSERT_EQ(two.size(), std::min<std::size_t>(2, all.size()));
+    EXPECT_EQ(two[0].a, all[0].a);
+    EXPECT_EQ(two[0].b, all[0].b);
 }

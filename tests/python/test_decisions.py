@@ -74,3 +74,20 @@ def test_merge_honours_decisions(tmp_path):
     decided = sm.merge(SEEDS, decisions=_write(tmp_path, [(KEYS[a], KEYS[b], "different", "")]))
     assert len(decided.works) == len(plain.works) + 1
     assert decided.work_of[a] != decided.work_of[b]
+
+
+def test_uncertain_lists_the_pairs_nearest_the_boundary_with_their_explanation():
+    merged = sm.merge(SEEDS)
+    review = merged.uncertain(6)
+    assert len(review) == 6
+    distance = [abs(p - 0.5) for p in review["probability"]]
+    assert distance == sorted(distance)
+    first = review.iloc[0]
+    assert first.explanation.probability == pytest.approx(first.probability)
+    assert first.key_a == KEYS[first.a] and first.key_b == KEYS[first.b]
+    one_thread = sm.merge(SEEDS, threads=1).uncertain(6)
+    assert review.drop(columns="explanation").equals(one_thread.drop(columns="explanation"))
+    # Deciding the nearest pair the other way moves it.
+    verdict = "different" if first.same_work else "same"
+    decided = sm.merge(SEEDS, decisions=pd.DataFrame([[first.key_a, first.key_b, verdict]]))
+    assert (decided.work_of[first.a] == decided.work_of[first.b]) != bool(first.same_work)

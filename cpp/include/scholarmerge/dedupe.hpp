@@ -42,6 +42,16 @@ std::vector<MatchRecord> prepare(const std::vector<Work>& works, int threads = 0
 // Compare (every candidate pair's evidence), fit the model, cluster.
 DedupeResult dedupe_prepared(std::vector<MatchRecord> records, const DedupeOptions& options = {});
 
+// For review: the `n` candidate pairs whose decision is closest to the
+// threshold (smallest |log-odds - cutoff|), nearest first; `probability` is
+// the model's for the pair's evidence, guards having kept none that fired.
+struct BoundaryPair {
+    std::uint32_t a, b;
+    double probability;
+};
+std::vector<BoundaryPair> nearest_boundary(const std::vector<Work>& works, std::size_t n,
+                                           const DedupeOptions& options = {});
+
 // A table's columns, one value per row; an empty column is absent. Authors are
 // list text ("A. Smith, B. Jones"). Rows become match records one at a time
 // and are never all held as Works: memory is the records' only.

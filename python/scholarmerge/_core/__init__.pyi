@@ -7,7 +7,7 @@ import numpy
 import numpy.typing
 import typing
 from . import distributed
-__all__: list[str] = ['Author', 'Corpus', 'Diagnostic', 'FileReader', 'MatchModel', 'ProfileHeader', 'SAME_AUTHOR_THRESHOLD', 'Work', 'check_option_names', 'clean_display', 'dedupe_columns', 'dedupe_corpus', 'dedupe_works', 'detect_format', 'distributed', 'evidence_of_pattern', 'explain_columns', 'explain_corpus_pairs', 'explain_pair', 'fit_labelled_corpus', 'fit_model', 'fold', 'formats', 'labels_from_pairs', 'merge_corpus', 'merge_deduped', 'normalize_title', 'parse_author_list', 'parse_name', 'parse_names_columns', 'parse_reference', 'parse_references', 'read', 'read_text', 'same_author', 'same_author_pairs', 'tag_reference', 'title_similarity', 'to_bibtex', 'to_csl_json']
+__all__: list[str] = ['Author', 'Corpus', 'Diagnostic', 'FileReader', 'MatchModel', 'ProfileHeader', 'SAME_AUTHOR_THRESHOLD', 'Work', 'check_option_names', 'clean_display', 'dedupe_columns', 'dedupe_corpus', 'dedupe_works', 'detect_format', 'distributed', 'evidence_of_pattern', 'explain_columns', 'explain_corpus_pairs', 'explain_pair', 'fit_labelled_corpus', 'fit_model', 'fold', 'formats', 'labels_from_pairs', 'merge_corpus', 'merge_deduped', 'nearest_boundary_corpus', 'normalize_title', 'parse_author_list', 'parse_name', 'parse_names_columns', 'parse_reference', 'parse_references', 'read', 'read_text', 'same_author', 'same_author_pairs', 'tag_reference', 'title_similarity', 'to_bibtex', 'to_csl_json']
 class Author:
     display: str
     equal_contribution: bool
@@ -268,6 +268,10 @@ def merge_corpus(corpus: Corpus, labels: typing.Annotated[numpy.typing.ArrayLike
 def merge_deduped(corpus: Corpus, threshold: typing.SupportsFloat | typing.SupportsIndex = 0.0, threads: typing.SupportsInt | typing.SupportsIndex = 0, model: typing.Any = None) -> tuple[numpy.typing.NDArray[numpy.int64], MatchModel, dict]:
     """
     Dedupe then merge, the records prepared once for both: (labels, model, merge columns).
+    """
+def nearest_boundary_corpus(corpus: Corpus, n: typing.SupportsInt | typing.SupportsIndex, threshold: typing.SupportsFloat | typing.SupportsIndex = 0.0, threads: typing.SupportsInt | typing.SupportsIndex = 0, model: typing.Any = None) -> list:
+    """
+    The n candidate pairs (a, b, probability) nearest the decision threshold, nearest first.
     """
 def normalize_title(text: str) -> str:
     """
