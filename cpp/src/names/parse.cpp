@@ -10,6 +10,7 @@
 #include "scholarmerge/text/lines.hpp"
 #include "scholarmerge/text/markup.hpp"
 #include "scholarmerge/text/ascii.hpp"
+#include "../text/words.hpp"
 
 namespace scholarmerge {
 
@@ -297,15 +298,6 @@ std::string capitalise_words(std::string_view s, bool after_hyphen = false, bool
     return out;
 }
 
-std::string join(const std::vector<std::string_view>& words, std::size_t from, std::size_t to) {
-    std::string out;
-    for (std::size_t i = from; i < to; ++i) {
-        if (!out.empty()) out += ' ';
-        out += words[i];
-    }
-    return out;
-}
-
 // The last steps of every parse, given and surname found: case, initials,
 // key. `display` is the name's display text (less any suffix).
 void finish_name(Author& a, std::string_view display) {
@@ -455,7 +447,7 @@ Author parse_name(std::string_view input) {
             words.clear();
             each_word(giv, [&](std::string_view w) { return words.push_back(w), true; });
             words.erase(std::remove_if(words.begin(), words.end(), is_nickname), words.end());
-            given = join(words, 0, words.size());
+            given = text::detail::join_words(words, 0, words.size());
         } else {
             given = std::string(giv);
         }
@@ -488,13 +480,13 @@ Author parse_name(std::string_view input) {
         std::size_t first_initial = words.size();
         while (first_initial > 1 && is_initial_word(words[first_initial - 1], blocks)) --first_initial;
         if (first_initial < words.size() && !is_initial_word(words.front(), blocks)) {
-            given = join(words, first_initial, words.size());
-            surname = join(words, 0, first_initial);
+            given = text::detail::join_words(words, first_initial, words.size());
+            surname = text::detail::join_words(words, 0, first_initial);
         } else if (!words.empty()) {
             std::size_t start = words.size() - 1;
             while (start > 1 && is_particle(words[start - 1])) --start;
-            surname = join(words, start, words.size());
-            given = join(words, 0, start);
+            surname = text::detail::join_words(words, start, words.size());
+            given = text::detail::join_words(words, 0, start);
         }
     }
     a.given = std::move(given);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "details/refs_rules.hpp"
+#include "../text/words.hpp"
 #include "scholarmerge/names/parse.hpp"
 #include "scholarmerge/read/refs.hpp"
 #include "scholarmerge/text/markup.hpp"
@@ -51,33 +52,12 @@ std::string lower_ascii(std::string_view s) {
     return out;
 }
 
-std::vector<std::string> words(std::string_view s) {
-    std::vector<std::string> out;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        while (i < s.size() && s[i] == ' ') ++i;
-        std::size_t b = i;
-        while (i < s.size() && s[i] != ' ') ++i;
-        if (i > b) out.emplace_back(s.substr(b, i - b));
-    }
-    return out;
-}
-
-std::string join(const std::vector<std::string>& w, std::size_t b, std::size_t e) {
-    std::string out;
-    for (std::size_t i = b; i < e; ++i) {
-        if (!out.empty()) out += ' ';
-        out += w[i];
-    }
-    return out;
-}
-
 // Drops marker words at the start / end of a field ("In:", "pp.", "(Eds.)").
 std::string strip_words(std::string_view s, std::initializer_list<std::string_view> front,
                         std::initializer_list<std::string_view> back) {
-    auto w = words(s);
+    const auto w = text::detail::space_words(s);
     std::size_t b = 0, e = w.size();
-    auto is = [](const std::string& x, std::initializer_list<std::string_view> set) {
+    auto is = [](std::string_view x, std::initializer_list<std::string_view> set) {
         std::string l = lower_ascii(trim(x, " .,;:()[]"));
         for (auto m : set)
             if (l == m) return true;
@@ -85,7 +65,7 @@ std::string strip_words(std::string_view s, std::initializer_list<std::string_vi
     };
     while (b < e && is(w[b], front)) ++b;
     while (e > b && is(w[e - 1], back)) --e;
-    return join(w, b, e);
+    return text::detail::join_words(w, b, e);
 }
 
 // Parenthesised parts out: roles ("(Producers)", "(Eds.)") are no part of names.

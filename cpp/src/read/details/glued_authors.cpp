@@ -4,6 +4,7 @@
 
 #include "scholarmerge/text/fold.hpp"
 #include "scholarmerge/text/lines.hpp"
+#include "../../text/words.hpp"
 
 namespace scholarmerge::detail {
 
@@ -77,18 +78,7 @@ bool particle(std::string_view w) {
     return false;
 }
 
-std::vector<std::string_view> words_of(std::string_view s) {
-    std::vector<std::string_view> out;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        while (i < s.size() && s[i] == ' ') ++i;
-        std::size_t j = i;
-        while (j < s.size() && s[j] != ' ') ++j;
-        if (j > i) out.push_back(s.substr(i, j - i));
-        i = j;
-    }
-    return out;
-}
+std::vector<std::string_view> words_of(std::string_view s) { return text::detail::space_words(s); }
 
 // A personal name as listing pages print it: "Zhewei Yao", "Philip S. Yu",
 // "Reza Yazdani Aminabadi", or all lower-case "seung-won hwang".
