@@ -118,13 +118,10 @@ def apply_decisions(corpus: _core.Corpus, keys: Sequence[str], labels: npt.Array
         if d.same:
             groups.join(row[d.a], row[d.b])
     cannot = [d for d in known if not d.same]
-    for d in cannot:
-        if groups.find(row[d.a]) == groups.find(row[d.b]):
-            break
-    else:
-        return _relabel(groups, len(labels))
     # A work holding a cannot-link pair is clustered again from its own pairs.
     split = {groups.find(row[d.a]) for d in cannot if groups.find(row[d.a]) == groups.find(row[d.b])}
+    if not split:
+        return _relabel(groups, len(labels))
     members: dict[int, list[int]] = {}
     for i in range(len(labels)):
         r = groups.find(i)
