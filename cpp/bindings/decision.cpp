@@ -51,13 +51,26 @@ static py::dict explanation_dict(const Explanation& x) {
     return d;
 }
 
+// The corpus decided as dedupe decides it (with `model`, or one fitted):
+// its records, model and venue names, which every explanation needs.
+static DedupeResult decided(std::vector<MatchRecord> records, std::optional<MatchModel> model, double threshold) {
+    DedupeOptions o;
+    o.threshold = threshold;
+    o.model = std::move(model);
+    return dedupe_prepared(std::move(records), o);
+}
+
 static py::tuple model_state(const MatchModel& m) { return py::make_tuple(m.m, m.u, m.prior); }
 
 static MatchModel model_from_state(const py::tuple& t) {
     if (t.size() != 3) throw py::value_error("MatchModel: expected (m, u, prior)");
-    MatchModel m;
-    m.m = t[0].cast<decltype(m.m)>();
-    m.u = t[1].cast<decltype(m.u)>();
+    // A model pickled before a feature was added keeps the defaults for it.
+    MatchModel m = MatchModel::defaults();
+    using Levels = std::vector<std::array<double, kMaxLevels>>;
+    const Levels mm = t[0].cast<Levels>(), uu = t[1].cast<Levels>();
+    if (mm.size() > kFeatures || uu.size() != mm.size()) throw py::value_error("MatchModel: m and u per feature");
+    std::copy(mm.begin(), mm.end(), m.m.begin());
+    std::copy(uu.begin(), uu.end(), m.u.begin());
     m.prior = t[2].cast<double>();
     return m;
 }
@@ -94,9 +107,9 @@ void bind_decision(py::module_& m) {
     m.def(
         "explain_pair",
         [](const Work& a, const Work& b, const MatchModel& model, double threshold) {
-            // Prepared as a corpus of two, as dedupe would.
-            std::vector<MatchRecord> r = prepare(std::vector<Work>{a, b}, 1);
-            return explanation_dict(explain(r[0], r[1], model, threshold));
+            // Prepared and decided as a corpus of two, as dedupe would.
+            const DedupeResult d = decided(prepare(std::vector<Work>{a, b}, 1), model, threshold);
+            return explanation_dict(explain(d.records[0], d.records[1], model, threshold, d.venues.get()));
         },
         py::arg("a"), py::arg("b"), py::arg("model"), py::arg("threshold") = 0.0,
         "The decision on two works: evidence rows (feature, level, contribution), guards, probability.");
@@ -104,26 +117,20 @@ void bind_decision(py::module_& m) {
         "explain_corpus_pairs",
         [](const Corpus& corpus, std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs, py::object model,
            double threshold) {
-            std::vector<MatchRecord> records;
-            MatchModel fitted;
+            std::optional<MatchModel> given;
+            if (!model.is_none()) given = model.cast<MatchModel>();
+            DedupeResult d;
             {
                 py::gil_scoped_release release;
-                records = prepare(corpus.works);
+                d = decided(prepare(corpus.works), given, threshold);
             }
-            if (model.is_none()) {
-                py::gil_scoped_release release;
-                DedupeOptions o;
-                o.threshold = threshold;
-                fitted = dedupe_prepared(records, o).model;
-            } else {
-                fitted = model.cast<MatchModel>();
-            }
+            const std::vector<MatchRecord>& records = d.records;
             py::list out;
             for (auto [a, b] : pairs) {
                 if (a >= records.size() || b >= records.size()) throw py::index_error("pair index out of range");
-                out.append(explanation_dict(explain(records[a], records[b], fitted, threshold)));
+                out.append(explanation_dict(explain(records[a], records[b], d.model, threshold, d.venues.get())));
             }
-            return py::make_tuple(out, fitted);
+            return py::make_tuple(out, d.model);
         },
         py::arg("corpus"), py::arg("pairs"), py::arg("model") = py::none(), py::arg("threshold") = 0.0,
         "Each (i, j) pair of a corpus decided alone, its records prepared with the whole corpus and the\n"
@@ -134,12 +141,13 @@ void bind_decision(py::module_& m) {
            const MatchModel& start) {
             if (pairs.size() != same.size()) throw py::value_error("fit: one label per pair");
             py::gil_scoped_release release;
-            const std::vector<MatchRecord> records = prepare(corpus.works);
+            const DedupeResult d = decided(prepare(corpus.works), start, 0.0);
+            const std::vector<MatchRecord>& records = d.records;
             std::vector<Evidence> evidence;
             evidence.reserve(pairs.size());
             for (auto [a, b] : pairs) {
                 if (a >= records.size() || b >= records.size()) throw py::index_error("pair index out of range");
-                evidence.push_back(compare(records[a], records[b], CachedIndel(records[a].title)));
+                evidence.push_back(explain(records[a], records[b], start, 0.5, d.venues.get()).evidence);
             }
             return fit_labelled(evidence, same, start);
         },
@@ -155,13 +163,13 @@ void bind_decision(py::module_& m) {
             WorkColumns c{std::move(titles), std::move(authors), std::move(years), std::move(venues), {}, {}, {},
                           std::move(pages), std::move(notes)};
             check_columns(c);
-            std::vector<MatchRecord> records;
-            records = prepare(c);
+            const DedupeResult d = decided(prepare(c), model, threshold);
+            const std::vector<MatchRecord>& records = d.records;
             py::list rows, verdicts;
             for (const MatchRecord& r : records) rows.append(record_dict(r));
             for (auto [a, b] : pairs) {
                 if (a >= records.size() || b >= records.size()) throw py::index_error("pair index out of range");
-                verdicts.append(explanation_dict(explain(records[a], records[b], model, threshold)));
+                verdicts.append(explanation_dict(explain(records[a], records[b], model, threshold, d.venues.get())));
             }
             return py::make_tuple(rows, verdicts);
         },

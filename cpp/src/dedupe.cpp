@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <stdexcept>
 #include <thread>
 #include <unordered_map>
@@ -9,6 +10,7 @@
 #include <utf8proc.h>
 
 #include "match/details/flat_counts.hpp"
+#include "match/venue_names.hpp"
 #include "scholarmerge/cluster/clusters.hpp"
 #include "scholarmerge/match/index.hpp"
 #include "scholarmerge/match/key_hash.hpp"
@@ -202,13 +204,13 @@ void mark_recurring(std::vector<MatchRecord>& records, SourceOf source_of) {
 // Block and compare: every candidate pair's evidence, the unguarded pairs kept
 // with their pattern and every pattern counted (what the model is fitted on).
 std::vector<Candidate> compare_candidates(const std::vector<MatchRecord>& records, const DedupeOptions& options,
-                                          PatternCounts& counts, std::size_t& compared_total) {
+                                          PatternCounts& counts, std::size_t& compared_total, VenueNames& venues) {
     const std::size_t n = records.size();
     const int threads = thread_count(options.threads);
     const auto T = static_cast<std::size_t>(threads);
     std::vector<std::vector<Candidate>> kept(T);
-    std::vector<PatternCounts> seen(T, PatternCounts(kPatterns, 0));
     std::vector<std::size_t> compared(T, 0);
+    std::vector<VenueNames> anchors(T);
     CandidateIndex index(options.brute_force ? std::vector<MatchRecord>{} : records, options.min_jaccard);
     std::vector<CandidateScratch> scratch(T);
     parallel_for(n, threads, [&](int t, std::size_t i) {
@@ -221,9 +223,8 @@ std::vector<Candidate> compare_candidates(const std::vector<MatchRecord>& record
             ++compared[k];
             const Evidence e = compare(rx, records[y], cached);
             if (e.guard) return;
-            const std::uint32_t p = e.pattern();
-            ++seen[k][p];
-            kept[k].push_back({y, x, p, static_cast<float>(e.title)});
+            if (is_anchor(e)) anchors[k].add(rx, records[y]);
+            kept[k].push_back({y, x, e.pattern(), static_cast<float>(e.title)});
         };
         if (options.brute_force) {
             for (std::uint32_t y = 0; y < x; ++y) verify(y);
@@ -231,18 +232,26 @@ std::vector<Candidate> compare_candidates(const std::vector<MatchRecord>& record
             index.candidates(x, scratch[k], verify);
         }
     });
-    counts.assign(kPatterns, 0);
     std::size_t total = 0;
     for (std::size_t k = 0; k < T; ++k) {
-        for (std::uint32_t p = 0; p < kPatterns; ++p) counts[p] += seen[k][p];
         total += kept[k].size();
         compared_total += compared[k];
+        venues.merge(anchors[k]);
     }
     std::vector<Candidate> all;
     all.reserve(total);
     for (auto& v : kept) {
         all.insert(all.end(), v.begin(), v.end());
         std::vector<Candidate>().swap(v);
+    }
+    // The venue-name level is the pattern's last digit, unknown (its radix's
+    // top) when compared; now the corpus's names say.
+    counts.assign(kPatterns, 0);
+    constexpr std::uint32_t kUnknownName = kLevels[static_cast<std::size_t>(Feature::venue_name)];
+    for (Candidate& c : all) {
+        const std::uint8_t l = venues.level(records[c.a], records[c.b]);
+        if (l != kUnknown) c.pattern = c.pattern - kUnknownName + l;
+        ++counts[c.pattern];
     }
     return all;
 }
@@ -251,7 +260,10 @@ std::vector<Candidate> compare_candidates(const std::vector<MatchRecord>& record
 
 DedupeResult dedupe_prepared(std::vector<MatchRecord> records, const DedupeOptions& options) {
     DedupeResult result;
-    std::vector<Candidate> candidates = compare_candidates(records, options, result.pattern_counts, result.candidates);
+    auto venues = std::make_shared<VenueNames>();
+    std::vector<Candidate> candidates =
+        compare_candidates(records, options, result.pattern_counts, result.candidates, *venues);
+    result.venues = venues;
     result.model = options.model ? *options.model : fit_model(result.pattern_counts);
     const std::vector<float> log_odds = pattern_log_odds(result.model);
     const double cutoff = log_odds_cutoff(options.threshold);
@@ -273,7 +285,8 @@ std::vector<BoundaryPair> nearest_boundary(const std::vector<Work>& works, std::
     std::vector<MatchRecord> records = prepare(works, options.threads);
     PatternCounts counts;
     std::size_t compared = 0;
-    const std::vector<Candidate> candidates = compare_candidates(records, options, counts, compared);
+    VenueNames venues;
+    const std::vector<Candidate> candidates = compare_candidates(records, options, counts, compared, venues);
     const MatchModel model = options.model ? *options.model : fit_model(counts);
     const std::vector<float> log_odds = pattern_log_odds(model);
     const double cutoff = log_odds_cutoff(options.threshold);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,7 @@ struct DedupeResult {
     MatchModel model;                  // the decision model fitted on the corpus
     PatternCounts pattern_counts;      // what it was fitted on: candidate pairs per evidence pattern
     std::vector<MatchRecord> records;  // the prepared records the labels were decided on (merge reads them)
+    std::shared_ptr<const VenueNames> venues;  // the venue names the corpus's anchors joined (explain takes them)
 };
 
 DedupeResult dedupe_detailed(const std::vector<Work>& works, const DedupeOptions& options = {});

@@ -1,6 +1,7 @@
 #include "scholarmerge/match/model.hpp"
 
 #include "scholarmerge/match/evidence.hpp"
+#include "venue_names.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -11,7 +12,7 @@ namespace scholarmerge {
 
 namespace {
 
-constexpr std::array<std::uint8_t, kFeatures> kRadix = {7, 5, 5, 4, 3, 3, 6};  // levels + unknown
+constexpr std::array<std::uint8_t, kFeatures> kRadix = {7, 5, 5, 4, 3, 3, 6, 4};  // levels + unknown
 
 constexpr const char* kLevelNames[kFeatures][kMaxLevels] = {
     {"unrelated", "weak", "contained", "close", "near", "equal"},
@@ -21,6 +22,7 @@ constexpr const char* kLevelNames[kFeatures][kMaxLevels] = {
     {"different", "same range"},
     {"none shared", "same"},
     {"little shared", "some shared", "much shared", "most shared", "nearly all shared"},
+    {"unrelated names", "corresponding names", "same name"},
 };
 
 double clamp_probability(double p) { return std::min(1.0 - 1e-9, std::max(1e-9, p)); }
@@ -28,7 +30,7 @@ double clamp_probability(double p) { return std::min(1.0 - 1e-9, std::max(1e-9, 
 }  // namespace
 
 const char* feature_name(Feature f) {
-    static constexpr const char* names[kFeatures] = {"title", "authors", "year", "venue", "pages", "ids", "record"};
+    static constexpr const char* names[kFeatures] = {"title", "authors", "year", "venue", "pages", "ids", "record", "venue name"};
     return names[static_cast<std::size_t>(f)];
 }
 
@@ -80,6 +82,10 @@ MatchModel MatchModel::defaults() {
     d.u[5] = {0.9995, 0.0005};
     d.m[6] = {0.10, 0.15, 0.20, 0.25, 0.30};
     d.u[6] = {0.60, 0.20, 0.10, 0.06, 0.04};
+    // Venue names: most same-work pairs carry one venue's names; a candidate
+    // pair of different works often carries two venues'.
+    d.m[7] = {0.05, 0.45, 0.50};
+    d.u[7] = {0.50, 0.25, 0.25};
     d.prior = 0.05;
     return d;
 }
@@ -187,9 +193,11 @@ std::vector<float> pattern_log_odds(const MatchModel& model) {
     return out;
 }
 
-Explanation explain(const MatchRecord& a, const MatchRecord& b, const MatchModel& model, double threshold) {
+Explanation explain(const MatchRecord& a, const MatchRecord& b, const MatchModel& model, double threshold,
+                    const VenueNames* venues) {
     Explanation x;
     x.evidence = compare(a, b, CachedIndel(a.title));
+    if (venues) x.evidence.level[static_cast<std::size_t>(Feature::venue_name)] = venues->level(a, b);
     x.prior = model.prior_log_odds();
     for (std::size_t f = 0; f < kFeatures; ++f)
         x.contribution[f] = model.weight(static_cast<Feature>(f), x.evidence.level[f]);

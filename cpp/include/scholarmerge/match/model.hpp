@@ -19,8 +19,8 @@
 
 namespace scholarmerge {
 
-enum class Feature : std::uint8_t { title, authors, year, venue, pages, ids, record };
-inline constexpr std::size_t kFeatures = 7;
+enum class Feature : std::uint8_t { title, authors, year, venue, pages, ids, record, venue_name };
+inline constexpr std::size_t kFeatures = 8;
 inline constexpr std::size_t kMaxLevels = 6;
 // Levels per feature, lowest agreement first.
 //   title:   unrelated, weak (>= 0.65), contained (a subtitle added or dropped), close (>= 0.88),
@@ -32,7 +32,9 @@ inline constexpr std::size_t kMaxLevels = 6;
 //   ids:     no shared identifier, the same DOI or arXiv id (two different DOIs are a guard).
 //   record:  the overlap of all fields' words together (repair.hpp), so that a
 //            value in the wrong field still counts: < 0.3, 0.3, 0.45, 0.6, 0.75 and more.
-inline constexpr std::array<std::uint8_t, kFeatures> kLevels = {6, 4, 4, 3, 2, 2, 5};
+//   venue name: unrelated names, corresponding names, the same name, as the corpus's own
+//            near-certain pairs join them (venue_names.hpp); unknown without a corpus.
+inline constexpr std::array<std::uint8_t, kFeatures> kLevels = {6, 4, 4, 3, 2, 2, 5, 3};
 inline constexpr std::uint8_t kUnknown = 0xff;  // a record lacks the field: no evidence either way
 
 const char* feature_name(Feature f);
@@ -46,7 +48,7 @@ struct Evidence {
     // The levels as one number below kPatterns (kUnknown counts as one more level).
     std::uint32_t pattern() const;
 };
-inline constexpr std::uint32_t kPatterns = 7 * 5 * 5 * 4 * 3 * 3 * 6;
+inline constexpr std::uint32_t kPatterns = 7 * 5 * 5 * 4 * 3 * 3 * 6 * 4;
 
 Evidence evidence_from_pattern(std::uint32_t pattern);
 
@@ -109,6 +111,11 @@ struct Explanation {
     bool same = false;      // probability >= the threshold
 };
 
-Explanation explain(const MatchRecord& a, const MatchRecord& b, const MatchModel& model, double threshold = 0.5);
+class VenueNames;
+
+// `venues`: the venue names the corpus's dedupe learned (DedupeResult::venues);
+// without them the venue-name evidence is unknown.
+Explanation explain(const MatchRecord& a, const MatchRecord& b, const MatchModel& model, double threshold = 0.5,
+                    const VenueNames* venues = nullptr);
 
 }  // namespace scholarmerge

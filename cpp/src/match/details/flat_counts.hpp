@@ -27,6 +27,13 @@ public:
         return keys_[i] ? counts_[i] : 0;
     }
 
+    // f(key, count) for every key, in slot order.
+    template <class F>
+    void for_each(F&& f) const {
+        for (std::size_t i = 0; i < keys_.size(); ++i)
+            if (keys_[i]) f(keys_[i], counts_[i]);
+    }
+
 private:
     static std::size_t capacity_for(std::size_t n) {
         std::size_t c = 16;

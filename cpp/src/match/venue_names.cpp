@@ -1,0 +1,63 @@
+#include "venue_names.hpp"
+
+#include <algorithm>
+
+#include "scholarmerge/match/key_hash.hpp"
+
+namespace scholarmerge {
+
+namespace {
+
+// Names of one venue that anchors join at least this often, as a share of the
+// anchors of the rarer name, correspond. Below kUnrelated of a name seen in at
+// least kAttested anchors, they are two venues. In between: no evidence.
+constexpr double kCorresponding = 0.1, kUnrelated = 0.02;
+constexpr std::uint32_t kAttested = 10;
+
+std::uint64_t pair_key(std::uint64_t a, std::uint64_t b) {
+    if (a > b) std::swap(a, b);
+    const std::uint64_t k = detail::mix64(a ^ detail::mix64(b));
+    return k ? k : 1;
+}
+
+}  // namespace
+
+bool is_anchor(const Evidence& e) {
+    const auto& L = e.level;
+    constexpr std::size_t title = 0, authors = 1, year = 2;
+    return !e.guard && L[title] != kUnknown && L[title] >= 4 && L[authors] == 3 &&
+           (L[year] == kUnknown || L[year] >= 2);
+}
+
+void VenueNames::add(const MatchRecord& a, const MatchRecord& b) {
+    if (!a.venue_name || !b.venue_name) return;
+    names_.add(a.venue_name);
+    if (b.venue_name != a.venue_name) {
+        names_.add(b.venue_name);
+        pairs_.add(pair_key(a.venue_name, b.venue_name));
+    }
+}
+
+void VenueNames::merge(const VenueNames& other) {
+    other.names_.for_each([&](std::uint64_t k, std::uint32_t n) { names_.add(k, n); });
+    other.pairs_.for_each([&](std::uint64_t k, std::uint32_t n) { pairs_.add(k, n); });
+}
+
+std::uint8_t VenueNames::level(const MatchRecord& a, const MatchRecord& b) const {
+    if (!a.venue_name || !b.venue_name) return kUnknown;
+    if (a.venue_name == b.venue_name) return 2;
+    const std::uint32_t rarer = std::min(names_.get(a.venue_name), names_.get(b.venue_name));
+    if (rarer == 0) return kUnknown;
+    const double joined = static_cast<double>(pairs_.get(pair_key(a.venue_name, b.venue_name))) / rarer;
+    if (joined >= kCorresponding) return 1;
+    if (rarer >= kAttested && joined < kUnrelated) return 0;
+    return kUnknown;
+}
+
+std::uint64_t venue_name_key(const std::vector<std::uint64_t>& venue_words) {
+    std::uint64_t k = 0;
+    for (std::uint64_t w : venue_words) k = detail::mix64(k ^ w);
+    return venue_words.empty() ? 0 : (k ? k : 1);
+}
+
+}  // namespace scholarmerge
