@@ -60,10 +60,10 @@ static DedupeResult decided(std::vector<MatchRecord> records, std::optional<Matc
     return dedupe_prepared(std::move(records), o);
 }
 
-static py::tuple model_state(const MatchModel& m) { return py::make_tuple(m.m, m.u, m.prior); }
+static py::tuple model_state(const MatchModel& m) { return py::make_tuple(m.m, m.u, m.prior, venue_state(m)); }
 
 static MatchModel model_from_state(const py::tuple& t) {
-    if (t.size() != 3) throw py::value_error("MatchModel: expected (m, u, prior)");
+    if (t.size() != 3 && t.size() != 4) throw py::value_error("MatchModel: expected (m, u, prior, venue names)");
     // A model pickled before a feature was added keeps the defaults for it.
     MatchModel m = MatchModel::defaults();
     using Levels = std::vector<std::array<double, kMaxLevels>>;
@@ -72,6 +72,13 @@ static MatchModel model_from_state(const py::tuple& t) {
     std::copy(mm.begin(), mm.end(), m.m.begin());
     std::copy(uu.begin(), uu.end(), m.u.begin());
     m.prior = t[2].cast<double>();
+    if (t.size() == 4) {
+        try {
+            set_venue_state(m, t[3].cast<std::vector<std::uint64_t>>());
+        } catch (const std::invalid_argument& e) {
+            throw py::value_error(std::string("MatchModel: ") + e.what());
+        }
+    }
     return m;
 }
 
@@ -101,15 +108,24 @@ void bind_decision(py::module_& m) {
         for (std::size_t f = 0; f < kFeatures; ++f) out.append(level_name(static_cast<Feature>(f), e.level[f]));
         return out;
     }, py::arg("pattern"), "The level names of an evidence pattern, one per feature.");
-    m.def("fit_model", [](py::array_t<std::uint64_t, py::array::c_style | py::array::forcecast> counts) {
-        return fit_model(PatternCounts(counts.data(), counts.data() + counts.size()));
-    }, py::arg("counts"), "The model fitted by EM on per-pattern counts of candidate pairs.");
+    m.def("fit_model", [](py::array_t<std::uint64_t, py::array::c_style | py::array::forcecast> counts,
+                          std::vector<std::uint64_t> venue_names) {
+        MatchModel model = fit_model(PatternCounts(counts.data(), counts.data() + counts.size()));
+        try {
+            set_venue_state(model, venue_names);
+        } catch (const std::invalid_argument& e) {
+            throw py::value_error(std::string("fit_model: ") + e.what());
+        }
+        return model;
+    }, py::arg("counts"), py::arg("venue_names") = std::vector<std::uint64_t>{},
+       "The model fitted by EM on per-pattern counts of candidate pairs, with the corpus's venue names\n"
+       "(the distributed path's count_venue_names, summed).");
     m.def(
         "explain_pair",
         [](const Work& a, const Work& b, const MatchModel& model, double threshold) {
-            // Prepared and decided as a corpus of two, as dedupe would.
-            const DedupeResult d = decided(prepare(std::vector<Work>{a, b}, 1), model, threshold);
-            return explanation_dict(explain(d.records[0], d.records[1], model, threshold, d.venues.get()));
+            // Prepared as a corpus of two, as dedupe would.
+            const std::vector<MatchRecord> r = prepare(std::vector<Work>{a, b}, 1);
+            return explanation_dict(explain(r[0], r[1], model, threshold));
         },
         py::arg("a"), py::arg("b"), py::arg("model"), py::arg("threshold") = 0.0,
         "The decision on two works: evidence rows (feature, level, contribution), guards, probability.");
@@ -128,7 +144,7 @@ void bind_decision(py::module_& m) {
             py::list out;
             for (auto [a, b] : pairs) {
                 if (a >= records.size() || b >= records.size()) throw py::index_error("pair index out of range");
-                out.append(explanation_dict(explain(records[a], records[b], d.model, threshold, d.venues.get())));
+                out.append(explanation_dict(explain(records[a], records[b], d.model, threshold)));
             }
             return py::make_tuple(out, d.model);
         },
@@ -147,9 +163,9 @@ void bind_decision(py::module_& m) {
             evidence.reserve(pairs.size());
             for (auto [a, b] : pairs) {
                 if (a >= records.size() || b >= records.size()) throw py::index_error("pair index out of range");
-                evidence.push_back(explain(records[a], records[b], start, 0.5, d.venues.get()).evidence);
+                evidence.push_back(explain(records[a], records[b], d.model, 0.5).evidence);
             }
-            return fit_labelled(evidence, same, start);
+            return fit_labelled(evidence, same, d.model);
         },
         py::arg("corpus"), py::arg("pairs"), py::arg("same"), py::arg("start"),
         "The model `start` refined by labelled (i, j) pairs of a corpus, each same work or not\n"
@@ -163,13 +179,12 @@ void bind_decision(py::module_& m) {
             WorkColumns c{std::move(titles), std::move(authors), std::move(years), std::move(venues), {}, {}, {},
                           std::move(pages), std::move(notes)};
             check_columns(c);
-            const DedupeResult d = decided(prepare(c), model, threshold);
-            const std::vector<MatchRecord>& records = d.records;
+            const std::vector<MatchRecord> records = prepare(c);
             py::list rows, verdicts;
             for (const MatchRecord& r : records) rows.append(record_dict(r));
             for (auto [a, b] : pairs) {
                 if (a >= records.size() || b >= records.size()) throw py::index_error("pair index out of range");
-                verdicts.append(explanation_dict(explain(records[a], records[b], model, threshold, d.venues.get())));
+                verdicts.append(explanation_dict(explain(records[a], records[b], model, threshold)));
             }
             return py::make_tuple(rows, verdicts);
         },

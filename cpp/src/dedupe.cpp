@@ -263,8 +263,8 @@ DedupeResult dedupe_prepared(std::vector<MatchRecord> records, const DedupeOptio
     auto venues = std::make_shared<VenueNames>();
     std::vector<Candidate> candidates =
         compare_candidates(records, options, result.pattern_counts, result.candidates, *venues);
-    result.venues = venues;
     result.model = options.model ? *options.model : fit_model(result.pattern_counts);
+    result.model.venues = venues;
     const std::vector<float> log_odds = pattern_log_odds(result.model);
     const double cutoff = log_odds_cutoff(options.threshold);
     std::vector<Edge> edges;

@@ -29,10 +29,9 @@ struct DedupeResult {
     std::vector<std::int64_t> labels;  // per work: index of its cluster's first row
     std::size_t candidates = 0;        // pairs compared
     std::size_t matches = 0;           // pairs verified as the same work
-    MatchModel model;                  // the decision model fitted on the corpus
+    MatchModel model;                  // the decision model fitted on the corpus, with its venue names
     PatternCounts pattern_counts;      // what it was fitted on: candidate pairs per evidence pattern
     std::vector<MatchRecord> records;  // the prepared records the labels were decided on (merge reads them)
-    std::shared_ptr<const VenueNames> venues;  // the venue names the corpus's anchors joined (explain takes them)
 };
 
 DedupeResult dedupe_detailed(const std::vector<Work>& works, const DedupeOptions& options = {});

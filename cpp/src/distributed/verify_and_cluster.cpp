@@ -5,10 +5,13 @@
 #include "scholarmerge/cluster/clusters.hpp"
 #include "scholarmerge/distributed.hpp"
 #include "scholarmerge/match/repair.hpp"
+#include "../match/venue_names.hpp"
 
 namespace scholarmerge::distributed {
 
 namespace {
+
+constexpr auto kVenueName = static_cast<std::size_t>(Feature::venue_name);
 
 // The rows as match records, and a way from a global row id to its place.
 struct LocalRows {
@@ -55,11 +58,33 @@ void compare_pairs(const LocalRows& local, const std::vector<RowPair>& pairs, Vi
 
 }  // namespace
 
-PatternCounts count_patterns(const WorkColumns& rows, const std::vector<std::int64_t>& row_ids,
-                             const std::vector<std::uint64_t>& recurrence, const std::vector<RowPair>& pairs) {
+std::vector<std::uint64_t> count_venue_names(const WorkColumns& rows, const std::vector<std::int64_t>& row_ids,
+                                             const std::vector<std::uint64_t>& recurrence,
+                                             const std::vector<RowPair>& pairs) {
     const LocalRows local = local_rows(rows, row_ids, recurrence);
+    VenueNames venues;
+    compare_pairs(local, pairs, [&](std::uint32_t y, std::uint32_t x, const Evidence& e) {
+        if (is_anchor(e)) venues.add(local.records[x], local.records[y]);
+    });
+    return venues.state();
+}
+
+std::vector<std::uint64_t> merge_venue_names(const std::vector<std::vector<std::uint64_t>>& states) {
+    VenueNames all;
+    for (const auto& s : states) all.merge(VenueNames::from_state(s));
+    return all.state();
+}
+
+PatternCounts count_patterns(const WorkColumns& rows, const std::vector<std::int64_t>& row_ids,
+                             const std::vector<std::uint64_t>& recurrence, const std::vector<RowPair>& pairs,
+                             const std::vector<std::uint64_t>& venue_names) {
+    const LocalRows local = local_rows(rows, row_ids, recurrence);
+    const VenueNames venues = VenueNames::from_state(venue_names);
     PatternCounts counts(kPatterns, 0);
-    compare_pairs(local, pairs, [&](std::uint32_t, std::uint32_t, const Evidence& e) { ++counts[e.pattern()]; });
+    compare_pairs(local, pairs, [&](std::uint32_t y, std::uint32_t x, Evidence e) {
+        e.level[kVenueName] = venues.level(local.records[x], local.records[y]);
+        ++counts[e.pattern()];
+    });
     return counts;
 }
 
@@ -69,7 +94,8 @@ std::vector<std::int64_t> verify_and_cluster(const WorkColumns& rows, const std:
     const LocalRows local = local_rows(rows, row_ids, recurrence);
     const double cutoff = log_odds_cutoff(threshold);
     std::vector<Edge> edges;
-    compare_pairs(local, pairs, [&](std::uint32_t y, std::uint32_t x, const Evidence& e) {
+    compare_pairs(local, pairs, [&](std::uint32_t y, std::uint32_t x, Evidence e) {
+        if (model.venues) e.level[kVenueName] = model.venues->level(local.records[x], local.records[y]);
         const double s = model.log_odds(e);
         if (s >= cutoff) edges.push_back({y, x, s + 0.01 * e.title});  // as dedupe() orders them
     });

@@ -182,6 +182,14 @@ MatchModel fit_model(const PatternCounts& counts, const MatchModel& start, const
     return model;
 }
 
+std::vector<std::uint64_t> venue_state(const MatchModel& model) {
+    return model.venues ? model.venues->state() : std::vector<std::uint64_t>{};
+}
+
+void set_venue_state(MatchModel& model, const std::vector<std::uint64_t>& state) {
+    model.venues = state.empty() ? nullptr : std::make_shared<const VenueNames>(VenueNames::from_state(state));
+}
+
 double log_odds_cutoff(double threshold) {
     const double p = threshold > 0 && threshold < 1 ? threshold : 0.5;
     return std::log(p / (1.0 - p));
@@ -193,11 +201,10 @@ std::vector<float> pattern_log_odds(const MatchModel& model) {
     return out;
 }
 
-Explanation explain(const MatchRecord& a, const MatchRecord& b, const MatchModel& model, double threshold,
-                    const VenueNames* venues) {
+Explanation explain(const MatchRecord& a, const MatchRecord& b, const MatchModel& model, double threshold) {
     Explanation x;
     x.evidence = compare(a, b, CachedIndel(a.title));
-    if (venues) x.evidence.level[static_cast<std::size_t>(Feature::venue_name)] = venues->level(a, b);
+    if (model.venues) x.evidence.level[static_cast<std::size_t>(Feature::venue_name)] = model.venues->level(a, b);
     x.prior = model.prior_log_odds();
     for (std::size_t f = 0; f < kFeatures; ++f)
         x.contribution[f] = model.weight(static_cast<Feature>(f), x.evidence.level[f]);

@@ -1,6 +1,8 @@
 #include "venue_names.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <stdexcept>
 
 #include "scholarmerge/match/key_hash.hpp"
 
@@ -52,6 +54,32 @@ std::uint8_t VenueNames::level(const MatchRecord& a, const MatchRecord& b) const
     if (joined >= kCorresponding) return 1;
     if (rarer >= kAttested && joined < kUnrelated) return 0;
     return kUnknown;
+}
+
+std::vector<std::uint64_t> VenueNames::state() const {
+    std::vector<std::uint64_t> out;
+    for (const details::FlatCounts* t : {&names_, &pairs_}) {
+        const std::size_t at = out.size();
+        out.push_back(0);
+        t->for_each([&](std::uint64_t k, std::uint32_t n) { out.push_back(k), out.push_back(n), ++out[at]; });
+    }
+    return out;
+}
+
+VenueNames VenueNames::from_state(const std::vector<std::uint64_t>& state) {
+    VenueNames v;
+    std::size_t i = 0;
+    for (details::FlatCounts* t : {&v.names_, &v.pairs_}) {
+        if (i >= state.size()) throw std::invalid_argument("venue names: truncated state");
+        const std::uint64_t n = state[i++];
+        if (n > (state.size() - i) / 2) throw std::invalid_argument("venue names: truncated state");
+        for (std::uint64_t k = 0; k < n; ++k, i += 2) {
+            if (!state[i] || state[i + 1] > UINT32_MAX) throw std::invalid_argument("venue names: bad entry");
+            t->add(state[i], static_cast<std::uint32_t>(state[i + 1]));
+        }
+    }
+    if (i != state.size()) throw std::invalid_argument("venue names: trailing state");
+    return v;
 }
 
 std::uint64_t venue_name_key(const std::vector<std::uint64_t>& venue_words) {

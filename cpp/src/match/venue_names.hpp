@@ -33,6 +33,11 @@ public:
     // 1 (corresponding names), 2 (the same name).
     std::uint8_t level(const MatchRecord& a, const MatchRecord& b) const;
 
+    // The counts as numbers: names, then (key, count) per name, then the same
+    // for the pairs; and a table from them (std::invalid_argument if malformed).
+    std::vector<std::uint64_t> state() const;
+    static VenueNames from_state(const std::vector<std::uint64_t>& state);
+
 private:
     details::FlatCounts names_;  // name -> anchors that carry it
     details::FlatCounts pairs_;  // two different names -> anchors that join them

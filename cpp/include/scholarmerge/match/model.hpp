@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -55,9 +56,14 @@ Evidence evidence_from_pattern(std::uint32_t pattern);
 // The evidence of a pair; a_title caches a.title.
 Evidence compare(const MatchRecord& a, const MatchRecord& b, const CachedIndel& a_title);
 
+class VenueNames;
+
 struct MatchModel {
     std::array<std::array<double, kMaxLevels>, kFeatures> m{}, u{};  // per feature, per level
     double prior = 0.05;  // P(same work) for a candidate pair
+    // The venue names of the corpus it decided (venue_names.hpp); none: the
+    // venue-name evidence is unknown.
+    std::shared_ptr<const VenueNames> venues;
 
     // The documented starting point (model.cpp says where each number comes from).
     static MatchModel defaults();
@@ -68,6 +74,11 @@ struct MatchModel {
     // Log-odds that the pair is the same work; -infinity when a guard fired.
     double log_odds(const Evidence& e) const;
 };
+
+// The venue names as numbers (for pickling) and back; throws
+// std::invalid_argument on a malformed list.
+std::vector<std::uint64_t> venue_state(const MatchModel& model);
+void set_venue_state(MatchModel& model, const std::vector<std::uint64_t>& state);
 
 // Per pattern, the number of candidate pairs that showed it.
 using PatternCounts = std::vector<std::uint64_t>;
@@ -111,11 +122,8 @@ struct Explanation {
     bool same = false;      // probability >= the threshold
 };
 
-class VenueNames;
-
-// `venues`: the venue names the corpus's dedupe learned (DedupeResult::venues);
-// without them the venue-name evidence is unknown.
-Explanation explain(const MatchRecord& a, const MatchRecord& b, const MatchModel& model, double threshold = 0.5,
-                    const VenueNames* venues = nullptr);
+// The decision on a pair, as dedupe makes it with `model` (whose venue names
+// say the venue-name level).
+Explanation explain(const MatchRecord& a, const MatchRecord& b, const MatchModel& model, double threshold = 0.5);
 
 }  // namespace scholarmerge
