@@ -272,6 +272,21 @@ PageRange page_range(std::string_view s) {
     return {};
 }
 
+namespace {
+
+// Each distinct title word by its first kStem bytes ("object", "objects"),
+// hashed and sorted: what a reordered title shares (compare()).
+void set_title_stems(MatchRecord& r, const std::vector<std::string_view>& sorted_words) {
+    constexpr std::size_t kStem = 5;
+    r.title_stems.clear();
+    for (std::size_t k = 0; k < r.word_count && k < sorted_words.size(); ++k)
+        r.title_stems.push_back(key_hash(sorted_words[k].substr(0, kStem)));
+    std::sort(r.title_stems.begin(), r.title_stems.end());
+    r.title_stems.erase(std::unique(r.title_stems.begin(), r.title_stems.end()), r.title_stems.end());
+}
+
+}  // namespace
+
 MatchRecord make_match_record(const MatchInput& in) {
     MatchRecord r;
     // Capped before normalising so enormous fields cost nothing.
@@ -324,6 +339,7 @@ MatchRecord make_match_record(const MatchInput& in) {
     std::sort(r.markers.begin(), r.markers.end());
     std::sort(words.begin(), words.end());
     r.word_count = static_cast<std::uint32_t>(std::unique(words.begin(), words.end()) - words.begin());
+    set_title_stems(r, words);
     for (std::string_view a : in.authors) {
         std::string s;
         for (char c : text::fold(a))
@@ -394,6 +410,7 @@ void cut_title(MatchRecord& r, std::size_t keep) {
     r.markers = std::move(markers);
     std::sort(words.begin(), words.end());
     r.word_count = static_cast<std::uint32_t>(std::unique(words.begin(), words.end()) - words.begin());
+    set_title_stems(r, words);
     r.generic = generic_title(r.title) || r.word_count <= 1;
 }
 

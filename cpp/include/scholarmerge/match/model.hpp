@@ -24,7 +24,7 @@ enum class Feature : std::uint8_t { title, authors, year, venue, pages, ids, rec
 inline constexpr std::size_t kFeatures = 8;
 inline constexpr std::size_t kMaxLevels = 6;
 // Levels per feature, lowest agreement first.
-//   title:   unrelated, weak (>= 0.65), contained (a subtitle added or dropped), close (>= 0.88),
+//   title:   unrelated, weak (>= 0.65), contained (a subtitle added or dropped, or the words reordered), close (>= 0.88),
 //            near (>= 0.95), equal (>= 0.995); a generic title ("Preface") is at most weak.
 //   authors: none shared, some, half or more of the shorter list, all (of at least two, or of one of one).
 //   year:    far (> 2 apart), two apart, one apart, same.

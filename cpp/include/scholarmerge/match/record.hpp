@@ -30,6 +30,7 @@ struct MatchRecord {
     std::string name;   // a short system name before a colon ("zeroquant v2"), else ""
     std::string core;   // the title after that name, else ""
     std::uint32_t word_count = 0;      // distinct words of the title (the index splits it again)
+    std::vector<std::uint64_t> title_stems;  // its words' first five bytes, hashed, sorted, distinct
     std::vector<std::string> markers;  // words with digits, roman numerals, pluses: "v2", "ii", "3d", "c++"
     std::vector<std::string> surnames; // folded author surnames, sorted, distinct
     int year = 0;                      // 0: unknown
