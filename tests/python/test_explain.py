@@ -66,3 +66,53 @@ def test_cli_explain_on_seeds(capsys, tmp_path):
     assert "probability" in out and "clustered:" in out
     with pytest.raises(SystemExit):
         main(["explain", "seeds", "--pair", "0"])
+
+
+def _two_conferences():
+    """Sixty papers each in two sources that name two conferences their own way,
+    and one tutorial given at both under one title."""
+    words = ("indexing recovery logging caching joins streams replication locking views triggers cubes spatial "
+             "xml graphs text search mining sampling sketches tuning").split()
+    rows = []
+    pairs = [(a, b) for i, a in enumerate(words) for b in words[i + 1:]][:60]
+    for a, b in pairs:
+        rows += [(f"{a} and {b} for large database systems", "SIGMOD Conference", "dblp"),
+                 (f"{a} and {b} for large database systems", "International Conference on Management of Data", "acm"),
+                 (f"{b} with {a} in distributed stores", "VLDB", "dblp"),
+                 (f"{b} with {a} in distributed stores", "Very Large Data Bases", "acm")]
+    rows += [("Application servers and associated technologies", "VLDB", "dblp"),
+             ("Tutorial: application servers and associated technologies",
+              "International Conference on Management of Data", "acm")]
+    df = pd.DataFrame(rows, columns=["title", "venue", "source"])
+    df["authors"], df["year"] = "C. Mohan, D. Lee", 2002
+    return df
+
+
+def test_venue_names_learned_from_the_corpus_decide_and_explain_alike():
+    import pickle
+
+    df = _two_conferences()
+    merged = sm.merge(df)
+    labels = sm.dedupe(df)
+    n = len(df) - 2
+    assert all(labels[i] == labels[i + 1] for i in range(0, n, 2))
+    assert labels[n] != labels[n + 1]
+    # The fitted model carries the corpus's venue names: explain decides as dedupe did.
+    e = sm.explain(df.iloc[n], df.iloc[n + 1], model=merged.model)
+    assert not e.same
+    assert e.evidence.set_index("evidence").loc["venue name", "value"] == "unrelated names"
+    # Without a corpus the names say nothing.
+    assert sm.explain(df.iloc[n], df.iloc[n + 1]).evidence.set_index("evidence").loc["venue name", "value"] == "unknown"
+    # Pickled and back (a Dask worker's copy), the names come along.
+    back = pickle.loads(pickle.dumps(merged.model))
+    assert not sm.explain(df.iloc[n], df.iloc[n + 1], model=back).same
+    # A model pickled before venue names existed (m, u, prior) still loads.
+    old = sm.MatchModel() if hasattr(sm, "MatchModel") else sm._core.MatchModel()
+    state = old.__getstate__()
+    m7 = [list(r) for r in state[0][:7]]
+    u7 = [list(r) for r in state[1][:7]]
+    restored = type(old).__new__(type(old))
+    restored.__setstate__((m7, u7, state[2]))
+    assert restored.prior == old.prior
+    with pytest.raises(ValueError):
+        type(old).__new__(type(old)).__setstate__((state[0], state[1], state[2], [9, 1]))

@@ -185,13 +185,13 @@ class MatchModel:
         (feature, level, m, u, weight) per level.
         """
     @property
-    def m(self) -> typing.Annotated[list[typing.Annotated[list[float], "FixedSize(6)"]], "FixedSize(7)"]:
+    def m(self) -> typing.Annotated[list[typing.Annotated[list[float], "FixedSize(6)"]], "FixedSize(8)"]:
         ...
     @property
     def prior(self) -> float:
         ...
     @property
-    def u(self) -> typing.Annotated[list[typing.Annotated[list[float], "FixedSize(6)"]], "FixedSize(7)"]:
+    def u(self) -> typing.Annotated[list[typing.Annotated[list[float], "FixedSize(6)"]], "FixedSize(8)"]:
         ...
 def _bench_parse_json_lines(arg0: str) -> tuple[int, int]:
     """
@@ -246,9 +246,10 @@ def fit_labelled_corpus(corpus: Corpus, pairs: collections.abc.Sequence[tuple[ty
     The model `start` refined by labelled (i, j) pairs of a corpus, each same work or not
     (its records prepared with the whole corpus).
     """
-def fit_model(counts: typing.Annotated[numpy.typing.ArrayLike, numpy.uint64]) -> MatchModel:
+def fit_model(counts: typing.Annotated[numpy.typing.ArrayLike, numpy.uint64], venue_names: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = []) -> MatchModel:
     """
-    The model fitted by EM on per-pattern counts of candidate pairs.
+    The model fitted by EM on per-pattern counts of candidate pairs, with the corpus's venue names
+    (the distributed path's count_venue_names, summed).
     """
 def fold(text: str) -> str:
     """
