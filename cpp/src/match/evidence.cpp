@@ -263,7 +263,7 @@ Evidence compare(const MatchRecord& a, const MatchRecord& b, const CachedIndel& 
     if (authors < 0) L[1] = kUnknown;
     else if (shared == 0) L[1] = 0;
     else if (authors < policy.author_overlap) L[1] = 1;
-    else if ((authors >= 0.8 && shared >= 2) || (a.surnames.size() == 1 && b.surnames.size() == 1)) L[1] = 3;
+    else if (authors >= 0.8 && shared >= 2) L[1] = 3;
     else L[1] = 2;
 
     L[2] = gap < 0 ? kUnknown : gap == 0 ? 3 : gap == 1 ? 2 : gap == 2 ? 1 : 0;

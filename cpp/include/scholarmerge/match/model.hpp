@@ -26,7 +26,8 @@ inline constexpr std::size_t kMaxLevels = 6;
 // Levels per feature, lowest agreement first.
 //   title:   unrelated, weak (>= 0.65), contained (a subtitle added or dropped, or the words reordered), close (>= 0.88),
 //            near (>= 0.95), equal (>= 0.995); a generic title ("Preface") is at most weak.
-//   authors: none shared, some, half or more of the shorter list, all (of at least two, or of one of one).
+//   authors: none shared, some, half or more of the shorter list, all (of at least two: one sole author
+//            shared is "half", a sole author writing many works).
 //   year:    far (> 2 apart), two apart, one apart, same.
 //   venue:   different kinds, a preprint and a published version, same kind.
 //   pages:   different ranges, the same range.
