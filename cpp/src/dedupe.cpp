@@ -246,13 +246,17 @@ std::vector<Candidate> compare_candidates(const std::vector<MatchRecord>& record
     }
     // The venue-name level is the pattern's last digit, unknown (its radix's
     // top) when compared; now the corpus's names say.
-    counts.assign(kPatterns, 0);
     constexpr std::uint32_t kUnknownName = kLevels[static_cast<std::size_t>(Feature::venue_name)];
-    for (Candidate& c : all) {
+    std::vector<PatternCounts> seen(T, PatternCounts(kPatterns, 0));
+    parallel_for(all.size(), threads, [&](int t, std::size_t k) {
+        Candidate& c = all[k];
         const std::uint8_t l = venues.level(records[c.a], records[c.b]);
         if (l != kUnknown) c.pattern = c.pattern - kUnknownName + l;
-        ++counts[c.pattern];
-    }
+        ++seen[static_cast<std::size_t>(t)][c.pattern];
+    });
+    counts.assign(kPatterns, 0);
+    for (const PatternCounts& s : seen)
+        for (std::uint32_t p = 0; p < kPatterns; ++p) counts[p] += s[p];
     return all;
 }
 
