@@ -60,7 +60,7 @@ static DedupeResult decided(std::vector<MatchRecord> records, std::optional<Matc
     return dedupe_prepared(std::move(records), o);
 }
 
-static py::tuple model_state(const MatchModel& m) { return py::make_tuple(m.m, m.u, m.prior, venue_state(m)); }
+static py::tuple model_state(const MatchModel& m) { return py::make_tuple(m.m, m.u, m.prior, anchor_state(m)); }
 
 static MatchModel model_from_state(const py::tuple& t) {
     if (t.size() != 3 && t.size() != 4) throw py::value_error("MatchModel: expected (m, u, prior, venue names)");
@@ -74,7 +74,7 @@ static MatchModel model_from_state(const py::tuple& t) {
     m.prior = t[2].cast<double>();
     if (t.size() == 4) {
         try {
-            set_venue_state(m, t[3].cast<std::vector<std::uint64_t>>());
+            set_anchor_state(m, t[3].cast<std::vector<std::uint64_t>>());
         } catch (const std::invalid_argument& e) {
             throw py::value_error(std::string("MatchModel: ") + e.what());
         }
@@ -109,17 +109,17 @@ void bind_decision(py::module_& m) {
         return out;
     }, py::arg("pattern"), "The level names of an evidence pattern, one per feature.");
     m.def("fit_model", [](py::array_t<std::uint64_t, py::array::c_style | py::array::forcecast> counts,
-                          std::vector<std::uint64_t> venue_names) {
+                          std::vector<std::uint64_t> anchors) {
         MatchModel model = fit_model(PatternCounts(counts.data(), counts.data() + counts.size()));
         try {
-            set_venue_state(model, venue_names);
+            set_anchor_state(model, anchors);
         } catch (const std::invalid_argument& e) {
             throw py::value_error(std::string("fit_model: ") + e.what());
         }
         return model;
-    }, py::arg("counts"), py::arg("venue_names") = std::vector<std::uint64_t>{},
+    }, py::arg("counts"), py::arg("anchors") = std::vector<std::uint64_t>{},
        "The model fitted by EM on per-pattern counts of candidate pairs, with the corpus's venue names\n"
-       "(the distributed path's count_venue_names, summed).");
+       "(the distributed path's count_anchors, summed).");
     m.def(
         "explain_pair",
         [](const Work& a, const Work& b, const MatchModel& model, double threshold) {

@@ -225,7 +225,7 @@ void bind_distributed(py::module_& root) {
     using Ids = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>;
     using Keys = py::array_t<std::uint64_t, py::array::c_style | py::array::forcecast>;
     m.def(
-        "count_venue_names",
+        "count_anchors",
         [](std::vector<std::string> titles, std::vector<std::optional<std::string>> authors,
            std::vector<std::optional<std::int64_t>> years, std::vector<std::string> venues,
            std::vector<std::string> sources, std::vector<std::string> dois, std::vector<std::string> arxivs,
@@ -238,7 +238,7 @@ void bind_distributed(py::module_& root) {
             std::vector<std::uint64_t> counts;
             {
                 py::gil_scoped_release release;
-                counts = count_venue_names(c, ids, keys, pairs);
+                counts = count_anchors(c, ids, keys, pairs);
             }
             return counts;
         },
@@ -246,19 +246,19 @@ void bind_distributed(py::module_& root) {
         py::arg("dois"), py::arg("arxivs"), py::arg("pages"), py::arg("notes"), py::arg("row_ids"), py::arg("recurrence"), py::arg("ys"),
         py::arg("xs"));
     m.def(
-        "merge_venue_names",
+        "merge_anchors",
         [](std::vector<std::vector<std::uint64_t>> states) {
             py::gil_scoped_release release;
-            return merge_venue_names(states);
+            return merge_anchors(states);
         },
-        py::arg("states"), "The buckets' venue names (count_venue_names) summed.");
+        py::arg("states"), "The buckets' venue names (count_anchors) summed.");
     m.def(
         "count_patterns",
         [](std::vector<std::string> titles, std::vector<std::optional<std::string>> authors,
            std::vector<std::optional<std::int64_t>> years, std::vector<std::string> venues,
            std::vector<std::string> sources, std::vector<std::string> dois, std::vector<std::string> arxivs,
            std::vector<std::string> pages, std::vector<std::string> notes, Ids row_ids, Keys recurrence, Ids ys, Ids xs,
-           std::vector<std::uint64_t> venue_names) {
+           std::vector<std::uint64_t> anchors) {
             WorkColumns c = columns(std::move(titles), std::move(authors), std::move(years), std::move(venues),
                                     std::move(sources), std::move(dois), std::move(arxivs), std::move(pages), std::move(notes));
             auto ids = vec(row_ids);
@@ -267,13 +267,13 @@ void bind_distributed(py::module_& root) {
             PatternCounts counts;
             {
                 py::gil_scoped_release release;
-                counts = count_patterns(c, ids, keys, pairs, venue_names);
+                counts = count_patterns(c, ids, keys, pairs, anchors);
             }
             return to_array(counts);
         },
         py::arg("titles"), py::arg("authors"), py::arg("years"), py::arg("venues"), py::arg("sources"),
         py::arg("dois"), py::arg("arxivs"), py::arg("pages"), py::arg("notes"), py::arg("row_ids"), py::arg("recurrence"), py::arg("ys"),
-        py::arg("xs"), py::arg("venue_names"));
+        py::arg("xs"), py::arg("anchors"));
     m.def(
         "verify_and_cluster",
         [](std::vector<std::string> titles, std::vector<std::optional<std::string>> authors,

@@ -10,7 +10,7 @@
 #include <utf8proc.h>
 
 #include "match/details/flat_counts.hpp"
-#include "match/venue_names.hpp"
+#include "match/anchors.hpp"
 #include "scholarmerge/cluster/clusters.hpp"
 #include "scholarmerge/match/index.hpp"
 #include "scholarmerge/match/key_hash.hpp"
@@ -58,6 +58,8 @@ std::vector<MatchRecord> prepare(const std::vector<Work>& works, int threads) {
         std::string_view original = extra_text(works[i], {"original_source"});
         sources[i] = original.empty() ? std::string_view(works[i].source) : original;
     }
+    for (std::size_t i = 0; i < works.size(); ++i)
+        if (!sources[i].empty()) records[i].source = key_hash(sources[i]);
     mark_recurring(records, [&](std::size_t i) { return sources[i]; });
     return records;
 }
@@ -133,6 +135,9 @@ std::vector<MatchRecord> prepare(const WorkColumns& c, int threads) {
     parallel_for(n, thread_count(threads), [&](int, std::size_t i) { records[i] = match_record(c, i); });
     repair_fields(records);
     static const std::string none;
+    if (!c.sources.empty())
+        for (std::size_t i = 0; i < n; ++i)
+            if (!c.sources[i].empty()) records[i].source = key_hash(c.sources[i]);
     mark_recurring(records, [&](std::size_t i) { return std::string_view(c.sources.empty() ? none : c.sources[i]); });
     return records;
 }
@@ -204,13 +209,13 @@ void mark_recurring(std::vector<MatchRecord>& records, SourceOf source_of) {
 // Block and compare: every candidate pair's evidence, the unguarded pairs kept
 // with their pattern and every pattern counted (what the model is fitted on).
 std::vector<Candidate> compare_candidates(const std::vector<MatchRecord>& records, const DedupeOptions& options,
-                                          PatternCounts& counts, std::size_t& compared_total, VenueNames& venues) {
+                                          PatternCounts& counts, std::size_t& compared_total, CorpusAnchors& venues) {
     const std::size_t n = records.size();
     const int threads = thread_count(options.threads);
     const auto T = static_cast<std::size_t>(threads);
     std::vector<std::vector<Candidate>> kept(T);
     std::vector<std::size_t> compared(T, 0);
-    std::vector<VenueNames> anchors(T);
+    std::vector<CorpusAnchors> anchors(T);
     CandidateIndex index(options.brute_force ? std::vector<MatchRecord>{} : records, options.min_jaccard);
     std::vector<CandidateScratch> scratch(T);
     parallel_for(n, threads, [&](int t, std::size_t i) {
@@ -264,11 +269,11 @@ std::vector<Candidate> compare_candidates(const std::vector<MatchRecord>& record
 
 DedupeResult dedupe_prepared(std::vector<MatchRecord> records, const DedupeOptions& options) {
     DedupeResult result;
-    auto venues = std::make_shared<VenueNames>();
+    auto venues = std::make_shared<CorpusAnchors>();
     std::vector<Candidate> candidates =
         compare_candidates(records, options, result.pattern_counts, result.candidates, *venues);
     result.model = options.model ? *options.model : fit_model(result.pattern_counts);
-    result.model.venues = venues;
+    result.model.anchors = venues;
     const std::vector<float> log_odds = pattern_log_odds(result.model);
     const double cutoff = log_odds_cutoff(options.threshold);
     std::vector<Edge> edges;
@@ -279,7 +284,8 @@ DedupeResult dedupe_prepared(std::vector<MatchRecord> records, const DedupeOptio
     }
     std::vector<Candidate>().swap(candidates);
     result.matches = edges.size();
-    result.labels = cluster_matches(records, std::move(edges), MatchPolicy{}, options.chain_check);
+    result.labels = cluster_matches(records, std::move(edges), MatchPolicy{}, options.chain_check,
+                                    result.model.anchors.get());
     result.records = std::move(records);
     return result;
 }
@@ -289,7 +295,7 @@ std::vector<BoundaryPair> nearest_boundary(const std::vector<Work>& works, std::
     std::vector<MatchRecord> records = prepare(works, options.threads);
     PatternCounts counts;
     std::size_t compared = 0;
-    VenueNames venues;
+    CorpusAnchors venues;
     const std::vector<Candidate> candidates = compare_candidates(records, options, counts, compared, venues);
     const MatchModel model = options.model ? *options.model : fit_model(counts);
     const std::vector<float> log_odds = pattern_log_odds(model);

@@ -140,17 +140,17 @@ def _bucket_args(rows: pd.DataFrame, pairs: tuple[Any, ...]) -> _BucketArgs:
             c["notes"], rows["_row"].to_numpy(np.int64), rows["_recurrence"].to_numpy(np.uint64), pairs[0], pairs[1])
 
 
-def _count_venue_names(rows: pd.DataFrame, pairs: tuple[Any, ...]) -> list[int]:
-    return _stages.count_venue_names(*_bucket_args(rows, pairs))
+def _count_anchors(rows: pd.DataFrame, pairs: tuple[Any, ...]) -> list[int]:
+    return _stages.count_anchors(*_bucket_args(rows, pairs))
 
 
-def _count_patterns(venue_names: list[int], rows: pd.DataFrame, pairs: tuple[Any, ...]) -> np.ndarray:
-    return _stages.count_patterns(*_bucket_args(rows, pairs), venue_names)
+def _count_patterns(anchors: list[int], rows: pd.DataFrame, pairs: tuple[Any, ...]) -> np.ndarray:
+    return _stages.count_patterns(*_bucket_args(rows, pairs), anchors)
 
 
-def _fit(venue_names: list[int], *counts: Any) -> _core.MatchModel:
+def _fit(anchors: list[int], *counts: Any) -> _core.MatchModel:
     # One model for the whole corpus, as sm.dedupe fits it on all candidate pairs.
-    return _core.fit_model(np.sum(counts, axis=0), venue_names)
+    return _core.fit_model(np.sum(counts, axis=0), anchors)
 
 
 def _verify(threshold: float, model: Any, rows: pd.DataFrame, pairs: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -204,9 +204,9 @@ def _labels(ddf: dd.DataFrame, threshold: float | None, min_jaccard: float, buck
              for p, s, k in zip(parts, starts, keys)]
     rows = [delayed(_bucket_rows)(*[sp[b] for sp in split]) for b in range(buckets)]
     # The venue names all buckets' anchors join, then the patterns they give.
-    venue_names = delayed(_stages.merge_venue_names)(
-        [delayed(_count_venue_names)(rows[b], pairs_by_bucket[b]) for b in range(buckets)])
-    model = delayed(_fit)(venue_names, *[delayed(_count_patterns)(venue_names, rows[b], pairs_by_bucket[b])
+    anchors = delayed(_stages.merge_anchors)(
+        [delayed(_count_anchors)(rows[b], pairs_by_bucket[b]) for b in range(buckets)])
+    model = delayed(_fit)(anchors, *[delayed(_count_patterns)(anchors, rows[b], pairs_by_bucket[b])
                                          for b in range(buckets)])
     results = [delayed(_verify)(threshold, model, rows[b], pairs_by_bucket[b]) for b in range(buckets)]
     return delayed(_assemble)(n, *results), lengths

@@ -166,15 +166,15 @@ std::vector<std::int64_t> staged_dedupe(const WorkColumns& c, std::size_t partit
         buckets_of.push_back(std::move(b));
     }
     std::vector<std::vector<std::uint64_t>> names;
-    for (const Bucket& b : buckets_of) names.push_back(count_venue_names(rows_of(c, b.ids), b.ids, b.recurrence, b.inside));
-    const std::vector<std::uint64_t> venue_names = merge_venue_names(names);
+    for (const Bucket& b : buckets_of) names.push_back(count_anchors(rows_of(c, b.ids), b.ids, b.recurrence, b.inside));
+    const std::vector<std::uint64_t> anchors = merge_anchors(names);
     PatternCounts patterns(kPatterns, 0);
     for (const Bucket& b : buckets_of) {
-        PatternCounts part = count_patterns(rows_of(c, b.ids), b.ids, b.recurrence, b.inside, venue_names);
+        PatternCounts part = count_patterns(rows_of(c, b.ids), b.ids, b.recurrence, b.inside, anchors);
         for (std::size_t p = 0; p < kPatterns; ++p) patterns[p] += part[p];
     }
     MatchModel model = fit_model(patterns);
-    set_venue_state(model, venue_names);
+    set_anchor_state(model, anchors);
     std::vector<std::int64_t> labels(n);
     for (const Bucket& b : buckets_of) {
         auto part = verify_and_cluster(rows_of(c, b.ids), b.ids, b.recurrence, b.inside, model);

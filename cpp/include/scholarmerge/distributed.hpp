@@ -103,17 +103,17 @@ std::vector<RowPair> prefix_join(const std::vector<Postings>& parts, double min_
 // verified and clustered. Labels: the global index of each row's cluster's first row.
 // The model is the one fitted (fit_model) on the patterns count_patterns gives
 // for all buckets summed, as dedupe() fits it on all candidate pairs.
-// The venue names the bucket's anchors join (venue_names.hpp), as numbers;
-// merge_venue_names sums the buckets', and count_patterns and the model
+// The venue names the bucket's anchors join (anchors.hpp), as numbers;
+// merge_anchors sums the buckets', and count_patterns and the model
 // (fit_model's, its venues set from them) read the sum, as dedupe() learns
 // them from all candidate pairs.
-std::vector<std::uint64_t> count_venue_names(const WorkColumns& rows, const std::vector<std::int64_t>& row_ids,
+std::vector<std::uint64_t> count_anchors(const WorkColumns& rows, const std::vector<std::int64_t>& row_ids,
                                              const std::vector<std::uint64_t>& recurrence,
                                              const std::vector<RowPair>& pairs);
-std::vector<std::uint64_t> merge_venue_names(const std::vector<std::vector<std::uint64_t>>& states);
+std::vector<std::uint64_t> merge_anchors(const std::vector<std::vector<std::uint64_t>>& states);
 PatternCounts count_patterns(const WorkColumns& rows, const std::vector<std::int64_t>& row_ids,
                              const std::vector<std::uint64_t>& recurrence, const std::vector<RowPair>& pairs,
-                             const std::vector<std::uint64_t>& venue_names);
+                             const std::vector<std::uint64_t>& anchors);
 std::vector<std::int64_t> verify_and_cluster(const WorkColumns& rows, const std::vector<std::int64_t>& row_ids,
                                              const std::vector<std::uint64_t>& recurrence,
                                              const std::vector<RowPair>& pairs, const MatchModel& model,

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "scholarmerge/cluster/union_find.hpp"
+#include "scholarmerge/match/indel.hpp"
+#include "../match/anchors.hpp"
 
 namespace scholarmerge {
 
@@ -64,7 +66,14 @@ std::vector<double> shared_neighbours(std::size_t n, const std::vector<Edge>& ed
 }
 
 std::vector<std::int64_t> cluster_matches(const std::vector<MatchRecord>& records, std::vector<Edge> edges,
-                                          const MatchPolicy& policy, bool chain_check) {
+                                          const MatchPolicy& policy, bool chain_check, const CorpusAnchors* anchors) {
+    // A catalogue lists a work once: two of its records are one work only
+    // when their titles are (its few real duplicates are copies).
+    auto listed_apart = [&](const MatchRecord& x, const MatchRecord& y) {
+        constexpr double kOneTitle = 0.95;
+        return anchors && x.source && x.source == y.source && anchors->lists_once(x.source) &&
+               indel_similarity(x.title, y.title) < kOneTitle;
+    };
     std::vector<std::vector<std::uint32_t>> members(records.size());
     for (std::size_t i = 0; i < records.size(); ++i) members[i] = {static_cast<std::uint32_t>(i)};
     // Two records that disagree in year or venue kind are still one work when one
@@ -84,6 +93,7 @@ std::vector<std::int64_t> cluster_matches(const std::vector<MatchRecord>& record
         for (std::size_t i = 0; i < std::min(kChainCheck, members[a].size()); ++i)
             for (std::size_t j = 0; j < std::min(kChainCheck, members[b].size()); ++j) {
                 const MatchRecord &x = records[members[a][i]], &y = records[members[b][j]];
+                if (listed_apart(x, y)) return false;
                 if (compatible(x, y, policy)) continue;
                 if (!compatible(x, y, policy, true) ||
                     !(printed_twin_agrees(x, y, a, b) || printed_twin_agrees(y, x, a, b)))

@@ -4,8 +4,9 @@
 
 #include "scholarmerge/cluster/clusters.hpp"
 #include "scholarmerge/distributed.hpp"
+#include "scholarmerge/match/key_hash.hpp"
 #include "scholarmerge/match/repair.hpp"
-#include "../match/venue_names.hpp"
+#include "../match/anchors.hpp"
 
 namespace scholarmerge::distributed {
 
@@ -37,6 +38,7 @@ LocalRows local_rows(const WorkColumns& rows, const std::vector<std::int64_t>& r
         local.records[i] = match_record(rows, i);
         local.records[i].recurring = recurrence[i] != 0;
         local.records[i].recurrence = recurrence[i];
+        if (!rows.sources.empty() && !rows.sources[i].empty()) local.records[i].source = key_hash(rows.sources[i]);
     }
     // The bucket's own vocabulary: whole components, so a pair's records are together.
     repair_fields(local.records);
@@ -58,28 +60,28 @@ void compare_pairs(const LocalRows& local, const std::vector<RowPair>& pairs, Vi
 
 }  // namespace
 
-std::vector<std::uint64_t> count_venue_names(const WorkColumns& rows, const std::vector<std::int64_t>& row_ids,
+std::vector<std::uint64_t> count_anchors(const WorkColumns& rows, const std::vector<std::int64_t>& row_ids,
                                              const std::vector<std::uint64_t>& recurrence,
                                              const std::vector<RowPair>& pairs) {
     const LocalRows local = local_rows(rows, row_ids, recurrence);
-    VenueNames venues;
+    CorpusAnchors venues;
     compare_pairs(local, pairs, [&](std::uint32_t y, std::uint32_t x, const Evidence& e) {
         if (is_anchor(e)) venues.add(local.records[x], local.records[y]);
     });
     return venues.state();
 }
 
-std::vector<std::uint64_t> merge_venue_names(const std::vector<std::vector<std::uint64_t>>& states) {
-    VenueNames all;
-    for (const auto& s : states) all.merge(VenueNames::from_state(s));
+std::vector<std::uint64_t> merge_anchors(const std::vector<std::vector<std::uint64_t>>& states) {
+    CorpusAnchors all;
+    for (const auto& s : states) all.merge(CorpusAnchors::from_state(s));
     return all.state();
 }
 
 PatternCounts count_patterns(const WorkColumns& rows, const std::vector<std::int64_t>& row_ids,
                              const std::vector<std::uint64_t>& recurrence, const std::vector<RowPair>& pairs,
-                             const std::vector<std::uint64_t>& venue_names) {
+                             const std::vector<std::uint64_t>& anchors) {
     const LocalRows local = local_rows(rows, row_ids, recurrence);
-    const VenueNames venues = VenueNames::from_state(venue_names);
+    const CorpusAnchors venues = CorpusAnchors::from_state(anchors);
     PatternCounts counts(kPatterns, 0);
     compare_pairs(local, pairs, [&](std::uint32_t y, std::uint32_t x, Evidence e) {
         e.level[kVenueName] = venues.level(local.records[x], local.records[y]);
@@ -95,11 +97,12 @@ std::vector<std::int64_t> verify_and_cluster(const WorkColumns& rows, const std:
     const double cutoff = log_odds_cutoff(threshold);
     std::vector<Edge> edges;
     compare_pairs(local, pairs, [&](std::uint32_t y, std::uint32_t x, Evidence e) {
-        if (model.venues) e.level[kVenueName] = model.venues->level(local.records[x], local.records[y]);
+        if (model.anchors) e.level[kVenueName] = model.anchors->level(local.records[x], local.records[y]);
         const double s = model.log_odds(e);
         if (s >= cutoff) edges.push_back({y, x, s + 0.01 * e.title});  // as dedupe() orders them
     });
-    std::vector<std::int64_t> labels = cluster_matches(local.records, std::move(edges), MatchPolicy{});
+    std::vector<std::int64_t> labels =
+        cluster_matches(local.records, std::move(edges), MatchPolicy{}, true, model.anchors.get());
     for (auto& l : labels) l = row_ids[static_cast<std::size_t>(l)];
     return labels;
 }

@@ -281,7 +281,7 @@ Evidence compare(const MatchRecord& a, const MatchRecord& b, const CachedIndel& 
     // A book's or a proceedings' DOI on each of its chapters: the container's, not the work's.
     if (!e.guard && same_id && t < 0.5) e.guard = "a shared container identifier on unrelated titles";
     const double overlap = token_overlap(a, b);
-    L[7] = kUnknown;  // the corpus's venue names decide it (venue_names.hpp)
+    L[7] = kUnknown;  // the corpus's venue names decide it (anchors.hpp)
     L[6] = overlap < 0 ? kUnknown : overlap < 0.3 ? 0 : overlap < 0.45 ? 1 : overlap < 0.6 ? 2 : overlap < 0.75 ? 3 : 4;
     return e;
 }

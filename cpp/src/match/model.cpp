@@ -1,7 +1,7 @@
 #include "scholarmerge/match/model.hpp"
 
 #include "scholarmerge/match/evidence.hpp"
-#include "venue_names.hpp"
+#include "anchors.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -182,12 +182,12 @@ MatchModel fit_model(const PatternCounts& counts, const MatchModel& start, const
     return model;
 }
 
-std::vector<std::uint64_t> venue_state(const MatchModel& model) {
-    return model.venues ? model.venues->state() : std::vector<std::uint64_t>{};
+std::vector<std::uint64_t> anchor_state(const MatchModel& model) {
+    return model.anchors ? model.anchors->state() : std::vector<std::uint64_t>{};
 }
 
-void set_venue_state(MatchModel& model, const std::vector<std::uint64_t>& state) {
-    model.venues = state.empty() ? nullptr : std::make_shared<const VenueNames>(VenueNames::from_state(state));
+void set_anchor_state(MatchModel& model, const std::vector<std::uint64_t>& state) {
+    model.anchors = state.empty() ? nullptr : std::make_shared<const CorpusAnchors>(CorpusAnchors::from_state(state));
 }
 
 double log_odds_cutoff(double threshold) {
@@ -204,7 +204,7 @@ std::vector<float> pattern_log_odds(const MatchModel& model) {
 Explanation explain(const MatchRecord& a, const MatchRecord& b, const MatchModel& model, double threshold) {
     Explanation x;
     x.evidence = compare(a, b, CachedIndel(a.title));
-    if (model.venues) x.evidence.level[static_cast<std::size_t>(Feature::venue_name)] = model.venues->level(a, b);
+    if (model.anchors) x.evidence.level[static_cast<std::size_t>(Feature::venue_name)] = model.anchors->level(a, b);
     x.prior = model.prior_log_odds();
     for (std::size_t f = 0; f < kFeatures; ++f)
         x.contribution[f] = model.weight(static_cast<Feature>(f), x.evidence.level[f]);

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "details/flat_counts.hpp"
-#include "venue_names.hpp"
+#include "anchors.hpp"
 #include "scholarmerge/match/key_hash.hpp"
 #include "scholarmerge/match/title.hpp"
 

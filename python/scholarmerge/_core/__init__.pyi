@@ -246,10 +246,10 @@ def fit_labelled_corpus(corpus: Corpus, pairs: collections.abc.Sequence[tuple[ty
     The model `start` refined by labelled (i, j) pairs of a corpus, each same work or not
     (its records prepared with the whole corpus).
     """
-def fit_model(counts: typing.Annotated[numpy.typing.ArrayLike, numpy.uint64], venue_names: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = []) -> MatchModel:
+def fit_model(counts: typing.Annotated[numpy.typing.ArrayLike, numpy.uint64], anchors: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = []) -> MatchModel:
     """
     The model fitted by EM on per-pattern counts of candidate pairs, with the corpus's venue names
-    (the distributed path's count_venue_names, summed).
+    (the distributed path's count_anchors, summed).
     """
 def fold(text: str) -> str:
     """

@@ -7,26 +7,26 @@ import numpy
 import numpy.typing
 import scholarmerge._core
 import typing
-__all__: list[str] = ['bucket_people', 'count_patterns', 'count_venue_names', 'group_entries', 'group_pairs', 'merge_rows', 'merge_venue_names', 'number_people', 'prefix_join', 'prefix_postings', 'resolve_mentions', 'row_keys', 'verify_and_cluster', 'word_ranks', 'work_mentions']
+__all__: list[str] = ['bucket_people', 'count_anchors', 'count_patterns', 'group_entries', 'group_pairs', 'merge_anchors', 'merge_rows', 'number_people', 'prefix_join', 'prefix_postings', 'resolve_mentions', 'row_keys', 'verify_and_cluster', 'word_ranks', 'work_mentions']
 def bucket_people(parts: list, person: typing.Annotated[numpy.typing.ArrayLike, numpy.int64]) -> dict:
     """
     The people table of one key bucket, as merge_corpus gives it.
     """
-def count_patterns(titles: collections.abc.Sequence[str], authors: collections.abc.Sequence[str | None], years: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex | None], venues: collections.abc.Sequence[str], sources: collections.abc.Sequence[str], dois: collections.abc.Sequence[str], arxivs: collections.abc.Sequence[str], pages: collections.abc.Sequence[str], notes: collections.abc.Sequence[str], row_ids: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], recurrence: typing.Annotated[numpy.typing.ArrayLike, numpy.uint64], ys: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], xs: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], venue_names: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]) -> numpy.typing.NDArray[numpy.uint64]:
+def count_anchors(titles: collections.abc.Sequence[str], authors: collections.abc.Sequence[str | None], years: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex | None], venues: collections.abc.Sequence[str], sources: collections.abc.Sequence[str], dois: collections.abc.Sequence[str], arxivs: collections.abc.Sequence[str], pages: collections.abc.Sequence[str], notes: collections.abc.Sequence[str], row_ids: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], recurrence: typing.Annotated[numpy.typing.ArrayLike, numpy.uint64], ys: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], xs: typing.Annotated[numpy.typing.ArrayLike, numpy.int64]) -> list[int]:
     ...
-def count_venue_names(titles: collections.abc.Sequence[str], authors: collections.abc.Sequence[str | None], years: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex | None], venues: collections.abc.Sequence[str], sources: collections.abc.Sequence[str], dois: collections.abc.Sequence[str], arxivs: collections.abc.Sequence[str], pages: collections.abc.Sequence[str], notes: collections.abc.Sequence[str], row_ids: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], recurrence: typing.Annotated[numpy.typing.ArrayLike, numpy.uint64], ys: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], xs: typing.Annotated[numpy.typing.ArrayLike, numpy.int64]) -> list[int]:
+def count_patterns(titles: collections.abc.Sequence[str], authors: collections.abc.Sequence[str | None], years: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex | None], venues: collections.abc.Sequence[str], sources: collections.abc.Sequence[str], dois: collections.abc.Sequence[str], arxivs: collections.abc.Sequence[str], pages: collections.abc.Sequence[str], notes: collections.abc.Sequence[str], row_ids: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], recurrence: typing.Annotated[numpy.typing.ArrayLike, numpy.uint64], ys: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], xs: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], anchors: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]) -> numpy.typing.NDArray[numpy.uint64]:
     ...
 def group_entries(keys: dict, first_row: typing.SupportsInt | typing.SupportsIndex, ranks: dict, min_jaccard: typing.SupportsFloat | typing.SupportsIndex) -> tuple[numpy.typing.NDArray[numpy.uint64], numpy.typing.NDArray[numpy.int64]]:
     ...
 def group_pairs(keys: typing.Annotated[numpy.typing.ArrayLike, numpy.uint64], rows: typing.Annotated[numpy.typing.ArrayLike, numpy.int64]) -> tuple:
     ...
+def merge_anchors(states: collections.abc.Sequence[collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]]) -> list[int]:
+    """
+    The buckets' venue names (count_anchors) summed.
+    """
 def merge_rows(rows: scholarmerge._core.Corpus, row_ids: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], labels: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], mention_row: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], mention_index: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], person: typing.Annotated[numpy.typing.ArrayLike, numpy.int64]) -> dict:
     """
     Works and conflicts of one work bucket, as merge_corpus gives them.
-    """
-def merge_venue_names(states: collections.abc.Sequence[collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]]) -> list[int]:
-    """
-    The buckets' venue names (count_venue_names) summed.
     """
 def number_people(first_row: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], first_index: typing.Annotated[numpy.typing.ArrayLike, numpy.int64]) -> numpy.typing.NDArray[numpy.int64]:
     """

@@ -38,7 +38,11 @@ std::vector<double> shared_neighbours(std::size_t n, const std::vector<Edge>& ed
 // versions the check keeps apart equally well (a citation without a year)
 // joins the one most of its matches belong to.
 inline constexpr std::size_t kChainCheck = 32;
+// `anchors`: what the corpus's anchors taught (anchors.hpp); two records of a
+// source that lists each work once join only when their titles are one.
+class CorpusAnchors;
 std::vector<std::int64_t> cluster_matches(const std::vector<MatchRecord>& records, std::vector<Edge> edges,
-                                          const MatchPolicy& policy, bool chain_check = true);
+                                          const MatchPolicy& policy, bool chain_check = true,
+                                          const CorpusAnchors* anchors = nullptr);
 
 }  // namespace scholarmerge

@@ -35,7 +35,7 @@ inline constexpr std::size_t kMaxLevels = 6;
 //   record:  the overlap of all fields' words together (repair.hpp), so that a
 //            value in the wrong field still counts: < 0.3, 0.3, 0.45, 0.6, 0.75 and more.
 //   venue name: unrelated names, corresponding names, the same name, as the corpus's own
-//            near-certain pairs join them (venue_names.hpp); unknown without a corpus.
+//            near-certain pairs join them (anchors.hpp); unknown without a corpus.
 inline constexpr std::array<std::uint8_t, kFeatures> kLevels = {6, 4, 4, 3, 2, 2, 5, 3};
 inline constexpr std::uint8_t kUnknown = 0xff;  // a record lacks the field: no evidence either way
 
@@ -57,14 +57,15 @@ Evidence evidence_from_pattern(std::uint32_t pattern);
 // The evidence of a pair; a_title caches a.title.
 Evidence compare(const MatchRecord& a, const MatchRecord& b, const CachedIndel& a_title);
 
-class VenueNames;
+class CorpusAnchors;
 
 struct MatchModel {
     std::array<std::array<double, kMaxLevels>, kFeatures> m{}, u{};  // per feature, per level
     double prior = 0.05;  // P(same work) for a candidate pair
-    // The venue names of the corpus it decided (venue_names.hpp); none: the
-    // venue-name evidence is unknown.
-    std::shared_ptr<const VenueNames> venues;
+    // What the anchors of the corpus it decided taught (anchors.hpp): its venue
+    // names and the sources that list each work once; none: the venue-name
+    // evidence is unknown and no source is a catalogue.
+    std::shared_ptr<const CorpusAnchors> anchors;
 
     // The documented starting point (model.cpp says where each number comes from).
     static MatchModel defaults();
@@ -76,10 +77,10 @@ struct MatchModel {
     double log_odds(const Evidence& e) const;
 };
 
-// The venue names as numbers (for pickling) and back; throws
+// The anchors' counts as numbers (for pickling) and back; throws
 // std::invalid_argument on a malformed list.
-std::vector<std::uint64_t> venue_state(const MatchModel& model);
-void set_venue_state(MatchModel& model, const std::vector<std::uint64_t>& state);
+std::vector<std::uint64_t> anchor_state(const MatchModel& model);
+void set_anchor_state(MatchModel& model, const std::vector<std::uint64_t>& state);
 
 // Per pattern, the number of candidate pairs that showed it.
 using PatternCounts = std::vector<std::uint64_t>;
@@ -123,7 +124,7 @@ struct Explanation {
     bool same = false;      // probability >= the threshold
 };
 
-// The decision on a pair, as dedupe makes it with `model` (whose venue names
+// The decision on a pair, as dedupe makes it with `model` (whose anchors' venue names
 // say the venue-name level).
 Explanation explain(const MatchRecord& a, const MatchRecord& b, const MatchModel& model, double threshold = 0.5);
 

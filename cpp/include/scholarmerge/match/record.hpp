@@ -43,7 +43,8 @@ struct MatchRecord {
     bool recurring = false;            // its title recurs within its own source (a column, a series)
     std::uint64_t recurrence = 0;      // recurrence_key() of a title recurring within its source, else 0
     std::vector<std::uint64_t> venue_words;  // key_hash of each venue word, distinct
-    std::uint64_t venue_name = 0;            // the venue words as one key (venue_names.hpp); 0: none
+    std::uint64_t venue_name = 0;            // the venue words as one key (anchors.hpp); 0: none
+    std::uint64_t source = 0;                // key_hash of the list it came from; 0: none given
     // The words of every field together (title, surnames, venue, year), each
     // as its key_hash, ascending and distinct (repair.hpp): a value in the
     // wrong field still counts.

@@ -1,4 +1,4 @@
-#include "venue_names.hpp"
+#include "anchors.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -31,7 +31,12 @@ bool is_anchor(const Evidence& e) {
            (L[year] == kUnknown || L[year] >= 2);
 }
 
-void VenueNames::add(const MatchRecord& a, const MatchRecord& b) {
+void CorpusAnchors::add(const MatchRecord& a, const MatchRecord& b) {
+    if (a.source && a.source == b.source) within_.add(a.source);
+    else {
+        if (a.source) across_.add(a.source);
+        if (b.source) across_.add(b.source);
+    }
     if (!a.venue_name || !b.venue_name) return;
     names_.add(a.venue_name);
     if (b.venue_name != a.venue_name) {
@@ -40,12 +45,14 @@ void VenueNames::add(const MatchRecord& a, const MatchRecord& b) {
     }
 }
 
-void VenueNames::merge(const VenueNames& other) {
+void CorpusAnchors::merge(const CorpusAnchors& other) {
     other.names_.for_each([&](std::uint64_t k, std::uint32_t n) { names_.add(k, n); });
     other.pairs_.for_each([&](std::uint64_t k, std::uint32_t n) { pairs_.add(k, n); });
+    other.within_.for_each([&](std::uint64_t k, std::uint32_t n) { within_.add(k, n); });
+    other.across_.for_each([&](std::uint64_t k, std::uint32_t n) { across_.add(k, n); });
 }
 
-std::uint8_t VenueNames::level(const MatchRecord& a, const MatchRecord& b) const {
+std::uint8_t CorpusAnchors::level(const MatchRecord& a, const MatchRecord& b) const {
     if (!a.venue_name || !b.venue_name) return kUnknown;
     if (a.venue_name == b.venue_name) return 2;
     const std::uint32_t rarer = std::min(names_.get(a.venue_name), names_.get(b.venue_name));
@@ -56,9 +63,17 @@ std::uint8_t VenueNames::level(const MatchRecord& a, const MatchRecord& b) const
     return kUnknown;
 }
 
-std::vector<std::uint64_t> VenueNames::state() const {
+bool CorpusAnchors::lists_once(std::uint64_t source) const {
+    // A catalogue's own duplicates are rare (DBLP lists a few papers twice):
+    // at most one own anchor in kOwnShare of those shared with other sources.
+    constexpr std::uint32_t kAcross = 20, kOwnShare = 50;
+    const std::uint32_t across = source ? across_.get(source) : 0;
+    return across >= kAcross && within_.get(source) * kOwnShare <= across;
+}
+
+std::vector<std::uint64_t> CorpusAnchors::state() const {
     std::vector<std::uint64_t> out;
-    for (const details::FlatCounts* t : {&names_, &pairs_}) {
+    for (const details::FlatCounts* t : {&names_, &pairs_, &within_, &across_}) {
         const std::size_t at = out.size();
         out.push_back(0);
         t->for_each([&](std::uint64_t k, std::uint32_t n) { out.push_back(k), out.push_back(n), ++out[at]; });
@@ -66,10 +81,10 @@ std::vector<std::uint64_t> VenueNames::state() const {
     return out;
 }
 
-VenueNames VenueNames::from_state(const std::vector<std::uint64_t>& state) {
-    VenueNames v;
+CorpusAnchors CorpusAnchors::from_state(const std::vector<std::uint64_t>& state) {
+    CorpusAnchors v;
     std::size_t i = 0;
-    for (details::FlatCounts* t : {&v.names_, &v.pairs_}) {
+    for (details::FlatCounts* t : {&v.names_, &v.pairs_, &v.within_, &v.across_}) {
         if (i >= state.size()) throw std::invalid_argument("venue names: truncated state");
         const std::uint64_t n = state[i++];
         if (n > (state.size() - i) / 2) throw std::invalid_argument("venue names: truncated state");
