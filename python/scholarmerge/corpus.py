@@ -56,13 +56,15 @@ class Corpus:
         return self._core.profiles
 
     @classmethod
-    def from_frame(cls, df: pd.DataFrame) -> Corpus:
-        """Works from a DataFrame with a ``title`` column and any of ``authors``
+    def from_frame(cls, df: Any) -> Corpus:
+        """Works from a table (pandas DataFrame with any dtype backend, pyarrow
+        Table, polars DataFrame) with a ``title`` column and any of ``authors``
         (list text or lists of names), ``year``, ``venue``, ``source``, ``doi``,
-        ``arxiv``, ``pages``, ``note``; a row's line is its position + 1."""
-        from .dedupe import _frame_columns
+        ``arxiv``, ``pages``, ``note``; a row's line is its position + 1. The
+        columns go to the core whole, as Arrow buffers."""
+        from .tables import table_columns
 
-        return cls(_core.Corpus.from_columns(**_frame_columns(df)))
+        return cls(_core.Corpus.from_columns(**table_columns(df, "from_frame")))
 
     def to_pandas(self) -> pd.DataFrame:
         """One row per work (through Arrow); ``authors`` holds display names,
