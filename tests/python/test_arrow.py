@@ -56,10 +56,10 @@ def corpus_of(rows):
                      "source", "source_format", "source_line", "extra"):
             setattr(w, name, row[name])
         people = []
-        for raw, display, given, surname, initials, suffix, key, pid, affiliations, equal, bold in row["authors"]:
+        for raw, display, given_name, surname, initials, suffix, key, pid, affiliations, equal, bold in row["authors"]:
             a = sm.Author()
             a.raw, a.display, a.given, a.surname, a.initials, a.suffix, a.key, a.id = (
-                raw, display, given, surname, initials, suffix, key, pid)
+                raw, display, given_name, surname, initials, suffix, key, pid)
             a.affiliations, a.equal_contribution, a.highlighted = affiliations, equal, bold
             people.append(a)
         w.authors = people
