@@ -6,8 +6,9 @@
 #include <pybind11/pybind11.h>
 
 #include <algorithm>
-#include <vector>
-
+#include <cstdint>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "scholarmerge/merge/merge.hpp"
@@ -22,6 +23,14 @@ pybind11::array_t<T> to_array(const std::vector<T>& v) {
     return a;
 }
 
+// Table columns as the Python side hands them over (scholarmerge.tables): a
+// list (None: missing), or Arrow buffers read without a Python object per row:
+// text (int64 offsets, bytes, bool validity or None), ints (int64 values,
+// bool validity or None). Defined in match.cpp.
+std::vector<std::optional<std::string>> text_column(const pybind11::handle& column);
+std::vector<std::string> text_or_empty(const pybind11::handle& column);  // missing: ""
+std::vector<std::optional<std::int64_t>> int_column(const pybind11::handle& column);
+
 void bind_errors(pybind11::module_& m);
 void bind_model(pybind11::module_& m);
 void bind_read(pybind11::module_& m);
@@ -32,6 +41,7 @@ void bind_bench(pybind11::module_& m);
 void bind_distributed(pybind11::module_& m);
 void bind_decision(pybind11::module_& m);
 void bind_refs(pybind11::module_& m);
+void bind_arrow(pybind11::module_& m);
 
 // Tables of a merge result as dicts of column lists (for pandas), shared by
 // merge_corpus and the distributed stages.

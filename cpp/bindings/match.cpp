@@ -15,7 +15,7 @@ namespace scholarmerge::bindings {
 // A text column as the Python side hands it over: a list of str (None where
 // missing), or an Arrow string column's buffers (offsets, bytes, validity or
 // None), read here without a Python object per row.
-static std::vector<std::optional<std::string>> text_column(const py::handle& column) {
+std::vector<std::optional<std::string>> text_column(const py::handle& column) {
     if (!py::isinstance<py::tuple>(column)) return column.cast<std::vector<std::optional<std::string>>>();
     auto parts = column.cast<py::tuple>();
     auto offsets = parts[0].cast<py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>>();
@@ -35,11 +35,25 @@ static std::vector<std::optional<std::string>> text_column(const py::handle& col
 }
 
 // Missing values as "".
-static std::vector<std::string> text_or_empty(const py::handle& column) {
+std::vector<std::string> text_or_empty(const py::handle& column) {
     std::vector<std::optional<std::string>> values = text_column(column);
     std::vector<std::string> out(values.size());
     for (std::size_t i = 0; i < values.size(); ++i)
         if (values[i]) out[i] = std::move(*values[i]);
+    return out;
+}
+
+std::vector<std::optional<std::int64_t>> int_column(const py::handle& column) {
+    if (!py::isinstance<py::tuple>(column)) return column.cast<std::vector<std::optional<std::int64_t>>>();
+    auto parts = column.cast<py::tuple>();
+    auto values = parts[0].cast<py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>>();
+    std::optional<py::array_t<bool, py::array::c_style | py::array::forcecast>> valid;
+    if (!parts[1].is_none()) valid = parts[1].cast<py::array_t<bool, py::array::c_style | py::array::forcecast>>();
+    const std::size_t n = static_cast<std::size_t>(values.size());
+    if (valid && static_cast<std::size_t>(valid->size()) != n) throw py::value_error("int column: validity length differs");
+    std::vector<std::optional<std::int64_t>> out(n);
+    for (std::size_t i = 0; i < n; ++i)
+        if (!valid || valid->data()[i]) out[i] = values.data()[i];
     return out;
 }
 
@@ -123,10 +137,10 @@ True)");
         py::arg("n"), py::arg("rows"), py::arg("cols"));
     m.def(
         "dedupe_columns",
-        [](py::object titles, py::object authors, std::vector<std::optional<std::int64_t>> years, py::object venues,
+        [](py::object titles, py::object authors, py::object years, py::object venues,
            py::object sources, py::object dois, py::object arxivs, py::object pages, py::object notes, double threshold,
            int threads, double min_jaccard, std::size_t sample_every, py::object model) {
-            WorkColumns c{text_or_empty(titles), text_column(authors), std::move(years), text_or_empty(venues),
+            WorkColumns c{text_or_empty(titles), text_column(authors), int_column(years), text_or_empty(venues),
                           text_or_empty(sources), text_or_empty(dois), text_or_empty(arxivs), text_or_empty(pages),
                           text_or_empty(notes)};
             DedupeOptions o;
@@ -147,7 +161,8 @@ True)");
         py::arg("threshold") = 0.0, py::arg("threads") = 0,
         py::arg("min_jaccard") = 0.0, py::arg("sample_every") = 1, py::arg("model") = py::none(),
         "Dedupe table columns without building a Work per row (memory: the match records only). A text\n"
-        "column is a list of str (None: missing) or Arrow buffers (offsets, bytes, validity or None).");
+        "column is a list of str (None: missing) or Arrow buffers (offsets, bytes, validity or None); years a\n"
+        "list of int or None, or (int64 values, bool validity or None).");
     m.def("dedupe_works", run, py::arg("works"), py::arg("threshold") = 0.0, py::arg("threads") = 0,
           py::arg("brute_force") = false, py::arg("min_jaccard") = 0.0, py::arg("sample_every") = 1,
           py::arg("model") = py::none());

@@ -146,11 +146,15 @@ void bind_model(py::module_& m) {
         .def("extend", [](Corpus& self, Corpus other) { self.append(std::move(other)); })
         .def_static(
             "from_columns",
-            [](const std::vector<std::string>& titles, const std::vector<std::optional<std::string>>& authors,
-               const std::vector<std::optional<std::int64_t>>& years, const std::vector<std::string>& venues,
-               const std::vector<std::string>& sources, const std::vector<std::string>& dois,
-               const std::vector<std::string>& arxivs, const std::vector<std::string>& pages,
-               const std::vector<std::string>& notes, const std::vector<int>& lines) {
+            [](py::object title_column, py::object author_column, py::object year_column, py::object venue_column,
+               py::object source_column, py::object doi_column, py::object arxiv_column, py::object page_column,
+               py::object note_column, const std::vector<int>& lines) {
+                const std::vector<std::string> titles = text_or_empty(title_column), venues = text_or_empty(venue_column),
+                                               sources = text_or_empty(source_column), dois = text_or_empty(doi_column),
+                                               arxivs = text_or_empty(arxiv_column), pages = text_or_empty(page_column),
+                                               notes = text_or_empty(note_column);
+                const std::vector<std::optional<std::string>> authors = text_column(author_column);
+                const std::vector<std::optional<std::int64_t>> years = int_column(year_column);
                 const std::size_t n = titles.size();
                 auto sized = [n](std::size_t m) { return m == 0 || m == n; };
                 if (!sized(authors.size()) || !sized(years.size()) || !sized(venues.size()) ||
@@ -179,14 +183,12 @@ void bind_model(py::module_& m) {
                 }
                 return c;
             },
-            py::arg("titles"), py::arg("authors") = std::vector<std::optional<std::string>>{},
-            py::arg("years") = std::vector<std::optional<std::int64_t>>{}, py::arg("venues") = std::vector<std::string>{},
-            py::arg("sources") = std::vector<std::string>{}, py::arg("dois") = std::vector<std::string>{},
-            py::arg("arxivs") = std::vector<std::string>{}, py::arg("pages") = std::vector<std::string>{},
-            py::arg("notes") = std::vector<std::string>{},
+            py::arg("titles"), py::arg("authors") = py::list(), py::arg("years") = py::list(), py::arg("venues") = py::list(),
+            py::arg("sources") = py::list(), py::arg("dois") = py::list(), py::arg("arxivs") = py::list(),
+            py::arg("pages") = py::list(), py::arg("notes") = py::list(),
             py::arg("lines") = std::vector<int>{},
             "A Corpus from table columns (one value per row; author lists as text), built without a "
-            "Python object per row. `lines`: each row's line in its source (default: its position + 1).");
+            "Python object per row. A column is a list or Arrow buffers (see dedupe_columns). `lines`: each row's line in its source (default: its position + 1).");
 }
 
 }  // namespace scholarmerge::bindings

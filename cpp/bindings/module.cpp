@@ -13,4 +13,5 @@ PYBIND11_MODULE(_core, m) {
     bind_bench(m);
     bind_distributed(m);
     bind_refs(m);
+    bind_arrow(m);
 }

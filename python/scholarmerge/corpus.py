@@ -7,9 +7,12 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Union
 
 from . import _core
+from .errors import ReadError
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from .arrow import CorpusTables
 
 #: A path as str or os.PathLike.
 PathLike = Union[str, "os.PathLike[str]"]
@@ -53,19 +56,60 @@ class Corpus:
         return self._core.profiles
 
     @classmethod
-    def from_frame(cls, df: pd.DataFrame) -> Corpus:
-        """Works from a DataFrame with a ``title`` column and any of ``authors``
+    def from_frame(cls, df: Any) -> Corpus:
+        """Works from a table (pandas DataFrame with any dtype backend, pyarrow
+        Table, polars DataFrame) with a ``title`` column and any of ``authors``
         (list text or lists of names), ``year``, ``venue``, ``source``, ``doi``,
-        ``arxiv``, ``pages``, ``note``; a row's line is its position + 1."""
-        from .dedupe import _frame_columns
+        ``arxiv``, ``pages``, ``note``; a row's line is its position + 1. The
+        columns go to the core whole, as Arrow buffers."""
+        from .tables import table_columns
 
-        return cls(_core.Corpus.from_columns(**_frame_columns(df)))
+        return cls(_core.Corpus.from_columns(**table_columns(df, "from_frame")))
 
     def to_pandas(self) -> pd.DataFrame:
-        """One row per work; ``authors`` holds display names."""
-        import pandas as pd
+        """One row per work (through Arrow); ``authors`` holds display names,
+        ``ids``, ``links`` and ``extra`` dicts."""
+        from . import arrow
 
-        return pd.DataFrame(self._core.columns())
+        return arrow.to_pandas(self._core)
+
+    def to_arrow(self) -> CorpusTables:
+        """``(works, authors)`` pyarrow tables: every field of Work and Author,
+        built from buffers the core lays out in Arrow's format (no Python
+        object per row). ``authors.work`` is the row of the author's work.
+
+        >>> works, authors = sm.read_text("@article{a, title = {Deep learning}, author = {LeCun, Yann}}").to_arrow()
+        >>> works["title"].to_pylist(), authors["surname"].to_pylist(), authors["work"].to_pylist()
+        (['Deep learning'], ['LeCun'], [0])
+        """
+        from . import arrow
+
+        return arrow.to_arrow(self._core)
+
+    def to_parquet(self, path: PathLike) -> None:
+        """Write the works, their authors nested as a list<struct> column, to a
+        Parquet file that ``sm.read(path)`` reads back field for field."""
+        from . import arrow
+
+        arrow.write_parquet(self.to_arrow(), path)
+
+    def to_polars(self) -> Any:
+        """The works table as a polars DataFrame, ``authors`` a list of structs
+        (needs polars: ``pip install scholarmerge[polars]``)."""
+        try:
+            import polars as pl
+        except ImportError:
+            raise ImportError("to_polars needs polars: pip install 'scholarmerge[polars]' (or pip install polars)") from None
+        from . import arrow
+
+        return pl.from_arrow(arrow.nested(self.to_arrow()))
+
+    @classmethod
+    def from_arrow(cls, works: Any, authors: Any) -> Corpus:
+        """A Corpus from the two tables :meth:`to_arrow` gives."""
+        from . import arrow
+
+        return cls(arrow.from_arrow(works, authors))
 
     def to_jsonl(self) -> str:
         """One JSON object per work and line: what ``read(format="jsonl")`` reads back."""
@@ -142,6 +186,8 @@ def read(paths: Union[PathLike, Iterable[PathLike]], format: str = "auto", year:
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     names = [os.fspath(p) for p in paths]
+    if format in ("auto", "parquet") and any(format == "parquet" or _is_parquet(p) for p in names):
+        return _read_with_parquet(names, format, year, threads, options)
     if progress is None:
         progress = _total_bytes(names) > _PROGRESS_BYTES
     if not progress:
@@ -152,6 +198,34 @@ def read(paths: Union[PathLike, Iterable[PathLike]], format: str = "auto", year:
             bar.update(done - bar.n)
 
         return Corpus(_core.read(names, threads=threads, progress=report, **_options(format, year, options)))
+
+
+def _is_parquet(path: str) -> bool:
+    from .arrow import is_parquet
+
+    return os.path.isfile(path) and is_parquet(path)
+
+
+def _read_with_parquet(names: list[str], format: str, year: int | None, threads: int, options: dict[str, Any]) -> Corpus:
+    """Named Parquet files read by pyarrow, the others by the core, in the given order."""
+    from .arrow import read_parquet
+
+    if options:
+        _core.check_option_names("read(parquet): ", list(options), [])
+    out = Corpus()
+    run: list[str] = []
+    for path in [*names, None]:
+        if path is not None and not (format == "parquet" or _is_parquet(path)):
+            run.append(path)
+            continue
+        if run:
+            out.extend(Corpus(_core.read(run, threads=threads, **_options("auto", year, options))))
+            run = []
+        if path is not None:
+            if not os.path.isfile(path):
+                raise ReadError(f"{path}: no such file", source=path)
+            out.extend(Corpus(read_parquet(path)))
+    return out
 
 
 def read_batches(path: PathLike, format: str = "auto", year: int | None = None, threads: int = 1,

@@ -13,9 +13,11 @@ from . import _core
 from .corpus import Corpus
 from .decisions import DecisionsLike, apply_decisions, load_decisions
 from .ids import record_keys, work_ids
+from .tables import is_table, table_columns
 
-#: What dedupe and fit take: a Corpus, Works, titles, or a DataFrame (or Series of titles).
-Records = Union[Corpus, "_core.Corpus", pd.DataFrame, pd.Series, Iterable[str], Iterable["_core.Work"]]
+#: What dedupe and fit take: a Corpus, Works, titles, or a table (pandas DataFrame with any dtype
+#: backend, pyarrow Table, polars DataFrame; or a Series of titles).
+Records = Union[Corpus, "_core.Corpus", pd.DataFrame, pd.Series, Iterable[str], Iterable["_core.Work"], Any]
 #: Labelled row pairs: (i, j, same) triples, same a bool or "same" / "different"; or a 3-column DataFrame.
 LabelledPairs = Union[Iterable[Sequence[Any]], pd.DataFrame]
 #: One int64 label per row: the position of the first row of the row's cluster.
@@ -112,17 +114,14 @@ def _frame_columns(df: pd.DataFrame, arrow: bool = False) -> dict[str, Any]:
                 notes=_text_column(df, "note", arrow))
 
 
-def _works_from_frame(df: pd.DataFrame) -> _core.Corpus:
-    """The rows of a DataFrame as works, built in C++ from whole columns."""
-    return _core.Corpus.from_columns(**_frame_columns(df))
+def _works_from_frame(df: Any) -> _core.Corpus:
+    """The rows of a table (pandas, pyarrow, polars) as works, built in C++
+    from whole columns."""
+    return _core.Corpus.from_columns(**table_columns(df))
 
 
 def _is_frame(data: object) -> bool:
-    try:
-        import pandas as pd
-    except ImportError:  # pragma: no cover - pandas is a dependency
-        return False
-    return isinstance(data, pd.DataFrame)
+    return is_table(data)
 
 
 def _as_works(data: Records) -> _core.Corpus | list[_core.Work]:
@@ -134,7 +133,7 @@ def _as_works(data: Records) -> _core.Corpus | list[_core.Work]:
     try:
         import pandas as pd
 
-        if isinstance(data, pd.DataFrame):
+        if is_table(data):
             return _works_from_frame(data)
         if isinstance(data, pd.Series):
             data = data.tolist()
@@ -145,7 +144,7 @@ def _as_works(data: Records) -> _core.Corpus | list[_core.Work]:
         return _core.Corpus.from_columns(items)
     if all(isinstance(x, _core.Work) for x in items):
         return items
-    raise TypeError("dedupe: expected a Corpus, a list of Work, a list of titles or a DataFrame")
+    raise TypeError("dedupe: expected a Corpus, a list of Work, a list of titles or a table (pandas, pyarrow, polars)")
 
 
 def _corpus_of(data: Records, caller: str) -> _core.Corpus:
@@ -178,7 +177,7 @@ def dedupe_details(data: Records, threshold: float | None = None, threads: int =
                    sample_every=int(sample_every), model=model)
     if _is_frame(data) and not brute_force:
         # Straight from the columns: no Work per row is ever held.
-        return DedupeDetails(*_core.dedupe_columns(**_frame_columns(data, arrow=True), **options))
+        return DedupeDetails(*_core.dedupe_columns(**table_columns(data), **options))
     works = _as_works(data)
     if isinstance(works, _core.Corpus):
         return DedupeDetails(*_core.dedupe_corpus(works, brute_force=brute_force, **options))

@@ -16,6 +16,7 @@ from .decisions import apply_decisions, load_decisions
 from .dedupe import dedupe_details
 from .ids import record_keys
 from .names import same_author
+from .tables import is_table
 
 if TYPE_CHECKING:
     from .explain import Explanation
@@ -153,7 +154,7 @@ class Merged:
 _MERGE_OPTIONS = ("threads", "model", "decisions", "brute_force", "min_jaccard", "sample_every")
 
 
-def merge(data: Corpus | _core.Corpus | pd.DataFrame, threshold: float | None = None, **options: Any) -> Merged:
+def merge(data: Corpus | _core.Corpus | pd.DataFrame | Any, threshold: float | None = None, **options: Any) -> Merged:
     """Deduplicate works across all inputs and resolve the people in them.
 
     Options: ``threads``, ``model`` (decide with it instead of fitting one),
@@ -172,14 +173,14 @@ def merge(data: Corpus | _core.Corpus | pd.DataFrame, threshold: float | None = 
     ['Deep learning']
     """
     _core.check_option_names("merge: ", list(options), ["threshold", *_MERGE_OPTIONS])
-    if isinstance(data, pd.DataFrame):
+    if is_table(data):
         corpus = Corpus.from_frame(data)
     elif isinstance(data, Corpus):
         corpus = data
     elif isinstance(data, _core.Corpus):
         corpus = Corpus(data)
     else:
-        raise TypeError("merge: expected a Corpus (use sm.read first) or a DataFrame")
+        raise TypeError("merge: expected a Corpus (use sm.read first) or a table (pandas, pyarrow, polars)")
     if set(options) <= {"threads", "model"}:
         # The records dedupe prepares are the ones merge reads: one preparation.
         _, model, columns = _core.merge_deduped(corpus._core, float(threshold or 0.0), **options)

@@ -7,7 +7,7 @@ import numpy
 import numpy.typing
 import typing
 from . import distributed
-__all__: list[str] = ['Author', 'Corpus', 'Diagnostic', 'FileReader', 'MatchModel', 'ProfileHeader', 'SAME_AUTHOR_THRESHOLD', 'Work', 'check_option_names', 'clean_display', 'dedupe_columns', 'dedupe_corpus', 'dedupe_works', 'detect_format', 'distributed', 'evidence_of_pattern', 'explain_columns', 'explain_corpus_pairs', 'explain_pair', 'fit_labelled_corpus', 'fit_model', 'fold', 'formats', 'labels_from_pairs', 'merge_corpus', 'merge_deduped', 'nearest_boundary_corpus', 'normalize_title', 'parse_author_list', 'parse_name', 'parse_names_columns', 'parse_reference', 'parse_references', 'read', 'read_text', 'same_author', 'same_author_pairs', 'tag_reference', 'title_similarity', 'to_bibtex', 'to_csl_json']
+__all__: list[str] = ['Author', 'Corpus', 'Diagnostic', 'FileReader', 'MatchModel', 'ProfileHeader', 'SAME_AUTHOR_THRESHOLD', 'Work', 'arrow_buffers', 'check_option_names', 'clean_display', 'corpus_from_buffers', 'dedupe_columns', 'dedupe_corpus', 'dedupe_works', 'detect_format', 'distributed', 'evidence_of_pattern', 'explain_columns', 'explain_corpus_pairs', 'explain_pair', 'extra_dicts', 'fit_labelled_corpus', 'fit_model', 'fold', 'formats', 'labels_from_pairs', 'merge_corpus', 'merge_deduped', 'nearest_boundary_corpus', 'normalize_title', 'parse_author_list', 'parse_name', 'parse_names_columns', 'parse_reference', 'parse_references', 'read', 'read_text', 'same_author', 'same_author_pairs', 'tag_reference', 'title_similarity', 'to_bibtex', 'to_csl_json']
 class Author:
     display: str
     equal_contribution: bool
@@ -124,9 +124,9 @@ class ProfileHeader:
         ...
 class Corpus:
     @staticmethod
-    def from_columns(titles: collections.abc.Sequence[str], authors: collections.abc.Sequence[str | None] = [], years: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex | None] = [], venues: collections.abc.Sequence[str] = [], sources: collections.abc.Sequence[str] = [], dois: collections.abc.Sequence[str] = [], arxivs: collections.abc.Sequence[str] = [], pages: collections.abc.Sequence[str] = [], notes: collections.abc.Sequence[str] = [], lines: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = []) -> Corpus:
+    def from_columns(titles: typing.Any, authors: typing.Any = [], years: typing.Any = [], venues: typing.Any = [], sources: typing.Any = [], dois: typing.Any = [], arxivs: typing.Any = [], pages: typing.Any = [], notes: typing.Any = [], lines: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = []) -> Corpus:
         """
-        A Corpus from table columns (one value per row; author lists as text), built without a Python object per row. `lines`: each row's line in its source (default: its position + 1).
+        A Corpus from table columns (one value per row; author lists as text), built without a Python object per row. A column is a list or Arrow buffers (see dedupe_columns). `lines`: each row's line in its source (default: its position + 1).
         """
     def __getitem__(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> Work:
         """
@@ -205,6 +205,11 @@ def _parse_references_with_model(texts: collections.abc.Sequence[str], model: by
     ...
 def _refs_crf_features(text: str) -> list[list[str]]:
     ...
+def arrow_buffers(corpus: Corpus) -> dict:
+    """
+    The works and authors of a corpus as Arrow buffers (numpy arrays that own the memory), for
+    pyarrow.Array.from_buffers: scholarmerge.arrow builds the tables from them.
+    """
 def check_option_names(where: str, keys: collections.abc.Sequence[str], known: collections.abc.Sequence[str]) -> None:
     """
     Raise OptionError for the first of `keys` not in `known`, naming the nearest known one.
@@ -213,10 +218,15 @@ def clean_display(text: str) -> str:
     """
     Display form: tags, entities and LaTeX decoded.
     """
-def dedupe_columns(titles: typing.Any, authors: typing.Any, years: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex | None], venues: typing.Any, sources: typing.Any, dois: typing.Any, arxivs: typing.Any, pages: typing.Any = [], notes: typing.Any = [], threshold: typing.SupportsFloat | typing.SupportsIndex = 0.0, threads: typing.SupportsInt | typing.SupportsIndex = 0, min_jaccard: typing.SupportsFloat | typing.SupportsIndex = 0.0, sample_every: typing.SupportsInt | typing.SupportsIndex = 1, model: typing.Any = None) -> tuple[numpy.typing.NDArray[numpy.int64], int, int, MatchModel, numpy.typing.NDArray[numpy.uint64]]:
+def corpus_from_buffers(works: dict, authors: dict) -> Corpus:
+    """
+    A Corpus from the columns of scholarmerge.arrow's tables as numpy views (int64 offsets, bool validity).
+    """
+def dedupe_columns(titles: typing.Any, authors: typing.Any, years: typing.Any, venues: typing.Any, sources: typing.Any, dois: typing.Any, arxivs: typing.Any, pages: typing.Any = [], notes: typing.Any = [], threshold: typing.SupportsFloat | typing.SupportsIndex = 0.0, threads: typing.SupportsInt | typing.SupportsIndex = 0, min_jaccard: typing.SupportsFloat | typing.SupportsIndex = 0.0, sample_every: typing.SupportsInt | typing.SupportsIndex = 1, model: typing.Any = None) -> tuple[numpy.typing.NDArray[numpy.int64], int, int, MatchModel, numpy.typing.NDArray[numpy.uint64]]:
     """
     Dedupe table columns without building a Work per row (memory: the match records only). A text
-    column is a list of str (None: missing) or Arrow buffers (offsets, bytes, validity or None).
+    column is a list of str (None: missing) or Arrow buffers (offsets, bytes, validity or None); years a
+    list of int or None, or (int64 values, bool validity or None).
     """
 def dedupe_corpus(corpus: Corpus, threshold: typing.SupportsFloat | typing.SupportsIndex = 0.0, threads: typing.SupportsInt | typing.SupportsIndex = 0, brute_force: bool = False, min_jaccard: typing.SupportsFloat | typing.SupportsIndex = 0.0, sample_every: typing.SupportsInt | typing.SupportsIndex = 1, model: typing.Any = None) -> tuple[numpy.typing.NDArray[numpy.int64], int, int, MatchModel, numpy.typing.NDArray[numpy.uint64]]:
     ...
@@ -240,6 +250,10 @@ def explain_corpus_pairs(corpus: Corpus, pairs: collections.abc.Sequence[tuple[t
 def explain_pair(a: Work, b: Work, model: MatchModel, threshold: typing.SupportsFloat | typing.SupportsIndex = 0.0) -> dict:
     """
     The decision on two works: evidence rows (feature, level, contribution), guards, probability.
+    """
+def extra_dicts(corpus: Corpus) -> list:
+    """
+    Each work's `extra` as a dict (an object column of pandas holds these).
     """
 def fit_labelled_corpus(corpus: Corpus, pairs: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex]], same: collections.abc.Sequence[bool], start: MatchModel) -> MatchModel:
     """
