@@ -301,5 +301,7 @@ def to_pandas(core: _core.Corpus) -> Any:
     for name in ("year", "source_line"):
         works = works.set_column(works.schema.get_field_index(name), name, works[name].cast(pa.int64()))
     df = works.to_pandas(maps_as_pydicts="strict")
+    # Lists, as before the Arrow path (pandas would give one numpy array per row).
+    df["authors"] = names.to_pylist()
     df["extra"] = _core.extra_dicts(core)
     return df
