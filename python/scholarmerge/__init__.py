@@ -19,6 +19,7 @@ from .corpus import Corpus, read, read_batches, read_text
 from .dedupe import dedupe, fit
 from .errors import OptionError, ParseError, ReadError, ScholarmergeError, UnknownFormatError
 from .explain import Explanation, explain
+from .catalog import Catalog, Changes
 from .merge import Merged, merge
 from .names import parse_names, same_author
 from .refs import parse_reference, parse_references
@@ -30,5 +31,6 @@ __all__ = [
     "read", "read_batches", "read_text", "formats",
     "parse_name", "parse_names", "parse_author_list", "parse_reference", "parse_references", "same_author", "SAME_AUTHOR_THRESHOLD",
     "normalize_title", "title_similarity", "dedupe", "fit", "merge", "Merged", "explain", "Explanation",
+    "Catalog", "Changes",
     "ScholarmergeError", "ReadError", "UnknownFormatError", "OptionError", "ParseError",
 ]
