@@ -172,10 +172,12 @@ class Catalog:
     def _next_change(self) -> int:
         return int(self._db.execute("SELECT COALESCE(MAX(change), 0) + 1 FROM changes").fetchone()[0])
 
-    def add(self, data: Corpus | _core.Corpus | pd.DataFrame) -> Changes:
+    def add(self, data: Corpus | _core.Corpus | pd.DataFrame, skip_stored: bool = True) -> Changes:
         """Add the records of `data` (a Corpus or a DataFrame with a ``title``
-        column), in one transaction. Records already stored (same key and
-        fields: a re-import) are skipped. Returns what changed."""
+        column), in one transaction. With `skip_stored`, records equal to stored
+        ones (same key and fields: a re-import) are skipped; without it every
+        row is a new record (for data whose identical rows are distinct
+        records). Returns what changed."""
         db = self._db
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -184,7 +186,7 @@ class Catalog:
             bases = db.execute("SELECT base_key, fields FROM records").fetchall()
             stored = Counter((b, f) for b, f in bases)
             taken = Counter(b for b, _ in bases)
-            new = new_records(data, stored, taken)
+            new = new_records(data, stored if skip_stored else Counter(), taken)
             from .records import fields_text
 
             db.executemany("INSERT INTO records (key, base_key, source, fields, change) VALUES (?, ?, ?, ?, ?)",

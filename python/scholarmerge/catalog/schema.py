@@ -10,7 +10,7 @@ SCHEMA_VERSION = 1
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
--- One row per record, in the order added (seq); fields: the record's columns as JSON.
+-- One row per record, in the order added (seq), fields: the record's columns as JSON.
 CREATE TABLE IF NOT EXISTS records (
     seq INTEGER PRIMARY KEY,
     key TEXT NOT NULL UNIQUE,
