@@ -15,11 +15,11 @@ from ._core import (
     parse_name,
     title_similarity,
 )
+from .catalog import Catalog, Changes
 from .corpus import Corpus, read, read_batches, read_text
 from .dedupe import dedupe, fit
 from .errors import OptionError, ParseError, ReadError, ScholarmergeError, UnknownFormatError
 from .explain import Explanation, explain
-from .catalog import Catalog, Changes
 from .merge import Merged, merge
 from .names import parse_names, same_author
 from .refs import parse_reference, parse_references

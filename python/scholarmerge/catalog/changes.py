@@ -66,6 +66,6 @@ def compare(change: int, before: dict[str, str], after: dict[str, str]) -> Chang
         if len(now[work]) > 1:
             out.split[work] = sorted(now[work])
     # A split work's pieces are not "renamed": the split says it.
-    for old in out.split:
-        out.renamed.pop(old, None)
+    for piece in out.split:
+        out.renamed.pop(piece, None)
     return out

@@ -28,7 +28,7 @@ class NewRecords(NamedTuple):
 def _work_fields(work: _core.Work) -> dict[str, Any]:
     return {"title": work.title, "authors": "; ".join(a.display for a in work.authors),
             "year": work.year, "venue": work.venue, "source": work.source,
-            "doi": work.ids.get("doi", ""), "arxiv": work.ids.get("arxiv", ""), "pages": work.pages, "note": ""}
+            "doi": work.ids.get("doi", ""), "arxiv": work.ids.get("arxiv", ""), "pages": work.extra.get("pages", ""), "note": ""}
 
 
 def _frame_fields(df: pd.DataFrame) -> list[dict[str, Any]]:
