@@ -270,6 +270,10 @@ def build_parser() -> argparse.ArgumentParser:
     common(sp, paths_required=False)
     sp.add_argument("--out", required=True, metavar="DIR", help="folder to write index.html and the pages into")
     sp.set_defaults(func=cmd_report)
+
+    from .cli_catalog import add_parser as add_catalog_parser
+
+    add_catalog_parser(sub, common, _read)
     return p
 
 

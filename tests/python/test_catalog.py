@@ -103,3 +103,18 @@ def test_contradictory_decisions_are_reported(tmp_path):
     cat.decide(b, c, same=True)
     with pytest.warns(DecisionWarning):
         cat.decide(a, c, same=False)
+
+
+def test_cli_add_show_diff(tmp_path, capsys):
+    from scholarmerge.cli import bundled_seeds, main
+
+    db = str(tmp_path / "c.sqlite")
+    assert main(["catalog", "add", db, bundled_seeds()]) == 0
+    assert "record(s) added" in capsys.readouterr().out
+    assert main(["catalog", "add", db, bundled_seeds()]) == 0
+    assert "0 record(s) added" in capsys.readouterr().out
+    assert main(["catalog", "show", db, "--person", "Zhewei Yao"]) == 0
+    shown = capsys.readouterr().out.splitlines()
+    assert len(shown) > 10 and all(line.startswith("W") for line in shown[1:])
+    assert main(["catalog", "diff", db, "--since", "1"]) == 0
+    assert capsys.readouterr().out.splitlines()[0].startswith("2\t")
