@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -51,10 +52,11 @@ def add_stable_ids(keys: Sequence[str], work_of: np.ndarray, works: pd.DataFrame
     if len(works):
         for w, persons, authors in zip(works["work_id"].tolist(), works["person_ids"], works["authors"]):
             names = [_core.normalize_title(_author_name(a)) for a in authors]
+            twice = {n for n, c in Counter(names).items() if c > 1}  # a Counter: a record may list a million
             for k, (p, name) in enumerate(zip(persons, names)):
                 if p is None or int(p) < 0:
                     continue
-                text = f"{wid[int(w)]}|{name}" + (f"#{k}" if names.count(name) > 1 else "")
+                text = f"{wid[int(w)]}|{name}" + (f"#{k}" if name in twice else "")
                 if int(p) not in mention or text < mention[int(p)]:
                     mention[int(p)] = text
     pid = {p: person_id_of(text) for p, text in mention.items()}
