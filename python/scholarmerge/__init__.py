@@ -15,6 +15,7 @@ from ._core import (
     parse_name,
     title_similarity,
 )
+from .catalog import Catalog, Changes
 from .corpus import Corpus, read, read_batches, read_text
 from .dedupe import dedupe, fit
 from .errors import OptionError, ParseError, ReadError, ScholarmergeError, UnknownFormatError
@@ -30,5 +31,6 @@ __all__ = [
     "read", "read_batches", "read_text", "formats",
     "parse_name", "parse_names", "parse_author_list", "parse_reference", "parse_references", "same_author", "SAME_AUTHOR_THRESHOLD",
     "normalize_title", "title_similarity", "dedupe", "fit", "merge", "Merged", "explain", "Explanation",
+    "Catalog", "Changes",
     "ScholarmergeError", "ReadError", "UnknownFormatError", "OptionError", "ParseError",
 ]

@@ -150,19 +150,19 @@ def profile_report(merged: Merged, person: Any = None) -> list[Any]:
     """Per profile owner: entries, distinct works by year, co-authors, sources, conflicts."""
     from collections import Counter
 
-    works = merged.works.set_index("work_id")
+    works = merged.works.set_index("work_index")
     report = []
     for p in merged.profiles.itertuples(index=False):
         if person and person.lower() not in p.name.lower():
             continue
-        mine = works.loc[list(p.work_ids)]
+        mine = works.loc[list(p.work_indexes)]
         per_year = Counter(int(y) for y in mine["year"].dropna())
         co: Counter[int] = Counter()
-        if p.person_id is not None and p.person_id == p.person_id:
-            for ids in mine["person_ids"]:
-                co.update(set(ids) - {int(p.person_id)})
-        names = dict(zip(merged.people["person_id"], merged.people["name"]))
-        conflicts = merged.conflicts[merged.conflicts["work_id"].isin(p.work_ids)]
+        if p.person_index is not None and p.person_index == p.person_index:
+            for ids in mine["person_indexes"]:
+                co.update(set(ids) - {int(p.person_index)})
+        names = dict(zip(merged.people["person_index"], merged.people["name"]))
+        conflicts = merged.conflicts[merged.conflicts["work_index"].isin(p.work_indexes)]
         report.append({
             "name": p.name,
             "inferred": bool(p.inferred),
@@ -174,7 +174,7 @@ def profile_report(merged: Merged, person: Any = None) -> list[Any]:
             "works": [{"title": w.title, "year": None if w.year != w.year or w.year is None else int(w.year),
                        "venue": w.venue, "sources": list(w.sources)}
                       for w in mine.sort_values("year", ascending=False).itertuples()],
-            "conflicts": [{"title": works.loc[c.work_id, "title"], "field": c.field,
+            "conflicts": [{"title": works.loc[c.work_index, "title"], "field": c.field,
                            "values": [f"{v} ({s})" for v, s in zip(c.values, c.sources)]}
                           for c in conflicts.itertuples()],
         })
@@ -270,6 +270,10 @@ def build_parser() -> argparse.ArgumentParser:
     common(sp, paths_required=False)
     sp.add_argument("--out", required=True, metavar="DIR", help="folder to write index.html and the pages into")
     sp.set_defaults(func=cmd_report)
+
+    from .cli_catalog import add_parser as add_catalog_parser
+
+    add_catalog_parser(sub, common, _read)
     return p
 
 

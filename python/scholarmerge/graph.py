@@ -15,20 +15,20 @@ if TYPE_CHECKING:
 def edges(merged: Merged) -> Counter[tuple[int, int]]:
     """(person_id, person_id) -> number of shared works, smaller id first."""
     out: Counter[tuple[int, int]] = Counter()
-    for ids in merged.works["person_ids"]:
+    for ids in merged.works["person_indexes"]:
         for a, b in combinations(sorted(set(ids)), 2):
             out[(a, b)] += 1
     return out
 
 
 def collaboration_graph(merged: Merged) -> Any:
-    """A networkx Graph: nodes are person ids with `name` and `n_works`;
+    """A networkx Graph: nodes are person indexes with `name`, `n_works` and the stable `person_id`;
     edges carry `weight`, the number of works the two share."""
     import networkx as nx
 
     g = nx.Graph()
     for p in merged.people.itertuples(index=False):
-        g.add_node(int(p.person_id), name=p.name, n_works=int(p.n_works))
+        g.add_node(int(p.person_index), name=p.name, n_works=int(p.n_works), person_id=p.person_id)
     for (a, b), w in edges(merged).items():
         g.add_edge(int(a), int(b), weight=w)
     return g

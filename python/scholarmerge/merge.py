@@ -16,6 +16,7 @@ from .decisions import apply_decisions, load_decisions
 from .dedupe import dedupe_details
 from .ids import record_keys
 from .names import same_author
+from .stable_ids import add_stable_ids
 from .tables import is_table
 
 if TYPE_CHECKING:
@@ -35,32 +36,41 @@ class Merged:
 
     model: _core.MatchModel | None = None  # the decision model dedupe fitted on the corpus
 
-    def __init__(self, corpus: Corpus, columns: dict[str, Any]) -> None:
+    def __init__(self, corpus: Corpus, columns: dict[str, Any], keys: list[str] | None = None) -> None:
         self.corpus = corpus
+        #: The record key of each input row (:mod:`scholarmerge.ids`), which the stable IDs come from.
+        self.keys = keys if keys is not None else record_keys(corpus._core)
         self.works = pd.DataFrame(columns["works"])
         self.people = pd.DataFrame(columns["people"])
         self.profiles = pd.DataFrame(columns["profiles"])
         self.conflicts = pd.DataFrame(columns["conflicts"], columns=["work_id", "field", "values", "sources"])
         self.work_of: npt.NDArray[np.int64] = np.asarray(columns["work_of"], dtype=np.int64)
+        add_stable_ids(self.keys, self.work_of, self.works, self.people, self.profiles, self.conflicts)
 
     def person(self, name: str) -> int:
-        """The person id whose name or one of its spellings fits `name` best."""
+        """The ``person_index`` (the row-numbered id) whose name or one of its
+        spellings fits `name` best; ``person_id(name)`` gives the stable ID."""
         best, best_score = None, 0.0
         for row in self.people.itertuples(index=False):
             score = max(same_author(name, v) for v in row.variants)
             score += 1e-6 * row.n_works  # prefer the better documented of equals
             if score > best_score:
-                best, best_score = row.person_id, score
+                best, best_score = row.person_index, score
         if best is None or best_score < 0.8:
             raise KeyError(f"no person named {name!r}")
         return int(best)
+
+    def person_id(self, name: str) -> str:
+        """The stable ``person_id`` of the person :meth:`person` finds."""
+        index = self.person(name)
+        return str(self.people.loc[self.people["person_index"] == index, "person_id"].iloc[0])
 
     def works_of(self, name: str) -> pd.DataFrame:
         """The works of a person: those naming them, and those their own pages
         list (an entry cut at "et al." need not name its page's owner)."""
         pid = self.person(name)
-        listed = {w for ws in self.profiles.loc[self.profiles["person_id"] == pid, "work_ids"] for w in ws}
-        mask = self.works["person_ids"].map(lambda ids: pid in ids) | self.works["work_id"].isin(listed)
+        listed = {w for ws in self.profiles.loc[self.profiles["person_index"] == pid, "work_indexes"] for w in ws}
+        mask = self.works["person_indexes"].map(lambda ids: pid in ids) | self.works["work_index"].isin(listed)
         return self.works[mask].sort_values(["year", "title"], ascending=[False, True]).reset_index(drop=True)
 
     def uncertain(self, n: int = 20) -> pd.DataFrame:
@@ -76,11 +86,10 @@ class Merged:
         (5, ['a', 'b', 'key_a', 'key_b'])
         """
         from .explain import _explanation
-        from .ids import record_keys
 
         core = self.corpus._core
         pairs = _core.nearest_boundary_corpus(core, int(n), model=self.model)
-        keys = record_keys(core)
+        keys = self.keys
         explanations, _ = _core.explain_corpus_pairs(core, [(a, b) for a, b, _p in pairs], self.model)
         rows = []
         for (a, b, _p), e in zip(pairs, explanations):
@@ -92,15 +101,16 @@ class Merged:
                                            "probability", "explanation"])
 
     def coauthors(self, name: str) -> pd.DataFrame:
-        """People who share works with `name`: person_id, name, n_shared."""
+        """People who share works with `name`: person_id, name, n_shared, person_index."""
         pid = self.person(name)
         counts: Counter[int] = Counter()
-        for ids in self.works["person_ids"]:
+        for ids in self.works["person_indexes"]:
             if pid in ids:
                 counts.update(set(ids) - {pid})
-        names = dict(zip(self.people["person_id"], self.people["name"]))
-        rows = [(p, names[p], n) for p, n in counts.items()]
-        df = pd.DataFrame(rows, columns=["person_id", "name", "n_shared"])
+        names = dict(zip(self.people["person_index"], self.people["name"]))
+        stable = dict(zip(self.people["person_index"], self.people["person_id"]))
+        rows = [(stable[p], names[p], n, p) for p, n in counts.items()]
+        df = pd.DataFrame(rows, columns=["person_id", "name", "n_shared", "person_index"])
         return df.sort_values(["n_shared", "name"], ascending=[False, True]).reset_index(drop=True)
 
     def explain(self, i: int, j: int) -> Explanation:
@@ -181,6 +191,12 @@ def merge(data: Corpus | _core.Corpus | pd.DataFrame | Any, threshold: float | N
         corpus = Corpus(data)
     else:
         raise TypeError("merge: expected a Corpus (use sm.read first) or a table (pandas, pyarrow, polars)")
+    return merge_keyed(corpus, None, threshold, **options)
+
+
+def merge_keyed(corpus: Corpus, keys: list[str] | None, threshold: float | None = None, **options: Any) -> Merged:
+    """:func:`merge` of a Corpus whose record keys are given (the catalogue's,
+    kept from the records as first read); None: the keys of the records."""
     if set(options) <= {"threads", "model"}:
         # The records dedupe prepares are the ones merge reads: one preparation.
         _, model, columns = _core.merge_deduped(corpus._core, float(threshold or 0.0), **options)
@@ -189,9 +205,9 @@ def merge(data: Corpus | _core.Corpus | pd.DataFrame | Any, threshold: float | N
         details = dedupe_details(corpus, threshold=threshold, **options)
         labels, model = details.labels, details.model
         if decisions is not None:
-            labels = apply_decisions(corpus._core, record_keys(corpus._core), labels, load_decisions(decisions),
-                                     model, threshold or 0.5)
+            keys = keys if keys is not None else record_keys(corpus._core)
+            labels = apply_decisions(corpus._core, keys, labels, load_decisions(decisions), model, threshold or 0.5)
         columns = _core.merge_corpus(corpus._core, labels)
-    merged = Merged(corpus, columns)
+    merged = Merged(corpus, columns, keys)
     merged.model = model
     return merged

@@ -96,9 +96,9 @@ def test_each_page_shows_the_works_of_its_researcher(site, browser, name):
     assert len(ids) == len(set(ids))  # each work once
     # Every work naming the researcher, and every work their own pages list
     # (an entry cut at "et al." need not name them): works_of.
-    assert set(ids) == set(merged.works_of(name)["work_id"])
+    assert set(ids) == set(merged.works_of(name)["work_index"])
     pid = merged.person(name)
-    naming = set(merged.works.loc[merged.works["person_ids"].map(lambda p: pid in p), "work_id"])
+    naming = set(merged.works.loc[merged.works["person_indexes"].map(lambda p: pid in p), "work_index"])
     assert browser.find_element("css selector", "article.profile").get_attribute("data-person-id") == str(owner.person_id)
     shown = browser.find_element("id", "shown").text
     assert shown == f"{len(ids)} of {len(ids)} works"
@@ -142,11 +142,11 @@ def test_a_coauthor_in_the_graph_selects_the_shared_works(site, browser):
     merged, out, _ = site
     open_page(browser, out / "zhewei-yao.html")
     top = merged.coauthors("Zhewei Yao").iloc[0]
-    node = browser.find_element("css selector", f'svg.graph:not(.compact) g.node[data-person-id="{top.person_id}"]')
+    node = browser.find_element("css selector", f'svg.graph:not(.compact) g.node[data-person-id="{top.person_index}"]')
     node.click()
     shared = visible_works(browser)
     assert len(shared) == top.n_shared
-    assert all(str(top.person_id) in w.get_attribute("data-people").split() for w in shared)
+    assert all(str(top.person_index) in w.get_attribute("data-people").split() for w in shared)
     browser.find_element("id", "f-reset").click()
     assert visible_after_reset(browser, 73) == 73
 
@@ -170,7 +170,7 @@ def test_downloads_read_back_to_the_same_works(site, browser, name):
     assert not [d for d in back.diagnostics if d.severity == "error"]
     assert sorted(sm.normalize_title(w.title) for w in back) == titles
     # The page's works, in its order, are the entries of the download.
-    expected = merged.works.set_index("work_id").loc[page_work_ids(browser)]
+    expected = merged.works.set_index("work_index").loc[page_work_ids(browser)]
     assert [w.year for w in back] == [None if y != y else int(y) for y in expected["year"]]
     csl = json.loads(_download(browser, "dl-csl"))
     assert sorted(sm.normalize_title(r["title"]) for r in csl) == titles

@@ -143,10 +143,10 @@ def _explanations(merged: Merged, groups: Any) -> dict[Any, Any]:
 
 def works_of_owner(merged: Merged, owner: Owner, members: Any, explain: bool = True) -> list[Any]:
     """The owner's works as WorkViews, newest year first, then by title."""
-    works = merged.works.set_index("work_id")
+    works = merged.works.set_index("work_index")
     conflicts: dict[int, list[Conflict]] = {}
     for c in merged.conflicts.itertuples(index=False):
-        conflicts.setdefault(int(c.work_id), []).append(
+        conflicts.setdefault(int(c.work_index), []).append(
             Conflict(c.field, [(v, os.path.basename(s)) for v, s in zip(c.values, c.sources)]))
     why = _explanations(merged, {w: members[w] for w in owner.work_ids if len(members[w]) > 1}) if explain else {}
     out = []
@@ -162,7 +162,7 @@ def works_of_owner(merged: Merged, owner: Owner, members: Any, explain: bool = T
         if len(kinds) > 1 and "other" in kinds:  # a version without a venue says nothing against the others
             kinds.remove("other")
         names = list(w["authors"])
-        pids = list(w["person_ids"])
+        pids = list(w["person_indexes"])
         equal = _equal_contribution(rows, merged.corpus, names)
         authors = []
         for k, n in enumerate(names):

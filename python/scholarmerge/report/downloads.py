@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 def _record(merged: Merged, view: Any) -> dict[Any, Any]:
     """The work's merged fields on the JSON of the version its authors came
     from (which keeps the parsed names, ids and links the writers use)."""
-    works = merged.works.set_index("work_id")
+    works = merged.works.set_index("work_index")
     w = works.loc[view.work_id]
     authors_from = w["provenance"]["authors"]
     base = next((v.row for v in view.versions if f"{v.source}:{v.line}" == authors_from), view.versions[0].row)

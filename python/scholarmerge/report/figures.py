@@ -66,8 +66,8 @@ def coauthor_counts(merged: Merged, owner: Owner) -> Counter[Any]:
     co: Counter[int] = Counter()
     if owner.person_id is None:
         return co
-    works = merged.works.set_index("work_id")
-    for ids in works.loc[owner.work_ids, "person_ids"]:
+    works = merged.works.set_index("work_index")
+    for ids in works.loc[owner.work_ids, "person_indexes"]:
         co.update(set(int(i) for i in ids) - {owner.person_id})
     return co
 

@@ -51,14 +51,14 @@ def owners(merged: Merged) -> list[Owner]:
     are, as ``merged.works_of`` has them, the works naming them joined with the
     works their own pages list (a listing entry cut at "et al." may not name them)."""
     naming = defaultdict(set)
-    for wid, ids in zip(merged.works["work_id"], merged.works["person_ids"]):
+    for wid, ids in zip(merged.works["work_index"], merged.works["person_indexes"]):
         for pid in ids:
             naming[int(pid)].add(int(wid))
     result: list[Owner] = []
     slugs: set[str] = set()
     for p in merged.profiles.itertuples(index=False):
-        pid = int(p.person_id) if _has_person(p.person_id) else None
-        wids = set(int(w) for w in p.work_ids) | (naming[pid] if pid is not None else set())
+        pid = int(p.person_index) if _has_person(p.person_index) else None
+        wids = set(int(w) for w in p.work_indexes) | (naming[pid] if pid is not None else set())
         slug = _slug(p.name)
         while slug in slugs:  # namesakes get distinct pages
             slug += f"-{pid if pid is not None else len(slugs)}"

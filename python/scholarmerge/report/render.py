@@ -51,10 +51,10 @@ def _coauthor_links(merged: Merged, owner: Owner, shown: Any) -> dict[Any, Any]:
     from collections import Counter
     from itertools import combinations
 
-    works = merged.works.set_index("work_id")
+    works = merged.works.set_index("work_index")
     keep = set(shown)
     out: Counter[tuple[int, int]] = Counter()
-    for ids in works.loc[owner.work_ids, "person_ids"]:
+    for ids in works.loc[owner.work_ids, "person_indexes"]:
         for a, b in combinations(sorted(set(int(i) for i in ids) & keep), 2):
             out[(a, b)] += 1
     return out
@@ -67,7 +67,7 @@ def person_context(merged: Merged, person: Any, members: Any = None, index_href:
     views = works_of_owner(merged, owner, members)
     cites = {v.work_id: v.citations for v in views}
     co = coauthor_counts(merged, owner)
-    names = dict(zip(merged.people["person_id"], merged.people["name"]))
+    names = dict(zip(merged.people["person_index"], merged.people["name"]))
     coauthors = sorted(((int(p), names[p], n) for p, n in co.items()), key=lambda t: (-t[2], t[1]))
     shown = [p for p, _, _ in coauthors[:20]]
     uid = f"p{owner.person_id if owner.person_id is not None else owner.slug}"
@@ -108,7 +108,7 @@ def index_page(merged: Merged, hrefs: dict[Any, Any]) -> str:
     """The list of researchers; `hrefs`: slug -> page address."""
     rows = []
     for o in owners(merged):
-        works = merged.works.set_index("work_id").loc[o.work_ids]
+        works = merged.works.set_index("work_index").loc[o.work_ids]
         years = [int(y) for y in works["year"].dropna()]
         rows.append({"name": o.name, "person_id": o.person_id, "href": hrefs[o.slug], "n_works": len(o.work_ids),
                      "n_entries": o.n_entries, "n_pages": len(o.pages), "inferred": o.inferred,

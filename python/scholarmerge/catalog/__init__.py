@@ -1,0 +1,9 @@
+"""A catalogue on disk (SQLite, stdlib ``sqlite3``): records, their works,
+people, reviewed decisions and a change log. ``schema`` holds the tables,
+``records`` turns input into stored records, ``changes`` compares clusters,
+``catalog`` is :class:`Catalog` itself."""
+
+from .catalog import Catalog
+from .changes import Changes
+
+__all__ = ["Catalog", "Changes"]

@@ -1,0 +1,120 @@
+"""sm.Catalog: increments give the batch partition and IDs, a kill -9 inside
+add leaves the previous content, decisions survive re-imports."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pytest
+
+import scholarmerge as sm
+from scholarmerge.catalog.catalog import PAUSE_ENV
+from scholarmerge.decisions import DecisionWarning
+from scholarmerge.evaluate import load_dblp_acm
+
+
+def _dblp_acm():
+    try:
+        frame, _ = load_dblp_acm()
+    except FileNotFoundError:
+        pytest.skip("../shared/benchmarks not present")
+    return frame
+
+
+def _partition(work_of_key):
+    groups = {}
+    for key, work in work_of_key.items():
+        groups.setdefault(work, set()).add(key)
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_ten_increments_give_the_batch_partition_and_ids(tmp_path):
+    frame = _dblp_acm()
+    batch = sm.merge(frame)
+    index_to_id = dict(zip(batch.works["work_index"], batch.works["work_id"]))
+    expected = {k: index_to_id[int(w)] for k, w in zip(batch.keys, batch.work_of.tolist())}
+    cat = sm.Catalog(tmp_path / "c.sqlite")
+    for part in np.array_split(np.arange(len(frame)), 10):
+        cat.add(frame.iloc[part], skip_stored=False)  # DBLP-ACM has identical rows, distinct records
+    got = dict(zip(cat.records["key"], cat.records["work_id"]))
+    assert len(got) == len(frame)
+    assert _partition(got) == _partition(expected)
+    assert got == expected
+    assert len(cat.works) == len(batch.works)
+
+
+def test_kill_9_inside_add_leaves_the_previous_content(tmp_path):
+    frame = _dblp_acm().iloc[:400]
+    path = tmp_path / "c.sqlite"
+    with sm.Catalog(path) as cat:
+        cat.add(frame.iloc[:200])
+        before = cat.records.copy()
+    marker = tmp_path / "in-transaction"
+    code = ("import sys, scholarmerge as sm\n"
+            "from scholarmerge.evaluate import load_dblp_acm\n"
+            "frame, _ = load_dblp_acm()\n"
+            f"sm.Catalog(sys.argv[1]).add(frame.iloc[200:400])\n")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(path)], env=dict(os.environ, **{PAUSE_ENV: str(marker)}))
+    deadline = time.time() + 120
+    while not marker.exists():
+        assert proc.poll() is None, "the add ended before its transaction paused"
+        assert time.time() < deadline
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with sm.Catalog(path) as cat:
+        assert cat.records.equals(before)
+        assert len(cat.changes_since(0)["change"].unique()) == 1
+        cat.add(frame.iloc[200:400])  # and it takes the add again
+        assert len(cat) == 400
+
+
+def test_decisions_survive_reimports_and_are_applied_at_once(tmp_path):
+    frame = _dblp_acm()
+    cat = sm.Catalog(tmp_path / "c.sqlite")
+    cat.add(frame)
+    records = cat.records
+    sizes = records.groupby("work_id")["key"].agg(list)
+    pair = next(ks for ks in sizes if len(ks) >= 2)
+    changes = cat.decide(pair[0], pair[1], same=False, note="checked")
+    assert changes.split  # re-applied at once
+    work = dict(zip(cat.records["key"], cat.records["work_id"]))
+    assert work[pair[0]] != work[pair[1]]
+    again = cat.add(frame)  # a re-import: nothing new, the decision kept
+    assert again.added == 0 and again.skipped == len(frame)
+    work = dict(zip(cat.records["key"], cat.records["work_id"]))
+    assert work[pair[0]] != work[pair[1]]
+    with pytest.raises(KeyError):
+        cat.decide("nope", pair[0], same=True)
+
+
+def test_contradictory_decisions_are_reported(tmp_path):
+    frame = _dblp_acm().iloc[:600]
+    cat = sm.Catalog(tmp_path / "c.sqlite")
+    cat.add(frame)
+    keys = cat.records["key"].tolist()
+    a, b, c = keys[0], keys[1], keys[2]
+    cat.decide(a, b, same=True)
+    cat.decide(b, c, same=True)
+    with pytest.warns(DecisionWarning):
+        cat.decide(a, c, same=False)
+
+
+def test_cli_add_show_diff(tmp_path, capsys):
+    from scholarmerge.cli import bundled_seeds, main
+
+    db = str(tmp_path / "c.sqlite")
+    assert main(["catalog", "add", db, bundled_seeds()]) == 0
+    assert "record(s) added" in capsys.readouterr().out
+    assert main(["catalog", "add", db, bundled_seeds()]) == 0
+    assert "0 record(s) added" in capsys.readouterr().out
+    assert main(["catalog", "show", db, "--person", "Zhewei Yao"]) == 0
+    shown = capsys.readouterr().out.splitlines()
+    assert len(shown) > 10 and all(line.startswith("W") for line in shown[1:])
+    assert main(["catalog", "diff", db, "--since", "1"]) == 0
+    assert capsys.readouterr().out.splitlines()[0].startswith("2\t")
