@@ -63,6 +63,7 @@ void bind_refs(py::module_& m) {
         return out;
     }, py::arg("text"));
     m.def("_refs_crf_features", &refs_crf_features, py::arg("text"));
+    m.def("_refs_rule_regions", &refs_rule_regions, py::arg("text"));
 }
 
 }  // namespace scholarmerge::bindings
