@@ -138,9 +138,30 @@ std::string read_pages(std::string_view p) {
     return s;
 }
 
+// Where a chapter's "In" / "in" opens the book inside a run-on title: after
+// ". ", ", ", a closing quote or "?", and before a capitalised word; npos if none.
+std::size_t in_marker(std::string_view t) {
+    for (std::size_t k = t.find("n "); k != npos; k = t.find("n ", k + 1)) {
+        if (k < 3 || (t[k - 1] != 'I' && t[k - 1] != 'i') || t[k - 2] != ' ') continue;
+        std::size_t b = k - 2;  // the space before "In"
+        char p = t[b - 1];
+        bool opened = p == '.' || p == ',' || p == '?' || p == '"' || p == '\'' || p == ':' ||
+                      (b >= 3 && static_cast<unsigned char>(t[b - 1]) >= 0x80);  // ” ’
+        if (!opened) continue;
+        if (t[k - 1] == 'i' && p != ',' && p != '.' && p != '"' && static_cast<unsigned char>(p) < 0x80) continue;
+        std::size_t nx = k + 2;
+        if (nx < t.size() && t[nx] == ':') nx = t.find_first_not_of(' ', nx + 1);
+        if (nx == npos || nx >= t.size()) continue;
+        unsigned char c = static_cast<unsigned char>(t[nx]);
+        if (upper(static_cast<char>(c)) || digit(static_cast<char>(c)) || c >= 0x80) return k - 1;
+    }
+    return npos;
+}
+
 }  // namespace
 
 bool split_reference(std::string_view text, Work& w, const RefsTagger& tagger) {
+    const Work given = w;  // what the caller set (provenance, section), for the fallback below
     std::string s = text.find("</") != std::string_view::npos ? detail::squeeze_spaces(text::strip_tags(text))
                                                                : detail::squeeze_spaces(text);
     if (std::size_t m = detail::reference_list_marker(s)) s = detail::squeeze_spaces(std::string_view(s).substr(m));
@@ -172,9 +193,40 @@ bool split_reference(std::string_view text, Work& w, const RefsTagger& tagger) {
         if (has_letter(ed)) w.extra["editors"] = ed;
     }
     std::string title;
-    if (const auto* t = first("title")) title = detail::clean_reference_title(t->text);
-    if (const auto* c = first("container")) {
-        std::string v = strip_words(c->text, {"in"}, {});
+    std::string container_text;
+    if (const auto* c = first("container")) container_text = c->text;
+    if (const auto* t = first("title")) {
+        std::string_view tt = t->text;
+        if (container_text.empty()) {
+            // A chapter's "In" after a sentence end, a comma or a closing quote
+            // ("“The Regional Motive.” In A Continuous Harmony", "The Europeans,
+            // in Novels") opens the container even when the tagger ran on.
+            std::size_t cut = in_marker(tt);
+            if (cut != npos) {
+                container_text = std::string(tt.substr(cut));
+                tt = tt.substr(0, cut);
+            }
+        }
+        title = detail::clean_reference_title(tt);
+        // "In P. Sanders (Ed.) The Tribes of ...": a second title after the
+        // editors is the book the chapter is in.
+        if (container_text.empty()) {
+            bool after_editor = false;
+            for (const auto& f : fields) {
+                if (&f == t) continue;
+                if (f.begin < t->end) continue;
+                if (f.label == "editor") after_editor = true;
+                else if (f.label == "title" && after_editor) {
+                    container_text = f.text;
+                    break;
+                } else if (f.label != "title") {
+                    after_editor = after_editor && f.label == "editor";
+                }
+            }
+        }
+    }
+    if (!container_text.empty()) {
+        std::string v = strip_words(container_text, {"in"}, {});
         v = trim(v, " .,;:(");
         // "Proceedings of ... Retrieval. ACM", "Digital Libraries. LNCS": a
         // publisher or series acronym after a sentence end is not the container
@@ -243,8 +295,16 @@ bool split_reference(std::string_view text, Work& w, const RefsTagger& tagger) {
 
     if (title.empty()) {
         // a citation without a title ("Nano Lett. 2010, 10, 1012") is split
-        // when its names and journal were found; anything else is kept whole
+        // when its names and journal were found
         if (!w.authors.empty() && !w.venue.empty()) return true;
+        // The tagger found no title: an edited volume read as one editor
+        // field ("Tester, Keith, ed. The Flâneur. London: ...") and the like.
+        // The rules' cut is taken instead when they split it.
+        Work r = given;
+        if (split_reference_rules(text, r)) {
+            w = std::move(r);
+            return true;
+        }
         w.title = s;
         return false;
     }
