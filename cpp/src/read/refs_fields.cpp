@@ -180,6 +180,7 @@ bool split_reference(std::string_view text, Work& w, const RefsTagger& tagger) {
         std::string block = no_parens(author_block(a->text));
         block = strip_words(block, {}, {"ed", "eds", "editor", "editors", "hrsg", "hg"});
         block = author_block(block);
+        for (std::size_t k; (k = block.find("... ")) != npos;) block.erase(k, 4);  // APA's elided names
         if (has_letter(block)) {
             AuthorList list = parse_author_list(block);
             w.authors = std::move(list.authors);

@@ -515,9 +515,12 @@ bool title_opener(std::string_view w) {
 bool chunk_ends_names(std::string_view s, std::size_t from, bool given_of_first) {
     int words = 0, lowers = 0, run = 0, max_run = 0;  // run: full words of one person (between "and"s)
     bool first_opener = false, named = false, first_caps = false;
+    std::size_t piece_end = npos;  // the comma that closes this piece
+    std::string_view only_word;    // the piece's one full word, if it has one
     for (std::size_t i = from; i < s.size();) {
         char c = s[i];
         if (c == ',' || c == ';' || c == '[') {
+            if (c == ',') piece_end = i;
             // "Mein Kampf, trans. ...", "Speeches and Writings, ed. ...": a title before its translator / editor
             if (c == ',' && words > 0 && !named) {
                 std::string_view next = s.substr(std::min(s.size(), i + 2));
@@ -593,6 +596,7 @@ bool chunk_ends_names(std::string_view s, std::size_t from, bool given_of_first)
         if (initial || connective(w)) named = true;
         if (connective(w)) run = 0;
         if (!initial && !connective(w) && !particle(w)) {
+            only_word = words == 0 ? w : std::string_view{};
             ++words;
             max_run = std::max(max_run, ++run);
         }
@@ -600,6 +604,21 @@ bool chunk_ends_names(std::string_view s, std::size_t from, bool given_of_first)
         i = n;
     }
     if (max_run >= 4 || lowers >= 2 || (lowers >= 1 && words >= 2)) return true;
+    // "M. C. Miller, Donors, Their Gifts, ...", "Narboux, Jean-Philippe, L'illusion, Paris":
+    // one capitalised word between commas, neither the given name of an
+    // inverted first author nor a surname followed by its initials ("Jourdan,
+    // M.") or by "and", is no person: the title starts there.
+    std::size_t lead = from;
+    while (lead < s.size() && s[lead] == ' ') ++lead;
+    bool and_first = lead < s.size() && s[lead] == '&';  // "& Genesee, Fred": a person
+    if (words == 1 && !named && !and_first && !given_of_first && lowers == 0 && piece_end != npos && !only_word.empty() &&
+        only_word != "Jr" && only_word != "Sr" && only_word != "II" && only_word != "III" && only_word != "IV" &&
+        only_word != "al" && only_word != "others") {
+        std::size_t n;
+        std::string_view next = word_at(s, piece_end + 1, &n);
+        bool initials_follow = initial_like(next) && n < s.size() && (s[n] == '.' || s[n] == ',' || s[n] == ' ');
+        if (!initials_follow && !connective(next) && !next.empty() && upper_at(next, 0)) return true;
+    }
     return first_opener && words >= 2;
 }
 
@@ -633,6 +652,12 @@ std::size_t author_end(std::string_view s) {
         if (c == '.' && (i + 1 >= s.size() || s[i + 1] == ' ')) {
             std::string_view w = word_before(s, i);
             if (w == "al") return i + 1;
+            // "U.S. National Library of Medicine.", "U.K. Department of Health.":
+            // a country's abbreviation opens a corporate author, no initials
+            bool country = false;
+            for (std::string_view c : {"U.S.", "U.K.", "U.N.", "E.U.", "U.S.A."})
+                if (i + 1 == c.size() && s.compare(0, c.size(), c) == 0) country = true;
+            if (country && i + 2 < s.size() && upper_at(s, i + 2)) continue;
             if (initial_like(w) || w == "Jr" || w == "Sr") {
                 if (i + 1 >= s.size()) return i + 1;
                 std::size_t n;
@@ -642,6 +667,8 @@ std::size_t author_end(std::string_view s) {
                 continue;
             }
             if (w.empty() && i > 0 && s[i - 1] == ')') continue;
+            // APA's "Plath, L. C., ... Botros, N.": the elided names go on
+            if (w.empty() && i >= 2 && s[i - 1] == '.' && s[i - 2] == '.') continue;
             return i + 1;
         }
     }
@@ -1334,6 +1361,8 @@ bool split_reference_rules(std::string_view text, Work& w) {
             else if (ch == ')' && depth > 0) --depth;
             else if (depth == 0) names += ch;
         }
+        // APA's elision "..., ... Last, N." is no part of the last name
+        for (std::size_t k; (k = names.find("... ")) != npos;) names.erase(k, 4);
         AuthorList list = parse_author_list(squeeze(names));
         w.authors = std::move(list.authors);
         w.authors_truncated = list.truncated;
