@@ -1148,6 +1148,18 @@ bool split_reference_rules(std::string_view text, Work& w) {
         }
     if (q) {
         std::size_t close = find_close_quote(v, qpos + q, q, v.substr(qpos, q));
+        // "“Behind the Store”: Montreal ... Wars”", "‘Potential of the ‘Arab
+        // Spring’: Some Early Observations’": a quote closed before a colon is
+        // a quoted phrase inside the title when another close follows it.
+        while (close != npos && close + close_len(v, close) < v.size() && v[close + close_len(v, close)] == ':') {
+            std::size_t after = close + close_len(v, close);
+            std::size_t next = find_close_quote(v, after, q, v.substr(qpos, q));
+            if (next == npos || next - after > 200 || v[next - 1] == ' ') break;
+            bool opened = false;
+            for (std::size_t k = after; k < next && !opened; ++k) opened = open_quote(v, k) && v[k - 1] == ' ' && v[k] != '"';
+            if (opened) break;
+            close = next;
+        }
         if (close != npos && close > qpos + q) {
             title = clean_title(v.substr(qpos + q, close - qpos - q));
             t_end = close + close_len(v, close);
@@ -1262,6 +1274,8 @@ bool split_reference_rules(std::string_view text, Work& w) {
         pos = skip_punct(v, pos + 3);
         in_marker = true;
     }
+    std::string booktitle;  // a container named before its editors
+    const bool in_marker_seen = in_marker;
     {
         // "J. Smith (Ed.), Container" / "Smith, J. (eds.) Container"
         std::size_t limit = std::min(v.size(), pos + 300);
@@ -1276,6 +1290,50 @@ bool split_reference_rules(std::string_view text, Work& w) {
                                        ", Ed.,", ", editors.", ", editor."}) {
                 if (v.compare(k, m.size(), m) == 0) {
                     std::string ed = trim_copy(v.substr(pos, k - pos));
+                    // "In Handbook of Combinatorics, R. Graham, and L. Lovasz, Eds., vol. 2":
+                    // the book's title comes first and its editors after it
+                    if (in_marker_seen) {
+                        // the first comma piece holding an initial starts the editors
+                        auto has_initial = [](std::string_view piece) {
+                            for (std::size_t h = 0; h < piece.size();) {
+                                std::size_t n;
+                                std::string_view x = word_at(piece, h, &n);
+                                if (x.empty()) {
+                                    h = n + 1;
+                                    continue;
+                                }
+                                if (initial_like(x) && n < piece.size() && piece[n] == '.') return true;
+                                h = n;
+                            }
+                            return false;
+                        };
+                        std::size_t cut = npos;
+                        for (std::size_t b = 0, e; b < ed.size(); b = e + 2) {
+                            e = ed.find(", ", b);
+                            if (e == npos) e = ed.size();
+                            if (has_initial(std::string_view(ed).substr(b, e - b))) {
+                                cut = b;
+                                break;
+                            }
+                        }
+                        if (cut != npos && cut >= 2) {
+                            std::string head = trim_copy(std::string_view(ed).substr(0, cut - 2));
+                            std::string_view names_part = std::string_view(ed).substr(cut);
+                            std::size_t paren = head.rfind(" (");
+                            if (paren != npos && starts_year_paren(head, paren + 1)) head.erase(paren);
+                            // a title has a function word or three words ("Farkas, Donka" is a person)
+                            bool titled = count_if_words(std::string_view(head).substr(0, head.find(", "))) >= 3;
+                            for (std::size_t h = 0; h + 1 < head.size(); ++h)
+                                if (head[h] == ' ' && lower_at(head, h + 1)) titled = true;
+                            if (titled && count_if_words(head) >= 2 && reads_as_names(names_part)) {
+                                booktitle = head;
+                                w.extra["editors"] = std::string(names_part);
+                                pos = skip_punct(v, k + m.size());
+                                marked = true;
+                                break;
+                            }
+                        }
+                    }
                     if (reads_as_names(ed)) {
                         w.extra["editors"] = ed;
                         pos = skip_punct(v, k + m.size());
@@ -1305,7 +1363,9 @@ bool split_reference_rules(std::string_view text, Work& w) {
     std::size_t c_end = container_end(v, pos);
     // the tail starts at once ("vol. 2", "323", "Page 15"): no container
     if (pos < v.size() && (digit_marker(v, pos) || word_marker(v, pos) || v.compare(pos, 5, "Page ") == 0)) c_end = pos;
+    if (!booktitle.empty()) c_end = pos;
     if (pos < v.size()) container = trim_copy(v.substr(pos, c_end - pos), " .,;:(");
+    if (!booktitle.empty()) container = booktitle;
     trim_container(container, w);
     std::string place, publisher;
     if (!in_marker && place_publisher(container, place, publisher)) container.clear();
