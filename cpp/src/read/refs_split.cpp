@@ -1062,6 +1062,7 @@ bool split_reference_rules(std::string_view text, Work& w) {
     // markup (<i>...</i>) out; a bare "<http://...>" is no tag and stays
     std::string s = text.find("</") != std::string_view::npos ? squeeze(text::strip_tags(text)) : squeeze(text);
     if (std::size_t m = list_marker(s)) s = squeeze(std::string_view(s).substr(m));
+    bool ditto = false;  // the names were the entry before's: the text starts after them
     {
         // "______." / "–––––." / "---": the same authors as the entry before
         std::size_t d = 0;
@@ -1069,7 +1070,10 @@ bool split_reference_rules(std::string_view text, Work& w) {
                                 (s.compare(d, 2, "\xE2\x80") == 0 && d + 2 < s.size() &&
                                  (s[d + 2] == '\x93' || s[d + 2] == '\x94' || s[d + 2] == '\x95'))))
             d += s[d] == '_' || s[d] == '-' ? 1 : 3;
-        if (d >= 2) s = squeeze(std::string_view(s).substr(std::min(s.size(), skip_punct(s, d))));
+        if (d >= 2) {
+            s = squeeze(std::string_view(s).substr(std::min(s.size(), skip_punct(s, d))));
+            ditto = true;
+        }
     }
     const std::string whole = s;
     take_identifiers(s, w);
@@ -1077,7 +1081,7 @@ bool split_reference_rules(std::string_view text, Work& w) {
     std::string_view v(s);
 
     // Authors.
-    std::size_t a_end = author_end(v);
+    std::size_t a_end = ditto ? npos : author_end(v);
     std::string author_text;
     std::size_t pos = 0;
     if (a_end != npos && a_end > 0 && reads_as_names(v.substr(0, a_end))) {
