@@ -86,3 +86,11 @@ def test_default_edited_volume_keeps_its_title():
     w = sm.parse_reference("Tester, Keith, ed. The Walker in the City. London: Routledge, 1994.")
     assert w.title == "The Walker in the City"
     assert w.year == 1994
+
+
+@BOTH
+def test_same_authors_dash_is_followed_by_the_title(split):
+    for dash in ("\u2014\u2014\u2014.", "---.", "______."):
+        w = split(f"{dash} The Harbour at Night. Boston: Riverside Press, 1921.")
+        assert w.title == "The Harbour at Night", dash
+        assert w.authors == [] and w.year == 1921

@@ -94,9 +94,17 @@ std::string author_block(std::string_view t) {
     return s;
 }
 
+// A letter of any script; the General Punctuation block (U+2000-U+206F:
+// dashes, quotes, "———" for "the same authors") is none.
 bool has_letter(std::string_view s) {
-    for (unsigned char c : s)
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c == 0xE2 && i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) == 0x80 || static_cast<unsigned char>(s[i + 1]) == 0x81)) {
+            i += 2;
+            continue;
+        }
         if (letter(c)) return true;
+    }
     return false;
 }
 
