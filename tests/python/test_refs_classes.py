@@ -94,3 +94,10 @@ def test_same_authors_dash_is_followed_by_the_title(split):
         w = split(f"{dash} The Harbour at Night. Boston: Riverside Press, 1921.")
         assert w.title == "The Harbour at Night", dash
         assert w.authors == [] and w.year == 1921
+
+
+def test_default_quoted_title_ends_at_its_closing_quote():
+    w = sm.parse_reference("Hale, Mary. \u201cRivers of the North: A Short History.\u201d Studies in Northern "
+                           "Geography: Essays since 1950. Toronto: Lakeside Press, 2004.")
+    assert w.title == "Rivers of the North: A Short History"
+    assert w.year == 2004

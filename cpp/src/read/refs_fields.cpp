@@ -146,6 +146,32 @@ std::string read_pages(std::string_view p) {
     return s;
 }
 
+// The end (exclusive, after the closing quote) of a title that opens with
+// a quote and whose closing quote is followed by more words; npos otherwise.
+std::size_t quoted_title_end(std::string_view t) {
+    std::size_t q = 0;
+    bool curly = false, low9 = false;
+    if (t.compare(0, 2, "``") == 0) q = 2;
+    else if (!t.empty() && t[0] == '"') q = 1;
+    else if (t.compare(0, 3, "\xE2\x80\x9C") == 0) q = 3, curly = true;   // “
+    else if (t.compare(0, 3, "\xE2\x80\x9E") == 0) q = 3, low9 = true;    // „
+    if (!q) return npos;
+    for (std::size_t i = q; i < t.size(); ++i) {
+        std::size_t len = 0;
+        if (t.compare(i, 2, "''") == 0 && q == 2) len = 2;
+        else if (t[i] == '"') len = 1;
+        else if ((curly || low9) && t.compare(i, 3, "\xE2\x80\x9D") == 0) len = 3;  // ”
+        else if (low9 && t.compare(i, 3, "\xE2\x80\x9C") == 0) len = 3;
+        if (!len) continue;
+        std::size_t e = i + len;
+        if (e < t.size() && t[e] == ':') return npos;
+        std::size_t k = e;
+        while (k < t.size() && (t[k] == ' ' || t[k] == ',' || t[k] == '.')) ++k;
+        return k < t.size() && k > e ? e : npos;
+    }
+    return npos;
+}
+
 // Where a chapter's "In" / "in" opens the book inside a run-on title: after
 // ". ", ", ", a closing quote or "?", and before a capitalised word; npos if none.
 std::size_t in_marker(std::string_view t) {
@@ -206,6 +232,15 @@ bool split_reference(std::string_view text, Work& w, const RefsTagger& tagger) {
     if (const auto* c = first("container")) container_text = c->text;
     if (const auto* t = first("title")) {
         std::string_view tt = t->text;
+        // "“Ian McEwan: The Child in Us All.” Contemporary Novelists: ...": a
+        // quoted title ends at its closing quote even when the tagger ran on
+        // (not at one before a colon: "“Behind the Store”: Montreal ...”")
+        if (std::size_t close = quoted_title_end(tt); close != npos) {
+            std::string_view rest = tt.substr(close);
+            while (!rest.empty() && (rest[0] == ' ' || rest[0] == ',' || rest[0] == '.')) rest.remove_prefix(1);
+            if (container_text.empty() && !rest.empty()) container_text = std::string(rest);
+            tt = tt.substr(0, close);
+        }
         if (container_text.empty()) {
             // A chapter's "In" after a sentence end, a comma or a closing quote
             // ("“The Regional Motive.” In A Continuous Harmony", "The Europeans,
