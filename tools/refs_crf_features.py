@@ -162,15 +162,33 @@ def _bucket(k: int) -> str:
     return str(k) if k <= 4 else "5-7" if k <= 7 else "8+"
 
 
+def _sentence_end(t: Token) -> bool:
+    # a period after a word that is not an initial, or "?" / "!"
+    if t.last in "?!":
+        return True
+    return t.last == "." and "init" not in t.flags and "inits" not in t.flags
+
+
+def rule_regions(text: str) -> list[str]:
+    """The rule-based splitter's cut, one region per token ("pre", "title",
+    "mid", "cont", "post", "none"): computed by the C++ core (the installed
+    scholarmerge), so training and decoding see the same regions."""
+    import scholarmerge as sm
+
+    return sm._core._refs_rule_regions(text)
+
+
 def features(text: str) -> tuple[list[str], list[list[str]]]:
     """The tokens of `text` and, for each, its feature strings (in order)."""
     raw = split_tokens(text)
+    regions = rule_regions(text)
     toks = [_token(r) for r in raw]
     n = len(toks)
     out = []
     quotes = 0  # double quotes seen before the token
     depth = 0  # open parentheses / brackets before the token
     year_seen = False
+    sentences = 0  # sentence ends before the token
     for i, t in enumerate(toks):
         f = ["bias", "w=" + t.lower[:24], "sh=" + t.shape, "f=" + t.first, "l=" + t.last,
              "s3=" + t.lower[-3:], "len=" + _bucket(len(t.core)), "pos=" + str(10 * i // n)]
@@ -200,6 +218,14 @@ def features(text: str) -> tuple[list[str], list[list[str]]]:
         prev_last = toks[i - 1].last if i else "^"
         f.append("l[-1]|sh=" + prev_last + "|" + t.shape)
         f.append("l[-1]|l=" + prev_last + "|" + t.last)
+        f.append("nseg=" + _bucket(sentences))
+        r = regions[i]
+        f.append("rule=" + r)
+        f.append("rule|l[-1]=" + r + "|" + prev_last)
+        f.append("rule[-1]|rule=" + (regions[i - 1] if i else "^") + "|" + r)
+        f.append("rule[1]=" + (regions[i + 1] if i + 1 < n else "$"))
+        if _sentence_end(t):
+            sentences += 1
         out.append(f)
         for c in t.norm:
             if c == '"':

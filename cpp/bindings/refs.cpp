@@ -41,13 +41,20 @@ void bind_refs(py::module_& m) {
         },
         py::arg("texts"), py::arg("source") = "<references>");
     // For bench/refs_quality.py and tools/train_refs_crf.py: the tagger with the
-    // shipped model, and with a model file given as bytes (cross-validation).
+    // shipped model, the rule-based splitter alone, and the tagger with a model
+    // file given as bytes (cross-validation).
     m.def(
         "_parse_references_crf",
         [](const std::vector<std::string>& texts, const std::string& source) {
             return split_all(texts, source, [](const std::string& t, Work& w) {
                 return split_reference(t, w, RefsTagger::shipped());
             });
+        },
+        py::arg("texts"), py::arg("source") = "<references>");
+    m.def(
+        "_parse_references_rules",
+        [](const std::vector<std::string>& texts, const std::string& source) {
+            return split_all(texts, source, [](const std::string& t, Work& w) { return split_reference_rules(t, w); });
         },
         py::arg("texts"), py::arg("source") = "<references>");
     m.def(
@@ -63,6 +70,7 @@ void bind_refs(py::module_& m) {
         return out;
     }, py::arg("text"));
     m.def("_refs_crf_features", &refs_crf_features, py::arg("text"));
+    m.def("_refs_rule_regions", &refs_rule_regions, py::arg("text"));
 }
 
 }  // namespace scholarmerge::bindings

@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "scholarmerge/read/refs.hpp"
 #include "scholarmerge/read/refs_crf.hpp"
 
 namespace scholarmerge {
@@ -213,6 +214,63 @@ std::string bucket(std::size_t k) {
     return k <= 7 ? "5-7" : "8+";
 }
 
+
+// Letters and digits only, ASCII lower-cased, bytes >= 0x80 kept: the form in
+// which the rule splitter's title and container are found again in the text.
+void fold_into(std::string_view s, std::string& out, std::vector<std::uint32_t>* owner, std::uint32_t tok) {
+    for (unsigned char c : s) {
+        if (!alnum(c)) continue;
+        out += upper(static_cast<char>(c)) ? static_cast<char>(c + 32) : static_cast<char>(c);
+        if (owner) owner->push_back(tok);
+    }
+}
+
+}  // namespace
+
+// The rule-based splitter's cut as one region per token: "pre" (names,
+// date) before its title, "title", "mid" between title and container,
+// "cont", "post" after it; "none" when the rules do not split the text.
+// The tagger reads it as a feature and learns where the rules are wrong.
+std::vector<std::string> refs_rule_regions(std::string_view text) {
+    auto spans = refs_crf_tokens(text);
+    std::vector<std::string> out(spans.size(), "none");
+    Work w;
+    if (spans.empty() || !split_reference_rules(text, w)) return out;
+    std::string folded;
+    std::vector<std::uint32_t> owner;
+    for (std::uint32_t k = 0; k < spans.size(); ++k)
+        fold_into(text.substr(spans[k].first, spans[k].second - spans[k].first), folded, &owner, k);
+    std::string ft, fc;
+    fold_into(w.title, ft, nullptr, 0);
+    fold_into(w.venue, fc, nullptr, 0);
+    const std::size_t npos = std::string::npos;
+    std::size_t tb = ft.empty() ? npos : folded.find(ft);
+    std::size_t cb = fc.empty() ? npos : folded.find(fc, tb == npos ? 0 : tb + ft.size());
+    if (cb == npos && !fc.empty()) cb = folded.find(fc);
+    long t0 = tb == npos ? -1 : owner[tb], t1 = tb == npos ? -1 : owner[tb + ft.size() - 1];
+    long c0 = cb == npos ? -1 : owner[cb], c1 = cb == npos ? -1 : owner[cb + fc.size() - 1];
+    for (long k = 0; k < static_cast<long>(spans.size()); ++k) {
+        if (t0 >= 0 && k >= t0 && k <= t1) out[k] = "title";
+        else if (c0 >= 0 && k >= c0 && k <= c1) out[k] = "cont";
+        else if (t0 >= 0 ? k < t0 : c0 >= 0 && k < c0) out[k] = "pre";
+        else if (c0 >= 0 && k > c1) out[k] = "post";
+        else if (c0 >= 0 || t0 >= 0) out[k] = c0 > k ? "mid" : "post";
+    }
+    return out;
+}
+
+namespace {
+
+// A token that ends a sentence: a period after a word that is not an
+// initial, or "?" / "!".
+bool sentence_end(const Tok& t) {
+    if (t.last == '?' || t.last == '!') return true;
+    if (t.last != '.') return false;
+    for (const auto& x : t.flags)
+        if (x == "init" || x == "inits") return false;
+    return true;
+}
+
 // Calls emit(feature) for every feature of every token, token by token;
 // next_token() before each token's first.
 template <class Emit, class Next>
@@ -231,8 +289,9 @@ void each_feature(std::string_view text, const detail::TokenSpans& spans, Emit&&
     };
     static const std::string_view ks[4] = {"-2", "-1", "1", "2"};
     static const int offs[4] = {-2, -1, 1, 2};
-    int quotes = 0, depth = 0;
+    int quotes = 0, depth = 0, sentences = 0;
     bool year_seen = false;
+    const std::vector<std::string> regions = refs_rule_regions(text);
     for (std::size_t i = 0; i < n; ++i) {
         next_token();
         const Tok& t = toks[i];
@@ -270,6 +329,13 @@ void each_feature(std::string_view text, const detail::TokenSpans& spans, Emit&&
         std::string_view pl(&prev_last, 1);
         put("l[-1]|sh=", pl, "|", t.shape);
         put("l[-1]|l=", pl, "|", std::string_view(&t.last, 1));
+        put("nseg=", bucket(static_cast<std::size_t>(sentences)));
+        const std::string& r = regions[i];
+        put("rule=", r);
+        put("rule|l[-1]=", r, "|", pl);
+        put("rule[-1]|rule=", i ? std::string_view(regions[i - 1]) : std::string_view("^"), "|", r);
+        put("rule[1]=", i + 1 < n ? std::string_view(regions[i + 1]) : std::string_view("$"));
+        if (sentence_end(t)) ++sentences;
         for (char c : t.norm) {
             if (c == '"') ++quotes;
             else if (c == '(' || c == '[') ++depth;

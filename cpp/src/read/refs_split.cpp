@@ -515,9 +515,12 @@ bool title_opener(std::string_view w) {
 bool chunk_ends_names(std::string_view s, std::size_t from, bool given_of_first) {
     int words = 0, lowers = 0, run = 0, max_run = 0;  // run: full words of one person (between "and"s)
     bool first_opener = false, named = false, first_caps = false;
+    std::size_t piece_end = npos;  // the comma that closes this piece
+    std::string_view only_word;    // the piece's one full word, if it has one
     for (std::size_t i = from; i < s.size();) {
         char c = s[i];
         if (c == ',' || c == ';' || c == '[') {
+            if (c == ',') piece_end = i;
             // "Mein Kampf, trans. ...", "Speeches and Writings, ed. ...": a title before its translator / editor
             if (c == ',' && words > 0 && !named) {
                 std::string_view next = s.substr(std::min(s.size(), i + 2));
@@ -593,6 +596,7 @@ bool chunk_ends_names(std::string_view s, std::size_t from, bool given_of_first)
         if (initial || connective(w)) named = true;
         if (connective(w)) run = 0;
         if (!initial && !connective(w) && !particle(w)) {
+            only_word = words == 0 ? w : std::string_view{};
             ++words;
             max_run = std::max(max_run, ++run);
         }
@@ -600,6 +604,21 @@ bool chunk_ends_names(std::string_view s, std::size_t from, bool given_of_first)
         i = n;
     }
     if (max_run >= 4 || lowers >= 2 || (lowers >= 1 && words >= 2)) return true;
+    // "M. C. Miller, Donors, Their Gifts, ...", "Narboux, Jean-Philippe, L'illusion, Paris":
+    // one capitalised word between commas, neither the given name of an
+    // inverted first author nor a surname followed by its initials ("Jourdan,
+    // M.") or by "and", is no person: the title starts there.
+    std::size_t lead = from;
+    while (lead < s.size() && s[lead] == ' ') ++lead;
+    bool and_first = lead < s.size() && s[lead] == '&';  // "& Genesee, Fred": a person
+    if (words == 1 && !named && !and_first && !given_of_first && lowers == 0 && piece_end != npos && !only_word.empty() &&
+        only_word != "Jr" && only_word != "Sr" && only_word != "II" && only_word != "III" && only_word != "IV" &&
+        only_word != "al" && only_word != "others") {
+        std::size_t n;
+        std::string_view next = word_at(s, piece_end + 1, &n);
+        bool initials_follow = initial_like(next) && n < s.size() && (s[n] == '.' || s[n] == ',' || s[n] == ' ');
+        if (!initials_follow && !connective(next) && !next.empty() && upper_at(next, 0)) return true;
+    }
     return first_opener && words >= 2;
 }
 
@@ -633,6 +652,12 @@ std::size_t author_end(std::string_view s) {
         if (c == '.' && (i + 1 >= s.size() || s[i + 1] == ' ')) {
             std::string_view w = word_before(s, i);
             if (w == "al") return i + 1;
+            // "U.S. National Library of Medicine.", "U.K. Department of Health.":
+            // a country's abbreviation opens a corporate author, no initials
+            bool country = false;
+            for (std::string_view c : {"U.S.", "U.K.", "U.N.", "E.U.", "U.S.A."})
+                if (i + 1 == c.size() && s.compare(0, c.size(), c) == 0) country = true;
+            if (country && i + 2 < s.size() && upper_at(s, i + 2)) continue;
             if (initial_like(w) || w == "Jr" || w == "Sr") {
                 if (i + 1 >= s.size()) return i + 1;
                 std::size_t n;
@@ -642,6 +667,8 @@ std::size_t author_end(std::string_view s) {
                 continue;
             }
             if (w.empty() && i > 0 && s[i - 1] == ')') continue;
+            // APA's "Plath, L. C., ... Botros, N.": the elided names go on
+            if (w.empty() && i >= 2 && s[i - 1] == '.' && s[i - 2] == '.') continue;
             return i + 1;
         }
     }
@@ -1035,6 +1062,7 @@ bool split_reference_rules(std::string_view text, Work& w) {
     // markup (<i>...</i>) out; a bare "<http://...>" is no tag and stays
     std::string s = text.find("</") != std::string_view::npos ? squeeze(text::strip_tags(text)) : squeeze(text);
     if (std::size_t m = list_marker(s)) s = squeeze(std::string_view(s).substr(m));
+    bool ditto = false;  // the names were the entry before's: the text starts after them
     {
         // "______." / "–––––." / "---": the same authors as the entry before
         std::size_t d = 0;
@@ -1042,7 +1070,10 @@ bool split_reference_rules(std::string_view text, Work& w) {
                                 (s.compare(d, 2, "\xE2\x80") == 0 && d + 2 < s.size() &&
                                  (s[d + 2] == '\x93' || s[d + 2] == '\x94' || s[d + 2] == '\x95'))))
             d += s[d] == '_' || s[d] == '-' ? 1 : 3;
-        if (d >= 2) s = squeeze(std::string_view(s).substr(std::min(s.size(), skip_punct(s, d))));
+        if (d >= 2) {
+            s = squeeze(std::string_view(s).substr(std::min(s.size(), skip_punct(s, d))));
+            ditto = true;
+        }
     }
     const std::string whole = s;
     take_identifiers(s, w);
@@ -1050,7 +1081,7 @@ bool split_reference_rules(std::string_view text, Work& w) {
     std::string_view v(s);
 
     // Authors.
-    std::size_t a_end = author_end(v);
+    std::size_t a_end = ditto ? npos : author_end(v);
     std::string author_text;
     std::size_t pos = 0;
     if (a_end != npos && a_end > 0 && reads_as_names(v.substr(0, a_end))) {
@@ -1121,6 +1152,18 @@ bool split_reference_rules(std::string_view text, Work& w) {
         }
     if (q) {
         std::size_t close = find_close_quote(v, qpos + q, q, v.substr(qpos, q));
+        // "“Behind the Store”: Montreal ... Wars”", "‘Potential of the ‘Arab
+        // Spring’: Some Early Observations’": a quote closed before a colon is
+        // a quoted phrase inside the title when another close follows it.
+        while (close != npos && close + close_len(v, close) < v.size() && v[close + close_len(v, close)] == ':') {
+            std::size_t after = close + close_len(v, close);
+            std::size_t next = find_close_quote(v, after, q, v.substr(qpos, q));
+            if (next == npos || next - after > 200 || v[next - 1] == ' ') break;
+            bool opened = false;
+            for (std::size_t k = after; k < next && !opened; ++k) opened = open_quote(v, k) && v[k - 1] == ' ' && v[k] != '"';
+            if (opened) break;
+            close = next;
+        }
         if (close != npos && close > qpos + q) {
             title = clean_title(v.substr(qpos + q, close - qpos - q));
             t_end = close + close_len(v, close);
@@ -1235,6 +1278,8 @@ bool split_reference_rules(std::string_view text, Work& w) {
         pos = skip_punct(v, pos + 3);
         in_marker = true;
     }
+    std::string booktitle;  // a container named before its editors
+    const bool in_marker_seen = in_marker;
     {
         // "J. Smith (Ed.), Container" / "Smith, J. (eds.) Container"
         std::size_t limit = std::min(v.size(), pos + 300);
@@ -1249,6 +1294,50 @@ bool split_reference_rules(std::string_view text, Work& w) {
                                        ", Ed.,", ", editors.", ", editor."}) {
                 if (v.compare(k, m.size(), m) == 0) {
                     std::string ed = trim_copy(v.substr(pos, k - pos));
+                    // "In Handbook of Combinatorics, R. Graham, and L. Lovasz, Eds., vol. 2":
+                    // the book's title comes first and its editors after it
+                    if (in_marker_seen) {
+                        // the first comma piece holding an initial starts the editors
+                        auto has_initial = [](std::string_view piece) {
+                            for (std::size_t h = 0; h < piece.size();) {
+                                std::size_t n;
+                                std::string_view x = word_at(piece, h, &n);
+                                if (x.empty()) {
+                                    h = n + 1;
+                                    continue;
+                                }
+                                if (initial_like(x) && n < piece.size() && piece[n] == '.') return true;
+                                h = n;
+                            }
+                            return false;
+                        };
+                        std::size_t cut = npos;
+                        for (std::size_t b = 0, e; b < ed.size(); b = e + 2) {
+                            e = ed.find(", ", b);
+                            if (e == npos) e = ed.size();
+                            if (has_initial(std::string_view(ed).substr(b, e - b))) {
+                                cut = b;
+                                break;
+                            }
+                        }
+                        if (cut != npos && cut >= 2) {
+                            std::string head = trim_copy(std::string_view(ed).substr(0, cut - 2));
+                            std::string_view names_part = std::string_view(ed).substr(cut);
+                            std::size_t paren = head.rfind(" (");
+                            if (paren != npos && starts_year_paren(head, paren + 1)) head.erase(paren);
+                            // a title has a function word or three words ("Farkas, Donka" is a person)
+                            bool titled = count_if_words(std::string_view(head).substr(0, head.find(", "))) >= 3;
+                            for (std::size_t h = 0; h + 1 < head.size(); ++h)
+                                if (head[h] == ' ' && lower_at(head, h + 1)) titled = true;
+                            if (titled && count_if_words(head) >= 2 && reads_as_names(names_part)) {
+                                booktitle = head;
+                                w.extra["editors"] = std::string(names_part);
+                                pos = skip_punct(v, k + m.size());
+                                marked = true;
+                                break;
+                            }
+                        }
+                    }
                     if (reads_as_names(ed)) {
                         w.extra["editors"] = ed;
                         pos = skip_punct(v, k + m.size());
@@ -1278,7 +1367,9 @@ bool split_reference_rules(std::string_view text, Work& w) {
     std::size_t c_end = container_end(v, pos);
     // the tail starts at once ("vol. 2", "323", "Page 15"): no container
     if (pos < v.size() && (digit_marker(v, pos) || word_marker(v, pos) || v.compare(pos, 5, "Page ") == 0)) c_end = pos;
+    if (!booktitle.empty()) c_end = pos;
     if (pos < v.size()) container = trim_copy(v.substr(pos, c_end - pos), " .,;:(");
+    if (!booktitle.empty()) container = booktitle;
     trim_container(container, w);
     std::string place, publisher;
     if (!in_marker && place_publisher(container, place, publisher)) container.clear();
@@ -1334,6 +1425,8 @@ bool split_reference_rules(std::string_view text, Work& w) {
             else if (ch == ')' && depth > 0) --depth;
             else if (depth == 0) names += ch;
         }
+        // APA's elision "..., ... Last, N." is no part of the last name
+        for (std::size_t k; (k = names.find("... ")) != npos;) names.erase(k, 4);
         AuthorList list = parse_author_list(squeeze(names));
         w.authors = std::move(list.authors);
         w.authors_truncated = list.truncated;

@@ -61,4 +61,10 @@ std::vector<std::pair<std::size_t, std::size_t>> refs_crf_tokens(std::string_vie
 // them (for the test that keeps the two in step).
 std::vector<std::vector<std::string>> refs_crf_features(std::string_view text);
 
+// The rule-based splitter's cut of `text` as one region per tagger token
+// ("pre", "title", "mid", "cont", "post", or "none" when the rules do not
+// split it): a feature of the tagger (tools/refs_crf_features.py reads it
+// through the binding, so training and decoding see the same regions).
+std::vector<std::string> refs_rule_regions(std::string_view text);
+
 }  // namespace scholarmerge
