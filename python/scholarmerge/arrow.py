@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import numpy as np
 
 from . import _core
+from .tables import text_buffers
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -100,41 +101,34 @@ def _extra(kind: Any, parts: tuple[Any, ...]) -> pa.Array:
     return pa.MapArray.from_arrays(pa.array(offsets), _text(keys), values, type=kind)
 
 
+def _column(field: pa.Field, part: Any, rows: int) -> pa.Array:
+    """One column of a table from the core's buffers for it, by its type."""
+    import pyarrow as pa
+
+    if pa.types.is_large_string(field.type):
+        return _text(part)
+    if pa.types.is_boolean(field.type):
+        return _flags(part, rows)
+    if field.name == "extra":
+        return _extra(field.type, part)
+    if pa.types.is_map(field.type):
+        return _text_map(field.type, part)
+    if pa.types.is_list(field.type):
+        return pa.ListArray.from_arrays(pa.array(part[0]), _text(part[1]), type=field.type)
+    return _plain(field.type, part)
+
+
 def to_arrow(core: _core.Corpus) -> CorpusTables:
     import pyarrow as pa
 
     b = _core.arrow_buffers(core)
     types = _types()
-    w, a = b["works"], b["authors"]
-    n = len(core)
-    columns: dict[str, pa.Array] = {}
-    for field in types["works"]:
-        part = w[field.name]
-        if pa.types.is_large_string(field.type):
-            columns[field.name] = _text(part)
-        elif pa.types.is_boolean(field.type):
-            columns[field.name] = _flags(part, n)
-        elif field.name == "extra":
-            columns[field.name] = _extra(field.type, part)
-        elif pa.types.is_map(field.type):
-            columns[field.name] = _text_map(field.type, part)
-        else:
-            columns[field.name] = _plain(field.type, part)
-    works = pa.Table.from_arrays(list(columns.values()), schema=types["works"])
-    m = len(a["work"][0])
-    people: dict[str, pa.Array] = {}
-    for field in types["authors"]:
-        part = a[field.name]
-        if pa.types.is_large_string(field.type):
-            people[field.name] = _text(part)
-        elif pa.types.is_boolean(field.type):
-            people[field.name] = _flags(part, m)
-        elif pa.types.is_list(field.type):
-            people[field.name] = pa.ListArray.from_arrays(pa.array(part[0]), _text(part[1]), type=field.type)
-        else:
-            people[field.name] = _plain(field.type, part)
-    authors = pa.Table.from_arrays(list(people.values()), schema=types["authors"])
-    return CorpusTables(works, authors)
+    tables = []
+    for name, rows in (("works", len(core)), ("authors", len(b["authors"]["work"][0]))):
+        parts = b[name]
+        tables.append(pa.Table.from_arrays([_column(f, parts[f.name], rows) for f in types[name]],
+                                           schema=types[name]))
+    return CorpusTables(*tables)
 
 
 def author_offsets(work: Any, n: int) -> Any:
@@ -156,19 +150,6 @@ def nested(tables: CorpusTables) -> pa.Table:
 
 
 # ---- back to a Corpus: Arrow columns as numpy views for the core.
-
-def _text_in(a: pa.Array) -> tuple[Any, Any, Any]:
-    import pyarrow as pa
-
-    a = a.cast(pa.large_string())
-    if len(a) == 0:
-        return np.zeros(1, np.int64), np.zeros(0, np.uint8), None
-    _, offsets, data = a.buffers()
-    offs = np.frombuffer(offsets, dtype=np.int64)[a.offset:a.offset + len(a) + 1]
-    raw = np.zeros(0, np.uint8) if data is None else np.frombuffer(data, dtype=np.uint8)
-    valid = None if a.null_count == 0 else a.is_valid().to_numpy(zero_copy_only=False)
-    return offs, raw, valid
-
 
 def _bools(a: pa.Array) -> Any:
     return a.fill_null(False).to_numpy(zero_copy_only=False).astype(bool)
@@ -192,23 +173,23 @@ def from_arrow(works: pa.Table, authors: pa.Table) -> _core.Corpus:
     """A Corpus from tables of the :func:`to_arrow` schema (chunks combined first)."""
     w = {name: works[name].combine_chunks() for name in works.column_names}
     a = {name: authors[name].combine_chunks() for name in authors.column_names}
-    cols: dict[str, Any] = {name: _text_in(w[name]) for name in ("title", "date", "venue", "abstract", "category",
+    cols: dict[str, Any] = {name: text_buffers(w[name]) for name in ("title", "date", "venue", "abstract", "category",
                                                                   "source", "source_format")}
     cols["authors_truncated"] = _bools(w["authors_truncated"])
     cols["year"], cols["year_valid"] = _ints(w["year"]), _valid(w["year"])
     cols["source_line"] = _ints(w["source_line"])
     for name in ("ids", "links"):
         m = w[name]
-        cols[name] = (_offsets(m), _text_in(m.keys), _text_in(m.items))
+        cols[name] = (_offsets(m), text_buffers(m.keys), text_buffers(m.items))
     e = w["extra"]
     values = e.items
     flag, integer, real, text = (values.field(k) for k in ("bool", "int", "float", "text"))
-    cols["extra"] = (_offsets(e), _text_in(e.keys), _bools(flag), _valid(flag), _ints(integer), _valid(integer),
-                     _text_in(text), real.fill_null(0.0).to_numpy(zero_copy_only=False).astype(np.float64), _valid(real))
-    people: dict[str, Any] = {name: _text_in(a[name]) for name in ("raw", "display", "given", "surname", "initials",
+    cols["extra"] = (_offsets(e), text_buffers(e.keys), _bools(flag), _valid(flag), _ints(integer), _valid(integer),
+                     text_buffers(text), real.fill_null(0.0).to_numpy(zero_copy_only=False).astype(np.float64), _valid(real))
+    people: dict[str, Any] = {name: text_buffers(a[name]) for name in ("raw", "display", "given", "surname", "initials",
                                                                     "suffix", "key", "id")}
     people["work"] = _ints(a["work"])
-    people["affiliations"] = (_offsets(a["affiliations"]), _text_in(a["affiliations"].values))
+    people["affiliations"] = (_offsets(a["affiliations"]), text_buffers(a["affiliations"].values))
     people["equal_contribution"] = _bools(a["equal_contribution"])
     people["highlighted"] = _bools(a["highlighted"])
     return _core.corpus_from_buffers(cols, people)

@@ -85,7 +85,9 @@ def arrow_column(data: Any, name: str) -> Any:
     return a
 
 
-def _text_buffers(a: Any) -> tuple[Any, Any, Any]:
+def text_buffers(a: Any) -> tuple[Any, Any, Any]:
+    """A text column as (int64 offsets, bytes, validity or None), numpy views of
+    its large_string buffers (cast first when it is another string type)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -112,7 +114,7 @@ def _author_buffers(a: Any) -> tuple[Any, Any, Any]:
         if not (pa.types.is_string(a.type.value_type) or pa.types.is_large_string(a.type.value_type)):
             a = pc.cast(a, pa.list_(pa.large_string()))
         a = pc.binary_join(a, "; ")
-    return _text_buffers(a)
+    return text_buffers(a)
 
 
 def _year_buffers(a: Any) -> tuple[Any, Any]:
@@ -156,5 +158,5 @@ def table_columns(data: Any, caller: str = "dedupe") -> dict[str, Any]:
         elif column == "year":
             out[arg] = _year_buffers(a)
         else:
-            out[arg] = _text_buffers(a)
+            out[arg] = text_buffers(a)
     return out

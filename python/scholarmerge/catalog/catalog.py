@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import Any
 
@@ -16,7 +19,7 @@ from .. import _core
 from ..corpus import Corpus
 from ..merge import Merged, merge_keyed
 from .changes import Changes, compare
-from .records import frame_of, new_records
+from .records import fields_text, frame_of, new_records
 from .schema import open_db
 
 #: Test hook: a path; ``add`` creates it inside its transaction, then waits (for a kill -9 test).
@@ -168,6 +171,19 @@ class Catalog:
         db.executemany("INSERT INTO change_log VALUES (?, ?, ?, ?)", [(change, *r) for r in changes.log_rows()])
         return changes
 
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: committed whole, or rolled back on any
+        error (and left as it was by a killed process: SQLite's journal)."""
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
     def _next_change(self) -> int:
         return int(self._db.execute("SELECT COALESCE(MAX(change), 0) + 1 FROM changes").fetchone()[0])
 
@@ -177,17 +193,13 @@ class Catalog:
         ones (same key and fields: a re-import) are skipped; without it every
         row is a new record (for data whose identical rows are distinct
         records). Returns what changed."""
-        db = self._db
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction() as db:
             change = self._next_change()
             keys, fields = self._stored()
             bases = db.execute("SELECT base_key, fields FROM records").fetchall()
             stored = Counter((b, f) for b, f in bases)
             taken = Counter(b for b, _ in bases)
             new = new_records(data, stored if skip_stored else Counter(), taken)
-            from .records import fields_text
-
             db.executemany("INSERT INTO records (key, base_key, source, fields, change) VALUES (?, ?, ?, ?, ?)",
                            [(k, b, f.get("source") or "", fields_text(f), change)
                             for k, b, f in zip(new.keys, new.base_keys, new.fields)])
@@ -195,10 +207,6 @@ class Catalog:
             merged = self._recluster(keys + new.keys, fields + new.fields)
             changes = self._write(merged, change, "add", {"added": len(new.keys), "skipped": new.skipped})
             changes.added, changes.skipped = len(new.keys), new.skipped
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
         self._merged = merged
         return changes
 
@@ -206,9 +214,7 @@ class Catalog:
         """Record that records `a` and `b` (record keys) are the same work or
         not; the works are clustered again at once, and every later ``add``
         honours it. A decision contradicting others is a DecisionWarning."""
-        db = self._db
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction() as db:
             for key in (a, b):
                 if db.execute("SELECT 1 FROM records WHERE key = ?", (key,)).fetchone() is None:
                     raise KeyError(f"{self.path}: no record has key {key!r}")
@@ -219,10 +225,6 @@ class Catalog:
             merged = self._recluster(keys, fields)
             changes = self._write(merged, change, "decide",
                                   {"a": a, "b": b, "same": bool(same), "note": note})
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
         self._merged = merged
         return changes
 
