@@ -69,9 +69,14 @@ def record_keys(works: Sequence[_core.Work] | _core.Corpus) -> list[str]:
     return keys
 
 
+def short_id(prefix: str, text: str) -> str:
+    """`prefix` + 16 base32 letters of the text's BLAKE2b hash (work and person IDs)."""
+    return prefix + base64.b32encode(_digest(text, 10)).decode("ascii")
+
+
 def work_id_of(smallest_key: str) -> str:
     """``W`` + 16 base32 letters of the smallest member key's hash."""
-    return "W" + base64.b32encode(_digest(smallest_key, 10)).decode("ascii")
+    return short_id("W", smallest_key)
 
 
 def work_ids(keys: Sequence[str], labels: npt.ArrayLike) -> npt.NDArray[np.object_]:

@@ -15,8 +15,6 @@ previous releases, which the report and graph code key on).
 
 from __future__ import annotations
 
-import base64
-import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -25,13 +23,12 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from .ids import work_id_of
+from .ids import short_id, work_id_of
 
 
 def person_id_of(smallest_mention: str) -> str:
     """``P`` + 16 base32 letters of the smallest mention's hash."""
-    digest = hashlib.blake2b(smallest_mention.encode("utf-8"), digest_size=10).digest()
-    return "P" + base64.b32encode(digest).decode("ascii")
+    return short_id("P", smallest_mention)
 
 
 def _author_name(author: Any) -> str:
