@@ -203,7 +203,7 @@ void mark_recurring(std::vector<MatchRecord>& records, SourceOf source_of) {
         alike.add(alike_key[i] = k);
     }
     for (std::size_t i = 0; i < n; ++i)
-        if (alike_key[i] && alike.get(alike_key[i]) > most) records[i].recurrence = alike_key[i];
+        if (alike_key[i] && alike.get(alike_key[i]) > usual) records[i].recurrence = alike_key[i];
 }
 
 // Block and compare: every candidate pair's evidence, the unguarded pairs kept

@@ -435,6 +435,39 @@ TEST(Repair, OtherFieldsAtATitlesEndAreCutByTheCorpusVocabulary) {
     EXPECT_EQ(r[0].title, "costbased selection of path expression processing algorithms");
 }
 
+TEST(Repair, SpelledOutVenuesSplitSurnamesAndDecadesAreReadAsTheCorpusNamesThem) {
+    auto work = [](const std::string& title, const std::string& authors, const std::string& venue, int year) {
+        Work w;
+        w.title = title;
+        w.authors = parse_author_list(authors).authors;
+        w.venue = venue;
+        if (year) w.year = year;
+        return make_match_record(w);
+    };
+    std::vector<MatchRecord> r{
+        work("Storage Methods for Abstract Objects", "Harald Sch\u00f6ning", "Data Engineering Letters", 1998),
+        work("Buffer Pools in Practice", "Ann Weiss", "Data Engineering Letters", 1999),
+        work("Learning Deep Networks", "Ann Weiss", "Machine Learning", 1999),
+        work("Learning to Rank Documents", "Bo Chen", "Machine Learning", 2000),
+        // a venue spelled out in title words, nothing after it
+        work("buffer pools in practice data engineering letters", "", "", 0),
+        // a surname its export split at the accented letter
+        work("storage methods for abstract objects harald sch \u00f6 ning 1998", "", "", 0),
+        // a decade is the title's, the last year the record's
+        work("parallel database systems in the 1990 's ann weiss 1994", "", "", 0),
+        // a two-word venue that is also a topic ends a title untouched
+        work("the computational complexity of machine learning", "", "", 0),
+    };
+    repair_fields(r);
+    EXPECT_EQ(r[4].title, r[1].title);
+    EXPECT_EQ(r[5].title, r[0].title);
+    EXPECT_EQ(r[5].surnames, (std::vector<std::string>{"schoning"}));
+    EXPECT_EQ(r[5].year, 1998);
+    EXPECT_EQ(r[6].year, 1994);
+    EXPECT_EQ(r[6].title, "parallel database systems in the 1990");
+    EXPECT_EQ(r[7].title, "the computational complexity of machine learning");
+}
+
 TEST(Dedupe, NearestBoundaryListsTheClosestDecisionsFirst) {
     auto work = [](const std::string& title, const std::string& authors, int year) {
         Work w;

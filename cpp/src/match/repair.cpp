@@ -7,6 +7,7 @@
 #include "anchors.hpp"
 #include "scholarmerge/match/key_hash.hpp"
 #include "scholarmerge/match/title.hpp"
+#include "scholarmerge/text/ascii.hpp"
 
 namespace scholarmerge {
 
@@ -31,9 +32,10 @@ bool year_word(std::string_view w) {
 // How often each word is found in each field, counting a record once per word.
 struct FieldCounts {
     details::FlatCounts title, author, venue;
+    details::FlatCounts venue_names;  // the word sets of venue fields of two words or more
 
     explicit FieldCounts(const std::vector<MatchRecord>& records)
-        : title(records.size() / 2), author(records.size() / 2), venue(1024) {
+        : title(records.size() / 2), author(records.size() / 2), venue(1024), venue_names(1024) {
         std::vector<std::uint64_t> keys;
         for (const MatchRecord& r : records) {
             keys.clear();
@@ -41,6 +43,7 @@ struct FieldCounts {
             for (std::uint64_t k : keys) title.add(k);
             for (const std::string& s : r.surnames) author.add(key_hash(s));
             for (std::uint64_t k : r.venue_words) venue.add(k);
+            if (r.venue_words.size() >= 2) venue_names.add(venue_name_key(r.venue_words));
         }
     }
     static std::uint32_t get(const details::FlatCounts& m, std::uint64_t k) { return m.get(k); }
@@ -58,7 +61,25 @@ struct FieldCounts {
         const std::uint32_t v = get(venue, k), t = get(title, k);
         return v >= 2 && v >= 3 * t ? 2 : v > 0 && v >= t ? 1 : v > 0 && 3 * v >= t ? 0 : -1;
     }
+    // Words [begin, end) are, as a set, the whole venue field of two records or
+    // more ("... international conference on management of data"): a venue
+    // spelled out in words that titles use too.
+    bool venue_name(const std::vector<std::uint64_t>& keys, std::size_t begin, std::size_t end) const {
+        std::vector<std::uint64_t> set(keys.begin() + static_cast<long>(begin), keys.begin() + static_cast<long>(end));
+        std::sort(set.begin(), set.end());
+        set.erase(std::unique(set.begin(), set.end()), set.end());
+        return set.size() >= 2 && venue_names.get(venue_name_key(set)) >= 2;
+    }
 };
+
+// The words [j, end) of a venue name ending at `end`, the longest; `end` when none.
+std::size_t venue_name_start(const std::vector<std::uint64_t>& keys, std::size_t end, std::size_t keep,
+                             const FieldCounts& counts) {
+    constexpr std::size_t kLongest = 12;  // words of a venue's name
+    for (std::size_t j = end > kLongest + keep ? end - kLongest : keep; j + 1 < end; ++j)
+        if (counts.venue_name(keys, j, end)) return j;
+    return end;
+}
 
 // A title field that holds its record's other fields after the title proper
 // ("... object-oriented databases zhao-hui tang georges gardarin vldb 1996"):
@@ -69,18 +90,58 @@ void cut_field_runs(MatchRecord& r, const FieldCounts& counts) {
     // Most titles end in a title word, which ends no run of other fields.
     const std::string_view last = std::string_view(r.title).substr(r.title.rfind(' ') + 1);
     const std::uint64_t last_key = key_hash(last);
-    if (!counts.author_like(last_key) && !year_word(last) && counts.venue_like(last_key) < 0 && last.size() > 1) return;
+    const bool plain_end = !counts.author_like(last_key) && !year_word(last) && counts.venue_like(last_key) < 0 && last.size() > 1;
+    if (plain_end && counts.venue_names.size() == 0) return;
     const std::vector<std::string_view> words = title_words(r.title);
     const std::size_t n = words.size();
     if (n <= kKeep) return;
     std::vector<std::uint64_t> keys(n);
+    for (std::size_t j = 0; j < n; ++j) keys[j] = key_hash(words[j]);
+    // ... or in the last piece of a surname split at an accented letter ("sch ö ning").
+    auto split_surname_end = [&] {
+        for (std::size_t from = n >= 3 ? n - 3 : 0; from + 1 < n; ++from) {
+            std::string s;
+            for (std::size_t k = from; k < n; ++k) s += words[k];
+            if (words[n - 2].size() == 1 && counts.author_like(key_hash(s))) return true;
+        }
+        return false;
+    };
+    if (plain_end && venue_name_start(keys, n, kKeep, counts) == n && !split_surname_end()) return;
     std::vector<char> author(n), year(n);
     std::vector<int> venue(n);
+    // A surname its export split at an accented letter ("harald sch ö ning"):
+    // the pieces joined are a surname this corpus names.
+    std::vector<std::string> joined(n);  // at a surname's first piece
+    std::vector<char> piece(n);          // a later piece of a joined surname
     for (std::size_t j = 0; j < n; ++j) {
-        keys[j] = key_hash(words[j]);
-        author[j] = counts.author_like(keys[j]);
+        if (words[j].size() != 1 || !ascii::is_alpha(words[j][0])) continue;
+        auto glue = [&](std::size_t from, std::size_t to) {
+            std::string s;
+            for (std::size_t k = from; k < to; ++k) s += words[k];
+            if (!counts.author_like(key_hash(s))) return false;
+            for (std::size_t k = from; k < to; ++k) author[k] = 1, piece[k] = k > from;
+            joined[from] = std::move(s);
+            return true;
+        };
+        if (j > 0 && j + 1 < n && glue(j - 1, j + 2)) continue;
+        if (j + 1 < n && glue(j, j + 2)) continue;
+        if (j > 0) glue(j - 1, j + 1);
+    }
+    for (std::size_t j = 0; j < n; ++j) {
+        author[j] = author[j] || counts.author_like(keys[j]);
         venue[j] = counts.venue_like(keys[j]);
-        year[j] = year_word(words[j]);
+        // "the 1990 's" is a decade of the title, not the record's year.
+        year[j] = year_word(words[j]) && !(j + 1 < n && words[j + 1] == "s");
+    }
+    // Venue names spelled out, each found from its end. A name of two words
+    // next to no other field may be the title's topic ("... of machine learning").
+    auto field_word = [&](std::size_t j) { return author[j] || year[j] || venue[j] == 2; };
+    for (std::size_t end = n; end > kKeep;) {
+        const std::size_t begin = venue_name_start(keys, end, kKeep, counts);
+        if (begin == end) { --end; continue; }
+        if (end - begin >= 3 || (end < n && field_word(end)) || (begin > 0 && author[begin - 1]))
+            for (std::size_t k = begin; k < end; ++k) venue[k] = 2;
+        end = begin;
     }
     // Each word's weight for the suffix it ends: strong evidence +1, weak +0.5,
     // a title word -1, except a venue's linking word or a given name before a
@@ -92,7 +153,7 @@ void cut_field_runs(MatchRecord& r, const FieldCounts& counts) {
     for (std::size_t j = n; j-- > kKeep;) {
         const bool s = author[j] || year[j] || venue[j] == 2;
         const double w = s                                          ? 1.0
-                         : venue[j] == 1 || words[j].size() == 1     ? 0.5
+                         : venue[j] == 1 || (words[j].size() == 1 && ascii::is_alpha(words[j][0])) ? 0.5
                          : venue[j] == 0 || (j + 1 < n && author[j + 1]) ? 0.0
                                                                       : -1.0;
         sum += w;
@@ -116,10 +177,13 @@ void cut_field_runs(MatchRecord& r, const FieldCounts& counts) {
             r.venue = venue_kind(std::string_view(first, static_cast<std::size_t>(words[end - 1].data() + words[end - 1].size() - first)));
         }
     }
+    const bool fill_year = !r.year;
     for (std::size_t j = cut; j < n; ++j) {
-        if (fill_authors && author[j]) r.surnames.emplace_back(words[j]);
+        if (fill_authors && !joined[j].empty()) r.surnames.push_back(joined[j]);
+        else if (fill_authors && author[j] && !piece[j]) r.surnames.emplace_back(words[j]);
         if (fill_venue && venue[j] > 0) r.venue_words.push_back(keys[j]);
-        if (!r.year && year[j]) r.year = std::stoi(std::string(words[j]));
+        // The last year cut is the record's: an earlier one is a title's ("VLDB '98 ... 2000").
+        if (fill_year && year[j]) r.year = std::stoi(std::string(words[j]));
     }
     std::sort(r.surnames.begin(), r.surnames.end());
     r.surnames.erase(std::unique(r.surnames.begin(), r.surnames.end()), r.surnames.end());

@@ -180,7 +180,10 @@ std::size_t leading_remnant(std::string_view raw, const std::vector<Token>& toks
         if (year_token(c)) {
             // "(1997)", "[1987]", "1993." (not "SQL: 1999, ..." nor "FQAS 2002: ...").
             bool bracketed = t.front() == '(' || t.front() == '[';
-            bool marked = bracketed || t.back() == '.' || (k + 1 < toks.size() && is_quote(toks[k + 1].text.front()));
+            // "the 1990 's" is a decade in the title: a possessive opens no quote.
+            const bool quoted = k + 1 < toks.size() && is_quote(toks[k + 1].text.front()) &&
+                                toks[k + 1].text.substr(1, 1) != "s";
+            bool marked = bracketed || t.back() == '.' || quoted;
             if (marked && words_from(toks, k + 1) >= kMinRest) {
                 cut = k + 1;
                 year = std::stoi(std::string(c.substr(0, 4)));

@@ -27,6 +27,8 @@ public:
         return keys_[i] ? counts_[i] : 0;
     }
 
+    std::size_t size() const { return used_; }  // keys counted
+
     // f(key, count) for every key, in slot order.
     template <class F>
     void for_each(F&& f) const {
