@@ -307,6 +307,7 @@ MatchRecord make_match_record(const MatchInput& in) {
         if (year_like(last) && (!glued_year || glued_year == std::stoi(std::string(last)))) {
             glued_year = std::stoi(std::string(last));
             r.title.resize(sp);
+            r.year_cut = true;
         }
     }
     // A short name before the first colon: "ZeroQuant-V2: Exploring ...".

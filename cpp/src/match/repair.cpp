@@ -139,7 +139,8 @@ void cut_field_runs(MatchRecord& r, const FieldCounts& counts) {
     for (std::size_t end = n; end > kKeep;) {
         const std::size_t begin = venue_name_start(keys, end, kKeep, counts);
         if (begin == end) { --end; continue; }
-        if (end - begin >= 3 || (end < n && field_word(end)) || (begin > 0 && author[begin - 1]))
+        const bool before_field = end < n ? field_word(end) : r.year_cut;
+        if (end - begin >= 3 || before_field || (begin > 0 && author[begin - 1]))
             for (std::size_t k = begin; k < end; ++k) venue[k] = 2;
         end = begin;
     }

@@ -40,6 +40,7 @@ struct MatchRecord {
     bool generic = false;              // "Preface", "Introduction", ... : needs corroboration
     bool correction = false;           // "Erratum: X" is about X, not X
     bool damaged = false;              // a letter of the title lost to a wrong encoding ("Th?mis")
+    bool year_cut = false;             // a year was cut from the title's end ("... sigmod conference 1997")
     bool recurring = false;            // its title recurs within its own source (a column, a series)
     std::uint64_t recurrence = 0;      // recurrence_key() of a title recurring within its source, else 0
     std::vector<std::uint64_t> venue_words;  // key_hash of each venue word, distinct
