@@ -152,16 +152,19 @@ def load_dblp_acm_split(kind: str = "structured", split: str = "test", root: str
 
 
 def score_dblp_acm_split(kind: str = "structured", split: str = "test", pair_alone: bool = False,
-                         root: str | None = None, trained: bool = False) -> Scores:
+                         root: str | None = None, trained: bool = False, with_source: bool = False) -> Scores:
     """F1 on a split's labelled pairs. Clustered (default): a pair is predicted a
     match when its two records end in one cluster after deduplicating all the
     records of both tables together. `pair_alone`: when the matcher's decision on
     that pair alone (weights fitted on the same records) says so. `trained`: the
-    model refined by the train split's labelled pairs (``sm.fit(labels=...)``)."""
+    model refined by the train split's labelled pairs (``sm.fit(labels=...)``).
+    `with_source`: each record's table (tableA, tableB) is its `source`, as a
+    user merging the two tables would give it; by default the rows have none."""
     from .dedupe import dedupe, fit, score_pairs
 
     frame, pairs, truth = load_dblp_acm_split(kind, split, root)
-    frame = frame.drop(columns=["side", "id"])
+    frame = frame.drop(columns=["id"])
+    frame = frame.rename(columns={"side": "source"}) if with_source else frame.drop(columns=["side"])
     model = None
     if trained:
         _, train_pairs, train_truth = load_dblp_acm_split(kind, "train", root)
