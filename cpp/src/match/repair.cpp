@@ -64,8 +64,9 @@ struct FieldCounts {
     // Words [begin, end) are, as a set, the whole venue field of two records or
     // more ("... international conference on management of data"): a venue
     // spelled out in words that titles use too.
-    bool venue_name(const std::vector<std::uint64_t>& keys, std::size_t begin, std::size_t end) const {
-        std::vector<std::uint64_t> set(keys.begin() + static_cast<long>(begin), keys.begin() + static_cast<long>(end));
+    bool venue_name(const std::vector<std::uint64_t>& keys, std::size_t begin, std::size_t end,
+                    std::vector<std::uint64_t>& set) const {
+        set.assign(keys.begin() + static_cast<long>(begin), keys.begin() + static_cast<long>(end));
         std::sort(set.begin(), set.end());
         set.erase(std::unique(set.begin(), set.end()), set.end());
         return set.size() >= 2 && venue_names.get(venue_name_key(set)) >= 2;
@@ -76,8 +77,11 @@ struct FieldCounts {
 std::size_t venue_name_start(const std::vector<std::uint64_t>& keys, std::size_t end, std::size_t keep,
                              const FieldCounts& counts) {
     constexpr std::size_t kLongest = 12;  // words of a venue's name
+    // Most titles end in a word no venue field has: nothing to look up.
+    if (counts.venue_names.size() == 0 || counts.venue.get(keys[end - 1]) == 0) return end;
+    std::vector<std::uint64_t> set;
     for (std::size_t j = end > kLongest + keep ? end - kLongest : keep; j + 1 < end; ++j)
-        if (counts.venue_name(keys, j, end)) return j;
+        if (counts.venue.get(keys[j]) && counts.venue_name(keys, j, end, set)) return j;
     return end;
 }
 
