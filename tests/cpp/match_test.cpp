@@ -10,6 +10,7 @@
 #include "scholarmerge/match/evidence.hpp"
 #include "scholarmerge/match/model.hpp"
 #include "scholarmerge/match/repair.hpp"
+#include "scholarmerge/match/title_keys.hpp"
 #include "scholarmerge/match/index.hpp"
 #include "scholarmerge/match/indel.hpp"
 #include "scholarmerge/match/record.hpp"
@@ -325,6 +326,21 @@ TEST(CandidateIndex, ATitleMeetsTheRecordsWithItAsTheirMainTitle) {
     std::vector<MatchRecord> records{
         record("Boosting the Margin: A New Explanation for the Effectiveness of Voting Methods"),
         record("Something Else Entirely Different"), record("Boosting the Margin")};
+    CandidateIndex index(records, 0.35);
+    CandidateScratch scratch;
+    std::vector<std::uint32_t> got;
+    index.candidates(2, scratch, [&](std::uint32_t y) { got.push_back(y); });
+    EXPECT_EQ(got, (std::vector<std::uint32_t>{0}));
+}
+
+TEST(CandidateIndex, TitlesScannedWithLettersThatPrintAlikeMeetTheirCleanCopies) {
+    EXPECT_EQ(print_skeleton("influencing databasc language 5tandards"), print_skeleton("influencing database language standards"));
+    EXPECT_EQ(print_skeleton("spatio ternporal retrieval witb rasdaman"), print_skeleton("spatio temporal retrieval with rasdaman"));
+    EXPECT_EQ(print_skeleton("edit0rs n0tes"), print_skeleton("editors notes"));
+    EXPECT_NE(print_skeleton("query optimization"), print_skeleton("query evaluation"));
+    // Two of four words misread: 2 of 6 shared, below the Jaccard bound as written.
+    std::vector<MatchRecord> records{record("Influencing Database Language Standards"), record("Something Else Entirely"),
+                                     record("Influencing Databasc Language 5tandards")};
     CandidateIndex index(records, 0.35);
     CandidateScratch scratch;
     std::vector<std::uint32_t> got;

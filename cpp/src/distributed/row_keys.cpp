@@ -26,14 +26,15 @@ RowKeys row_keys(const WorkColumns& c) {
         if (!c.dois.empty() && !c.dois[i].empty()) w.ids["doi"] = c.dois[i];
         if (!c.arxivs.empty() && !c.arxivs[i].empty()) w.ids["arxiv"] = c.arxivs[i];
         const MatchRecord r = make_match_record(w);
-        title_word_keys(r.title, words);
+        const std::string title = print_skeleton(r.title);  // as the index keys it
+        title_word_keys(title, words);
         keys.words.insert(keys.words.end(), words.begin(), words.end());
         keys.word_offsets.push_back(keys.words.size());
         if (!r.doi.empty()) keys.doi[i] = group_key(r.doi, GroupKey::doi);
         if (!r.arxiv.empty()) keys.arxiv[i] = group_key(r.arxiv, GroupKey::arxiv);
-        if (!r.title.empty()) keys.title[i] = title_key(r.title);
-        if (!r.name.empty()) keys.main_title[i] = title_key(r.name);  // meets titles equal to it
-        word_out_keys(r.title, words);
+        if (!r.title.empty()) keys.title[i] = title_key(title);
+        if (!r.name.empty()) keys.main_title[i] = title_key(print_skeleton(r.name));  // meets titles equal to it
+        word_out_keys(title, words);
         keys.word_out.insert(keys.word_out.end(), words.begin(), words.end());
         keys.word_out_offsets.push_back(keys.word_out.size());
         keys.recurrence[i] = recurrence_key(c.sources.empty() ? none : c.sources[i], r);

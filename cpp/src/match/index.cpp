@@ -65,7 +65,7 @@ CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double m
     word_start_.assign(n + 1, 0);
     std::vector<std::uint64_t> keys;
     for (std::size_t r = 0; r < n; ++r) {
-        title_word_keys(records[r].title, keys);
+        title_word_keys(print_skeleton(records[r].title), keys);
         for (std::uint64_t k : keys) {
             bool inserted = false;
             const std::uint32_t id = ids.id(k, inserted);
@@ -142,12 +142,13 @@ void CandidateIndex::build_groups(const std::vector<MatchRecord>& records) {
         keys.clear();
         // Where one misspelt word takes a duplicate below min_jaccard, titles
         // one word apart meet through their word-out keys.
-        if (fragile(size(rec), min_jaccard_)) word_out_keys(m.title, keys);
-        keys.push_back(title_key(m.title));
+        const std::string title = print_skeleton(m.title);
+        if (fragile(size(rec), min_jaccard_)) word_out_keys(title, keys);
+        keys.push_back(title_key(title));
         // A title meets the records whose main title (before a colon) it is:
         // "Boosting the Margin" shares too few words with "Boosting the
         // Margin: A New Explanation for ..." for the Jaccard bound.
-        if (!m.name.empty()) keys.push_back(title_key(m.name));
+        if (!m.name.empty()) keys.push_back(title_key(print_skeleton(m.name)));
         for (std::uint64_t k : keys) entries.emplace_back(k, rec);
     }
     std::sort(entries.begin(), entries.end());

@@ -23,6 +23,27 @@ std::vector<std::pair<std::size_t, std::size_t>> word_ranges(std::string_view t)
 
 }  // namespace
 
+std::string print_skeleton(std::string_view t) {
+    std::string out;
+    out.reserve(t.size());
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        const char c = t[i], next = i + 1 < t.size() ? t[i + 1] : '\0';
+        if (c == 'r' && next == 'n') { out += 'm'; ++i; continue; }
+        if (c == 'c' && next == 'l') { out += 'd'; ++i; continue; }
+        if (c == 't' && next == 'i') { out += 'u'; ++i; continue; }
+        if (c == 'f' && next == 'i') { out += 'f'; ++i; continue; }
+        switch (c) {
+            case '0': out += 'o'; break;
+            case '1': case 'i': out += 'l'; break;
+            case '5': out += 's'; break;
+            case 'c': out += 'e'; break;
+            case 'h': out += 'b'; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
 std::uint64_t title_key(std::string_view normalized) {
     std::string squeezed;
     squeezed.reserve(normalized.size());

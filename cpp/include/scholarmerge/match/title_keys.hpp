@@ -5,10 +5,19 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
 namespace scholarmerge {
+
+// The normalised title with letters that print alike written one way
+// ("rn" and "m", "1", "i" and "l", "0" and "o", "c" and "e", "h" and "b", "5"
+// and "s", "ti" and "u"): what the candidate index keys titles by, so that a
+// title scanned with two or three such confusions ("Databasc Language
+// 5tandards") still meets its clean copy. Only candidates are found this
+// way: the comparison reads the titles as written.
+std::string print_skeleton(std::string_view normalized);
 
 // The normalised title with its spaces left out: titles equal but for where
 // words break ("data base" ~ "database", "ab cd" ~ "abc d") share it.
