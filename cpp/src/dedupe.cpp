@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 #include <unordered_map>
@@ -222,11 +223,13 @@ std::vector<Candidate> compare_candidates(const std::vector<MatchRecord>& record
         const auto x = static_cast<std::uint32_t>(i);
         const MatchRecord& rx = records[x];
         if (rx.title.empty() || (options.sample_every > 1 && i % options.sample_every != 0)) return;
-        CachedIndel cached(rx.title);
+        // Built at the first candidate: most records of a dedupe have none.
+        std::optional<CachedIndel> cached;
         const auto k = static_cast<std::size_t>(t);
         auto verify = [&](std::uint32_t y) {
             ++compared[k];
-            const Evidence e = compare(rx, records[y], cached);
+            if (!cached) cached.emplace(rx.title);
+            const Evidence e = compare(rx, records[y], *cached);
             if (e.guard) return;
             if (is_anchor(e)) anchors[k].add(rx, records[y]);
             kept[k].push_back({y, x, e.pattern(), static_cast<float>(e.title)});

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <iterator>
 #include <random>
+#include <thread>
 
 #include "scholarmerge/cluster/clusters.hpp"
 #include "scholarmerge/dedupe.hpp"
@@ -43,6 +44,39 @@ TEST(Indel, MatchesTheTextbookLcsOnRandomStringsOfAllLengths) {
     }
     EXPECT_DOUBLE_EQ(indel_similarity("", ""), 1.0);
     EXPECT_DOUBLE_EQ(indel_similarity("abc", ""), 0.0);
+}
+
+TEST(Indel, AScoreCutoffGivesZeroBelowItAndTheScoreAtOrAbove) {
+    std::mt19937 rng(7);
+    for (int round = 0; round < 300; ++round) {
+        auto make = [&](std::size_t n) {
+            std::string s;
+            for (std::size_t i = 0; i < n; ++i) s += static_cast<char>('a' + rng() % 3);
+            return s;
+        };
+        const std::string a = make(rng() % 150), b = make(rng() % 150);
+        const double cutoff = static_cast<double>(rng() % 101) / 100.0;
+        const double full = indel_similarity(a, b);
+        EXPECT_DOUBLE_EQ(indel_similarity(a, b, cutoff), full >= cutoff ? full : 0.0) << a << " / " << b;
+    }
+}
+
+TEST(Indel, OneCachedScorerIsSharedByThreads) {
+    const std::string query = "efficient query processing in spatial databases";
+    const CachedIndel cached(query);
+    const std::vector<std::string> others{"efficient query processing for spatial data", "a survey of graph neural networks",
+                                          "efficient query processing in spatial databases"};
+    std::vector<double> expected;
+    for (const auto& o : others) expected.push_back(indel_similarity(query, o));
+    std::vector<std::thread> threads;
+    std::vector<int> wrong(4, 0);
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&, t] {
+            for (int k = 0; k < 2000; ++k)
+                for (std::size_t i = 0; i < others.size(); ++i) wrong[t] += cached.similarity(others[i]) != expected[i];
+        });
+    for (auto& th : threads) th.join();
+    EXPECT_EQ(wrong, (std::vector<int>(4, 0)));
 }
 
 static MatchRecord record(const std::string& title, int year = 0, const std::string& venue = "") {

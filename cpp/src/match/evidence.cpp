@@ -55,7 +55,7 @@ static std::size_t shared_surnames(const MatchRecord& a, const MatchRecord& b) {
                 break;
             }
             if (best == b.surnames.size() && x.size() >= 4 && y.size() >= 4 && x[0] == y[0] &&
-                indel_similarity(x, y) >= 0.8)
+                indel_similarity(x, y, 0.8) >= 0.8)
                 best = j;
         }
         if (best < b.surnames.size()) {
@@ -115,13 +115,13 @@ const char* guard(const MatchRecord& a, const MatchRecord& b) {
         std::string sa = squeeze(a.name), sb = squeeze(b.name);
         bool typo = sa.size() == sb.size() && sa.size() >= 6 && CachedIndel(sa).lcs(sb) + 1 >= sa.size();
         // A letter lost to a wrong encoding ("Th?mis", "Dal?") leaves a near spelling.
-        bool damaged = (a.damaged || b.damaged) && indel_similarity(sa, sb) >= 0.75;
+        bool damaged = (a.damaged || b.damaged) && indel_similarity(sa, sb, 0.75) >= 0.75;
         // Letters misread as digits: "Visua1 C0KO" is "Visual COKO".
         const std::vector<std::string_view> wa = title_words(a.name), wb = title_words(b.name);
         bool misread = wa.size() == wb.size();
         for (std::size_t k = 0; k < wa.size() && misread; ++k)
             misread = wa[k] == wb[k] || misread_word(wa[k], wb[k]) || misread_word(wb[k], wa[k]);
-        if (sa != sb && !inside && !typo && !damaged && !misread && !(long_names && indel_similarity(a.name, b.name) >= 0.9) &&
+        if (sa != sb && !inside && !typo && !damaged && !misread && !(long_names && indel_similarity(a.name, b.name, 0.9) >= 0.9) &&
             !same_name_words(a.name, b.name))
             return "different names before the colon";
     }

@@ -4,10 +4,8 @@
 
 namespace scholarmerge {
 
-CachedIndel::CachedIndel(std::string_view query) : query_(query), words_((query.size() + 63) / 64) {}
-
-void CachedIndel::build() const {
-    match_.assign(256 * words_, 0);
+CachedIndel::CachedIndel(std::string_view query)
+    : query_(query), words_((query.size() + 63) / 64), match_(256 * words_, 0) {
     for (std::size_t i = 0; i < query_.size(); ++i) {
         auto c = static_cast<unsigned char>(query_[i]);
         match_[c * words_ + i / 64] |= std::uint64_t{1} << (i % 64);
@@ -17,7 +15,6 @@ void CachedIndel::build() const {
 std::size_t CachedIndel::lcs(std::string_view s) const {
     const std::size_t n = query_.size();
     if (n == 0 || s.empty()) return 0;
-    if (match_.empty()) build();
     // S starts all ones; for each character c of s: u = S & M[c]; S = (S + u) | (S - u).
     // The zeros of S (within the query's length) count the LCS. u is a subset of
     // S, so S - u never borrows and equals S & ~u; only the addition carries.
@@ -61,14 +58,18 @@ std::size_t CachedIndel::lcs(std::string_view s) const {
     return zeros;
 }
 
-double CachedIndel::similarity(std::string_view s) const {
-    std::size_t total = query_.size() + s.size();
+double CachedIndel::similarity(std::string_view s, double score_cutoff) const {
+    const std::size_t total = query_.size() + s.size();
     if (total == 0) return 1.0;
-    return 2.0 * static_cast<double>(lcs(s)) / static_cast<double>(total);
+    // The LCS is at most the shorter length: the best the lengths allow.
+    const std::size_t shorter = std::min(query_.size(), s.size());
+    if (2.0 * static_cast<double>(shorter) / static_cast<double>(total) < score_cutoff) return 0.0;
+    const double sim = 2.0 * static_cast<double>(lcs(s)) / static_cast<double>(total);
+    return sim >= score_cutoff ? sim : 0.0;
 }
 
-double indel_similarity(std::string_view a, std::string_view b) {
-    return a.size() <= b.size() ? CachedIndel(a).similarity(b) : CachedIndel(b).similarity(a);
+double indel_similarity(std::string_view a, std::string_view b, double score_cutoff) {
+    return a.size() <= b.size() ? CachedIndel(a).similarity(b, score_cutoff) : CachedIndel(b).similarity(a, score_cutoff);
 }
 
 }  // namespace scholarmerge

@@ -11,6 +11,9 @@
 
 namespace scholarmerge {
 
+// Built in full by its constructor and never changed after: one const
+// CachedIndel may be shared by any number of threads (the rapidfuzz-cpp
+// cached-scorer shape).
 class CachedIndel {
 public:
     explicit CachedIndel(std::string_view query);
@@ -18,23 +21,21 @@ public:
     // Length of the longest common subsequence of the query and s.
     std::size_t lcs(std::string_view s) const;
 
-    // 1 - (insertions + deletions) / (|query| + |s|), in [0, 1]; 1 for two empty strings.
-    double similarity(std::string_view s) const;
+    // 1 - (insertions + deletions) / (|query| + |s|), in [0, 1]; 1 for two
+    // empty strings. Below score_cutoff it is 0, and a length difference that
+    // rules the cutoff out returns before any character is compared.
+    double similarity(std::string_view s, double score_cutoff = 0.0) const;
 
     std::size_t size() const { return query_.size(); }
 
 private:
-    void build() const;
-
     std::string query_;
     std::size_t words_;
-    // 256 * words_: bit i of byte c set where query[i] == c. Built on the first
-    // comparison, not up front: most records of a dedupe are compared with
-    // nothing. (So one CachedIndel is not to be shared between threads.)
-    mutable std::vector<std::uint64_t> match_;
+    // 256 * words_: bit i of byte c set where query[i] == c.
+    std::vector<std::uint64_t> match_;
 };
 
 // One-off comparison (builds the cache for the shorter string).
-double indel_similarity(std::string_view a, std::string_view b);
+double indel_similarity(std::string_view a, std::string_view b, double score_cutoff = 0.0);
 
 }  // namespace scholarmerge
