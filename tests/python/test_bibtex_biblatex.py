@@ -197,3 +197,12 @@ def test_howpublished_url_is_a_link_not_a_venue():
     assert w.venue == "" and w.links["landing"] == "https://example.org/page"
     w = one("@misc{k, title={A Talk}, howpublished={Invited talk at the Workshop on Things}, year=2020}")
     assert w.venue == "Invited talk at the Workshop on Things"
+
+
+def test_text_with_no_bibtex_entry_is_reported_not_read_as_nothing():
+    c = sm.read_text("hello world, this is not a bibliography", format="bibtex")
+    assert len(c) == 0
+    assert any("no BibTeX entry" in str(d) for d in c.diagnostics)
+    # Comments around entries stay comments: nothing to report.
+    c = sm.read_text("% exported\n@article{k, title={T}, year={2001}}\n", format="bibtex")
+    assert len(c) == 1 and not c.diagnostics

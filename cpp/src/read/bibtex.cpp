@@ -57,12 +57,14 @@ private:
     };
 
     void parse() {
+        bool any = false;
         while (true) {
             std::size_t at = t_.find('@', pos_);
-            if (at == std::string_view::npos) return;
+            if (at == std::string_view::npos) break;
             pos_ = at + 1;
             std::size_t start = at;
             if (!starts_entry(at)) continue;  // an '@' in the text between entries
+            any = true;
             try {
                 entry(start);
             } catch (const EntryError& e) {
@@ -76,6 +78,11 @@ private:
                 pos_ = next == std::string_view::npos ? t_.size() : next;
             }
         }
+        // Text between entries is BibTeX's comment; text with no entry at all
+        // is most likely not BibTeX, and is said so rather than read as nothing.
+        const std::size_t first = t_.find_first_not_of(" \t\r\n");
+        if (!any && first != std::string_view::npos)
+            ctx_.warn(line_of(first), "no BibTeX entry (@type{key, ...}) in this text: nothing read");
     }
 
     void finish();
