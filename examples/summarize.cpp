@@ -10,7 +10,7 @@
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::cerr << "usage: summarize PATH...\n";
+        std::cerr << "usage: summarize PATH...  (scholarmerge " << scholarmerge::kVersion << ")\n";
         return 2;
     }
     std::vector<std::string> paths(argv + 1, argv + argc);

@@ -16,3 +16,4 @@
 #include "scholarmerge/write/jsonl.hpp"
 #include "scholarmerge/merge/merge.hpp"
 #include "scholarmerge/names/people.hpp"
+#include "scholarmerge/version.hpp"

@@ -6,7 +6,6 @@
 #include "scholarmerge/text/ascii.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 #include <string_view>
 #include <vector>
 
