@@ -1,6 +1,7 @@
 # make demo : set up, build, print the merged profiles of the bundled seeds and write their report (build/report)
 # make test : set up, build, then C++ tests (plain and under ASan+UBSan), the example program,
-#             a short fuzz smoke of every libFuzzer target, Python tests and notebooks
+#             a short fuzz smoke of every libFuzzer target, Python tests, the Dask tests in a
+#             venv with only the dask extra, and notebooks
 # make fuzz : every libFuzzer target for FUZZ_SECONDS (default 300) each
 # make stubs: regenerate python/scholarmerge/_core/*.pyi from the built module (commit the result)
 # make lint : ruff and mypy --strict over python/scholarmerge; make stub-check: the stubs match the build
@@ -24,14 +25,14 @@ FUZZ_SECONDS ?= 300
 NINJA       = -G Ninja -DCMAKE_MAKE_PROGRAM=$(abspath $(VENV)/bin/ninja)
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test setup stubs stub-check lint docs tidy cpp-test sanitize-test fuzz-build fuzz fuzz-smoke example py-test notebook-test bench clean
+.PHONY: demo test setup stubs stub-check lint docs tidy cpp-test sanitize-test fuzz-build fuzz fuzz-smoke example py-test dask-venv-test notebook-test bench clean
 
 demo: setup
 	$(VENV)/bin/scholarmerge profile
 	@echo "profile report of the seeds (open in a browser; no server needed):"
 	@$(VENV)/bin/scholarmerge report --out $(BUILD)/report 2>/dev/null
 
-test: setup stub-check lint docs cpp-test sanitize-test example fuzz-smoke py-test notebook-test
+test: setup stub-check lint docs cpp-test sanitize-test example fuzz-smoke py-test dask-venv-test notebook-test
 
 setup: $(BUILD)/.apt-stamp $(VENV)/.deps-stamp $(VENV)/.pkg-stamp
 
@@ -126,6 +127,16 @@ docs: setup
 
 py-test: setup
 	SCHOLARMERGE_BROWSER_TESTS=required $(PY) -m pytest -q tests/python
+
+# The dask extra brings what scholarmerge.dask needs: the built wheel in a venv
+# that has nothing else (pytest aside), and the Dask tests run there.
+DASK_VENV := $(BUILD)/dask-venv
+dask-venv-test: setup
+	rm -rf $(DASK_VENV) $(BUILD)/wheel
+	$(PIP) wheel -q --no-deps --no-build-isolation -w $(BUILD)/wheel .
+	$(PYTHON) -m venv $(DASK_VENV)
+	$(DASK_VENV)/bin/python -m pip install -q --disable-pip-version-check "$$(ls $(BUILD)/wheel/scholarmerge-*.whl)[dask]" pytest
+	cd tests/python && ../../$(DASK_VENV)/bin/python -m pytest -q -p no:cacheprovider test_dask.py
 
 # The DBLP-ACM notebook needs ../shared/benchmarks next to the checkout, as the benchmark tests do.
 notebook-test: setup
