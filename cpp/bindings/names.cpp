@@ -1,6 +1,7 @@
 #include <pybind11/numpy.h>
 #include <cstdint>
 #include <stdexcept>
+#include <unordered_map>
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
@@ -18,8 +19,9 @@ namespace {
 struct ParsedColumns {
     static constexpr int kText = 7;  // raw, display, given, surname, initials, suffix, key
     std::string bytes;
-    std::vector<std::uint32_t> ends;  // kText per name: where each field ends in bytes
-    std::vector<std::uint8_t> flags;  // per name: equal_contribution | highlighted << 1
+    std::vector<std::uint32_t> ends;  // kText per distinct name: where each field ends in bytes
+    std::vector<std::uint8_t> flags;  // per distinct name: equal_contribution | highlighted << 1
+    std::vector<std::uint32_t> row;   // per input: its distinct name's row
 
     std::string_view field(std::size_t name, int f) const {
         std::size_t k = name * kText + static_cast<std::size_t>(f);
@@ -28,16 +30,21 @@ struct ParsedColumns {
     }
 };
 
+// Names repeat (an author column names the same people again and again):
+// each distinct text is parsed once, and later copies point at its row.
 ParsedColumns parse_views(const std::vector<std::string_view>& texts) {
     ParsedColumns out;
+    out.row.resize(texts.size());
     out.ends.reserve(texts.size() * ParsedColumns::kText);
     out.flags.reserve(texts.size());
-    std::size_t total = 0;
-    for (auto t : texts) total += t.size();
-    out.bytes.reserve(total * 3 + 8 * texts.size());  // raw, display, given + surname; initials and key are short
+    std::unordered_map<std::string_view, std::uint32_t> seen;
+    seen.reserve(texts.size());
     Author a;
-    for (auto t : texts) {
-        parse_name_into(t, a);
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        auto [it, fresh] = seen.try_emplace(texts[i], static_cast<std::uint32_t>(out.flags.size()));
+        out.row[i] = it->second;
+        if (!fresh) continue;
+        parse_name_into(texts[i], a);
         for (const std::string* f : {&a.raw, &a.display, &a.given, &a.surname, &a.initials, &a.suffix, &a.key}) {
             out.bytes += *f;
             if (out.bytes.size() > UINT32_MAX) throw std::length_error("parse_names: more than 4 GB of names in one batch");
@@ -78,19 +85,39 @@ py::dict parse_names_columns(const py::sequence& texts) {
     static const char* names[] = {"raw", "display", "given", "surname", "initials", "suffix", "key"};
     py::list lists[ParsedColumns::kText];
     for (auto& l : lists) l = py::list(n);
+    // One str per distinct name and field, shared by its repeats (str is immutable).
+    std::vector<PyObject*> first(parsed.flags.size() * ParsedColumns::kText, nullptr);
     for (std::size_t i = 0; i < n; ++i) {
-        py::object raw = parsed.field(i, 0) == views[i] ? py::reinterpret_borrow<py::object>(items[i])
-                                                           : utf8_str(parsed.field(i, 0));
-        py::object display = parsed.field(i, 1) == parsed.field(i, 0) ? raw : utf8_str(parsed.field(i, 1));
-        PyList_SET_ITEM(lists[0].ptr(), static_cast<Py_ssize_t>(i), raw.release().ptr());
-        PyList_SET_ITEM(lists[1].ptr(), static_cast<Py_ssize_t>(i), display.release().ptr());
-        for (int f = 2; f < ParsedColumns::kText; ++f)
-            PyList_SET_ITEM(lists[f].ptr(), static_cast<Py_ssize_t>(i), utf8_str(parsed.field(i, f)).release().ptr());
+        std::size_t r = parsed.row[i];
+        PyObject** objs = &first[r * ParsedColumns::kText];
+        if (!objs[0]) {
+            py::object raw = parsed.field(r, 0) == views[i] ? py::reinterpret_borrow<py::object>(items[i])
+                                                             : utf8_str(parsed.field(r, 0));
+            py::object display = parsed.field(r, 1) == parsed.field(r, 0) ? raw : utf8_str(parsed.field(r, 1));
+            objs[0] = raw.ptr();
+            objs[1] = display.ptr();
+            PyList_SET_ITEM(lists[0].ptr(), static_cast<Py_ssize_t>(i), raw.release().ptr());
+            PyList_SET_ITEM(lists[1].ptr(), static_cast<Py_ssize_t>(i), display.release().ptr());
+            for (int f = 2; f < ParsedColumns::kText; ++f) {
+                objs[f] = utf8_str(parsed.field(r, f)).release().ptr();
+                PyList_SET_ITEM(lists[f].ptr(), static_cast<Py_ssize_t>(i), objs[f]);
+            }
+        } else {
+            for (int f = 0; f < ParsedColumns::kText; ++f) {
+                Py_INCREF(objs[f]);
+                PyList_SET_ITEM(lists[f].ptr(), static_cast<Py_ssize_t>(i), objs[f]);
+            }
+        }
     }
     py::list equal(n), bold(n);
     for (std::size_t i = 0; i < n; ++i) {
-        equal[i] = py::bool_(parsed.flags[i] & 1);
-        bold[i] = py::bool_(parsed.flags[i] & 2);
+        std::uint8_t flags = parsed.flags[parsed.row[i]];
+        PyObject* e = (flags & 1) ? Py_True : Py_False;
+        PyObject* b = (flags & 2) ? Py_True : Py_False;
+        Py_INCREF(e);
+        Py_INCREF(b);
+        PyList_SET_ITEM(equal.ptr(), static_cast<Py_ssize_t>(i), e);
+        PyList_SET_ITEM(bold.ptr(), static_cast<Py_ssize_t>(i), b);
     }
     py::dict d;
     for (int f = 0; f < ParsedColumns::kText; ++f) d[names[f]] = lists[f];

@@ -347,7 +347,8 @@ bool common_shape(std::string_view s, std::string_view& given, std::string_view&
     bool dots = false;
     for (std::size_t i = 0; i < n; ++i) {
         auto c = static_cast<unsigned char>(s[i]);
-        bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0x80 && c != 0xC2);
+        // '?': a letter some export could not encode ("M. Tamer ?zsu").
+        bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0x80 && c != 0xC2) || c == '?';
         if (letter || c == '-' || c == '\'') continue;
         if (c == '.') {
             dots = true;
@@ -369,7 +370,7 @@ bool common_shape(std::string_view s, std::string_view& given, std::string_view&
     for (std::size_t i = 0; i < n; ++i) {
         if (i != 0 && s[i - 1] != ' ') continue;
         auto c = static_cast<unsigned char>(s[i]);
-        if (!(ascii::is_alpha(c) || c >= 0xC3)) return false;
+        if (!(ascii::is_alpha(c) || c >= 0xC3 || c == '?')) return false;
     }
     if (comma != std::string_view::npos) {
         // "Surname, Given": the given part no suffix ("Smith, Jr."), no title
@@ -420,6 +421,69 @@ bool common_shape(std::string_view s, std::string_view& given, std::string_view&
     return true;
 }
 
+// finish_name for an ASCII name the shortcut cut, written into a's strings
+// in place (no temporaries): the same case rules, initials and key.
+void finish_ascii_name(Author& a) {
+    auto upper = [](std::string_view s) { return std::any_of(s.begin(), s.end(), [](char c) { return ascii::is_upper(c); }); };
+    auto lower = [](std::string_view s) { return std::any_of(s.begin(), s.end(), [](char c) { return ascii::is_lower(c); }); };
+    std::string& surname = a.surname;
+    bool su = upper(surname), sl = lower(surname);
+    if ((!su && sl) || (!sl && surname.size() > 3)) {
+        // Title case, each hyphenated or apostrophised part raised ("Cesa-Bianchi", "O'Brien").
+        bool start = true;
+        for (char& c : surname) {
+            c = ascii::to_lower(c);
+            if (c == ' ' || c == '-' || c == '\'') {
+                start = true;
+                continue;
+            }
+            if (start) c = ascii::to_upper(c);
+            start = false;
+        }
+    }
+    std::string& given = a.given;
+    if (!upper(given) && lower(given)) {
+        bool start = true;  // raised after a space or a dot ("l.g." -> "L.G."), not a hyphen ("Seung-won")
+        for (char& c : given) {
+            if (c == ' ' || c == '.') {
+                start = true;
+                continue;
+            }
+            if (start) c = ascii::to_upper(c);
+            start = false;
+        }
+    }
+    // Initials: every capital of PubMed blocks when the given names are all
+    // initials ("ZW"), else the first letter of each part.
+    const bool blocks = lower(a.display);
+    bool all_initials = true;
+    each_word(given, [&](std::string_view w) { return all_initials = is_initial_word(w, blocks); });
+    a.initials.clear();
+    each_word(given, [&](std::string_view w) {
+        if (all_initials && !is_dotted_initials(w)) {
+            a.initials += w;  // a block: capitals already
+            return true;
+        }
+        bool at_start = true;
+        for (char c : w) {
+            if (c == '.' || c == '-') {
+                at_start = true;
+                continue;
+            }
+            if (at_start) a.initials += ascii::to_upper(c);
+            at_start = false;
+        }
+        return true;
+    });
+    a.key.clear();
+    for (char c : surname)
+        if (!(c == ' ' || c == '-' || c == '\'' || c == '.' || c == ',')) a.key += ascii::to_lower(c);
+    if (!a.initials.empty()) {
+        a.key += ' ';
+        a.key += ascii::to_lower(a.initials[0]);
+    }
+}
+
 }  // namespace
 
 void parse_name_into(std::string_view input, Author& a) {
@@ -437,7 +501,10 @@ void parse_name_into(std::string_view input, Author& a) {
     a.id.clear();
     a.affiliations.clear();
     a.equal_contribution = a.highlighted = false;
-    finish_name(a, input);
+    if (non_ascii(input))
+        finish_name(a, input);
+    else
+        finish_ascii_name(a);
 }
 
 bool parse_name_takes_shortcut(std::string_view input) {
