@@ -3,6 +3,7 @@
 #include <stdexcept>
 #include <unordered_map>
 #include <pybind11/stl.h>
+#include <pybind11/typing.h>
 
 #include "bindings.hpp"
 #include "scholarmerge/names/match.hpp"
@@ -61,10 +62,10 @@ py::object utf8_str(std::string_view s) {
     return py::reinterpret_steal<py::object>(o);
 }
 
-// texts: any sequence of str. Their UTF-8 is read in place (CPython keeps it
+// texts: a list of str (sm.parse_names makes one of any input). Their UTF-8 is read in place (CPython keeps it
 // with each string), not copied into std::strings; raw and display reuse the
 // input's str objects when a name is written as it displays, as most are.
-py::dict parse_names_columns(const py::sequence& texts) {
+py::dict parse_names_columns(const py::typing::List<py::str>& texts) {
     py::tuple items = py::reinterpret_steal<py::tuple>(PySequence_Tuple(texts.ptr()));  // holds every item
     if (!items) throw py::error_already_set();
     const std::size_t n = items.size();
