@@ -43,7 +43,10 @@ bool may_fold_into(std::string_view w, std::string_view chars) {
     for (char c : w) {
         if (static_cast<unsigned char>(c) >= 0x80) continue;
         char low = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-        if (chars.find(low) == std::string_view::npos) return false;
+        // A loop, not find(): chars are a dozen letters, and memchr's call costs more than the search.
+        bool in = false;
+        for (char x : chars) in |= x == low;
+        if (!in) return false;
     }
     return true;
 }
@@ -82,7 +85,10 @@ bool is_honorific(std::string_view w) {
     if (!w.empty() && w.back() == '.') w.remove_suffix(1);
     // Most given names are of a length no title has, or start with a letter none does.
     if (w.size() < 2 || w.size() == 7 || w.size() == 8 || w.size() > 9) return false;
-    if (!std::strchr("dDpPmMsSrRaA", w[0])) return false;
+    switch (ascii::to_lower(w[0])) {
+        case 'd': case 'p': case 'm': case 's': case 'r': case 'a': break;
+        default: return false;
+    }
     char buf[9];
     for (std::size_t i = 0; i < w.size(); ++i) buf[i] = ascii::to_lower(w[i]);
     std::string_view l(buf, w.size());
