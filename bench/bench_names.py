@@ -2,27 +2,67 @@
 (every author name of DBLP-ACM and Cora), one run, one core.
 
     python bench/bench_names.py
+
+Also per distribution (DBLP-ACM, Cora, an OpenAlex-like sample drawn as
+bench_json.py draws its authors): the batch parse, the parse alone in C++
+(no Python objects: _core._bench_parse_names), how many names take the
+common-shape shortcut, and how many are distinct (the batch parses each
+distinct text once).
 """
 
 from __future__ import annotations
 
+import os
+import sys
 import time
 
 import scholarmerge as sm
 from scholarmerge import evaluate as ev
 from scholarmerge.names import same_author_pairs
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-def names():
-    dblp, _ = ev.load_dblp_acm()
-    cora, _ = ev.load_cora()
+
+def split(frame):
     out = []
-    for s in list(dblp["authors"]) + list(cora["authors"]):
+    for s in frame["authors"]:
         out += [a.raw for a in sm.parse_author_list(s)[0]]
     return out
 
 
+def names():
+    return split(ev.load_dblp_acm()[0]) + split(ev.load_cora()[0])
+
+
+def openalex_like(n=20000, seed=0):
+    """Display names as bench_json.py writes them: a given name and a surname from its lists."""
+    import random
+
+    from bench_json import GIVEN, SURNAMES
+
+    rng = random.Random(seed)
+    return [f"{rng.choice(GIVEN)} {rng.choice(SURNAMES)}" for _ in range(n)]
+
+
+def per_distribution(HumanName):
+    from scholarmerge import _core
+
+    print("\n| names | n | distinct | shortcut | batch /s | C++ parse alone /s | nameparser /s | batch ratio |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    sets = [("DBLP-ACM", split(ev.load_dblp_acm()[0])), ("Cora", split(ev.load_cora()[0])),
+            ("OpenAlex-like", openalex_like())]
+    for label, ns in sets:
+        ours = timed(sm.parse_names, ns)
+        alone = min(_core._bench_parse_names(ns)[0] for _ in range(3))
+        shortcut = _core._bench_parse_names(ns)[1]
+        theirs = timed(lambda xs: [HumanName(x) for x in xs], ns)
+        n = len(ns)
+        print(f"| {label} | {n:,} | {len(set(ns)):,} | {shortcut / n:.0%} | {n / ours:,.0f} | {n / alone:,.0f} | "
+              f"{n / theirs:,.0f} | {theirs / ours:.0f}x |")
+
+
 def timed(fn, *args, repeat=3):
+    """Best of `repeat` runs, for every contender: on a shared machine the least disturbed."""
     best = float("inf")
     for _ in range(repeat):
         t0 = time.perf_counter()
@@ -36,7 +76,7 @@ def main():
 
     ns = names()
     ours = timed(sm.parse_names, ns)
-    theirs = timed(lambda xs: [HumanName(x) for x in xs], ns, repeat=1)
+    theirs = timed(lambda xs: [HumanName(x) for x in xs], ns)
     a, b = ns[:-1], ns[1:]
     ours_cmp = timed(same_author_pairs, a, b)
 
@@ -47,7 +87,7 @@ def main():
             out.append(hx.last.lower() == hy.last.lower() and hx.first[:1].lower() == hy.first[:1].lower())
         return out
 
-    theirs_cmp = timed(np_compare, a, b, repeat=1)
+    theirs_cmp = timed(np_compare, a, b)
     n = len(ns)
     print(f"{n:,} names from DBLP-ACM and Cora")
     print("| task | scholarmerge /s | nameparser /s | ratio |")
@@ -55,6 +95,7 @@ def main():
     print(f"| parse names | {n / ours:,.0f} | {n / theirs:,.0f} | {theirs / ours:.0f}x |")
     print(f"| compare name pairs (parse both + compare) | {len(a) / ours_cmp:,.0f} | {len(a) / theirs_cmp:,.0f} | "
           f"{theirs_cmp / ours_cmp:.0f}x |")
+    per_distribution(HumanName)
 
 
 if __name__ == "__main__":

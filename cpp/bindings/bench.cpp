@@ -1,6 +1,7 @@
 // Helpers for bench/: measurements that have no place in the core's API.
 #include <simdjson.h>
 
+#include <chrono>
 #include <cstring>
 #include <map>
 #include <string>
@@ -8,6 +9,7 @@
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
+#include "scholarmerge/names/parse.hpp"
 
 namespace py = pybind11;
 namespace od = simdjson::ondemand;
@@ -87,6 +89,20 @@ void bind_bench(py::module_& m) {
         },
         "Parse every line of a JSON Lines file with simdjson On-Demand, visiting every value; "
         "(records, values). For bench/bench_json.py.");
+    m.def(
+        "_bench_parse_names",
+        [](const std::vector<std::string>& texts) {
+            py::gil_scoped_release release;
+            Author a;
+            std::size_t fast = 0;
+            auto t0 = std::chrono::steady_clock::now();
+            for (const auto& t : texts) parse_name_into(t, a);
+            double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            for (const auto& t : texts) fast += parse_name_takes_shortcut(t);
+            return std::make_pair(seconds, fast);
+        },
+        "Seconds to parse every name into one reused Author (no Python objects), and how many took the "
+        "common-shape shortcut. For bench/bench_names.py.");
 }
 
 }  // namespace scholarmerge::bindings

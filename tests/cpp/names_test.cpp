@@ -10,9 +10,9 @@ using namespace scholarmerge;
 
 namespace {
 
-// parse_name takes a shortcut for plain "Given Surname" names. A leading
-// space, trimmed away, sends the same name down the general path: both must
-// give the same Author. Also tried: the name in lower and upper case, and its
+// parse_name takes a shortcut for the common shapes ("Given Surname",
+// initials, "Surname, Given"); parse_name_reference takes every step: both
+// must give the same Author. Also tried: the name in lower and upper case, and its
 // first two words alone (more plain names, of every case).
 void expect_shortcut_agrees(const std::string& name) {
     std::string first_two = name.substr(0, name.find(' ', name.find(' ') + 1));
@@ -20,7 +20,7 @@ void expect_shortcut_agrees(const std::string& name) {
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     for (const std::string& n : {name, first_two, lower, upper}) {
-        Author a = parse_name(n), b = parse_name(" " + n);
+        Author a = parse_name(n), b = parse_name_reference(n);
         EXPECT_EQ(a.raw, b.raw) << n;
         EXPECT_EQ(a.display, b.display) << n;
         EXPECT_EQ(a.given, b.given) << n;
@@ -213,7 +213,11 @@ TEST(ParseName, PlainNamesTakeAShortcutToTheSameResult) {
     for (const char* n : {"Ann  Mary", "Ann\tMary", "Ann Mary ", "Ann Mary2", "Ann Mary,", "Ann Mary\u00a0",
                           "Ann\u00a0 Mary", "Ann \u00a0Mary", "Ann Mary Smith", "A.B Smith", "Ann &amp; Bob",
                           "Ann <b>Bob</b>", "Ann *Bob*", "M{\\\"u}ller Hans", "Smith, Ann", "Ann", "", " ", "Ann ",
-                          " Ann"})
+                          " Ann", "Smith, A.", "Smith, J. A.", "smith, j.a.", "J. A. Smith", "J.-P. Smith",
+                          "J.A. Smith", "y.mansour Smith", "Smith Jr., John", "Smith, Dr. John", "Smith, Jr.",
+                          "Jan van Dyk", "Ann 'Bo' Lee", "Ann “Bo” Lee", "?zsu, M.", "M. Tamer ?zsu",
+                          "Ann B. Smith PhD", "Dr. Ann Smith", "Yao Z. W.", "Smith,J.", "Smith , J.", "Smith, ",
+                          ", Smith", "A. B. C.", "Ann Lee III"})
         expect_shortcut_agrees(n);
 }
 

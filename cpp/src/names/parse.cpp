@@ -43,7 +43,10 @@ bool may_fold_into(std::string_view w, std::string_view chars) {
     for (char c : w) {
         if (static_cast<unsigned char>(c) >= 0x80) continue;
         char low = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-        if (chars.find(low) == std::string_view::npos) return false;
+        // A loop, not find(): chars are a dozen letters, and memchr's call costs more than the search.
+        bool in = false;
+        for (char x : chars) in |= x == low;
+        if (!in) return false;
     }
     return true;
 }
@@ -82,7 +85,10 @@ bool is_honorific(std::string_view w) {
     if (!w.empty() && w.back() == '.') w.remove_suffix(1);
     // Most given names are of a length no title has, or start with a letter none does.
     if (w.size() < 2 || w.size() == 7 || w.size() == 8 || w.size() > 9) return false;
-    if (!std::strchr("dDpPmMsSrRaA", w[0])) return false;
+    switch (ascii::to_lower(w[0])) {
+        case 'd': case 'p': case 'm': case 's': case 'r': case 'a': break;
+        default: return false;
+    }
     char buf[9];
     for (std::size_t i = 0; i < w.size(); ++i) buf[i] = ascii::to_lower(w[i]);
     std::string_view l(buf, w.size());
@@ -329,39 +335,197 @@ void finish_name(Author& a, std::string_view display) {
     a.key = name_key(a);
 }
 
-// The form most names take, "Given Surname": two words of letters (ASCII or
-// not, with hyphens and apostrophes) and one space, the surname not a suffix
-// or initials. parse_name's steps before finish_name leave such a name as it
-// is, its first word the given name and its second the surname, so they are
-// skipped (most of a parse). Excluded: markup, entities, LaTeX, commas, dots,
-// digits, other spaces (0xC2 leads U+00A0, the no-break space).
-bool plain_name(std::string_view s, std::string_view& given, std::string_view& surname) {
-    std::size_t space = std::string_view::npos;
-    for (std::size_t i = 0; i < s.size(); ++i) {
+// The shapes most names take: "Given Surname", "Given Middle Surname",
+// "J. Smith", "J. A. Smith", "J.-P. Smith" and "Surname, Given",
+// "Surname, J.", "Surname, J. A.". Words of letters (ASCII or not), hyphens,
+// apostrophes and dots, one space between them, at most one comma (followed
+// by its space). parse_name_reference's steps before finish_name leave such
+// a name as written and cut it where this does, so they are skipped (most of
+// a parse); any name whose words those steps would look at twice (titles,
+// suffixes, degrees, particles, nicknames, initials last, glued initials) is
+// left to them. Excluded: markup, entities, LaTeX, digits, other spaces
+// (0xC2 leads U+00A0, the no-break space). tests/python/test_name_fast_path.py
+// checks both agree on every benchmark name and a generated set.
+bool common_shape(std::string_view s, std::string_view& given, std::string_view& surname) {
+    const std::size_t n = s.size();
+    if (n < 3) return false;
+    std::size_t comma = std::string_view::npos, last_space = std::string_view::npos, first_space = std::string_view::npos;
+    bool dots = false;
+    for (std::size_t i = 0; i < n; ++i) {
         auto c = static_cast<unsigned char>(s[i]);
-        bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0x80 && c != 0xC2);
+        // '?': a letter some export could not encode ("M. Tamer ?zsu").
+        bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0x80 && c != 0xC2) || c == '?';
         if (letter || c == '-' || c == '\'') continue;
-        if (c != ' ' || space != std::string_view::npos || i == 0 || i + 1 == s.size()) return false;
-        space = i;
+        if (c == '.') {
+            dots = true;
+            continue;
+        }
+        if (c == ' ') {
+            if (i == 0 || i + 1 == n || s[i - 1] == ' ') return false;
+            if (first_space == std::string_view::npos) first_space = i;
+            last_space = i;
+        } else if (c == ',') {
+            if (comma != std::string_view::npos || i == 0 || i + 2 >= n || s[i + 1] != ' ' || s[i - 1] == ' ') return false;
+            comma = i;
+        } else {
+            return false;
+        }
     }
-    if (space == std::string_view::npos) return false;
-    given = s.substr(0, space);
-    surname = s.substr(space + 1);
-    return !is_suffix(surname) && !is_initial_word(surname, has_lower(s)) && !is_honorific(given);
+    if (last_space == std::string_view::npos) return false;
+    // Every word starts with a letter: no nickname in quotes, no "'t", no lone dash.
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i != 0 && s[i - 1] != ' ') continue;
+        auto c = static_cast<unsigned char>(s[i]);
+        if (!(ascii::is_alpha(c) || c >= 0xC3 || c == '?')) return false;
+    }
+    if (comma != std::string_view::npos) {
+        // "Surname, Given": the given part no suffix ("Smith, Jr."), no title
+        // before it ("Smith, Dr. John"), no nickname in it; the surname part
+        // no suffix after it ("Smith Jr., John").
+        std::string_view sur = s.substr(0, comma), giv = s.substr(comma + 2);
+        if (suffix_part(giv)) return false;
+        if (auto sp = sur.rfind(' '); sp != std::string_view::npos) {
+            std::string_view last = sur.substr(sp + 1);
+            if (is_suffix(last) || is_postnominal(last)) return false;
+        }
+        if (auto sp = giv.find(' '); sp != std::string_view::npos && is_honorific(giv.substr(0, sp))) return false;
+        if (may_hold_nickname(giv)) {
+            bool nickname = false;
+            each_word(giv, [&](std::string_view w) { return !(nickname = is_nickname(w)); });
+            if (nickname) return false;
+        }
+        given = giv;
+        surname = sur;
+        return true;
+    }
+    // "Given ... Surname". Dotted words are initials ending in a dot ("J.",
+    // "J.A.", "J.-P."): "y.mansour" is two words glued, for the full steps.
+    std::size_t words = 1;
+    for (std::size_t i = first_space; i <= last_space; ++i) words += s[i] == ' ';
+    if (dots) {
+        bool ok = true;
+        each_word(s, [&](std::string_view w) {
+            if (w.find('.') != std::string_view::npos) ok = w.back() == '.' && is_dotted_initials(w);
+            return ok;
+        });
+        if (!ok) return false;
+    }
+    given = s.substr(0, last_space);
+    surname = s.substr(last_space + 1);
+    std::string_view first = s.substr(0, first_space);
+    if (is_honorific(first) || is_suffix(surname) || (words > 2 && is_postnominal(surname))) return false;
+    if (is_initial_word(surname, has_lower(s))) return false;  // "Yao ZW", "Smith J.": initials last
+    if (words > 2) {
+        std::string_view before = given.substr(given.rfind(' ') + 1);  // "van" of "Jan van Dyk"
+        if (is_particle(before)) return false;
+        if (may_hold_nickname(s)) {
+            bool nickname = false;
+            each_word(given.substr(first_space + 1), [&](std::string_view w) { return !(nickname = is_nickname(w)); });
+            if (nickname) return false;
+        }
+    }
+    return true;
+}
+
+// finish_name for an ASCII name the shortcut cut, written into a's strings
+// in place (no temporaries): the same case rules, initials and key.
+void finish_ascii_name(Author& a) {
+    auto upper = [](std::string_view s) { return std::any_of(s.begin(), s.end(), [](char c) { return ascii::is_upper(c); }); };
+    auto lower = [](std::string_view s) { return std::any_of(s.begin(), s.end(), [](char c) { return ascii::is_lower(c); }); };
+    std::string& surname = a.surname;
+    bool su = upper(surname), sl = lower(surname);
+    if ((!su && sl) || (!sl && surname.size() > 3)) {
+        // Title case, each hyphenated or apostrophised part raised ("Cesa-Bianchi", "O'Brien").
+        bool start = true;
+        for (char& c : surname) {
+            c = ascii::to_lower(c);
+            if (c == ' ' || c == '-' || c == '\'') {
+                start = true;
+                continue;
+            }
+            if (start) c = ascii::to_upper(c);
+            start = false;
+        }
+    }
+    std::string& given = a.given;
+    if (!upper(given) && lower(given)) {
+        bool start = true;  // raised after a space or a dot ("l.g." -> "L.G."), not a hyphen ("Seung-won")
+        for (char& c : given) {
+            if (c == ' ' || c == '.') {
+                start = true;
+                continue;
+            }
+            if (start) c = ascii::to_upper(c);
+            start = false;
+        }
+    }
+    // Initials: every capital of PubMed blocks when the given names are all
+    // initials ("ZW"), else the first letter of each part.
+    const bool blocks = lower(a.display);
+    bool all_initials = true;
+    each_word(given, [&](std::string_view w) { return all_initials = is_initial_word(w, blocks); });
+    a.initials.clear();
+    each_word(given, [&](std::string_view w) {
+        if (all_initials && !is_dotted_initials(w)) {
+            a.initials += w;  // a block: capitals already
+            return true;
+        }
+        bool at_start = true;
+        for (char c : w) {
+            if (c == '.' || c == '-') {
+                at_start = true;
+                continue;
+            }
+            if (at_start) a.initials += ascii::to_upper(c);
+            at_start = false;
+        }
+        return true;
+    });
+    a.key.clear();
+    for (char c : surname)
+        if (!(c == ' ' || c == '-' || c == '\'' || c == '.' || c == ',')) a.key += ascii::to_lower(c);
+    if (!a.initials.empty()) {
+        a.key += ' ';
+        a.key += ascii::to_lower(a.initials[0]);
+    }
 }
 
 }  // namespace
 
+void parse_name_into(std::string_view input, Author& a) {
+    std::string_view given_word, surname_word;
+    if (!common_shape(input, given_word, surname_word)) {
+        a = parse_name_reference(input);
+        return;
+    }
+    // Assigned, not constructed: a reused Author keeps its strings' room.
+    a.raw.assign(input);
+    a.display.assign(input);
+    a.given.assign(given_word);
+    a.surname.assign(surname_word);
+    a.suffix.clear();
+    a.id.clear();
+    a.affiliations.clear();
+    a.equal_contribution = a.highlighted = false;
+    if (non_ascii(input))
+        finish_name(a, input);
+    else
+        finish_ascii_name(a);
+}
+
+bool parse_name_takes_shortcut(std::string_view input) {
+    std::string_view given, surname;
+    return common_shape(input, given, surname);
+}
+
 Author parse_name(std::string_view input) {
     Author a;
-    std::string_view given_word, surname_word;
-    if (plain_name(input, given_word, surname_word)) {  // the shortcut: see plain_name
-        a.raw = a.display = std::string(input);
-        a.given = std::string(given_word);
-        a.surname = std::string(surname_word);
-        finish_name(a, input);
-        return a;
-    }
+    parse_name_into(input, a);
+    return a;
+}
+
+Author parse_name_reference(std::string_view input) {
+    Author a;
     a.raw = std::string(trim(input));
     // Markup and marks removed step by step; most names need none of the
     // steps, and are not copied until one changes them.

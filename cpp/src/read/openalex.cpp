@@ -61,7 +61,8 @@ bool read_authorship(od::value v, std::vector<Author>& out, Scratch& scratch) {
         return true;
     });
     if (!ok) return false;
-    Author& a = out.emplace_back(parse_name(display.empty() ? raw : display));
+    Author& a = out.emplace_back();
+    parse_name_into(display.empty() ? raw : display, a);  // parsed in place: no Author moved
     if (!raw.empty()) a.raw = raw;
     a.id = !orcid.empty() ? bare_url_id(orcid) : bare_url_id(openalex_id);
     const auto& affiliations = institutions.empty() ? raw_affiliations : institutions;

@@ -31,7 +31,7 @@ bool read_author(od::value v, Author& out) {
         return true;
     });
     if (!ok) return false;
-    out = parse_name(name);
+    parse_name_into(name, out);  // every field set, as a fresh parse would
     out.id = id;
     return true;
 }

@@ -197,8 +197,16 @@ def _bench_parse_json_lines(arg0: str) -> tuple[int, int]:
     """
     Parse every line of a JSON Lines file with simdjson On-Demand, visiting every value; (records, values). For bench/bench_json.py.
     """
+def _bench_parse_names(arg0: collections.abc.Sequence[str]) -> tuple[float, int]:
+    """
+    Seconds to parse every name into one reused Author (no Python objects), and how many took the common-shape shortcut. For bench/bench_names.py.
+    """
 def _bench_simdjson_kernels() -> dict[str, str]:
     ...
+def _parse_name_reference(text: str) -> Author:
+    """
+    parse_name without its shortcut for common shapes: the reference tests compare it with.
+    """
 def _parse_references_crf(texts: collections.abc.Sequence[str], source: str = '<references>') -> Corpus:
     ...
 def _parse_references_rules(texts: collections.abc.Sequence[str], source: str = '<references>') -> Corpus:
@@ -315,7 +323,7 @@ def parse_name(text: str) -> Author:
     >>> a.surname, a.given, a.initials, a.key
     ('Smith', 'John A.', 'JA', 'smith j')
     """
-def parse_names_columns(texts: collections.abc.Sequence[str]) -> dict:
+def parse_names_columns(texts: list[str]) -> dict:
     ...
 def parse_reference(text: str) -> Work:
     ...

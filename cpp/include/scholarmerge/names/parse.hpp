@@ -13,6 +13,17 @@ namespace scholarmerge {
 // "rivest r.l.", "Caetano Traina, Jr.", "y.mansour".
 Author parse_name(std::string_view text);
 
+// parse_name into `out`, whose strings keep their room from one name to the
+// next: a batch reusing one Author allocates per field, not per name.
+void parse_name_into(std::string_view text, Author& out);
+
+// Every step of parse_name, without its shortcut for the common shapes: the
+// reference the shortcut is tested against (the two must always agree).
+Author parse_name_reference(std::string_view text);
+
+// Whether parse_name takes its shortcut for `text` (for measurements).
+bool parse_name_takes_shortcut(std::string_view text);
+
 // A name a structured source gives in parts (CSL, Crossref, BibTeX's
 // "Surname, Given"): display "Given Surname". Without a family part the
 // given text is parsed as a whole name (a CSL "literal", an organisation).
