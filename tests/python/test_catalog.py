@@ -11,7 +11,10 @@ import sys
 import time
 
 import numpy as np
+import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import scholarmerge as sm
 from scholarmerge.catalog.catalog import PAUSE_ENV
@@ -130,3 +133,43 @@ def test_cli_add_show_diff(tmp_path, capsys):
     assert len(shown) > 10 and all(line.startswith("W") for line in shown[1:])
     assert main(["catalog", "diff", db, "--since", "1"]) == 0
     assert capsys.readouterr().out.splitlines()[0].startswith("2\t")
+
+
+def test_incremental_adds_honour_the_decisions(tmp_path):
+    frame = _dblp_acm()
+    cat = sm.Catalog(tmp_path / "c.sqlite")
+    cat.add(frame.iloc[:2000], skip_stored=False)
+    records = cat.records
+    pair = next(ks for ks in records.groupby("work_id")["key"].agg(list) if len(ks) >= 2)
+    apart = cat.decide(pair[0], pair[1], same=False)
+    assert apart.split
+    other = next(ks for ks in records.groupby("work_id")["key"].agg(list) if pair[0] not in ks and len(ks) == 1)
+    cat.decide(pair[0], other[0], same=True)
+    row = records.index[records["key"] == pair[1]][0]
+    # Another copy of the record decided apart, and more records: an add that does not refit.
+    changes = cat.add(pd.concat([frame.iloc[[row]], frame.iloc[2000:2400]]), skip_stored=False)
+    assert changes.added == 401
+    assert '"refit"' not in cat._db.execute("SELECT detail FROM changes ORDER BY change DESC").fetchone()[0]
+    work = dict(zip(cat.records["key"], cat.records["work_id"]))
+    assert work[pair[0]] != work[pair[1]] and work[pair[0]] == work[other[0]]
+    assert work[pair[1] + "#2"] == work[pair[1]]  # the copy joined the work it is a copy of
+
+
+UNRELATED = ["lattice", "quorum", "sparrow", "glacier", "mosaic", "tundra", "velvet", "orbit", "saffron", "harbor",
+             "prism", "thicket", "canyon", "ember", "fjord", "nebula"]
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(UNRELATED), min_size=5, max_size=8, unique=True), min_size=1, max_size=6,
+                unique_by=lambda ws: frozenset(ws)))
+def test_added_unrelated_records_leave_the_catalogue_ids(tmp_path_factory, titles):
+    frame = _dblp_acm().iloc[:1500]
+    cat = sm.Catalog(tmp_path_factory.mktemp("c") / "c.sqlite")
+    cat.add(frame)
+    before = dict(zip(cat.records["key"], cat.records["work_id"]))
+    unrelated = pd.DataFrame({"title": [" ".join(ws) for ws in titles], "authors": "Nobody Known", "year": 1850,
+                              "source": "other.csv"})
+    cat.add(unrelated)
+    after = dict(zip(cat.records["key"], cat.records["work_id"]))
+    assert {k: after[k] for k in before} == before
+    assert len(after) == len(before) + len(titles)
