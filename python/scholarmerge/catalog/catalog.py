@@ -13,9 +13,8 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import Any
 
-import pandas as pd
-
 import numpy as np
+import pandas as pd
 
 from .. import _core
 from ..corpus import Corpus
@@ -221,8 +220,10 @@ class Catalog:
         db = self._db
         db.execute("DELETE FROM matched")
         db.executemany("INSERT INTO matched VALUES (?, ?)", [(k, keys[int(r)]) for k, r in zip(keys, raw.tolist())])
-        store_model(db, merged.model, len(keys))
-        self._state = MatchState(keys, merged.corpus, raw, self._work_of_keys(merged), merged.model, change)
+        model = merged.model
+        assert model is not None  # _batch sets it
+        store_model(db, model, len(keys))
+        self._state = MatchState(keys, merged.corpus, raw, self._work_of_keys(merged), model, change)
         self._merged = merged
         return changes
 

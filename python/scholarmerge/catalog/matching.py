@@ -49,8 +49,10 @@ def stored_model(db: sqlite3.Connection) -> tuple[_core.MatchModel | None, int]:
 
 
 def needs_refit(db: sqlite3.Connection, after: int) -> bool:
-    model, fitted_on = stored_model(db)
-    return model is None or fitted_on == 0 or after >= REFIT_GROWTH * fitted_on
+    """Whether an add that leaves `after` records refits (the module's rule)."""
+    row = db.execute("SELECT value FROM meta WHERE name = 'model_records'").fetchone()
+    fitted_on = int(row[0]) if row else 0
+    return fitted_on == 0 or after >= REFIT_GROWTH * fitted_on
 
 
 class MatchState:
@@ -97,7 +99,7 @@ class MatchState:
             del self.raw_members[label]  # whole raw clusters are taken again
         for r, label in zip(rows.tolist(), labels.tolist()):
             self.raw_members[label].append(r)
-        return rows.tolist()
+        return [int(r) for r in rows.tolist()]
 
     def closure(self, rows: list[int], decisions: list[tuple[str, str]]) -> list[int]:
         """`rows` with every row sharing a raw cluster, a work or a decision with one of them."""
