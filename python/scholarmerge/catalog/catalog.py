@@ -224,7 +224,7 @@ class Catalog:
         assert model is not None  # _batch sets it
         store_model(db, model, len(keys))
         self._state = MatchState(keys, merged.corpus, raw, self._work_of_keys(merged), model, change)
-        self._merged = merged
+        self._merged = None  # not kept: its tables hold a list per work (uncertain() merges again)
         return changes
 
     def _match_state(self) -> MatchState | None:

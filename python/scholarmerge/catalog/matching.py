@@ -65,13 +65,11 @@ class MatchState:
         self.keys = list(keys)
         self.row = {k: i for i, k in enumerate(self.keys)}
         self.matcher = _core.IncrementalMatcher(corpus._core, np.asarray(raw, dtype=np.int64), model)
-        self.raw_members: dict[int, list[int]] = defaultdict(list)
-        for i, label in enumerate(self.matcher.labels.tolist()):
-            self.raw_members[label].append(i)
+        # Members as tuples of ints and strs: the garbage collector leaves those
+        # out of its passes, which would otherwise walk millions of lists.
+        self.raw_members: dict[int, tuple[int, ...]] = _grouped(enumerate(self.matcher.labels.tolist()))
         self.work_of = dict(work_of)
-        self.work_members: dict[str, list[str]] = defaultdict(list)
-        for key, work in self.work_of.items():
-            self.work_members[work].append(key)
+        self.work_members: dict[str, tuple[str, ...]] = _grouped(self.work_of.items())
         self.change = change
 
     @classmethod
@@ -97,8 +95,7 @@ class MatchState:
             self.keys.append(k)
         for label in {int(before[r]) for r in rows.tolist() if r < len(before)}:
             del self.raw_members[label]  # whole raw clusters are taken again
-        for r, label in zip(rows.tolist(), labels.tolist()):
-            self.raw_members[label].append(r)
+        self.raw_members.update(_grouped(zip(rows.tolist(), labels.tolist())))
         return [int(r) for r in rows.tolist()]
 
     def closure(self, rows: list[int], decisions: list[tuple[str, str]]) -> list[int]:
@@ -123,12 +120,16 @@ class MatchState:
         return sorted(have)
 
     def set_works(self, work_of: dict[str, str]) -> None:
-        for key, work in work_of.items():
-            before = self.work_of.get(key)
-            if before is not None and before in self.work_members:
-                members = self.work_members[before]
-                members.remove(key)
-                if not members:
-                    del self.work_members[before]
-            self.work_of[key] = work
-            self.work_members[work].append(key)
+        """The works of these keys now (whole works: every member of a work they were in is among them)."""
+        for key in work_of:
+            self.work_members.pop(self.work_of.get(key, ""), None)
+        self.work_of.update(work_of)
+        self.work_members.update(_grouped(work_of.items()))
+
+
+def _grouped(pairs: Any) -> dict[Any, tuple[Any, ...]]:
+    """(member, group) pairs as group -> members, in the order given."""
+    groups: dict[Any, list[Any]] = defaultdict(list)
+    for member, group in pairs:
+        groups[group].append(member)
+    return {g: tuple(m) for g, m in groups.items()}
