@@ -155,13 +155,15 @@ class Catalog:
 
     # -- changing ------------------------------------------------------------------------------
     def _recluster(self, keys: list[str], fields: list[dict[str, Any]]) -> Merged:
-        return self._batch(keys, fields)[0]
+        """All records merged with the catalogue's model (for uncertain())."""
+        return self._batch(keys, fields, self.model)[0]
 
-    def _batch(self, keys: list[str], fields: list[dict[str, Any]]) -> tuple[Merged, np.ndarray]:
-        """All records deduplicated at once (a model fitted on them): the merge,
-        decisions applied, and the matcher's labels before them."""
+    def _batch(self, keys: list[str], fields: list[dict[str, Any]],
+               model: _core.MatchModel | None = None) -> tuple[Merged, np.ndarray]:
+        """All records deduplicated at once (with `model`, else one fitted on
+        them): the merge, decisions applied, and the matcher's labels before them."""
         corpus = corpus_of(fields)
-        details = dedupe_details(corpus)
+        details = dedupe_details(corpus, model=model)
         final = raw = details.labels
         decisions = self._decisions()
         if not decisions.empty:
