@@ -173,3 +173,15 @@ def test_added_unrelated_records_leave_the_catalogue_ids(tmp_path_factory, title
     after = dict(zip(cat.records["key"], cat.records["work_id"]))
     assert {k: after[k] for k in before} == before
     assert len(after) == len(before) + len(titles)
+
+
+def test_uncertain_names_stored_records_after_incremental_adds(tmp_path):
+    frame = _dblp_acm()
+    cat = sm.Catalog(tmp_path / "c.sqlite")
+    cat.add(frame.iloc[:600])
+    cat.add(frame.iloc[600:800])  # no refit: matched incrementally
+    review = cat.uncertain(5)
+    keys = set(cat.records["key"])
+    assert len(review) == 5
+    assert set(review["key_a"]) <= keys and set(review["key_b"]) <= keys
+    assert review["probability"].between(0, 1).all()
