@@ -42,6 +42,7 @@ void bind_distributed(pybind11::module_& m);
 void bind_decision(pybind11::module_& m);
 void bind_refs(pybind11::module_& m);
 void bind_arrow(pybind11::module_& m);
+void bind_incremental(pybind11::module_& m);
 
 // Tables of a merge result as dicts of column lists (for pandas), shared by
 // merge_corpus and the distributed stages.

@@ -14,4 +14,5 @@ PYBIND11_MODULE(_core, m) {
     bind_distributed(m);
     bind_refs(m);
     bind_arrow(m);
+    bind_incremental(m);
 }

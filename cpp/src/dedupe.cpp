@@ -48,10 +48,15 @@ void mark_recurring(std::vector<MatchRecord>& records, SourceOf source_of);
 
 }  // namespace
 
-std::vector<MatchRecord> prepare(const std::vector<Work>& works, int threads) {
+std::vector<MatchRecord> prepare(const std::vector<Work>& works, int threads, FieldVocabulary* vocabulary) {
     std::vector<MatchRecord> records(works.size());
     parallel_for(works.size(), thread_count(threads), [&](int, std::size_t i) { records[i] = make_match_record(works[i]); });
-    repair_fields(records);
+    if (vocabulary) {
+        for (const MatchRecord& r : records) vocabulary->add(r);
+        vocabulary->repair(records);
+    } else {
+        repair_fields(records);
+    }
     // A record re-read from an export keeps the source it was first read from:
     // that, not the export file, is the list that named it.
     std::vector<std::string_view> sources(works.size());

@@ -32,6 +32,7 @@ Dask turns object columns, lists included, into strings by default
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 import dask
@@ -42,7 +43,10 @@ import pandas as pd
 from dask import delayed
 
 from . import _core, dask_people
+from .decisions import DecisionsLike, DecisionWarning, apply_decisions, load_decisions
 from .dedupe import _frame_columns
+from .ids import record_key
+from .tables import table_columns
 
 _stages = _core.distributed
 _COLUMNS = ["title", "authors", "year", "venue", "source", "doi", "arxiv", "pages", "note"]
@@ -165,7 +169,60 @@ def _assemble(n: int, *results: Any) -> np.ndarray:
     return labels
 
 
-def _labels(ddf: dd.DataFrame, threshold: float | None, min_jaccard: float, buckets: int | None) -> Any:
+def _base_keys(part: pd.DataFrame) -> list[str]:
+    core = _core.Corpus.from_columns(**table_columns(part))
+    return [record_key(core[k]) for k in range(len(core))]
+
+
+def _keys(*parts: list[str]) -> list[str]:
+    """Record keys in row order, suffixed as ids.record_keys does."""
+    seen: dict[str, int] = {}
+    out = []
+    for part in parts:
+        for key in part:
+            n = seen[key] = seen.get(key, 0) + 1
+            out.append(key if n == 1 else f"{key}#{n}")
+    return out
+
+
+def _decided_rows(labels: np.ndarray, keys: list[str], decisions: list[Any]) -> np.ndarray:
+    """The rows of every cluster that holds a record a decision names (ascending)."""
+    row = {k: i for i, k in enumerate(keys)}
+    named = [row[k] for d in decisions for k in (d.a, d.b) if k in row]
+    return np.flatnonzero(np.isin(labels, labels[named])) if named else np.zeros(0, np.int64)
+
+
+def _rows_of(part: pd.DataFrame, first_row: int, rows: np.ndarray) -> pd.DataFrame:
+    local = rows[(rows >= first_row) & (rows < first_row + len(part))] - first_row
+    return part.iloc[local]
+
+
+def _with_decisions(labels: np.ndarray, keys: list[str], decisions: list[Any], rows: np.ndarray, model: Any,
+                    threshold: float | None, *parts: pd.DataFrame) -> np.ndarray:
+    """`labels` with the decisions honoured, as sm.dedupe honours them: the
+    clusters they touch (rows, gathered from the partitions) decided again by
+    apply_decisions (decisions naming an unknown key left out: _unknown)."""
+    known = set(keys)
+    if len(rows) == 0:
+        return labels
+    sub = pd.concat(parts)
+    corpus = _core.Corpus.from_columns(**table_columns(sub))
+    local = {int(r): i for i, r in enumerate(rows.tolist())}
+    found = apply_decisions(corpus, [keys[r] for r in rows.tolist()], [local[int(labels[r])] for r in rows.tolist()],
+                            [d for d in decisions if d.a in known and d.b in known], model, threshold or 0.5)
+    out = labels.copy()
+    out[rows] = rows[found]
+    return out
+
+
+def _unknown(keys: list[str], decisions: list[Any]) -> list[Any]:
+    """(decision, the key no record has) of the decisions left out."""
+    known = set(keys)
+    return [(d, k) for d in decisions for k in (d.a, d.b) if k not in known][:len(decisions)]
+
+
+def _labels(ddf: dd.DataFrame, threshold: float | None, min_jaccard: float, buckets: int | None,
+            decisions: DecisionsLike | None = None) -> Any:
     """(delayed labels of every row, row counts per partition): the whole
     computation as one graph, so no stage's data passes through the client."""
     if "title" not in ddf.columns:
@@ -177,7 +234,7 @@ def _labels(ddf: dd.DataFrame, threshold: float | None, min_jaccard: float, buck
     starts = [int(x) for x in np.concatenate([[0], np.cumsum(lengths)[:-1]])]
     n = int(sum(lengths))
     if n == 0:
-        return delayed(np.zeros(0, dtype=np.int64)), lengths
+        return delayed(np.zeros(0, dtype=np.int64)), lengths, delayed([])
 
     # 1-2: keys per partition, then the global word ranks and recurring titles.
     keys = [delayed(_row_keys)(p) for p in parts]
@@ -209,23 +266,41 @@ def _labels(ddf: dd.DataFrame, threshold: float | None, min_jaccard: float, buck
     model = delayed(_fit)(anchors, *[delayed(_count_patterns)(anchors, rows[b], pairs_by_bucket[b])
                                          for b in range(buckets)])
     results = [delayed(_verify)(threshold, model, rows[b], pairs_by_bucket[b]) for b in range(buckets)]
-    return delayed(_assemble)(n, *results), lengths
+    labels = delayed(_assemble)(n, *results)
+    if decisions is None:
+        return labels, lengths, delayed([])
+    # 6: the clusters decisions touch, gathered to one task and decided again.
+    decided = load_decisions(decisions)
+    keys = delayed(_keys)(*[delayed(_base_keys)(p) for p in parts])
+    needed = delayed(_decided_rows)(labels, keys, decided)
+    gathered = [delayed(_rows_of)(p, s, needed) for p, s in zip(parts, starts)]
+    labels = delayed(_with_decisions)(labels, keys, decided, needed, model, threshold, *gathered)
+    return labels, lengths, delayed(_unknown)(keys, decided)
 
 
 def dedupe_labels(ddf: dd.DataFrame, threshold: float | None = None, min_jaccard: float = 0.35,
-                  buckets: int | None = None) -> npt.NDArray[np.int64]:
+                  buckets: int | None = None, decisions: DecisionsLike | None = None) -> npt.NDArray[np.int64]:
     """One int64 label per row of ``ddf`` (in partition order), equal to
     ``sm.dedupe(ddf.compute())``: a label is the position of the first row of
-    the row's cluster."""
-    labels, _ = _labels(ddf, threshold, min_jaccard, buckets)
-    found: npt.NDArray[np.int64] = labels.compute()
+    the row's cluster. `decisions` (a TSV path or DataFrame of record keys,
+    see :mod:`scholarmerge.decisions`) are honoured as ``sm.dedupe`` honours
+    them: the clusters they touch are gathered to one task and decided again
+    (the record keys of all rows are made on one task too)."""
+    labels, _, unknown = _labels(ddf, threshold, min_jaccard, buckets, decisions)
+    if decisions is None:
+        found: npt.NDArray[np.int64] = labels.compute()
+        return found
+    found, left_out = dask.compute(labels, unknown)
+    for d, key in left_out:
+        warnings.warn(f"{d.where}: no record has key {key!r}; decision not applied", DecisionWarning, stacklevel=2)
     return found
 
 
 def dedupe(ddf: dd.DataFrame, threshold: float | None = None, min_jaccard: float = 0.35,
-           buckets: int | None = None) -> dd.Series:
-    """Labels as a Dask Series aligned with ``ddf`` (``ddf.assign(work=dedupe(ddf))``)."""
-    labels, lengths = _labels(ddf, threshold, min_jaccard, buckets)
+           buckets: int | None = None, decisions: DecisionsLike | None = None) -> dd.Series:
+    """Labels as a Dask Series aligned with ``ddf`` (``ddf.assign(work=dedupe(ddf))``);
+    `decisions` as :func:`dedupe_labels` takes them."""
+    labels, lengths, _ = _labels(ddf, threshold, min_jaccard, buckets, decisions)
     starts = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
     series = [delayed(lambda p, all_labels, a, b: pd.Series(all_labels[a:b], index=p.index, name="work"))(
         p, labels, int(starts[i]), int(starts[i + 1])) for i, p in enumerate(ddf.to_delayed())]
@@ -283,15 +358,16 @@ class Merged:
                 f"conflicts: {self.conflicts.npartitions})")
 
 
-def merge(ddf: dd.DataFrame, threshold: float | None = None, buckets: int | None = None) -> Merged:
+def merge(ddf: dd.DataFrame, threshold: float | None = None, buckets: int | None = None,
+          decisions: DecisionsLike | None = None) -> Merged:
     """Deduplicate, then merge each work and resolve the people of every author
     mention: the works (with ``person_ids``), people and conflicts of
     ``sm.merge`` on the same rows (provenance ``source:line`` with line = row
     position + 1). Rows are shuffled by work label and merged per bucket in
     C++; author mentions are shuffled by name key and resolved per bucket
     (``scholarmerge.dask_people``). ``profiles`` are left out: a DataFrame has
-    no profile pages, so no page owners."""
-    labels, lengths = _labels(ddf, threshold, 0.35, buckets)
+    no profile pages, so no page owners. `decisions` as :func:`dedupe_labels` takes them."""
+    labels, lengths, _ = _labels(ddf, threshold, 0.35, buckets, decisions)
     ddf = ddf[[c for c in _COLUMNS if c in ddf.columns]]
     parts = ddf.to_delayed()
     buckets = buckets or max(1, len(parts))

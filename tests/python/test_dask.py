@@ -106,3 +106,31 @@ def test_dask_merge_equals_the_single_process_merge(client, name):
 def test_dask_dedupe_needs_titles(client):
     with pytest.raises(ValueError, match="title"):
         smd.dedupe(dd.from_pandas(pd.DataFrame({"name": ["x"]}), npartitions=1))
+
+
+def test_dask_honours_decisions_as_the_single_process_does(client):
+    from scholarmerge.decisions import DecisionWarning
+    from scholarmerge.ids import record_keys
+
+    df = frames()["synthetic"].reset_index(drop=True)
+    keys = record_keys(sm.Corpus.from_frame(df)._core)
+    plain = sm.dedupe(df)
+    groups = {}
+    for i, label in enumerate(plain.tolist()):
+        groups.setdefault(label, []).append(i)
+    big = [g for g in groups.values() if len(g) >= 3]
+    split, (a, b) = big[0], big[1][:1] + big[2][:1]  # a work to split, two works to join
+    decisions = pd.DataFrame([[keys[split[0]], keys[split[1]], "different", ""],
+                              [keys[a], keys[b], "same", ""],
+                              ["nobody.csv|h:0", keys[0], "same", ""]])
+    with pytest.warns(DecisionWarning):
+        single = sm.dedupe(df, decisions=decisions)
+    assert single[split[0]] != single[split[1]] and single[a] == single[b]
+    for partitions in (1, 4):
+        ddf = dd.from_pandas(df, npartitions=partitions)
+        with pytest.warns(DecisionWarning, match="nobody.csv"):
+            labels = smd.dedupe_labels(ddf, decisions=decisions)
+        np.testing.assert_array_equal(labels, single)
+        np.testing.assert_array_equal(smd.dedupe(ddf, decisions=decisions).compute().to_numpy(), single)
+    works = smd.merge(dd.from_pandas(df, npartitions=3), decisions=decisions).works.compute()
+    assert len(works) == len(set(single.tolist()))

@@ -36,9 +36,14 @@ struct DedupeResult {
 
 DedupeResult dedupe_detailed(const std::vector<Work>& works, const DedupeOptions& options = {});
 
+class FieldVocabulary;
+
 // The prepare stage, once per record: the match records with the fields the
-// corpus repairs (repair.hpp) and the recurring titles marked.
-std::vector<MatchRecord> prepare(const std::vector<Work>& works, int threads = 0);
+// corpus repairs (repair.hpp) and the recurring titles marked. With a
+// `vocabulary`, the records are counted into it and repaired by all it holds
+// (the catalogue's records so far); recurring titles are still those of `works`.
+std::vector<MatchRecord> prepare(const std::vector<Work>& works, int threads = 0,
+                                 FieldVocabulary* vocabulary = nullptr);
 
 // Compare (every candidate pair's evidence), fit the model, cluster.
 DedupeResult dedupe_prepared(std::vector<MatchRecord> records, const DedupeOptions& options = {});

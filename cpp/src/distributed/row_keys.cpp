@@ -27,7 +27,7 @@ RowKeys row_keys(const WorkColumns& c) {
         if (!c.arxivs.empty() && !c.arxivs[i].empty()) w.ids["arxiv"] = c.arxivs[i];
         const MatchRecord r = make_match_record(w);
         const std::string title = print_skeleton(r.title);  // as the index keys it
-        title_word_keys(title, words);
+        index_word_keys(r.title, words);
         keys.words.insert(keys.words.end(), words.begin(), words.end());
         keys.word_offsets.push_back(keys.words.size());
         if (!r.doi.empty()) keys.doi[i] = group_key(r.doi, GroupKey::doi);

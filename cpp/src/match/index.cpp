@@ -65,7 +65,7 @@ CandidateIndex::CandidateIndex(const std::vector<MatchRecord>& records, double m
     word_start_.assign(n + 1, 0);
     std::vector<std::uint64_t> keys;
     for (std::size_t r = 0; r < n; ++r) {
-        title_word_keys(print_skeleton(records[r].title), keys);
+        index_word_keys(records[r].title, keys);
         for (std::uint64_t k : keys) {
             bool inserted = false;
             const std::uint32_t id = ids.id(k, inserted);

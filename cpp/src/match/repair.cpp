@@ -29,22 +29,22 @@ bool year_word(std::string_view w) {
            std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+}  // namespace
+
 // How often each word is found in each field, counting a record once per word.
-struct FieldCounts {
+struct FieldVocabulary::FieldCounts {
     details::FlatCounts title, author, venue;
     details::FlatCounts venue_names;  // the word sets of venue fields of two words or more
 
-    explicit FieldCounts(const std::vector<MatchRecord>& records)
-        : title(records.size() / 2), author(records.size() / 2), venue(1024), venue_names(1024) {
+    explicit FieldCounts(std::size_t expected)
+        : title(expected / 2), author(expected / 2), venue(1024), venue_names(1024) {}
+    void add(const MatchRecord& r) {
         std::vector<std::uint64_t> keys;
-        for (const MatchRecord& r : records) {
-            keys.clear();
-            title_word_keys(r.title, keys);
-            for (std::uint64_t k : keys) title.add(k);
-            for (const std::string& s : r.surnames) author.add(key_hash(s));
-            for (std::uint64_t k : r.venue_words) venue.add(k);
-            if (r.venue_words.size() >= 2) venue_names.add(venue_name_key(r.venue_words));
-        }
+        title_word_keys(r.title, keys);
+        for (std::uint64_t k : keys) title.add(k);
+        for (const std::string& s : r.surnames) author.add(key_hash(s));
+        for (std::uint64_t k : r.venue_words) venue.add(k);
+        if (r.venue_words.size() >= 2) venue_names.add(venue_name_key(r.venue_words));
     }
     static std::uint32_t get(const details::FlatCounts& m, std::uint64_t k) { return m.get(k); }
     // A word this corpus names as an author at least a third as often as it
@@ -73,9 +73,11 @@ struct FieldCounts {
     }
 };
 
+namespace {
+
 // The words [j, end) of a venue name ending at `end`, the longest; `end` when none.
 std::size_t venue_name_start(const std::vector<std::uint64_t>& keys, std::size_t end, std::size_t keep,
-                             const FieldCounts& counts) {
+                             const FieldVocabulary::FieldCounts& counts) {
     constexpr std::size_t kLongest = 12;  // words of a venue's name
     // Most titles end in a word no venue field has: nothing to look up.
     if (counts.venue_names.size() == 0 || counts.venue.get(keys[end - 1]) == 0) return end;
@@ -89,7 +91,7 @@ std::size_t venue_name_start(const std::vector<std::uint64_t>& keys, std::size_t
 // ("... object-oriented databases zhao-hui tang georges gardarin vldb 1996"):
 // the end of the title where the words this corpus names as authors, venues and
 // years outweigh its title words. The cut values fill the record's empty fields.
-void cut_field_runs(MatchRecord& r, const FieldCounts& counts) {
+void cut_field_runs(MatchRecord& r, const FieldVocabulary::FieldCounts& counts) {
     constexpr std::size_t kKeep = 3;  // words of title kept at least
     // Most titles end in a title word, which ends no run of other fields.
     const std::string_view last = std::string_view(r.title).substr(r.title.rfind(' ') + 1);
@@ -199,11 +201,17 @@ void cut_field_runs(MatchRecord& r, const FieldCounts& counts) {
 
 }  // namespace
 
-void repair_fields(std::vector<MatchRecord>& records) {
-    if (records.size() > 1) {
-        const FieldCounts counts(records);
-        for (MatchRecord& r : records) cut_field_runs(r, counts);
-    }
+FieldVocabulary::FieldVocabulary(std::size_t expected) : counts_(std::make_unique<FieldCounts>(expected)) {}
+FieldVocabulary::~FieldVocabulary() = default;
+
+void FieldVocabulary::add(const MatchRecord& r) {
+    counts_->add(r);
+    ++records_;
+}
+
+void FieldVocabulary::repair(std::vector<MatchRecord>& records) const {
+    if (records_ > 1)
+        for (MatchRecord& r : records) cut_field_runs(r, *counts_);
     // Every word weighs the same: weights from this corpus's frequencies would
     // make a bucket of the distributed path decide otherwise than the whole
     // (and cost DBLP-ACM dirty nothing measurable: 0.918 with IDF, 0.914 without).
@@ -211,6 +219,12 @@ void repair_fields(std::vector<MatchRecord>& records) {
         collect_tokens(r);
         r.venue_name = venue_name_key(r.venue_words);
     }
+}
+
+void repair_fields(std::vector<MatchRecord>& records) {
+    FieldVocabulary vocabulary(records.size());
+    for (const MatchRecord& r : records) vocabulary.add(r);
+    vocabulary.repair(records);
 }
 
 double token_overlap(const MatchRecord& a, const MatchRecord& b) {

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "scholarmerge/match/key_hash.hpp"
+#include "scholarmerge/match/title.hpp"
 
 namespace scholarmerge {
 
@@ -42,6 +43,10 @@ std::string print_skeleton(std::string_view t) {
         }
     }
     return out;
+}
+
+void index_word_keys(std::string_view normalized, std::vector<std::uint64_t>& out) {
+    title_word_keys(print_skeleton(normalized), out);
 }
 
 std::uint64_t title_key(std::string_view normalized) {

@@ -7,7 +7,7 @@ import numpy
 import numpy.typing
 import typing
 from . import distributed
-__all__: list[str] = ['Author', 'Corpus', 'Diagnostic', 'FileReader', 'MatchModel', 'ProfileHeader', 'SAME_AUTHOR_THRESHOLD', 'Work', 'arrow_buffers', 'check_option_names', 'clean_display', 'corpus_from_buffers', 'dedupe_columns', 'dedupe_corpus', 'dedupe_works', 'detect_format', 'distributed', 'evidence_of_pattern', 'explain_columns', 'explain_corpus_pairs', 'explain_pair', 'extra_dicts', 'fit_labelled_corpus', 'fit_model', 'fold', 'formats', 'labels_from_pairs', 'merge_corpus', 'merge_deduped', 'nearest_boundary_corpus', 'normalize_title', 'parse_author_list', 'parse_name', 'parse_names_columns', 'parse_reference', 'parse_references', 'read', 'read_text', 'same_author', 'same_author_pairs', 'tag_reference', 'title_similarity', 'to_bibtex', 'to_csl_json']
+__all__: list[str] = ['Author', 'Corpus', 'Diagnostic', 'FileReader', 'IncrementalMatcher', 'MatchModel', 'ProfileHeader', 'SAME_AUTHOR_THRESHOLD', 'Work', 'arrow_buffers', 'check_option_names', 'clean_display', 'corpus_from_buffers', 'dedupe_columns', 'dedupe_corpus', 'dedupe_works', 'detect_format', 'distributed', 'evidence_of_pattern', 'explain_columns', 'explain_corpus_pairs', 'explain_pair', 'extra_dicts', 'fit_labelled_corpus', 'fit_model', 'fold', 'formats', 'labels_from_pairs', 'merge_corpus', 'merge_deduped', 'nearest_boundary_corpus', 'normalize_title', 'parse_author_list', 'parse_name', 'parse_names_columns', 'parse_reference', 'parse_references', 'read', 'read_text', 'same_author', 'same_author_pairs', 'tag_reference', 'title_similarity', 'to_bibtex', 'to_csl_json']
 class Author:
     display: str
     equal_contribution: bool
@@ -192,6 +192,26 @@ class MatchModel:
         ...
     @property
     def u(self) -> typing.Annotated[list[typing.Annotated[list[float], "FixedSize(6)"]], "FixedSize(8)"]:
+        ...
+class IncrementalMatcher:
+    """
+    Stored records kept prepared and indexed, matched against added ones (scholarmerge/incremental.hpp); the catalogue's add.
+    """
+    def __init__(self, stored: Corpus, labels: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], model: MatchModel, threshold: typing.SupportsFloat | typing.SupportsIndex = 0.0, min_jaccard: typing.SupportsFloat | typing.SupportsIndex = 0.35, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> None:
+        """
+        `labels`: the stored records' clusters (index of each one's first row), decisions not applied.
+        """
+    def __len__(self) -> int:
+        ...
+    def add(self, added: Corpus) -> tuple[numpy.typing.NDArray[numpy.int64], numpy.typing.NDArray[numpy.int64]]:
+        """
+        Append the records; (rows, labels) of the records clustered again (the new ones among them).
+        """
+    @property
+    def labels(self) -> numpy.typing.NDArray[numpy.int64]:
+        ...
+    @property
+    def model(self) -> MatchModel:
         ...
 def _bench_parse_json_lines(arg0: str) -> tuple[int, int]:
     """

@@ -13,13 +13,18 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .. import _core
 from ..corpus import Corpus
-from ..merge import Merged, merge_keyed
+from ..decisions import apply_decisions, load_decisions
+from ..dedupe import dedupe_details
+from ..ids import record_key
+from ..merge import Merged
 from .changes import Changes, compare
-from .records import fields_text, frame_of, new_records
+from .matching import MatchState, corpus_of, needs_refit, store_model, stored_model
+from .records import as_core, fields_text, frame_of, new_records
 from .schema import open_db
 
 #: Test hook: a path; ``add`` creates it inside its transaction, then waits (for a kill -9 test).
@@ -29,11 +34,13 @@ PAUSE_ENV = "SCHOLARMERGE_CATALOG_PAUSE_IN_ADD"
 class Catalog:
     """A catalogue in the SQLite file `path` (made if missing).
 
-    Every ``add`` matches the new records against all stored ones (the stored
-    and new records deduplicated together, under the stored decisions), so the
-    catalogue's partition and IDs are those of one batch ``sm.merge`` of all
-    its records; a work keeps its ID unless a new record's key sorts before its
-    smallest key (then ``Changes.renamed`` and the history say so). Each
+    Every ``add`` matches the new records against the stored ones (kept
+    prepared and indexed, with the model fitted when the catalogue last grew
+    by half: the refit rule of ``catalog/matching.py``) and clusters again only
+    the works they link to, under the stored decisions; a work keeps its ID
+    unless a new record's key sorts before its smallest key (then
+    ``Changes.renamed`` and the history say so). The people are resolved over
+    all works when next read. Each
     ``add`` and ``decide`` is one transaction: a process killed during it
     leaves the catalogue as it was.
 
@@ -52,6 +59,7 @@ class Catalog:
         self.path = os.fspath(path)
         self._db = open_db(self.path)
         self._merged: Merged | None = None  # the last merge of the stored records, for uncertain()
+        self._state: MatchState | None = None  # the matcher of the stored records (catalog/matching.py)
 
     def close(self) -> None:
         self._db.close()
@@ -78,6 +86,7 @@ class Catalog:
     @property
     def works(self) -> pd.DataFrame:
         """One row per work: work_id, title, year, venue, authors, person_ids, sources, n_records, keys."""
+        self._fresh_people()
         df = pd.read_sql_query("SELECT * FROM works ORDER BY work_id", self._db)
         for col in ("authors", "person_ids", "sources"):
             df[col] = df[col].map(json.loads)
@@ -91,6 +100,7 @@ class Catalog:
     @property
     def people(self) -> pd.DataFrame:
         """One row per person: person_id, name, variants, n_works."""
+        self._fresh_people()
         df = pd.read_sql_query("SELECT * FROM people ORDER BY person_id", self._db)
         df["variants"] = df["variants"].map(json.loads)
         return df
@@ -105,6 +115,12 @@ class Catalog:
         df["work_id"] = [r[2] for r in rows]
         df["change"] = [r[3] for r in rows]
         return df
+
+    @property
+    def model(self) -> _core.MatchModel | None:
+        """The model adds decide with: fitted on all records at the last refit
+        (catalog/matching.py's rule); None before the first add."""
+        return stored_model(self._db)[0]
 
     @property
     def decisions(self) -> pd.DataFrame:
@@ -139,37 +155,142 @@ class Catalog:
 
     # -- changing ------------------------------------------------------------------------------
     def _recluster(self, keys: list[str], fields: list[dict[str, Any]]) -> Merged:
+        """All records merged with the catalogue's model (for uncertain())."""
+        return self._batch(keys, fields, self.model)[0]
+
+    def _batch(self, keys: list[str], fields: list[dict[str, Any]],
+               model: _core.MatchModel | None = None) -> tuple[Merged, np.ndarray]:
+        """All records deduplicated at once (with `model`, else one fitted on
+        them): the merge, decisions applied, and the matcher's labels before them."""
+        corpus = corpus_of(fields)
+        details = dedupe_details(corpus, model=model)
+        final = raw = details.labels
         decisions = self._decisions()
-        corpus = Corpus.from_frame(frame_of(fields)) if fields else Corpus(_core.Corpus.from_columns([]))
-        if decisions.empty:
-            return merge_keyed(corpus, keys)
-        return merge_keyed(corpus, keys, decisions=decisions)
+        if not decisions.empty:
+            final = apply_decisions(corpus._core, keys, raw, load_decisions(decisions), details.model, 0.5)
+        merged = Merged(corpus, _core.merge_corpus(corpus._core, final), keys)
+        merged.model = details.model
+        return merged, raw
+
+    def _works_rows(self, merged: Merged, after: dict[str, str]) -> list[tuple[Any, ...]]:
+        n_records = Counter(after.values())
+        return [(w.work_id, w.title, None if w.year is None or w.year != w.year else int(w.year), w.venue,
+                 json.dumps(list(w.authors), ensure_ascii=False), json.dumps(list(w.person_ids)),
+                 json.dumps(list(w.sources), ensure_ascii=False), n_records[w.work_id])
+                for w in merged.works.itertuples(index=False)]
+
+    @staticmethod
+    def _work_of_keys(merged: Merged) -> dict[str, str]:
+        work_of_index = dict(zip(merged.works["work_index"], merged.works["work_id"]))
+        return {k: work_of_index[int(w)] for k, w in zip(merged.keys, merged.work_of.tolist())}
+
+    def _log(self, changes: Changes, change: int, action: str, detail: dict[str, Any]) -> None:
+        changes.added, changes.skipped = detail.get("added", 0), detail.get("skipped", 0)
+        detail = dict(detail, summary=str(changes))
+        self._db.execute("INSERT INTO changes VALUES (?, ?, ?, ?)",
+                         (change, datetime.now(timezone.utc).isoformat(timespec="seconds"), action, json.dumps(detail)))
+        self._db.executemany("INSERT INTO change_log VALUES (?, ?, ?, ?)",
+                             [(change, *r) for r in changes.log_rows()])
 
     def _write(self, merged: Merged, change: int, action: str, detail: dict[str, Any]) -> Changes:
-        """Store the clusters, works and people of `merged`; log what changed. Inside a transaction."""
+        """Store the clusters, works and people of `merged` (all records); log what changed. Inside a transaction."""
         before = self._clusters()
-        work_of_index = dict(zip(merged.works["work_index"], merged.works["work_id"]))
-        after = {k: work_of_index[int(w)] for k, w in zip(merged.keys, merged.work_of.tolist())}
+        after = self._work_of_keys(merged)
         changes = compare(change, before, after)
         db = self._db
         db.execute("DELETE FROM clusters")
         db.executemany("INSERT INTO clusters VALUES (?, ?)", after.items())
         db.execute("DELETE FROM works")
-        n_records = Counter(after.values())
-        db.executemany("INSERT INTO works VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
-            (w.work_id, w.title, None if w.year is None or w.year != w.year else int(w.year), w.venue,
-             json.dumps(list(w.authors), ensure_ascii=False), json.dumps(list(w.person_ids)),
-             json.dumps(list(w.sources), ensure_ascii=False), n_records[w.work_id])
-            for w in merged.works.itertuples(index=False)])
+        db.executemany("INSERT INTO works VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self._works_rows(merged, after))
+        self._write_people(merged)
+        self._log(changes, change, action, detail)
+        return changes
+
+    def _write_people(self, merged: Merged) -> None:
+        db = self._db
         db.execute("DELETE FROM people")
         db.executemany("INSERT INTO people VALUES (?, ?, ?, ?)", [
             (p.person_id, p.name, json.dumps(list(p.variants), ensure_ascii=False), int(p.n_works))
             for p in merged.people.itertuples(index=False)])
-        detail = dict(detail, summary=str(changes))
-        db.execute("INSERT INTO changes VALUES (?, ?, ?, ?)",
-                   (change, datetime.now(timezone.utc).isoformat(timespec="seconds"), action, json.dumps(detail)))
-        db.executemany("INSERT INTO change_log VALUES (?, ?, ?, ?)", [(change, *r) for r in changes.log_rows()])
+        db.execute("DELETE FROM meta WHERE name = 'people_stale'")
+
+    def _refit(self, change: int, action: str, detail: dict[str, Any]) -> Changes:
+        """Every record matched again with a model fitted on them all (the refit rule, catalog/matching.py)."""
+        keys, fields = self._stored()
+        merged, raw = self._batch(keys, fields)
+        changes = self._write(merged, change, action, detail)
+        db = self._db
+        db.execute("DELETE FROM matched")
+        db.executemany("INSERT INTO matched VALUES (?, ?)", [(k, keys[int(r)]) for k, r in zip(keys, raw.tolist())])
+        model = merged.model
+        assert model is not None  # _batch sets it
+        store_model(db, model, len(keys))
+        self._state = MatchState(keys, merged.corpus, raw, self._work_of_keys(merged), model, change)
+        self._merged = None  # not kept: its tables hold a list per work (uncertain() merges again)
         return changes
+
+    def _match_state(self) -> MatchState | None:
+        """The matcher of the stored records: kept from the last change made here, else rebuilt from the file."""
+        last = self._next_change() - 1
+        if self._state is None or self._state.change != last:
+            self._state = MatchState.load(self._db, last)
+        return self._state
+
+    def _fields_of(self, keys: list[str]) -> list[dict[str, Any]]:
+        found: dict[str, str] = {}
+        for k in range(0, len(keys), 500):
+            chunk = keys[k:k + 500]
+            found.update(self._db.execute(f"SELECT key, fields FROM records WHERE key IN ({','.join('?' * len(chunk))})",
+                                          chunk).fetchall())
+        return [json.loads(found[k]) for k in keys]
+
+    def _write_part(self, state: MatchState, rows: list[int], change: int, action: str,
+                    detail: dict[str, Any]) -> Changes:
+        """Cluster again the works of `rows` (with every work a raw cluster or a
+        decision ties them to), decisions applied; store them; log what changed."""
+        decisions = self._decisions()
+        rows = state.closure(rows, list(zip(decisions["a"], decisions["b"])))
+        keys = [state.keys[r] for r in rows]
+        corpus = corpus_of(self._fields_of(keys))
+        local = {r: i for i, r in enumerate(rows)}
+        labels = state.matcher.labels
+        final = np.array([local[int(labels[r])] for r in rows], dtype=np.int64)
+        inside = set(keys)
+        relevant = [d for d in load_decisions(decisions) if d.a in inside and d.b in inside] if not decisions.empty else []
+        if relevant:
+            final = apply_decisions(corpus._core, keys, final, relevant, state.matcher.model, 0.5)
+        merged = Merged(corpus, _core.merge_corpus(corpus._core, final), keys)
+        before = {k: state.work_of[k] for k in keys if k in state.work_of}
+        after = self._work_of_keys(merged)
+        changes = compare(change, before, after)
+        db = self._db
+        gone = sorted(set(before.values()))
+        for k in range(0, len(gone), 500):
+            chunk = gone[k:k + 500]
+            db.execute(f"DELETE FROM works WHERE work_id IN ({','.join('?' * len(chunk))})", chunk)
+        db.executemany("INSERT OR REPLACE INTO clusters VALUES (?, ?)", after.items())
+        db.executemany("INSERT INTO works VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self._works_rows(merged, after))
+        # The people are resolved over all works: done when next read (_fresh_people).
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('people_stale', '1')")
+        self._log(changes, change, action, detail)
+        state.set_works(after)
+        state.change = change
+        return changes
+
+    def _fresh_people(self) -> None:
+        """After incremental changes: the people (and the works' person IDs) of all stored works again."""
+        if self._db.execute("SELECT 1 FROM meta WHERE name = 'people_stale'").fetchone() is None:
+            return
+        with self._transaction() as db:
+            keys, fields = self._stored()
+            work_of = self._clusters()
+            first: dict[str, int] = {}
+            labels = np.array([first.setdefault(work_of[k], i) for i, k in enumerate(keys)], dtype=np.int64)
+            corpus = corpus_of(fields)
+            merged = Merged(corpus, _core.merge_corpus(corpus._core, labels), keys)
+            db.executemany("UPDATE works SET person_ids = ? WHERE work_id = ?",
+                           [(json.dumps(list(w.person_ids)), w.work_id) for w in merged.works.itertuples(index=False)])
+            self._write_people(merged)
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -182,38 +303,59 @@ class Catalog:
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
+            self._state = None  # the matcher may hold what was rolled back
             raise
 
     def _next_change(self) -> int:
         return int(self._db.execute("SELECT COALESCE(MAX(change), 0) + 1 FROM changes").fetchone()[0])
+
+    def _stored_like(self, data: Corpus | _core.Corpus | pd.DataFrame) -> tuple[Counter[tuple[str, str]], Counter[str]]:
+        """(base key, fields) and base keys of the stored records that share a base key with `data`'s."""
+        core, _ = as_core(data)
+        bases = sorted({record_key(core[k]) for k in range(len(core))})
+        rows: list[tuple[str, str]] = []
+        for k in range(0, len(bases), 500):
+            chunk = bases[k:k + 500]
+            rows += self._db.execute(f"SELECT base_key, fields FROM records WHERE base_key IN "
+                                     f"({','.join('?' * len(chunk))})", chunk).fetchall()
+        return Counter((b, f) for b, f in rows), Counter(b for b, _ in rows)
 
     def add(self, data: Corpus | _core.Corpus | pd.DataFrame, skip_stored: bool = True) -> Changes:
         """Add the records of `data` (a Corpus or a DataFrame with a ``title``
         column), in one transaction. With `skip_stored`, records equal to stored
         ones (same key and fields: a re-import) are skipped; without it every
         row is a new record (for data whose identical rows are distinct
-        records). Returns what changed."""
+        records). The new records are matched against the stored ones and only
+        the works they link to are clustered again, unless the refit rule
+        (catalog/matching.py) has all records matched again. Returns what changed."""
         with self._transaction() as db:
             change = self._next_change()
-            keys, fields = self._stored()
-            bases = db.execute("SELECT base_key, fields FROM records").fetchall()
-            stored = Counter((b, f) for b, f in bases)
-            taken = Counter(b for b, _ in bases)
+            stored, taken = self._stored_like(data)
             new = new_records(data, stored if skip_stored else Counter(), taken)
             db.executemany("INSERT INTO records (key, base_key, source, fields, change) VALUES (?, ?, ?, ?, ?)",
                            [(k, b, f.get("source") or "", fields_text(f), change)
                             for k, b, f in zip(new.keys, new.base_keys, new.fields)])
             self._pause_for_test()
-            merged = self._recluster(keys + new.keys, fields + new.fields)
-            changes = self._write(merged, change, "add", {"added": len(new.keys), "skipped": new.skipped})
+            detail = {"added": len(new.keys), "skipped": new.skipped}
+            state = None if needs_refit(db, len(self)) else self._match_state()
+            if state is None:
+                changes = self._refit(change, "add", dict(detail, refit=True))
+            else:
+                first = len(state.keys)
+                rows = state.add(new.keys, corpus_of(new.fields))
+                labels = state.matcher.labels
+                db.executemany("INSERT OR REPLACE INTO matched VALUES (?, ?)",
+                               [(state.keys[r], state.keys[int(labels[r])]) for r in rows])
+                changes = self._write_part(state, rows or list(range(first, len(state.keys))), change, "add", detail)
+                self._merged = None
             changes.added, changes.skipped = len(new.keys), new.skipped
-        self._merged = merged
         return changes
 
     def decide(self, a: str, b: str, same: bool, note: str = "") -> Changes:
         """Record that records `a` and `b` (record keys) are the same work or
-        not; the works are clustered again at once, and every later ``add``
-        honours it. A decision contradicting others is a DecisionWarning."""
+        not; the works holding them (and those decisions tie to them) are
+        clustered again at once, and every later ``add`` honours it. A decision
+        contradicting others is a DecisionWarning."""
         with self._transaction() as db:
             for key in (a, b):
                 if db.execute("SELECT 1 FROM records WHERE key = ?", (key,)).fetchone() is None:
@@ -221,11 +363,13 @@ class Catalog:
             change = self._next_change()
             db.execute("INSERT INTO decisions (a, b, same, note, change) VALUES (?, ?, ?, ?, ?)",
                        (a, b, int(bool(same)), note, change))
-            keys, fields = self._stored()
-            merged = self._recluster(keys, fields)
-            changes = self._write(merged, change, "decide",
-                                  {"a": a, "b": b, "same": bool(same), "note": note})
-        self._merged = merged
+            detail = {"a": a, "b": b, "same": bool(same), "note": note}
+            state = self._match_state()
+            if state is None:
+                changes = self._refit(change, "decide", detail)
+            else:
+                changes = self._write_part(state, [state.row[a], state.row[b]], change, "decide", detail)
+                self._merged = None
         return changes
 
     def uncertain(self, n: int = 20) -> pd.DataFrame:

@@ -20,6 +20,9 @@ CREATE TABLE IF NOT EXISTS records (
     change INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS records_base_key ON records (base_key);
+-- The matcher's cluster of each record (decisions not applied), by its first record's key:
+-- what the incremental matcher starts from (catalog/matching.py).
+CREATE TABLE IF NOT EXISTS matched (key TEXT PRIMARY KEY, first TEXT NOT NULL);
 -- The work each record is in now.
 CREATE TABLE IF NOT EXISTS clusters (key TEXT PRIMARY KEY, work_id TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS clusters_work ON clusters (work_id);

@@ -2,6 +2,8 @@
 // record before any comparison.
 #pragma once
 
+#include <cstddef>
+#include <memory>
 #include <vector>
 
 #include "scholarmerge/match/record.hpp"
@@ -16,6 +18,22 @@ namespace scholarmerge {
 // The distributed path cuts by each bucket's own vocabulary, so its labels can
 // differ from one process's until those counts are shared (issue 15).
 void repair_fields(std::vector<MatchRecord>& records);
+
+// The word counts repair_fields cuts by, kept: records added later (the
+// catalogue's) are repaired by all the records so far, not their batch alone.
+class FieldVocabulary {
+public:
+    explicit FieldVocabulary(std::size_t expected = 0);
+    ~FieldVocabulary();
+    void add(const MatchRecord& r);  // a record as made (make_match_record), before repair
+    // repair_fields by these counts (cuts only once they hold two records or more).
+    void repair(std::vector<MatchRecord>& records) const;
+    struct FieldCounts;
+
+private:
+    std::unique_ptr<FieldCounts> counts_;
+    std::size_t records_ = 0;
+};
 
 // The overlap of two records' tokens in [0, 1] (Jaccard: the words both have
 // over the words either has; every word weighs the same, so that a bucket of

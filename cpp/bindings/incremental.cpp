@@ -1,0 +1,42 @@
+// The catalogue's matcher: stored records kept prepared between adds.
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+
+#include "bindings.hpp"
+#include "scholarmerge/incremental.hpp"
+
+namespace py = pybind11;
+
+namespace scholarmerge::bindings {
+
+void bind_incremental(py::module_& m) {
+    py::class_<IncrementalMatcher>(m, "IncrementalMatcher",
+                                   "Stored records kept prepared and indexed, matched against added ones "
+                                   "(scholarmerge/incremental.hpp); the catalogue's add.")
+        .def(py::init([](const Corpus& stored, py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> labels,
+                         const MatchModel& model, double threshold, double min_jaccard, int threads) {
+                 std::vector<std::int64_t> l(labels.data(), labels.data() + labels.size());
+                 py::gil_scoped_release release;
+                 return new IncrementalMatcher(stored.works, std::move(l), model, threshold, min_jaccard, threads);
+             }),
+             py::arg("stored"), py::arg("labels"), py::arg("model"), py::arg("threshold") = 0.0,
+             py::arg("min_jaccard") = 0.35, py::arg("threads") = 0,
+             "`labels`: the stored records' clusters (index of each one's first row), decisions not applied.")
+        .def(
+            "add",
+            [](IncrementalMatcher& self, const Corpus& added) {
+                IncrementalMatcher::Update u;
+                {
+                    py::gil_scoped_release release;
+                    u = self.add(added.works);
+                }
+                return py::make_tuple(to_array(u.rows), to_array(u.labels));
+            },
+            py::arg("added"),
+            "Append the records; (rows, labels) of the records clustered again (the new ones among them).")
+        .def("__len__", &IncrementalMatcher::size)
+        .def_property_readonly("labels", [](const IncrementalMatcher& self) { return to_array(self.labels()); })
+        .def_property_readonly("model", &IncrementalMatcher::model);
+}
+
+}  // namespace scholarmerge::bindings

@@ -1,0 +1,77 @@
+// Matching new records against stored ones without deduplicating them all
+// again (the catalogue's add): the stored records stay prepared, their
+// candidate index grows by the new ones, and only the clusters a new record
+// links to are clustered again, with a model fitted before.
+//
+// What a batch dedupe() of all the records would decide is kept where it only
+// depends on the pairs: the candidate set is CandidateIndex's definition (word
+// sets reaching min_jaccard, common words left out, unless both are fragile;
+// the first kMaxGroup members of a DOI, arXiv, title or main-title key; the
+// word-out keys of fragile sets), the evidence is compare()'s, the decision is
+// the model's, and recurring titles are counted over all records. What a batch
+// learns from the whole corpus is the one of the records at build time and of
+// each added batch: the model and its anchors (fitted once, given here), the
+// field repairs (repair.hpp: each added batch by its own vocabulary), a word
+// turning common after it was indexed, and the records of sourceless tables
+// copied more than any long title. A cluster is taken again whole, with the
+// new records linked to it, so a chain the batch would weigh through
+// clusters no new record touches is not weighed again.
+#pragma once
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "scholarmerge/match/model.hpp"
+#include "scholarmerge/match/record.hpp"
+#include "scholarmerge/match/repair.hpp"
+#include "scholarmerge/model.hpp"
+
+namespace scholarmerge {
+
+class IncrementalMatcher {
+public:
+    // `works`: the stored records in order; `labels`: their clusters (index of
+    // each cluster's first row, as dedupe gives them, decisions not applied);
+    // `model`: the one to decide with (its anchors too).
+    IncrementalMatcher(const std::vector<Work>& works, std::vector<std::int64_t> labels, MatchModel model,
+                       double threshold = 0.0, double min_jaccard = 0.35, int threads = 0);
+
+    struct Update {
+        std::vector<std::int64_t> rows;    // the records clustered again (ascending; the new ones among them)
+        std::vector<std::int64_t> labels;  // their labels now
+    };
+    // Appends `works` (rows size() .. size() + n - 1) and clusters again the
+    // clusters they link to, together with them.
+    Update add(const std::vector<Work>& works);
+
+    std::size_t size() const { return records_.size(); }
+    const std::vector<std::int64_t>& labels() const { return labels_; }
+    const MatchModel& model() const { return model_; }
+
+private:
+    // Record r's distinct title word keys: words_[word_start_[r] .. word_start_[r + 1]).
+    void index(std::uint32_t r);
+    std::uint32_t df(std::uint64_t word) const;
+    // The candidates y < x of x (CandidateIndex's set), each once, into out.
+    void candidates(std::uint32_t x, std::vector<std::uint32_t>& out);
+    std::uint32_t set_size(std::uint32_t r) const;  // distinct title words, common ones left out
+    void group_keys(std::uint32_t r, std::vector<std::uint64_t>& out) const;
+
+    std::vector<MatchRecord> records_;
+    FieldVocabulary vocabulary_;  // of every record so far: added ones are repaired by it
+    std::vector<std::int64_t> labels_;
+    MatchModel model_;
+    double cutoff_, min_jaccard_;
+    int threads_;
+    std::vector<std::uint64_t> words_;
+    std::vector<std::size_t> word_start_{0};
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> postings_;  // word -> records, in order
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> groups_;    // group key -> first kMaxGroup records
+    std::unordered_map<std::uint64_t, std::uint32_t> recurrence_;           // recurrence key -> records
+    std::unordered_map<std::uint64_t, std::uint32_t> recurrence_first_;     // ... and its first record
+    std::vector<std::uint32_t> seen_;  // scratch: per record, the candidate pass that met it last
+    std::uint32_t pass_ = 0;
+};
+
+}  // namespace scholarmerge
