@@ -1,5 +1,7 @@
 #include "scholarmerge/read/crossref.hpp"
 
+#include <algorithm>
+
 #include "details/json_input.hpp"
 #include "scholarmerge/names/parse.hpp"
 #include "scholarmerge/text/markup.hpp"
@@ -118,8 +120,12 @@ void read_crossref(std::string_view text, ReadContext& ctx) {
     // Only "work" and "work-list" responses hold works; a funder, member,
     // journal, prefix, licence, type or agency response is reported, not read.
     std::string_view type = json_string_at(first_value_of(text, "message-type"));
-    if (!type.empty() && type != "work" && type != "work-list") {
-        ctx.diagnose(1, Severity::warning,
+    if (!type.empty() && type != "work" && type != "work-list" && api_error_message(text).empty()) {
+        // At the envelope's own line (text may start with blank lines).
+        std::size_t at = text.find_first_not_of(" \t\r\n");
+        int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(
+                                                       at == std::string_view::npos ? 0 : at), '\n'));
+        ctx.diagnose(line, Severity::warning,
                      "Crossref response of message-type '" + std::string(type) +
                          "' holds no works; nothing read");
         return;
