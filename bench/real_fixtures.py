@@ -54,15 +54,16 @@ def main() -> None:
         t["raw"] += raw if isinstance(raw, int) else 0
         t["non-work responses"] += 0 if isinstance(raw, int) else 1
         t["read"] += len(c)
-        t["lost"] += max(0, raw - len(c)) if isinstance(raw, int) and not (sev["warning"] + sev["error"]) else 0
+        t["detected"] += fmts[p.parent.name]
+        t["lost"] += max(0, raw - len(c)) if isinstance(raw, int) and not c.diagnostics else 0
         for k, v in sev.items():
             t[k] += v
         if not args.summary:
             print(f"| {p.parent.name}/{p.name} | {raw} | {len(c)} | {dict(fmts)} | {dict(sev)} |")
-    print("\n| folder | files | raw records | read | non-work responses | lost silently | warnings | errors | info |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("\n| folder | files | raw records | read | read as the folder's format | non-work responses | lost silently | warnings | errors | info |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for k, t in sorted(totals.items()):
-        print(f"| {k} | {t['files']} | {t['raw']} | {t['read']} | {t['non-work responses']} | {t['lost']} | "
+        print(f"| {k} | {t['files']} | {t['raw']} | {t['read']} | {t['detected']} | {t['non-work responses']} | {t['lost']} | "
               f"{t['warning']} | {t['error']} | {t['info']} |")
 
 

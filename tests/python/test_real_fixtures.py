@@ -86,7 +86,7 @@ def bibtex_entries(path):
 def test_bibtex_every_entry_read_or_reported(path):
     c = sm.read(str(path))
     entries = bibtex_entries(path)
-    reported = {d.line for d in c.diagnostics if d.severity in ("warning", "error")}
+    reported = {d.line for d in c.diagnostics if "entry" in d.message or d.severity == "error"}
     assert len(c) <= len(entries)
     assert len(c) + len(reported) >= len(entries), (len(c), len(entries), reported)
     assert all(w.source_format == "bibtex" for w in c)
@@ -122,3 +122,28 @@ def test_crossref_bibtex_negotiation_keeps_the_doi():
         w = sm.read(str(path))[0]
         assert w.ids.get("doi", "").lower() == doi.group(1).lower()
         assert w.title
+
+
+@pytest.mark.parametrize("path", [p for p in FILES if p.parent.name == "bibtex"], ids=_ids)
+def test_bibtex_no_title_lost(path):
+    """An entry reported untitled has no title in the raw file, or only braces."""
+    lines = path.read_bytes().decode("utf-8", "replace").splitlines()
+    for d in sm.read(str(path)).diagnostics:
+        if "has no title" not in d.message:
+            continue
+        entry = []
+        for line in lines[d.line - 1:]:
+            if entry and ENTRY.match(line):
+                break
+            entry.append(line)
+        m = re.search(r"\btitle\s*=\s*(.*)", "\n".join(entry), re.I)
+        assert m is None or not re.sub(r"[{}\"\s,]", "", m.group(1).split("\n")[0]), (d.line, m.group(1))
+
+
+def test_logo_macros_are_words_and_style_controls_no_works():
+    w = sm.read_text("@article{k, title={{\\TUG} 2004 and \\ConTeXt{} in {\\em practice}}, year=2004}",
+                     format="bibtex")[0]
+    assert w.title == "TUG 2004 and ConTeXt in practice"
+    c = sm.read_text("@IEEEtranBSTCTL{ctl, CTLuse_url = \"yes\"}\n@misc{m, title={T}}", format="bibtex")
+    assert [x.title for x in c] == ["T"]
+    assert any("ctl" in d.message and "control" in d.message for d in c.diagnostics)

@@ -444,6 +444,14 @@ Author bibtex_name(const std::string& raw) {
     return a;
 }
 
+// The words of a LaTeX text with its braces and backslashes taken out: "{\uktug}" -> "uktug".
+std::string macro_names(std::string_view s) {
+    std::string out;
+    for (char c : s)
+        if (c != '{' && c != '}' && c != '\\') out += c;
+    return text::squeeze_spaces(out);
+}
+
 // The fields a biblatex title joins: "Title: Subtitle. Addon" (no colon
 // after a title that ends in its own punctuation).
 std::string joined_title(const std::map<std::string, std::string>& f, const char* title, const char* subtitle,
@@ -550,6 +558,12 @@ void Parser::finish() {
     for (std::size_t i = 0; i < entries_.size(); ++i) {
         // @xdata holds fields for other entries; it is no work of its own.
         if (entries_[i].type == "xdata") continue;
+        // @IEEEtranBSTCTL sets options of IEEEtran.bst: reported, not a work.
+        if (entries_[i].type == "ieeetranbstctl") {
+            ctx_.diagnose(entries_[i].line, Severity::info,
+                          "entry '" + entries_[i].key + "' is an IEEEtran style control entry, not a work");
+            continue;
+        }
         Fields f = resolved(i);
         build(entries_[i], f);
     }
@@ -617,7 +631,17 @@ void Parser::build(const Entry& e, Fields& f) {
     w.category = f.count("category") ? f["category"] : type;
     if (!key.empty()) w.extra["citation_key"] = key;
     w.title = joined_title(f, "title", "subtitle", "titleaddon");
-    if (w.title.empty()) ctx_.warn(w.source_line, "entry '" + key + "' has no title");
+    if (w.title.empty()) {
+        // A title of macros only ("{\uktug}", a user's own): their names
+        // are the title, which decoding them as formatting would lose.
+        if (auto it = f.find("title"); it != f.end() && !macro_names(it->second).empty()) {
+            w.title = macro_names(it->second);
+            ctx_.diagnose(w.source_line, Severity::info,
+                          "entry '" + key + "': title of unknown macros only, kept as their names: '" + w.title + "'");
+        } else {
+            ctx_.warn(w.source_line, "entry '" + key + "' has no title");
+        }
+    }
     for (const std::string& name : split_and(f["author"])) {
         if (lower(name) == "others") w.authors_truncated = true;
         else w.authors.push_back(bibtex_name(name));
