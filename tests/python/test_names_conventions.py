@@ -95,6 +95,7 @@ def test_nicknames_are_kept_apart(text, given, surname):
     ("Charles Louis Xavier Joseph de la Vallée Poussin", "Charles Louis Xavier Joseph", "de la Vallée Poussin"),
     ("Wim de Leeuw van Weenen", "Wim", "de Leeuw van Weenen"),
     ("Andrea Del Sarto", "Andrea", "Del Sarto"),
+    ("Jan Van den Bussche", "Jan", "Van den Bussche"),  # the particles before the first lower-case one too
     # A Spanish "y" joins two family names.
     ("José Ortega y Gasset", "José", "Ortega y Gasset"),
     ("Juan Velasquez y Garcia", "Juan", "Velasquez y Garcia"),

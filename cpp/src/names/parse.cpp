@@ -144,7 +144,10 @@ bool is_particle(std::string_view w) {
 std::size_t surname_start(const std::vector<std::string_view>& words) {
     std::size_t start = words.size() - 1;
     for (std::size_t i = 1; i < start; ++i)
-        if (ascii::is_lower(words[i][0]) && is_particle(words[i])) return i;
+        if (ascii::is_lower(words[i][0]) && is_particle(words[i])) {
+            while (i > 1 && is_particle(words[i - 1])) --i;  // "Jan Van den Bussche"
+            return i;
+        }
     if (start > 2 && words[start - 1] == "y") start -= 2;
     while (start > 1 && is_particle(words[start - 1])) --start;
     return start;
