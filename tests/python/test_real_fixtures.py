@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 import scholarmerge as sm
 
 REAL = Path(__file__).resolve().parents[1] / "data" / "real"
