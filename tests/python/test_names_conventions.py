@@ -88,3 +88,32 @@ def test_author_list_keeps_degrees_with_their_name():
 def test_nicknames_are_kept_apart(text, given, surname):
     a = sm.parse_name(text)
     assert (a.given, a.surname) == (given, surname)
+
+
+@pytest.mark.parametrize("text, given, surname", [
+    # BibTeX's von rule in plain text: the surname starts at the first lower-case particle.
+    ("Charles Louis Xavier Joseph de la Vallée Poussin", "Charles Louis Xavier Joseph", "de la Vallée Poussin"),
+    ("Wim de Leeuw van Weenen", "Wim", "de Leeuw van Weenen"),
+    ("Andrea Del Sarto", "Andrea", "Del Sarto"),
+    ("Jan Van den Bussche", "Jan", "Van den Bussche"),  # the particles before the first lower-case one too
+    # A Spanish "y" joins two family names.
+    ("José Ortega y Gasset", "José", "Ortega y Gasset"),
+    ("Juan Velasquez y Garcia", "Juan", "Velasquez y Garcia"),
+    ("Sen. Bob Dole", "Bob", "Dole"),
+])
+def test_particles_and_compound_surnames(text, given, surname):
+    a = sm.parse_name(text)
+    assert (a.given, a.surname) == (given, surname)
+
+
+@pytest.mark.parametrize("field, given, surname, suffix", [
+    ("{Bell, II}, Alexander", "Alexander", "Bell, II", ""),
+    ("Gabriel {Garc{\\'i}a M{\\'a}rquez}", "Gabriel", "García Márquez", ""),
+    ("{von Neumann}, John", "John", "von Neumann", ""),
+    ("family=Ortega y Gasset, given=José", "José", "Ortega y Gasset", ""),
+    ("Doe, Jr., John", "John", "Doe", "Jr."),
+])
+def test_bibtex_braces_keep_a_part_whole(field, given, surname, suffix):
+    w = sm.read_text("@article{k, author = {" + field + "}, title = {T}}", format="bibtex")[0]
+    a = w.authors[0]
+    assert (a.given, a.surname, a.suffix) == (given, surname, suffix)

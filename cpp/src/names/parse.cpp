@@ -94,7 +94,7 @@ bool is_honorific(std::string_view w) {
     std::string_view l(buf, w.size());
     switch (w.size()) {
         case 2: return l == "dr" || l == "mr" || l == "ms" || l == "mx";
-        case 3: return l == "mrs" || l == "sir" || l == "rev" || l == "mme";
+        case 3: return l == "mrs" || l == "sir" || l == "rev" || l == "mme" || l == "sen" || l == "rep";
         case 4: return l == "prof" || l == "miss" || l == "dame" || l == "revd" || l == "mlle" || l == "asst";
         case 5: return l == "assoc";
         case 6: return l == "doctor";
@@ -140,6 +140,23 @@ bool is_particle(std::string_view w) {
     for (const char* p : particles)
         if (f == p) return true;
     return false;
+}
+
+// Where the surname of "Given ... Surname" starts. BibTeX's von rule: at the
+// first lower-case particle after the first word ("Charles Louis Xavier
+// Joseph de la Vallée Poussin", "Wim de Leeuw van Weenen"); else at the
+// particles before the last word ("Andrea Del Sarto"), and a Spanish "y"
+// joins two family names ("José Ortega y Gasset").
+std::size_t surname_start(const std::vector<std::string_view>& words) {
+    std::size_t start = words.size() - 1;
+    for (std::size_t i = 1; i < start; ++i)
+        if (ascii::is_lower(words[i][0]) && is_particle(words[i])) {
+            while (i > 1 && is_particle(words[i - 1])) --i;  // "Jan Van den Bussche"
+            return i;
+        }
+    if (start > 2 && words[start - 1] == "y") start -= 2;
+    while (start > 1 && is_particle(words[start - 1])) --start;
+    return start;
 }
 
 // Upper-case letters only, at most three: "ZW" in PubMed's "Yao ZW".
@@ -647,8 +664,7 @@ Author parse_name_reference(std::string_view input) {
             given = text::detail::join_words(words, first_initial, words.size());
             surname = text::detail::join_words(words, 0, first_initial);
         } else if (!words.empty()) {
-            std::size_t start = words.size() - 1;
-            while (start > 1 && is_particle(words[start - 1])) --start;
+            std::size_t start = surname_start(words);
             surname = text::detail::join_words(words, start, words.size());
             given = text::detail::join_words(words, 0, start);
         }
@@ -671,6 +687,18 @@ Author author_from_parts(std::string_view given, std::string_view family, std::s
     if (!a.suffix.empty()) display += " " + a.suffix;
     a.raw = display;
     a.display = display;
+    return a;
+}
+
+Author author_from_fixed_parts(std::string_view given, std::string_view family, std::string_view suffix) {
+    Author a;
+    a.given = text::squeeze_spaces(std::string(trim(given)));
+    a.surname = text::squeeze_spaces(std::string(trim(family)));
+    a.suffix = text::squeeze_spaces(std::string(trim(suffix)));
+    std::string display = a.given.empty() ? a.surname : a.given + " " + a.surname;
+    a.raw = a.suffix.empty() ? display : display + " " + a.suffix;
+    a.display = a.raw;
+    finish_name(a, display);
     return a;
 }
 

@@ -367,8 +367,30 @@ bool extended_name(const std::vector<std::string>& parts, Author& out) {
         else if (key != "useprefix" && key != "given-i" && key != "family-i" && key != "prefix-i") return false;
     }
     if (family.empty() && given.empty()) return false;
-    out = author_from_parts(given, prefix.empty() ? family : prefix + " " + family, suffix);
+    // The parts are named: taken as they are, never split again.
+    out = author_from_fixed_parts(given, prefix.empty() ? family : prefix + " " + family, suffix);
     return true;
+}
+
+// True when braces in s protect a space or comma: "{Bell, II}", "{von
+// Neumann}", "{Garc{\'i}a M{\'a}rquez}". Such a part is one name part by
+// BibTeX's rule, which a plain-text parse of its display would split.
+bool protects_separator(std::string_view s) {
+    int depth = 0;
+    for (char c : s) {
+        if (c == '{') ++depth;
+        else if (c == '}') --depth;
+        else if (depth > 0 && (c == ' ' || c == ',' || c == '~')) return true;
+    }
+    return false;
+}
+
+// A name from BibTeX's parts: as they are when braces protect a separator in
+// one, else through the plain-text rules (case, initials, particles).
+Author from_bibtex_parts(const std::string& given, const std::string& family, const std::string& suffix = {}) {
+    if (protects_separator(given) || protects_separator(family) || protects_separator(suffix))
+        return author_from_fixed_parts(display(given), display(family), display(suffix));
+    return author_from_parts(display(given), display(family), display(suffix));
 }
 
 // "First von Last" by BibTeX's rule: the von part runs from the first
@@ -391,7 +413,22 @@ bool first_von_last(const std::string& raw, Author& out) {
         std::string& into = i < von ? given : surname;
         (into.empty() ? into : into += ' ') += words[i];
     }
-    out = author_from_parts(display(given), display(surname));
+    out = from_bibtex_parts(given, surname);
+    return true;
+}
+
+// "First Last" whose last word is a braced group with a space ("Gabriel
+// {Garc{\'i}a M{\'a}rquez}"): that group is the surname.
+bool first_braced_last(const std::string& raw, Author& out) {
+    std::vector<std::string> words;
+    for (const std::string& w : split_outside_braces(raw, [](std::string_view t, std::size_t i) -> std::size_t {
+             return ascii::is_space(t[i]) || t[i] == '~' ? 1 : 0;
+         }))
+        if (!w.empty()) words.push_back(w);
+    if (words.size() < 2 || !protects_separator(words.back())) return false;
+    std::string given;
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) (given.empty() ? given : given += ' ') += words[i];
+    out = from_bibtex_parts(given, words.back());
     return true;
 }
 
@@ -401,17 +438,25 @@ Author bibtex_name(const std::string& raw) {
     if (parts.size() >= 2 && raw.find('=') != std::string::npos && extended_name(parts, a)) {
         // family=..., given=...
     } else if (parts.size() >= 3) {
-        a = author_from_parts(display(parts[2]), display(parts[0]), display(parts[1]));
+        a = from_bibtex_parts(parts[2], parts[0], parts[1]);
     } else if (parts.size() == 2) {
-        a = author_from_parts(display(parts[1]), display(parts[0]));
+        a = from_bibtex_parts(parts[1], parts[0]);
     } else if (outer_braced(raw)) {
         // {Barack Obama Foundation}: a corporate name, not a given name and surname.
         a = corporate_author(raw);
-    } else if (!first_von_last(raw, a)) {
+    } else if (!first_von_last(raw, a) && !first_braced_last(raw, a)) {
         a = parse_name(display(raw));
     }
     a.raw = raw;
     return a;
+}
+
+// The words of a LaTeX text with its braces and backslashes taken out: "{\uktug}" -> "uktug".
+std::string macro_names(std::string_view s) {
+    std::string out;
+    for (char c : s)
+        if (c != '{' && c != '}' && c != '\\') out += c;
+    return text::squeeze_spaces(out);
 }
 
 // The fields a biblatex title joins: "Title: Subtitle. Addon" (no colon
@@ -520,6 +565,12 @@ void Parser::finish() {
     for (std::size_t i = 0; i < entries_.size(); ++i) {
         // @xdata holds fields for other entries; it is no work of its own.
         if (entries_[i].type == "xdata") continue;
+        // @IEEEtranBSTCTL sets options of IEEEtran.bst: reported, not a work.
+        if (entries_[i].type == "ieeetranbstctl") {
+            ctx_.diagnose(entries_[i].line, Severity::info,
+                          "entry '" + entries_[i].key + "' is an IEEEtran style control entry, not a work");
+            continue;
+        }
         Fields f = resolved(i);
         build(entries_[i], f);
     }
@@ -587,7 +638,17 @@ void Parser::build(const Entry& e, Fields& f) {
     w.category = f.count("category") ? f["category"] : type;
     if (!key.empty()) w.extra["citation_key"] = key;
     w.title = joined_title(f, "title", "subtitle", "titleaddon");
-    if (w.title.empty()) ctx_.warn(w.source_line, "entry '" + key + "' has no title");
+    if (w.title.empty()) {
+        // A title of macros only ("{\uktug}", a user's own): their names
+        // are the title, which decoding them as formatting would lose.
+        if (auto it = f.find("title"); it != f.end() && !macro_names(it->second).empty()) {
+            w.title = macro_names(it->second);
+            ctx_.diagnose(w.source_line, Severity::info,
+                          "entry '" + key + "': title of unknown macros only, kept as their names: '" + w.title + "'");
+        } else {
+            ctx_.warn(w.source_line, "entry '" + key + "' has no title");
+        }
+    }
     for (const std::string& name : split_and(f["author"])) {
         if (lower(name) == "others") w.authors_truncated = true;
         else w.authors.push_back(bibtex_name(name));

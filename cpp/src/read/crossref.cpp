@@ -1,5 +1,7 @@
 #include "scholarmerge/read/crossref.hpp"
 
+#include <algorithm>
+
 #include "details/json_input.hpp"
 #include "scholarmerge/names/parse.hpp"
 #include "scholarmerge/text/markup.hpp"
@@ -100,11 +102,34 @@ std::string read_work(od::object obj, Work& w, ReadContext& ctx) {
 }  // namespace
 
 bool looks_like_crossref(std::string_view text) {
-    return looks_like_json_with(text, {}, {"\"message-type\"", "\"is-referenced-by-count\"", "\"container-title\":[",
-                                           "\"container-title\": [", "\"reference-count\""});
+    if (!looks_like_json_with(text, {}, {"\"message-type\"", "\"is-referenced-by-count\"", "\"container-title\"",
+                                         "\"reference-count\""}))
+        return false;
+    if (!first_value_of(text, "message-type").empty()) return true;  // the REST API's envelope
+    // A bare record: Crossref's own JSON writes title and container-title as
+    // arrays, CSL-JSON (Crossref's own CSL transform too, which keeps the
+    // counts and dates) as strings. The structure decides, not the key names.
+    for (std::string_view key : {"title", "container-title"}) {
+        std::string_view v = first_value_of(text, key);
+        if (!v.empty()) return v.front() == '[';
+    }
+    return false;
 }
 
 void read_crossref(std::string_view text, ReadContext& ctx) {
+    // Only "work" and "work-list" responses hold works; a funder, member,
+    // journal, prefix, licence, type or agency response is reported, not read.
+    std::string_view type = json_string_at(first_value_of(text, "message-type"));
+    if (!type.empty() && type != "work" && type != "work-list" && api_error_message(text).empty()) {
+        // At the envelope's own line (text may start with blank lines).
+        std::size_t at = text.find_first_not_of(" \t\r\n");
+        int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(
+                                                       at == std::string_view::npos ? 0 : at), '\n'));
+        ctx.diagnose(line, Severity::warning,
+                     "Crossref response of message-type '" + std::string(type) +
+                         "' holds no works; nothing read");
+        return;
+    }
     read_json_records(text, ctx, {"message", "items"}, read_work);
 }
 

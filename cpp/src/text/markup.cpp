@@ -268,6 +268,19 @@ std::string strip_tags(std::string_view s) {
     return out;
 }
 
+// A capitalised control word that is no formatting command: "TeX", "TUG", "ConTeXt".
+static bool is_logo_word(std::string_view cmd) {
+    bool upper = false;
+    for (char c : cmd) upper |= c >= 'A' && c <= 'Z';
+    if (!upper) return false;
+    static constexpr std::string_view formatting[] = {"Large", "LARGE", "Huge", "MakeUppercase", "MakeLowercase",
+                                                      "MakeTextUppercase", "MakeTextLowercase", "NoCaseChange",
+                                                      "MakeSentenceCase", "NoChangeCase", "Needspace", "Call"};
+    for (std::string_view f : formatting)
+        if (cmd == f) return false;
+    return true;
+}
+
 std::string decode_latex(std::string_view s) {
     // (find_first_of would call memchr once per character.)
     if (std::none_of(s.begin(), s.end(), [](char c) { return c == '\\' || c == '$' || c == '{' || c == '}'; }))
@@ -353,8 +366,10 @@ std::string decode_latex(std::string_view s) {
             }
             continue;
         }
-        // The TeX family's logos are words, not formatting.
-        if (cmd == "TeX" || cmd == "LaTeX" || cmd == "BibTeX" || cmd == "XeTeX" || cmd == "LuaTeX") {
+        // Logos and the words users define as macros (\TeX, \LaTeX, \TUG,
+        // \MTeX, \ConTeXt) are words, not formatting: a control word with a
+        // capital letter, other than the few formatting ones that have one.
+        if (is_logo_word(cmd)) {
             out += cmd;
             i = j - 1;
             continue;

@@ -29,6 +29,11 @@ bool parse_name_takes_shortcut(std::string_view text);
 // given text is parsed as a whole name (a CSL "literal", an organisation).
 Author author_from_parts(std::string_view given, std::string_view family, std::string_view suffix = {});
 
+// The same, the parts taken as they are, never split again: BibTeX's
+// brace-protected parts ("{Bell, II}", "{García Márquez}") are one surname.
+// The parts are display text already (LaTeX decoded).
+Author author_from_fixed_parts(std::string_view given, std::string_view family, std::string_view suffix = {});
+
 // An organisation as author ("World Health Organization"): all surname, no
 // given name, so that it is never read as a person called "World Health".
 Author corporate_author(std::string_view name);

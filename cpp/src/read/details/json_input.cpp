@@ -1,3 +1,4 @@
+#include <cctype>
 #include "json_input.hpp"
 
 #include <algorithm>
@@ -434,6 +435,26 @@ bool looks_like_json_with(std::string_view text, std::initializer_list<std::stri
     for (auto s : any)
         if (head.find(s) != std::string_view::npos) return true;
     return false;
+}
+
+std::string_view first_value_of(std::string_view text, std::string_view key) {
+    std::string_view head = text.substr(0, 8192);
+    std::string quoted = "\"" + std::string(key) + "\"";
+    for (std::size_t at = head.find(quoted); at != std::string_view::npos; at = head.find(quoted, at + 1)) {
+        std::size_t i = at + quoted.size();
+        while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) ++i;
+        if (i >= head.size() || head[i] != ':') continue;  // the key written as a value
+        ++i;
+        while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) ++i;
+        return head.substr(i);
+    }
+    return {};
+}
+
+std::string_view json_string_at(std::string_view v) {
+    if (v.empty() || v.front() != '"') return {};
+    std::size_t end = v.find('"', 1);
+    return end == std::string_view::npos ? std::string_view{} : v.substr(1, end - 1);
 }
 
 bool get_text(od::value v, std::string& out) {

@@ -48,6 +48,15 @@ bool is_json_lines(std::string_view text);
 bool looks_like_json_with(std::string_view text, std::initializer_list<std::string_view> all,
                           std::initializer_list<std::string_view> any = {});
 
+// The start of the first value of `"key":` within the first 8 KB, its
+// leading spaces skipped ("" when the key is absent): a detector looks at
+// its first character to tell an array from a string, an envelope's string
+// value (Crossref's "message-type") is read from it by json_string_at.
+std::string_view first_value_of(std::string_view text, std::string_view key);
+// The JSON string starting at v (v.front() == '"'), without its quotes and
+// unescaped only as far as needed for names ("" when v is no string).
+std::string_view json_string_at(std::string_view v);
+
 // --- values: each returns false on a type mismatch; null reads as "absent".
 bool get_text(od::value v, std::string& out);            // string; null -> ""
 // The same as a view into the parser's string buffer, valid until the next

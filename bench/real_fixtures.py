@@ -1,0 +1,71 @@
+"""Records read and diagnostics per real fixture (tests/data/real): the raw
+count comes from the file itself (json parse, a count of @entries), not from
+the reader. Crossref responses that hold no works show their message-type.
+
+    python bench/real_fixtures.py [--summary]
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import re
+from pathlib import Path
+
+import scholarmerge as sm
+
+REAL = Path(__file__).resolve().parents[1] / "tests" / "data" / "real"
+ENTRY = re.compile(r"^[ \t]*@[ \t]*([A-Za-z_]+)[ \t]*[{(]", re.M)
+
+
+def raw_count(p: Path) -> int | str:
+    if p.suffix == ".bib":
+        text = p.read_bytes().decode("utf-8", "replace")
+        return sum(1 for m in ENTRY.finditer(text) if m.group(1).lower() not in ("string", "preamble", "comment"))
+    doc = json.loads(p.read_bytes())
+    if isinstance(doc, list):
+        return len(doc)
+    if "message-type" in doc:
+        kind = doc["message-type"]
+        if kind == "work":
+            return 1
+        if kind == "work-list":
+            return len(doc["message"].get("items", []))
+        return kind
+    return 1
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--summary", action="store_true", help="totals per format only")
+    args = ap.parse_args()
+    totals: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    if not args.summary:
+        print("| file | raw records | read | as format | diagnostics |")
+        print("|---|---:|---:|---|---|")
+    for p in sorted(q for q in REAL.rglob("*") if q.suffix in (".json", ".bib")):
+        raw = raw_count(p)
+        c = sm.read(str(p))
+        sev = collections.Counter(d.severity for d in c.diagnostics)
+        fmts = collections.Counter(w.source_format for w in c)
+        t = totals[p.parent.name]
+        t["files"] += 1
+        t["raw"] += raw if isinstance(raw, int) else 0
+        t["non-work responses"] += 0 if isinstance(raw, int) else 1
+        t["read"] += len(c)
+        t["detected"] += fmts[p.parent.name]
+        t["lost"] += max(0, raw - len(c)) if isinstance(raw, int) and not c.diagnostics else 0
+        for k, v in sev.items():
+            t[k] += v
+        if not args.summary:
+            print(f"| {p.parent.name}/{p.name} | {raw} | {len(c)} | {dict(fmts)} | {dict(sev)} |")
+    print("\n| folder | files | raw records | read | read as the folder's format | non-work responses | lost silently | warnings | errors | info |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for k, t in sorted(totals.items()):
+        print(f"| {k} | {t['files']} | {t['raw']} | {t['read']} | {t['detected']} | {t['non-work responses']} | {t['lost']} | "
+              f"{t['warning']} | {t['error']} | {t['info']} |")
+
+
+if __name__ == "__main__":
+    main()
