@@ -433,8 +433,12 @@ bool common_shape(std::string_view s, std::string_view& given, std::string_view&
     if (is_honorific(first) || is_suffix(surname) || (words > 2 && is_postnominal(surname))) return false;
     if (is_initial_word(surname, has_lower(s))) return false;  // "Yao ZW", "Smith J.": initials last
     if (words > 2) {
-        std::string_view before = given.substr(given.rfind(' ') + 1);  // "van" of "Jan van Dyk"
-        if (is_particle(before)) return false;
+        // A particle or a Spanish "y" among the middle words starts or joins the
+        // surname ("Jan van Dyk", "Wim de Leeuw van Weenen", "Ortega y Gasset"):
+        // surname_start's rule, for the full steps.
+        bool joined = false;
+        each_word(given.substr(first_space + 1), [&](std::string_view w) { return !(joined = is_particle(w) || w == "y"); });
+        if (joined) return false;
         if (may_hold_nickname(s)) {
             bool nickname = false;
             each_word(given.substr(first_space + 1), [&](std::string_view w) { return !(nickname = is_nickname(w)); });
