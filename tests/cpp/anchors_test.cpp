@@ -111,6 +111,11 @@ TEST(Evidence, AReorderedTitleIsContainedEvidence) {
     MatchRecord c = at("Distributed query processing in database systems", "");
     EXPECT_EQ(compare(a, b, CachedIndel(a.title)).level[0], 2);
     EXPECT_LT(compare(a, c, CachedIndel(a.title)).level[0], 2);  // other words, not the same ones reordered
+    // A hyphenated compound is its parts too: "abstract-object" reordered as "abstract objects".
+    Work d, e;
+    d.title = "An Open Storage System for Abstract Objects";
+    e.title = "An Open Abstract-Object Storage System";
+    EXPECT_EQ(compare(make_match_record(d), make_match_record(e), CachedIndel(make_match_record(d).title)).level[0], 2);
 }
 
 TEST(CorpusAnchors, ASourceWhoseCopiesAreElsewhereListsEachWorkOnce) {
