@@ -455,24 +455,26 @@ TEST(CandidateIndex, FindsExactlyThePairsReachingTheJaccardThreshold) {
     }
 }
 
+// A record as made from its fields, before the corpus repairs it.
+static MatchRecord fielded(const std::string& title, const std::string& authors, const std::string& venue, int year) {
+    Work w;
+    w.title = title;
+    w.authors = parse_author_list(authors).authors;
+    w.venue = venue;
+    if (year) w.year = year;
+    return make_match_record(w);
+}
+
 TEST(Repair, OtherFieldsAtATitlesEndAreCutByTheCorpusVocabulary) {
     // A corpus whose authors and venues some records carry inside the title.
-    auto work = [](const std::string& title, const std::string& authors, const std::string& venue, int year) {
-        Work w;
-        w.title = title;
-        w.authors = parse_author_list(authors).authors;
-        w.venue = venue;
-        if (year) w.year = year;
-        return make_match_record(w);
-    };
     std::vector<MatchRecord> r{
-        work("Cost-Based Selection of Path Expression Processing Algorithms", "Zhao-Hui Tang, Georges Gardarin", "VLDB", 1996),
-        work("Query Processing in Object Databases", "Georges Gardarin, Jean-Robert Gruser", "VLDB", 1997),
-        work("Indexing Spatial Objects", "Zhao-Hui Tang", "VLDB", 1998),
-        work("A Tribute to Jim Gray", "Jim Gray", "SIGMOD Record", 2008),
-        work("A Tribute to Jim Gray", "", "", 2008),
-        work("cost-based selection of path expression processing algorithms zhao-hui tang , georges gardarin 1996", "", "", 0),
-        work("query processing in object databases vldb", "Georges Gardarin", "", 1997),
+        fielded("Cost-Based Selection of Path Expression Processing Algorithms", "Zhao-Hui Tang, Georges Gardarin", "VLDB", 1996),
+        fielded("Query Processing in Object Databases", "Georges Gardarin, Jean-Robert Gruser", "VLDB", 1997),
+        fielded("Indexing Spatial Objects", "Zhao-Hui Tang", "VLDB", 1998),
+        fielded("A Tribute to Jim Gray", "Jim Gray", "SIGMOD Record", 2008),
+        fielded("A Tribute to Jim Gray", "", "", 2008),
+        fielded("cost-based selection of path expression processing algorithms zhao-hui tang , georges gardarin 1996", "", "", 0),
+        fielded("query processing in object databases vldb", "Georges Gardarin", "", 1997),
     };
     repair_fields(r);
     EXPECT_EQ(r[5].title, r[0].title);
@@ -486,27 +488,19 @@ TEST(Repair, OtherFieldsAtATitlesEndAreCutByTheCorpusVocabulary) {
 }
 
 TEST(Repair, SpelledOutVenuesSplitSurnamesAndDecadesAreReadAsTheCorpusNamesThem) {
-    auto work = [](const std::string& title, const std::string& authors, const std::string& venue, int year) {
-        Work w;
-        w.title = title;
-        w.authors = parse_author_list(authors).authors;
-        w.venue = venue;
-        if (year) w.year = year;
-        return make_match_record(w);
-    };
     std::vector<MatchRecord> r{
-        work("Storage Methods for Abstract Objects", "Harald Sch\u00f6ning", "Data Engineering Letters", 1998),
-        work("Buffer Pools in Practice", "Ann Weiss", "Data Engineering Letters", 1999),
-        work("Learning Deep Networks", "Ann Weiss", "Machine Learning", 1999),
-        work("Learning to Rank Documents", "Bo Chen", "Machine Learning", 2000),
+        fielded("Storage Methods for Abstract Objects", "Harald Sch\u00f6ning", "Data Engineering Letters", 1998),
+        fielded("Buffer Pools in Practice", "Ann Weiss", "Data Engineering Letters", 1999),
+        fielded("Learning Deep Networks", "Ann Weiss", "Machine Learning", 1999),
+        fielded("Learning to Rank Documents", "Bo Chen", "Machine Learning", 2000),
         // a venue spelled out in title words, nothing after it
-        work("buffer pools in practice data engineering letters", "", "", 0),
+        fielded("buffer pools in practice data engineering letters", "", "", 0),
         // a surname its export split at the accented letter
-        work("storage methods for abstract objects harald sch \u00f6 ning 1998", "", "", 0),
+        fielded("storage methods for abstract objects harald sch \u00f6 ning 1998", "", "", 0),
         // a decade is the title's, the last year the record's
-        work("parallel database systems in the 1990 's ann weiss 1994", "", "", 0),
+        fielded("parallel database systems in the 1990 's ann weiss 1994", "", "", 0),
         // a two-word venue that is also a topic ends a title untouched
-        work("the computational complexity of machine learning", "", "", 0),
+        fielded("the computational complexity of machine learning", "", "", 0),
     };
     repair_fields(r);
     EXPECT_EQ(r[4].title, r[1].title);

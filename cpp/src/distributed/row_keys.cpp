@@ -26,8 +26,7 @@ RowKeys row_keys(const WorkColumns& c) {
         if (!c.dois.empty() && !c.dois[i].empty()) w.ids["doi"] = c.dois[i];
         if (!c.arxivs.empty() && !c.arxivs[i].empty()) w.ids["arxiv"] = c.arxivs[i];
         const MatchRecord r = make_match_record(w);
-        const std::string title = print_skeleton(r.title);  // as the index keys it
-        index_word_keys(r.title, words);
+        const std::string title = index_word_keys(r.title, words);  // the skeleton, as the index keys it
         keys.words.insert(keys.words.end(), words.begin(), words.end());
         keys.word_offsets.push_back(keys.words.size());
         if (!r.doi.empty()) keys.doi[i] = group_key(r.doi, GroupKey::doi);

@@ -35,12 +35,12 @@ bool year_word(std::string_view w) {
 struct FieldVocabulary::FieldCounts {
     details::FlatCounts title, author, venue;
     details::FlatCounts venue_names;  // the word sets of venue fields of two words or more
+    std::vector<std::uint64_t> keys;
 
     explicit FieldCounts(std::size_t expected)
         : title(expected / 2), author(expected / 2), venue(1024), venue_names(1024) {}
     void add(const MatchRecord& r) {
-        std::vector<std::uint64_t> keys;
-        title_word_keys(r.title, keys);
+        title_word_keys(r.title, keys);  // one buffer for every record added
         for (std::uint64_t k : keys) title.add(k);
         for (const std::string& s : r.surnames) author.add(key_hash(s));
         for (std::uint64_t k : r.venue_words) venue.add(k);
@@ -87,6 +87,18 @@ std::size_t venue_name_start(const std::vector<std::uint64_t>& keys, std::size_t
     return end;
 }
 
+// A letter standing alone: what an export leaves of an accented one it spaced out.
+bool lone_letter(std::string_view w) { return w.size() == 1 && ascii::is_alpha(w[0]); }
+
+// Words [from, to) joined, when the join is a surname this corpus names
+// ("sch" "o" "ning" -> "schoning"); else empty.
+std::string joined_surname(const std::vector<std::string_view>& words, std::size_t from, std::size_t to,
+                           const FieldVocabulary::FieldCounts& counts) {
+    std::string s;
+    for (std::size_t k = from; k < to; ++k) s += words[k];
+    return counts.author_like(key_hash(s)) ? s : std::string();
+}
+
 // A title field that holds its record's other fields after the title proper
 // ("... object-oriented databases zhao-hui tang georges gardarin vldb 1996"):
 // the end of the title where the words this corpus names as authors, venues and
@@ -105,12 +117,8 @@ void cut_field_runs(MatchRecord& r, const FieldVocabulary::FieldCounts& counts) 
     for (std::size_t j = 0; j < n; ++j) keys[j] = key_hash(words[j]);
     // ... or in the last piece of a surname split at an accented letter ("sch ö ning").
     auto split_surname_end = [&] {
-        for (std::size_t from = n >= 3 ? n - 3 : 0; from + 1 < n; ++from) {
-            std::string s;
-            for (std::size_t k = from; k < n; ++k) s += words[k];
-            if (words[n - 2].size() == 1 && counts.author_like(key_hash(s))) return true;
-        }
-        return false;
+        if (!lone_letter(words[n - 2])) return false;
+        return !joined_surname(words, n - 2, n, counts).empty() || (n >= 3 && !joined_surname(words, n - 3, n, counts).empty());
     };
     if (plain_end && venue_name_start(keys, n, kKeep, counts) == n && !split_surname_end()) return;
     std::vector<char> author(n), year(n);
@@ -120,11 +128,10 @@ void cut_field_runs(MatchRecord& r, const FieldVocabulary::FieldCounts& counts) 
     std::vector<std::string> joined(n);  // at a surname's first piece
     std::vector<char> piece(n);          // a later piece of a joined surname
     for (std::size_t j = 0; j < n; ++j) {
-        if (words[j].size() != 1 || !ascii::is_alpha(words[j][0])) continue;
+        if (!lone_letter(words[j])) continue;
         auto glue = [&](std::size_t from, std::size_t to) {
-            std::string s;
-            for (std::size_t k = from; k < to; ++k) s += words[k];
-            if (!counts.author_like(key_hash(s))) return false;
+            std::string s = joined_surname(words, from, to, counts);
+            if (s.empty()) return false;
             for (std::size_t k = from; k < to; ++k) author[k] = 1, piece[k] = k > from;
             joined[from] = std::move(s);
             return true;
@@ -160,7 +167,7 @@ void cut_field_runs(MatchRecord& r, const FieldVocabulary::FieldCounts& counts) 
     for (std::size_t j = n; j-- > kKeep;) {
         const bool s = author[j] || year[j] || venue[j] == 2;
         const double w = s                                          ? 1.0
-                         : venue[j] == 1 || (words[j].size() == 1 && ascii::is_alpha(words[j][0])) ? 0.5
+                         : venue[j] == 1 || lone_letter(words[j])    ? 0.5
                          : venue[j] == 0 || (j + 1 < n && author[j + 1]) ? 0.0
                                                                       : -1.0;
         sum += w;

@@ -45,8 +45,10 @@ std::string print_skeleton(std::string_view t) {
     return out;
 }
 
-void index_word_keys(std::string_view normalized, std::vector<std::uint64_t>& out) {
-    title_word_keys(print_skeleton(normalized), out);
+std::string index_word_keys(std::string_view normalized, std::vector<std::uint64_t>& out) {
+    std::string skeleton = print_skeleton(normalized);
+    title_word_keys(skeleton, out);
+    return skeleton;
 }
 
 std::uint64_t title_key(std::string_view normalized) {

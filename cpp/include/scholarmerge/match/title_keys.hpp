@@ -21,8 +21,8 @@ std::string print_skeleton(std::string_view normalized);
 
 // The distinct word keys of the title's print skeleton: the word sets every
 // candidate generator (the index, the distributed stages, the catalogue's
-// incremental matcher) compares.
-void index_word_keys(std::string_view normalized, std::vector<std::uint64_t>& out);
+// incremental matcher) compares. Returns the skeleton, for the title keys.
+std::string index_word_keys(std::string_view normalized, std::vector<std::uint64_t>& out);
 
 // The normalised title with its spaces left out: titles equal but for where
 // words break ("data base" ~ "database", "ab cd" ~ "abc d") share it.
