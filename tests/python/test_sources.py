@@ -160,3 +160,10 @@ def test_csl_json_from_openalex_is_read_as_csl(wrap):
     assert (w.year, w.venue, [a.surname for a in w.authors]) == (2015, "Nature", ["LeCun", "Bengio"])
     openalex = {"id": "https://openalex.org/W2919115771", "title": "Deep learning", "publication_year": 2015}
     assert sm.read_text(json.dumps(openalex))[0].year == 2015
+
+
+def test_csl_export_escapes_what_its_title_markup_would_eat():
+    # Found by the round-trip property: a title "0<A>" came back "0" (CSL titles are rich text).
+    c = sm.read_text("@article{k, title={0<A> & x}, journal={J}, year={2001}}", format="bibtex")
+    back = sm.read_text(c.to_csl_json())
+    assert [w.title for w in back] == ["0<A> & x"] and not back.diagnostics

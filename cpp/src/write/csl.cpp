@@ -1,5 +1,6 @@
 #include "scholarmerge/write/csl.hpp"
 
+#include <string>
 #include <utility>
 
 #include "entry_type.hpp"
@@ -27,6 +28,21 @@ const char* csl_type(const Work& w) {
     return "article";  // CSL's type for preprints and works of unknown kind
 }
 
+// CSL's title is rich text (<i>, <b>, <sup>, entities), which CSL readers
+// (ours too) strip and decode: a plain '<', '>' or '&' of ours is escaped so
+// that it reads back as written.
+std::string rich_text(std::string_view plain) {
+    std::string out;
+    out.reserve(plain.size());
+    for (char c : plain) {
+        if (c == '&') out += "&amp;";
+        else if (c == '<') out += "&lt;";
+        else if (c == '>') out += "&gt;";
+        else out += c;
+    }
+    return out;
+}
+
 void append_name(std::string& out, const Author& a) {
     JsonObject o(out);
     if (a.given.empty() && a.initials.empty()) {
@@ -42,7 +58,7 @@ void append_item(std::string& out, const Work& w, const std::string& key) {
     JsonObject o(out);
     o.str("id", key);
     o.str("type", csl_type(w));
-    o.str("title", w.title);
+    o.str("title", rich_text(w.title));
     std::string& names = o.key("author");
     names += '[';
     for (std::size_t i = 0; i < w.authors.size(); ++i) {
