@@ -38,7 +38,9 @@ static py::dict explanation_dict(const Explanation& x) {
     py::list rows;
     for (std::size_t f = 0; f < kFeatures; ++f) {
         const auto feature = static_cast<Feature>(f);
-        rows.append(py::make_tuple(feature_name(feature), level_name(feature, x.evidence.level[f]), x.contribution[f]));
+        const std::uint8_t l = model_level(x.evidence, feature);
+        rows.append(py::make_tuple(feature_name(feature), l == kUnknown ? std::string("unknown") : model_level_name(feature, l),
+                                   x.contribution[f]));
     }
     py::dict d;
     d["evidence"] = rows;
@@ -64,13 +66,22 @@ static py::tuple model_state(const MatchModel& m) { return py::make_tuple(m.m, m
 
 static MatchModel model_from_state(const py::tuple& t) {
     if (t.size() != 3 && t.size() != 4) throw py::value_error("MatchModel: expected (m, u, prior, venue names)");
-    // A model pickled before a feature was added keeps the defaults for it.
+    // A model pickled before a feature was added keeps the defaults for it; one
+    // pickled before the record overlap was held per title group has its one
+    // row of record levels in every group.
     MatchModel m = MatchModel::defaults();
-    using Levels = std::vector<std::array<double, kMaxLevels>>;
+    using Levels = std::vector<std::vector<double>>;
     const Levels mm = t[0].cast<Levels>(), uu = t[1].cast<Levels>();
     if (mm.size() > kFeatures || uu.size() != mm.size()) throw py::value_error("MatchModel: m and u per feature");
-    std::copy(mm.begin(), mm.end(), m.m.begin());
-    std::copy(uu.begin(), uu.end(), m.u.begin());
+    for (std::size_t f = 0; f < mm.size(); ++f) {
+        if (mm[f].size() != uu[f].size() || mm[f].size() > kMaxLevels)
+            throw py::value_error("MatchModel: m and u per level");
+        const bool per_group = mm[f].size() >= kModelLevels[f];
+        for (std::size_t l = 0; l < kModelLevels[f]; ++l) {
+            const std::size_t from = per_group ? l : l % kLevelsPerGroup[f];
+            if (from < mm[f].size()) m.m[f][l] = mm[f][from], m.u[f][l] = uu[f][from];
+        }
+    }
     m.prior = t[2].cast<double>();
     if (t.size() == 4) {
         try {
@@ -94,9 +105,9 @@ void bind_decision(py::module_& m) {
         .def("weights", [](const MatchModel& mm) {
             py::list rows;
             for (std::size_t f = 0; f < kFeatures; ++f)
-                for (std::uint8_t l = 0; l < kLevels[f]; ++l) {
+                for (std::uint8_t l = 0; l < kModelLevels[f]; ++l) {
                     const auto feature = static_cast<Feature>(f);
-                    rows.append(py::make_tuple(feature_name(feature), level_name(feature, l), mm.m[f][l], mm.u[f][l],
+                    rows.append(py::make_tuple(feature_name(feature), model_level_name(feature, l), mm.m[f][l], mm.u[f][l],
                                                mm.weight(feature, l)));
                 }
             return rows;

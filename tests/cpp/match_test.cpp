@@ -541,3 +541,42 @@ TEST(Dedupe, NearestBoundaryListsTheClosestDecisionsFirst) {
     EXPECT_EQ(two[0].a, all[0].a);
     EXPECT_EQ(two[0].b, all[0].b);
 }
+
+// The record overlap repeats the title's words, so it is weighed given the
+// title: labelled pairs in which, with equal titles, every overlap level is as
+// common among different works as among copies give that level no weight
+// there, while with titles apart the same level still counts.
+TEST(Model, TheRecordOverlapIsWeighedGivenTheTitlesAgreement) {
+    auto pair = [](std::uint8_t title, std::uint8_t record) {
+        Evidence e;
+        e.level.fill(kUnknown);
+        e.level[static_cast<std::size_t>(Feature::title)] = title;
+        e.level[static_cast<std::size_t>(Feature::record)] = record;
+        return e;
+    };
+    std::vector<Evidence> evidence;
+    std::vector<bool> same;
+    for (int k = 0; k < 200; ++k) {
+        for (bool s : {true, false}) evidence.push_back(pair(5, 4)), same.push_back(s);  // equal titles: a tie
+        evidence.push_back(pair(0, 4)), same.push_back(true);                               // apart: copies only
+        evidence.push_back(pair(0, 0)), same.push_back(false);
+    }
+    const MatchModel model = fit_labelled(evidence, same);
+    EXPECT_NEAR(model.weight(pair(5, 4), Feature::record), 0.0, 0.15);
+    EXPECT_GT(model.weight(pair(0, 4), Feature::record), 2.0);
+    EXPECT_NE(model_level(pair(5, 4), Feature::record), model_level(pair(0, 4), Feature::record));
+    EXPECT_EQ(model_level_name(Feature::record, model_level(pair(0, 4), Feature::record)),
+              "nearly all shared, title apart");
+    // Each title group's levels are one distribution, in either class, fitted by EM too.
+    PatternCounts counts(kPatterns, 0);
+    for (std::size_t k = 0; k < evidence.size(); ++k) counts[evidence[k].pattern()] += 1;
+    for (const MatchModel& m : {model, fit_model(counts)}) {
+        const std::size_t f = static_cast<std::size_t>(Feature::record), per = kLevelsPerGroup[f];
+        for (std::size_t g = 0; g < kModelLevels[f]; g += per) {
+            double sm = 0, su = 0;
+            for (std::size_t l = g; l < g + per; ++l) sm += m.m[f][l], su += m.u[f][l];
+            EXPECT_NEAR(sm, 1.0, 1e-9);
+            EXPECT_NEAR(su, 1.0, 1e-9);
+        }
+    }
+}

@@ -231,17 +231,19 @@ def test_cora_quality_floor():
 
 
 @needs_benchmarks
-# The index finds 2,280 of the 2,285 pairs brute force matches on DBLP-ACM
-# (0.998) and 14,393 of 14,524 on Cora (0.991), under the same model.
+# Of the true pairs that brute force (every pair compared, under the same
+# model) puts in one cluster, the index's clusters hold 14,664 of 14,718 on
+# Cora (0.996). Brute force's own matches are not the measure: a quarter of
+# them on Cora are wrong (pairs of unrelated titles no candidate key yields).
 @pytest.mark.parametrize("loader", [ev.load_dblp_acm, ev.load_cora])
 def test_index_recall_against_brute_force(loader):
-    frame, _ = loader()
+    frame, truth = loader()
     details = dedupe_details(frame)
-    compared, matched = details.compared, details.matched
     # The same model decides both (brute force would fit one on all pairs).
-    compared_all, matched_all = dedupe_details(frame, brute_force=True, model=details.model)[1:3]
-    assert compared < compared_all / 4
-    assert matched / matched_all >= 0.99
+    brute = dedupe_details(frame, brute_force=True, model=details.model)
+    assert details.compared < brute.compared / 4
+    found, found_all = ev.cluster_pairs(details.labels) & truth, ev.cluster_pairs(brute.labels) & truth
+    assert len(found & found_all) / len(found_all) >= 0.99
 
 
 def test_index_recall_against_brute_force_on_synthetic_titles():

@@ -114,5 +114,13 @@ def test_venue_names_learned_from_the_corpus_decide_and_explain_alike():
     restored = type(old).__new__(type(old))
     restored.__setstate__((m7, u7, state[2]))
     assert restored.prior == old.prior
+    # One pickled before the record overlap was weighed per title group (six
+    # levels a row) has its record levels in every group.
+    six = [list(r)[:6] for r in state[0]], [list(r)[:6] for r in state[1]]
+    narrow = type(old).__new__(type(old))
+    narrow.__setstate__((six[0], six[1], state[2], state[3]))
+    record = [r for r in narrow.weights() if r[0] == "record"]
+    assert len(record) == 15
+    assert [r[4] for r in record[:5]] == [r[4] for r in record[5:10]] == [r[4] for r in record[10:]]
     with pytest.raises(ValueError):
         type(old).__new__(type(old)).__setstate__((state[0], state[1], state[2], [9, 1]))

@@ -34,6 +34,22 @@ const char* feature_name(Feature f) {
     return names[static_cast<std::size_t>(f)];
 }
 
+std::uint8_t model_level(const Evidence& e, Feature f) {
+    const std::uint8_t l = e.level[static_cast<std::size_t>(f)];
+    if (f != Feature::record || l == kUnknown) return l;
+    const std::uint8_t t = e.level[static_cast<std::size_t>(Feature::title)];
+    const std::uint8_t group = t == kUnknown || t <= 1 ? 0 : t <= 3 ? 1 : 2;
+    return static_cast<std::uint8_t>(group * kLevelsPerGroup[static_cast<std::size_t>(f)] + l);
+}
+
+std::string model_level_name(Feature f, std::uint8_t level) {
+    const auto i = static_cast<std::size_t>(f);
+    if (kModelLevels[i] == kLevels[i]) return level_name(f, level);
+    static constexpr const char* groups[kTitleGroups] = {"title apart", "title alike", "title same"};
+    const std::size_t per = kLevelsPerGroup[i];
+    return std::string(level_name(f, static_cast<std::uint8_t>(level % per))) + ", " + groups[level / per];
+}
+
 const char* level_name(Feature f, std::uint8_t level) {
     if (level == kUnknown) return "unknown";
     const auto i = static_cast<std::size_t>(f);
@@ -80,8 +96,10 @@ MatchModel MatchModel::defaults() {
     d.u[4] = {0.995, 0.005};
     d.m[5] = {0.70, 0.30};
     d.u[5] = {0.9995, 0.0005};
-    d.m[6] = {0.10, 0.15, 0.20, 0.25, 0.30};
-    d.u[6] = {0.60, 0.20, 0.10, 0.06, 0.04};
+    // The record overlap, the same in each title group until a corpus says
+    // how the groups differ.
+    d.m[6] = {0.10, 0.15, 0.20, 0.25, 0.30,  0.10, 0.15, 0.20, 0.25, 0.30,  0.10, 0.15, 0.20, 0.25, 0.30};
+    d.u[6] = {0.60, 0.20, 0.10, 0.06, 0.04,  0.60, 0.20, 0.10, 0.06, 0.04,  0.60, 0.20, 0.10, 0.06, 0.04};
     // Venue names: most same-work pairs carry one venue's names; a candidate
     // pair of different works often carries two venues'.
     d.m[7] = {0.05, 0.45, 0.50};
@@ -92,7 +110,7 @@ MatchModel MatchModel::defaults() {
 
 double MatchModel::weight(Feature f, std::uint8_t level) const {
     const auto i = static_cast<std::size_t>(f);
-    if (level == kUnknown || level >= kLevels[i]) return 0.0;
+    if (level == kUnknown || level >= kModelLevels[i]) return 0.0;
     return std::log(clamp_probability(m[i][level]) / clamp_probability(u[i][level]));
 }
 
@@ -104,7 +122,7 @@ double MatchModel::prior_log_odds() const {
 double MatchModel::log_odds(const Evidence& e) const {
     if (e.guard) return -std::numeric_limits<double>::infinity();
     double s = prior_log_odds();
-    for (std::size_t f = 0; f < kFeatures; ++f) s += weight(static_cast<Feature>(f), e.level[f]);
+    for (std::size_t f = 0; f < kFeatures; ++f) s += weight(e, static_cast<Feature>(f));
     return s;
 }
 
@@ -113,15 +131,41 @@ namespace {
 using LevelCounts = std::array<std::array<double, kMaxLevels>, kFeatures>;
 
 // M step: each feature's level frequencies in the same-work and the
-// different-work class, start's values weighing as `strength` pseudo-pairs.
+// different-work class (within each group of levels that sum to one), start's
+// values weighing as `strength` pseudo-pairs.
 void estimate_levels(MatchModel& model, const MatchModel& start, const LevelCounts& mc, const LevelCounts& uc,
-                     const std::array<double, kFeatures>& m_known, const std::array<double, kFeatures>& u_known,
                      double strength) {
     for (std::size_t f = 0; f < kFeatures; ++f)
-        for (std::size_t l = 0; l < kLevels[f]; ++l) {
-            model.m[f][l] = (mc[f][l] + strength * start.m[f][l]) / (m_known[f] + strength);
-            model.u[f][l] = (uc[f][l] + strength * start.u[f][l]) / (u_known[f] + strength);
+        for (std::size_t g = 0; g < kModelLevels[f]; g += kLevelsPerGroup[f]) {
+            const std::size_t end = g + kLevelsPerGroup[f];
+            double m_known = 0, u_known = 0;
+            for (std::size_t l = g; l < end; ++l) m_known += mc[f][l], u_known += uc[f][l];
+            for (std::size_t l = g; l < end; ++l) {
+                model.m[f][l] = (mc[f][l] + strength * start.m[f][l]) / (m_known + strength);
+                model.u[f][l] = (uc[f][l] + strength * start.u[f][l]) / (u_known + strength);
+            }
         }
+}
+
+// One distribution for all groups of a grouped feature: each group's count of a
+// level becomes the level's count over all groups.
+void pool_groups(LevelCounts& counts) {
+    for (std::size_t f = 0; f < kFeatures; ++f) {
+        const std::size_t per = kLevelsPerGroup[f];
+        for (std::size_t l = 0; l < per && per < kModelLevels[f]; ++l) {
+            double total = 0;
+            for (std::size_t g = l; g < kModelLevels[f]; g += per) total += counts[f][g];
+            for (std::size_t g = l; g < kModelLevels[f]; g += per) counts[f][g] = total;
+        }
+    }
+}
+
+// Adds n pairs of evidence e to one class's level counts.
+void count_levels(LevelCounts& counts, const Evidence& e, double n) {
+    for (std::size_t f = 0; f < kFeatures; ++f) {
+        const std::uint8_t l = model_level(e, static_cast<Feature>(f));
+        if (l != kUnknown) counts[f][l] += n;
+    }
 }
 
 }  // namespace
@@ -130,23 +174,46 @@ MatchModel fit_labelled(const std::vector<Evidence>& evidence, const std::vector
                         const FitOptions& options) {
     if (evidence.size() != same.size()) throw std::invalid_argument("fit_labelled: one label per pair");
     LevelCounts mc{}, uc{};
-    std::array<double, kFeatures> m_known{}, u_known{};
-    for (std::size_t k = 0; k < evidence.size(); ++k) {
-        if (evidence[k].guard) continue;
-        for (std::size_t f = 0; f < kFeatures; ++f) {
-            const std::uint8_t l = evidence[k].level[f];
-            if (l == kUnknown) continue;
-            (same[k] ? mc : uc)[f][l] += 1;
-            (same[k] ? m_known : u_known)[f] += 1;
-        }
-    }
+    for (std::size_t k = 0; k < evidence.size(); ++k)
+        if (!evidence[k].guard) count_levels(same[k] ? mc : uc, evidence[k], 1.0);
     MatchModel model = start;
-    estimate_levels(model, start, mc, uc, m_known, u_known, options.prior_strength);
+    estimate_levels(model, start, mc, uc, options.prior_strength);
     return model;
 }
 
-MatchModel fit_model(const PatternCounts& counts, const MatchModel& start, const FitOptions& options) {
+namespace {
+
+MatchModel fit_em(const std::vector<std::uint32_t>& seen, const std::vector<Evidence>& levels, const PatternCounts& counts,
+                  double total, const MatchModel& start, const FitOptions& options, bool pooled) {
     MatchModel model = start;
+    const double a = options.prior_strength;
+    for (int it = 0; it < options.iterations; ++it) {
+        // E: each pattern's posterior of being the same work.
+        LevelCounts mc{}, uc{};
+        double matches = 0;
+        for (std::size_t k = 0; k < seen.size(); ++k) {
+            const double n = static_cast<double>(counts[seen[k]]);
+            const double w = 1.0 / (1.0 + std::exp(-model.log_odds(levels[k])));
+            matches += n * w;
+            count_levels(mc, levels[k], n * w);
+            count_levels(uc, levels[k], n * (1.0 - w));
+        }
+        if (pooled) pool_groups(mc), pool_groups(uc);
+        estimate_levels(model, start, mc, uc, a);
+        model.prior = (matches + a * start.prior) / (total + a);
+    }
+    return model;
+}
+
+// Whether the classes are the right way round: an equal title is evidence
+// for the same work and an unrelated one against it.
+bool title_orders_the_classes(const MatchModel& model) {
+    return model.weight(Feature::title, 5) > 0 && model.weight(Feature::title, 0) < 0;
+}
+
+}  // namespace
+
+MatchModel fit_model(const PatternCounts& counts, const MatchModel& start, const FitOptions& options) {
     std::vector<std::uint32_t> seen;  // the patterns that occur, with their levels decoded once
     std::vector<Evidence> levels;
     double total = 0;
@@ -156,29 +223,13 @@ MatchModel fit_model(const PatternCounts& counts, const MatchModel& start, const
             levels.push_back(evidence_from_pattern(p));
             total += static_cast<double>(counts[p]);
         }
-    if (seen.empty()) return model;
-    const double a = options.prior_strength;
-    for (int it = 0; it < options.iterations; ++it) {
-        // E: each pattern's posterior of being the same work.
-        LevelCounts mc{}, uc{};
-        std::array<double, kFeatures> m_known{}, u_known{};
-        double matches = 0;
-        for (std::size_t k = 0; k < seen.size(); ++k) {
-            const double n = static_cast<double>(counts[seen[k]]);
-            const double w = 1.0 / (1.0 + std::exp(-model.log_odds(levels[k])));
-            matches += n * w;
-            for (std::size_t f = 0; f < kFeatures; ++f) {
-                const std::uint8_t l = levels[k].level[f];
-                if (l == kUnknown) continue;
-                mc[f][l] += n * w;
-                uc[f][l] += n * (1.0 - w);
-                m_known[f] += n * w;
-                u_known[f] += n * (1.0 - w);
-            }
-        }
-        estimate_levels(model, start, mc, uc, m_known, u_known, a);
-        model.prior = (matches + a * start.prior) / (total + a);
-    }
+    if (seen.empty()) return start;
+    // The record overlap weighed per title group gives EM more freedom than a
+    // corpus of one template can pin down ("X and Y for large database
+    // systems" by the same people): it may take the look-alikes for the copies.
+    // Then the record is weighed alike in every group.
+    MatchModel model = fit_em(seen, levels, counts, total, start, options, false);
+    if (!title_orders_the_classes(model)) model = fit_em(seen, levels, counts, total, start, options, true);
     return model;
 }
 
@@ -207,7 +258,7 @@ Explanation explain(const MatchRecord& a, const MatchRecord& b, const MatchModel
     if (model.anchors) x.evidence.level[static_cast<std::size_t>(Feature::venue_name)] = model.anchors->level(a, b);
     x.prior = model.prior_log_odds();
     for (std::size_t f = 0; f < kFeatures; ++f)
-        x.contribution[f] = model.weight(static_cast<Feature>(f), x.evidence.level[f]);
+        x.contribution[f] = model.weight(x.evidence, static_cast<Feature>(f));
     x.log_odds = model.log_odds(x.evidence);
     x.probability = x.evidence.guard ? 0.0 : 1.0 / (1.0 + std::exp(-x.log_odds));
     x.same = x.log_odds >= log_odds_cutoff(threshold);

@@ -22,7 +22,6 @@ namespace scholarmerge {
 
 enum class Feature : std::uint8_t { title, authors, year, venue, pages, ids, record, venue_name };
 inline constexpr std::size_t kFeatures = 8;
-inline constexpr std::size_t kMaxLevels = 6;
 // Levels per feature, lowest agreement first.
 //   title:   unrelated, weak (>= 0.65), contained (a subtitle added or dropped, or the words reordered), close (>= 0.88),
 //            near (>= 0.95), equal (>= 0.995); a generic title ("Preface") is at most weak.
@@ -39,6 +38,18 @@ inline constexpr std::size_t kMaxLevels = 6;
 inline constexpr std::array<std::uint8_t, kFeatures> kLevels = {6, 4, 4, 3, 2, 2, 5, 3};
 inline constexpr std::uint8_t kUnknown = 0xff;  // a record lacks the field: no evidence either way
 
+// The record overlap counts the title's words again, so the model scores it
+// given the title's agreement: its m and u are held once per title group
+// (apart: unrelated or weak; alike: contained or close; same: near or equal),
+// the levels of each group summing to one. Without that, two papers of one team
+// in one venue and year ("contained" titles, all fields' words shared) would
+// count the shared title words twice.
+inline constexpr std::size_t kTitleGroups = 3;
+inline constexpr std::size_t kMaxLevels = 15;  // the record's 5 levels in each of 3 title groups
+// Levels the model holds per feature, and how many of them sum to one together.
+inline constexpr std::array<std::uint8_t, kFeatures> kModelLevels = {6, 4, 4, 3, 2, 2, 15, 3};
+inline constexpr std::array<std::uint8_t, kFeatures> kLevelsPerGroup = {6, 4, 4, 3, 2, 2, 5, 3};
+
 const char* feature_name(Feature f);
 const char* level_name(Feature f, std::uint8_t level);
 
@@ -54,13 +65,20 @@ inline constexpr std::uint32_t kPatterns = 7 * 5 * 5 * 4 * 3 * 3 * 6 * 4;
 
 Evidence evidence_from_pattern(std::uint32_t pattern);
 
+// The model's level of feature f for evidence e (below kModelLevels[f]): e's
+// own level, or for the record its level within the title's group; kUnknown
+// when e has none.
+std::uint8_t model_level(const Evidence& e, Feature f);
+// "most shared, title alike": a model level's name.
+std::string model_level_name(Feature f, std::uint8_t level);
+
 // The evidence of a pair; a_title caches a.title.
 Evidence compare(const MatchRecord& a, const MatchRecord& b, const CachedIndel& a_title);
 
 class CorpusAnchors;
 
 struct MatchModel {
-    std::array<std::array<double, kMaxLevels>, kFeatures> m{}, u{};  // per feature, per level
+    std::array<std::array<double, kMaxLevels>, kFeatures> m{}, u{};  // per feature, per model level
     double prior = 0.05;  // P(same work) for a candidate pair
     // What the anchors of the corpus it decided taught (anchors.hpp): its venue
     // names and the sources that list each work once; none: the venue-name
@@ -70,8 +88,9 @@ struct MatchModel {
     // The documented starting point (model.cpp says where each number comes from).
     static MatchModel defaults();
 
-    // log(m / u) of a feature's level; 0 for kUnknown and for a feature no record has.
+    // log(m / u) of a feature's model level; 0 for kUnknown and for a feature no record has.
     double weight(Feature f, std::uint8_t level) const;
+    double weight(const Evidence& e, Feature f) const { return weight(f, model_level(e, f)); }
     double prior_log_odds() const;
     // Log-odds that the pair is the same work; -infinity when a guard fired.
     double log_odds(const Evidence& e) const;
