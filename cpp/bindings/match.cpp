@@ -1,6 +1,7 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include "../src/dedupe_measure.hpp"
 #include "bindings.hpp"
 #include "scholarmerge/cluster/clusters.hpp"
 #include "scholarmerge/dedupe.hpp"
@@ -75,14 +76,15 @@ True)");
         DedupeOptions o;
         o.threshold = threshold;
         o.threads = threads;
-        o.brute_force = brute_force;
         if (min_jaccard > 0) o.min_jaccard = min_jaccard;
-        o.sample_every = sample_every;
-            if (!model.is_none()) o.model = model.cast<MatchModel>();
+        if (!model.is_none()) o.model = model.cast<MatchModel>();
+        MeasureOptions measure;
+        measure.brute_force = brute_force;
+        measure.sample_every = sample_every;
         DedupeResult r;
         {
             py::gil_scoped_release release;
-            r = dedupe_detailed(works, o);
+            r = dedupe_prepared(prepare(works, o.threads), o, measure);
         }
         return py::make_tuple(to_array(std::move(r.labels)), r.candidates, r.matches, r.model, to_array(r.pattern_counts));
     };
@@ -147,12 +149,13 @@ True)");
             o.threshold = threshold;
             o.threads = threads;
             if (min_jaccard > 0) o.min_jaccard = min_jaccard;
-            o.sample_every = sample_every;
             if (!model.is_none()) o.model = model.cast<MatchModel>();
+            MeasureOptions measure;
+            measure.sample_every = sample_every;
             DedupeResult r;
             {
                 py::gil_scoped_release release;
-                r = dedupe_columns(std::move(c), o);
+                r = dedupe_prepared(prepare(c, o.threads), o, measure);
             }
             return py::make_tuple(to_array(std::move(r.labels)), r.candidates, r.matches, r.model, to_array(r.pattern_counts));
         },

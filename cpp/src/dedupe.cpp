@@ -1,4 +1,5 @@
 #include "scholarmerge/dedupe.hpp"
+#include "dedupe_measure.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -215,19 +216,20 @@ void mark_recurring(std::vector<MatchRecord>& records, SourceOf source_of) {
 // Block and compare: every candidate pair's evidence, the unguarded pairs kept
 // with their pattern and every pattern counted (what the model is fitted on).
 std::vector<Candidate> compare_candidates(const std::vector<MatchRecord>& records, const DedupeOptions& options,
-                                          PatternCounts& counts, std::size_t& compared_total, CorpusAnchors& venues) {
+                                          const MeasureOptions& measure, PatternCounts& counts,
+                                          std::size_t& compared_total, CorpusAnchors& venues) {
     const std::size_t n = records.size();
     const int threads = thread_count(options.threads);
     const auto T = static_cast<std::size_t>(threads);
     std::vector<std::vector<Candidate>> kept(T);
     std::vector<std::size_t> compared(T, 0);
     std::vector<CorpusAnchors> anchors(T);
-    CandidateIndex index(options.brute_force ? std::vector<MatchRecord>{} : records, options.min_jaccard);
+    CandidateIndex index(measure.brute_force ? std::vector<MatchRecord>{} : records, options.min_jaccard);
     std::vector<CandidateScratch> scratch(T);
     parallel_for(n, threads, [&](int t, std::size_t i) {
         const auto x = static_cast<std::uint32_t>(i);
         const MatchRecord& rx = records[x];
-        if (rx.title.empty() || (options.sample_every > 1 && i % options.sample_every != 0)) return;
+        if (rx.title.empty() || (measure.sample_every > 1 && i % measure.sample_every != 0)) return;
         // Built at the first candidate: most records of a dedupe have none.
         std::optional<CachedIndel> cached;
         const auto k = static_cast<std::size_t>(t);
@@ -239,7 +241,7 @@ std::vector<Candidate> compare_candidates(const std::vector<MatchRecord>& record
             if (is_anchor(e)) anchors[k].add(rx, records[y]);
             kept[k].push_back({y, x, e.pattern(), static_cast<float>(e.title)});
         };
-        if (options.brute_force) {
+        if (measure.brute_force) {
             for (std::uint32_t y = 0; y < x; ++y) verify(y);
         } else {
             index.candidates(x, scratch[k], verify);
@@ -276,10 +278,15 @@ std::vector<Candidate> compare_candidates(const std::vector<MatchRecord>& record
 }  // namespace
 
 DedupeResult dedupe_prepared(std::vector<MatchRecord> records, const DedupeOptions& options) {
+    return dedupe_prepared(std::move(records), options, MeasureOptions{});
+}
+
+DedupeResult dedupe_prepared(std::vector<MatchRecord> records, const DedupeOptions& options,
+                             const MeasureOptions& measure) {
     DedupeResult result;
     auto venues = std::make_shared<CorpusAnchors>();
     std::vector<Candidate> candidates =
-        compare_candidates(records, options, result.pattern_counts, result.candidates, *venues);
+        compare_candidates(records, options, measure, result.pattern_counts, result.candidates, *venues);
     result.model = options.model ? *options.model : fit_model(result.pattern_counts);
     result.model.anchors = venues;
     const std::vector<float> log_odds = pattern_log_odds(result.model);
@@ -292,7 +299,7 @@ DedupeResult dedupe_prepared(std::vector<MatchRecord> records, const DedupeOptio
     }
     std::vector<Candidate>().swap(candidates);
     result.matches = edges.size();
-    result.labels = cluster_matches(records, std::move(edges), MatchPolicy{}, options.chain_check,
+    result.labels = cluster_matches(records, std::move(edges), MatchPolicy{}, measure.chain_check,
                                     result.model.anchors.get());
     result.records = std::move(records);
     return result;
@@ -304,7 +311,7 @@ std::vector<BoundaryPair> nearest_boundary(const std::vector<Work>& works, std::
     PatternCounts counts;
     std::size_t compared = 0;
     CorpusAnchors venues;
-    const std::vector<Candidate> candidates = compare_candidates(records, options, counts, compared, venues);
+    const std::vector<Candidate> candidates = compare_candidates(records, options, MeasureOptions{}, counts, compared, venues);
     const MatchModel model = options.model ? *options.model : fit_model(counts);
     const std::vector<float> log_odds = pattern_log_odds(model);
     const double cutoff = log_odds_cutoff(options.threshold);

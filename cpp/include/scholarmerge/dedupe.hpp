@@ -18,10 +18,6 @@ struct DedupeOptions {
     double threshold = 0.0;      // match probability at which a pair is the same work; 0: 0.5
     int threads = 0;             // 0: all cores; labels do not depend on it
     double min_jaccard = 0.35;    // candidate generation: title word-set overlap that must be shared
-    bool brute_force = false;    // compare all pairs (for measuring the index's recall)
-    std::size_t sample_every = 1;  // > 1: only records i % sample_every == 0 look for matches (recall
-                                   // on a sample of a corpus too large for brute force); labels are partial
-    bool chain_check = true;     // refuse to join two groups whose first members do not match
     std::optional<MatchModel> model;  // decide with this model instead of fitting one on the corpus
 };
 
