@@ -37,9 +37,7 @@ _unreadable: set[str] = set()
 def _report(corpus: Corpus) -> Corpus:
     for d in corpus.diagnostics:
         print(f"scholarmerge: {d}", file=sys.stderr)
-    read_from = {w.source for w in corpus}
-    _unreadable.update(d.source for d in corpus.diagnostics
-                       if d.severity == "error" and d.source not in read_from)
+    _unreadable.update(corpus.unreadable)
     return corpus
 
 

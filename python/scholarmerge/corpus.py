@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Union
 
 from . import _core
-from .errors import ReadError
+from .errors import OptionError, ParseError, ReadError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -54,6 +54,18 @@ class Corpus:
     @property
     def profiles(self) -> list[_core.ProfileHeader]:
         return self._core.profiles
+
+    @property
+    def unreadable(self) -> list[str]:
+        """The inputs that gave no work and an error diagnostic (an API error
+        body, a truncated JSON file): what ``errors="raise"`` raises
+        :class:`ParseError` for, and what makes the CLI exit 1.
+
+        >>> sm.read_text('{"status": 400, "message": "bad offset"}', format="openalex").unreadable
+        ['<text>']
+        """
+        read_from = {w.source for w in self._core.works}
+        return sorted({d.source for d in self._core.diagnostics if d.severity == "error" and d.source not in read_from})
 
     @classmethod
     def from_frame(cls, df: Any) -> Corpus:
@@ -148,6 +160,31 @@ def _options(format: str, year: int | None, options: dict[str, Any]) -> dict[str
     return dict(format=format, year=int(year or 0), params=params)
 
 
+# What a reader does with an input it cannot read at all: report it in
+# corpus.diagnostics (and corpus.unreadable), or raise ParseError.
+_ERRORS = ("report", "raise")
+
+
+def _check_errors(errors: str) -> None:
+    if errors not in _ERRORS:
+        raise OptionError(f"errors={errors!r}: expected 'report' or 'raise'")
+
+
+def _parse_error(d: _core.Diagnostic) -> ParseError:
+    where = f"{d.source}:{d.line}" if d.line else d.source
+    return ParseError(f"{where}: {d.message}", d.source, d.line or None, "parse_error")
+
+
+def _handle_errors(corpus: Corpus, errors: str) -> Corpus:
+    _check_errors(errors)
+    if errors == "raise":
+        unreadable = set(corpus.unreadable)
+        for d in corpus.diagnostics:
+            if d.severity == "error" and d.source in unreadable:
+                raise _parse_error(d)
+    return corpus
+
+
 # Inputs above this size get a progress bar unless progress=False.
 _PROGRESS_BYTES = 64 << 20
 
@@ -169,14 +206,17 @@ def _bar(total: int, desc: str) -> Any:
 
 
 def read(paths: Union[PathLike, Iterable[PathLike]], format: str = "auto", year: int | None = None,
-         threads: int = 1, progress: bool | None = None, **options: Any) -> Corpus:
+         threads: int = 1, progress: bool | None = None, errors: str = "report", **options: Any) -> Corpus:
     """Read a path, a list of paths or a directory (its files of a known format, sorted by name).
 
     JSON Lines files are read in pieces (``threads`` of them at once), so a
     file of several GB needs memory for what is read, not for the file too.
-    ``progress``: a tqdm bar; by default for inputs over 64 MB. Other keywords
-    are the format's options (``sm.read(path, format="csv", sep=";")``); one
-    no reader takes is an OptionError naming the nearest known one.
+    ``progress``: a tqdm bar; by default for inputs over 64 MB. ``errors``:
+    ``"report"`` (records that cannot be read are diagnostics, inputs with none
+    readable are in ``corpus.unreadable``) or ``"raise"`` (an input with no
+    readable record raises :class:`ParseError` naming its file and line).
+    Other keywords are the format's options (``sm.read(path, format="csv",
+    sep=";")``); one no reader takes is an OptionError naming the nearest known one.
 
     >>> from scholarmerge.cli import bundled_seeds
     >>> corpus = sm.read(bundled_seeds())
@@ -186,18 +226,20 @@ def read(paths: Union[PathLike, Iterable[PathLike]], format: str = "auto", year:
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     names = [os.fspath(p) for p in paths]
+    _check_errors(errors)  # before any reading
     if format in ("auto", "parquet") and any(format == "parquet" or _is_parquet(p) for p in names):
-        return _read_with_parquet(names, format, year, threads, options)
+        return _handle_errors(_read_with_parquet(names, format, year, threads, options), errors)
     if progress is None:
         progress = _total_bytes(names) > _PROGRESS_BYTES
     if not progress:
-        return Corpus(_core.read(names, threads=threads, **_options(format, year, options)))
+        return _handle_errors(Corpus(_core.read(names, threads=threads, **_options(format, year, options))), errors)
     with _bar(_total_bytes(names), "reading") as bar:
         def report(done: int, total: int) -> None:
             bar.total = total
             bar.update(done - bar.n)
 
-        return Corpus(_core.read(names, threads=threads, progress=report, **_options(format, year, options)))
+        corpus = Corpus(_core.read(names, threads=threads, progress=report, **_options(format, year, options)))
+    return _handle_errors(corpus, errors)
 
 
 def _is_parquet(path: str) -> bool:
@@ -229,8 +271,12 @@ def _read_with_parquet(names: list[str], format: str, year: int | None, threads:
 
 
 def read_batches(path: PathLike, format: str = "auto", year: int | None = None, threads: int = 1,
-                 batch_mb: int = 32, progress: bool = False, **options: Any) -> Iterator[Corpus]:
+                 batch_mb: int = 32, progress: bool = False, errors: str = "report",
+                 **options: Any) -> Iterator[Corpus]:
     """Read one large file as a sequence of Corpus batches of about ``batch_mb`` of input.
+
+    ``errors="raise"``: after the last batch, a file with no readable record
+    raises :class:`ParseError` (as :func:`read` does).
 
     Memory holds ``threads`` batches, never the whole file; line numbers and
     diagnostics refer to the file. Files that are not JSON Lines come as one batch.
@@ -241,25 +287,34 @@ def read_batches(path: PathLike, format: str = "auto", year: int | None = None, 
     >>> [len(batch) for batch in sm.read_batches(first)]
     [13]
     """
+    _check_errors(errors)
     reader = _core.FileReader(os.fspath(path), threads=threads, piece_bytes=int(batch_mb) << 20,
                               **_options(format, year, options))
     bar = _bar(reader.bytes_total, os.path.basename(os.fspath(path))) if progress else None
+    first_error: _core.Diagnostic | None = None
+    works = 0
     try:
         for piece in reader:
             if bar is not None:
                 bar.update(reader.bytes_read - bar.n)
-            yield Corpus(piece)
+            batch = Corpus(piece)
+            works += len(batch)
+            if first_error is None:
+                first_error = next((d for d in batch.diagnostics if d.severity == "error"), None)
+            yield batch
     finally:
         if bar is not None:
             bar.close()
+    if errors == "raise" and works == 0 and first_error is not None:
+        raise _parse_error(first_error)
 
 
 def read_text(text: str, format: str = "auto", source: str = "<text>", year: int | None = None,
-              **options: Any) -> Corpus:
-    """Read a string as if it were a file named ``source``.
+              errors: str = "report", **options: Any) -> Corpus:
+    """Read a string as if it were a file named ``source`` (``errors`` as for :func:`read`).
 
     >>> c = sm.read_text("title;year\\nDeep learning;2015\\n", format="csv", sep=";")
     >>> c[0].title, c[0].year, c[0].source
     ('Deep learning', 2015, '<text>')
     """
-    return Corpus(_core.read_text(text, source=source, **_options(format, year, options)))
+    return _handle_errors(Corpus(_core.read_text(text, source=source, **_options(format, year, options))), errors)

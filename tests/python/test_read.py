@@ -78,3 +78,29 @@ def test_cli_api_error_body_exits_1_after_writing_the_rest(tmp_path):
     ok = subprocess.run([sys.executable, "-m", "scholarmerge.cli", "parse", "seeds", "--to", "jsonl"],
                         capture_output=True, text=True, cwd=os.path.join(os.path.dirname(__file__), "..", ".."))
     assert ok.returncode == 0  # info diagnostics alone do not fail the command
+
+
+def test_errors_raise_turns_an_input_with_nothing_readable_into_a_parse_error(tmp_path):
+    body = '{"status": 400, "message": "Requested data for this offset is not available"}'
+    # By default it is reported: a diagnostic, and the input listed as unreadable.
+    c = sm.read_text(body, format="openalex", source="page2.json")
+    assert len(c) == 0 and c.unreadable == ["page2.json"]
+    with pytest.raises(sm.ParseError) as e:
+        sm.read_text(body, format="openalex", source="page2.json", errors="raise")
+    assert e.value.source == "page2.json" and e.value.line == 1 and "offset" in str(e.value)
+    assert isinstance(e.value, sm.ScholarmergeError)
+    # A file of which something was read is not unreadable: its losses stay diagnostics.
+    partly = tmp_path / "partly.json"
+    partly.write_text('{"results": [{"title": "A", "publication_year": 2001}, {"title": "B"')
+    c = sm.read(partly, errors="raise")
+    assert [w.title for w in c] == ["A"] and c.unreadable == [] and c.diagnostics
+    # read and read_batches alike, for files.
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(body + "\n")
+    with pytest.raises(sm.ParseError, match="bad.jsonl:1"):
+        sm.read([partly, bad], errors="raise")
+    with pytest.raises(sm.ParseError):
+        list(sm.read_batches(bad, format="openalex", errors="raise"))
+    assert [len(b) for b in sm.read_batches(bad, format="openalex")] == [0]
+    with pytest.raises(sm.OptionError):
+        sm.read(partly, errors="ignore")

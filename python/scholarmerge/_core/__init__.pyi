@@ -185,13 +185,13 @@ class MatchModel:
         (feature, level, m, u, weight) per level.
         """
     @property
-    def m(self) -> typing.Annotated[list[typing.Annotated[list[float], "FixedSize(6)"]], "FixedSize(8)"]:
+    def m(self) -> typing.Annotated[list[typing.Annotated[list[float], "FixedSize(15)"]], "FixedSize(8)"]:
         ...
     @property
     def prior(self) -> float:
         ...
     @property
-    def u(self) -> typing.Annotated[list[typing.Annotated[list[float], "FixedSize(6)"]], "FixedSize(8)"]:
+    def u(self) -> typing.Annotated[list[typing.Annotated[list[float], "FixedSize(15)"]], "FixedSize(8)"]:
         ...
 class IncrementalMatcher:
     """
