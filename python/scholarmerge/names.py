@@ -12,6 +12,7 @@ from . import _core
 
 if TYPE_CHECKING:
     import pandas as pd
+    import pyarrow as pa
 
 _FIELDS = ("raw", "display", "given", "surname", "initials", "suffix", "key",
            "equal_contribution", "highlighted")
@@ -57,9 +58,48 @@ def parse_names(texts: Iterable[Any]) -> Names:
     >>> names.surname, names.key
     (['Smith', 'Lovelace'], ['smith j', 'lovelace a'])
     """
-    if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
-        texts = [str(t) for t in texts]
-    return Names(_core.parse_names_columns(texts))
+    if isinstance(texts, list):
+        try:  # a list of str, as most are: no pass over it here
+            return Names(_core.parse_names_columns(texts))
+        except TypeError:  # an item is no str
+            pass
+    return Names(_core.parse_names_columns([str(t) for t in texts]))
+
+
+_TEXT_FIELDS = _FIELDS[:7]
+
+
+def parse_names_arrow(texts: Any) -> pa.Table:
+    """Parse many names at once into a pyarrow Table, one column per Author field.
+
+    ``texts``: a pyarrow string array (or chunked array), a pandas Series, a
+    numpy array or a list. The names are read from the Arrow buffers in place
+    and the fields written as Arrow buffers: no Python object per name, the
+    fastest form for large columns. A missing name (null) is null in every column.
+
+    >>> t = sm.parse_names_arrow(["Smith, John", None])
+    >>> t.column("key").to_pylist()
+    ['smith j', None]
+    """
+    import pyarrow as pa
+
+    from .arrow import _flags, _validity
+    from .tables import text_buffers
+
+    def text(parts: tuple[Any, Any, Any]) -> pa.Array:  # int32 offsets: Arrow's string type
+        offsets, data, valid = parts
+        bitmap, nulls = _validity(valid)
+        return pa.Array.from_buffers(pa.string(), len(offsets) - 1, [bitmap, pa.py_buffer(offsets), pa.py_buffer(data)],
+                                     null_count=nulls)
+
+    if isinstance(texts, pa.ChunkedArray):
+        texts = texts.combine_chunks()
+    elif not isinstance(texts, pa.Array):
+        texts = pa.array(texts, from_pandas=True)  # other types are cast to text by text_buffers
+    columns = _core.parse_names_buffers(text_buffers(texts))
+    n = len(texts)
+    arrays = [text(columns[f]) for f in _TEXT_FIELDS] + [_flags(columns[f], n) for f in _FIELDS[7:]]
+    return pa.Table.from_arrays(arrays, names=list(_FIELDS))
 
 
 #: A name as text, or one already parsed.
