@@ -741,22 +741,28 @@ Author author_from_parts(std::string_view given, std::string_view family, std::s
     given = trim(given);
     family = trim(family);
     if (family.empty()) return parse_name(given);
-    std::string written(family);
-    if (!given.empty() || !suffix.empty()) written += ", " + std::string(given);
-    if (!trim(suffix).empty()) written += ", " + std::string(trim(suffix));
+    // "Family, Given, Suffix", appended in place (no temporaries).
+    std::string written;
+    written.reserve(family.size() + given.size() + suffix.size() + 4);
+    written.append(family);
+    if (!given.empty() || !suffix.empty()) written.append(", ").append(given);
+    if (std::string_view sfx = trim(suffix); !sfx.empty()) written.append(", ").append(sfx);
     Author a = parse_name(written);
-    std::string display = text::squeeze_spaces(text::decode_latex(std::string(given) + " " + std::string(family)));
-    if (!a.suffix.empty()) display += " " + a.suffix;
+    std::string joined;  // "Given Family"
+    joined.reserve(given.size() + family.size() + 1);
+    joined.append(given).append(" ").append(family);
+    std::string display = text::squeeze_spaces(text::decode_latex(joined));
+    if (!a.suffix.empty()) display.append(" ").append(a.suffix);
     a.raw = display;
-    a.display = display;
+    a.display = std::move(display);
     return a;
 }
 
 Author author_from_fixed_parts(std::string_view given, std::string_view family, std::string_view suffix) {
     Author a;
-    a.given = text::squeeze_spaces(std::string(trim(given)));
-    a.surname = text::squeeze_spaces(std::string(trim(family)));
-    a.suffix = text::squeeze_spaces(std::string(trim(suffix)));
+    a.given = text::squeeze_spaces(trim(given));
+    a.surname = text::squeeze_spaces(trim(family));
+    a.suffix = text::squeeze_spaces(trim(suffix));
     std::string display = a.given.empty() ? a.surname : a.given + " " + a.surname;
     a.raw = a.suffix.empty() ? display : display + " " + a.suffix;
     a.display = a.raw;
