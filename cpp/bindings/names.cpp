@@ -116,7 +116,7 @@ ParsedColumns parse_views(const std::vector<std::string_view>& texts) {
     Author a;
     std::size_t input_bytes = 0;
     for (auto t : texts) input_bytes += t.size();
-    out.bytes.reserve(3 * input_bytes + kCopySlack);  // raw, display and the parts: about three times the input
+    out.bytes.reserve(3 * input_bytes);  // raw, display and the parts: about three times the input
     for (std::size_t i = 0; i < texts.size(); ++i) {
         bool fresh = false;
         out.row[i] = seen.find_or_add(texts[i], fresh);
@@ -129,7 +129,7 @@ ParsedColumns parse_views(const std::vector<std::string_view>& texts) {
         }
         out.flags.push_back(static_cast<std::uint8_t>(a.equal_contribution | (a.highlighted << 1)));
     }
-    out.bytes.reserve(out.bytes.size() + kCopySlack);  // copy_short may read past the last field
+    out.bytes.reserve(out.bytes.size() + kCopySlack);  // copy_short reads up to 16 bytes from a field's start
     return out;
 }
 
@@ -223,17 +223,20 @@ std::string bitmap(std::size_t n, F&& bit) {
 }
 
 // texts: a text column as Arrow buffers (int64 offsets, bytes, bool validity
-// or None: scholarmerge.tables.text_buffers), read in place. Returns each
-// field as Arrow buffers again, (offsets, bytes, (bitmap, nulls) or None)
-// for the text fields and (bitmap, validity) for the flags: no Python object
-// per name either way. A missing name is missing in every field.
-py::dict parse_names_buffers(const py::tuple& texts) {
+// or None: scholarmerge.tables.text_buffers), read in place. Returns the
+// fields as Arrow buffers: (int32 offsets, bytes, None) for each text field,
+// one value per row, or with `distinct` one per distinct name plus "rows",
+// each row's distinct name (int32: the indices of Arrow's dictionary
+// arrays); (bitmap, None) for each flag, one per row; "valid", (bitmap,
+// nulls) or None (a missing name is a null row). No Python object per name.
+py::dict parse_names_buffers(const py::tuple& texts, bool distinct_only) {
     auto offsets = texts[0].cast<py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>>();
     auto bytes = texts[1].cast<py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>>();
     std::optional<py::array_t<bool, py::array::c_style | py::array::forcecast>> valid;
     if (!texts[2].is_none()) valid = texts[2].cast<py::array_t<bool, py::array::c_style | py::array::forcecast>>();
     const std::size_t n = offsets.size() == 0 ? 0 : static_cast<std::size_t>(offsets.size() - 1);
     if (valid && static_cast<std::size_t>(valid->size()) != n) throw py::value_error("parse_names: validity length differs");
+    if (n > static_cast<std::size_t>(INT32_MAX)) throw py::value_error("parse_names_arrow: more than 2^31 names in one batch");
     const std::int64_t* off = offsets.data();
     const char* data = reinterpret_cast<const char*>(bytes.data());
     const bool* ok = valid ? valid->data() : nullptr;
@@ -244,12 +247,13 @@ py::dict parse_names_buffers(const py::tuple& texts) {
     }
     static const char* names[] = {"raw", "display", "given", "surname", "initials", "suffix", "key"};
     struct Column {
-        std::vector<std::int32_t> offsets;  // Arrow's string type: a batch's fields are far below 2 GB
+        std::vector<std::int32_t> offsets;  // Arrow's string type
         std::string bytes;
     };
     Column columns[ParsedColumns::kText];
     std::string equal, bold, validity;
     std::size_t nulls = 0;
+    ParsedColumns parsed;
     {
         py::gil_scoped_release release;
         // Text, never arbitrary bytes: the buffer valid UTF-8 and no name
@@ -262,14 +266,28 @@ py::dict parse_names_buffers(const py::tuple& texts) {
         for (std::size_t i = 0; i < n && !whole; ++i)
             if (text::first_invalid_utf8(views[i]) != std::string_view::npos)
                 throw std::invalid_argument("parse_names: name " + std::to_string(i) + " is not valid UTF-8");
-        ParsedColumns parsed = parse_views(views);
+        parsed = parse_views(views);
+        const std::size_t distinct = parsed.flags.size();
+        if (parsed.bytes.size() > static_cast<std::size_t>(INT32_MAX))
+            throw std::length_error("parse_names_arrow: more than 2 GB of parsed names in one batch; pass fewer names at once");
         for (int f = 0; f < ParsedColumns::kText; ++f) {
             Column& c = columns[f];
-            c.offsets.resize(n + 1);
+            if (distinct_only) {
+                c.offsets.resize(distinct + 1);
+                c.offsets[0] = 0;
+                for (std::size_t r = 0; r < distinct; ++r) {
+                    c.bytes.append(parsed.field(r, f));
+                    c.offsets[r + 1] = static_cast<std::int32_t>(c.bytes.size());
+                }
+                continue;
+            }
+            // One value per row, sized first, then copied: one allocation a column.
             std::size_t total = 0;
-            for (std::size_t i = 0; i < n; ++i) total += parsed.field(parsed.row[i], f).size();
+            for (std::size_t i = 0; i < n; ++i)
+                if (!ok || ok[i]) total += parsed.field(parsed.row[i], f).size();
             if (total > static_cast<std::size_t>(INT32_MAX))
                 throw std::length_error("parse_names_arrow: more than 2 GB in one field of one batch; pass fewer names at once");
+            c.offsets.resize(n + 1);
             c.bytes.resize(total + kCopySlack);
             char* out = c.bytes.data();
             std::int32_t at = 0;
@@ -282,7 +300,7 @@ py::dict parse_names_buffers(const py::tuple& texts) {
                 }
                 c.offsets[i + 1] = at;
             }
-            c.bytes.resize(static_cast<std::size_t>(at));
+            c.bytes.resize(total);
         }
         equal = bitmap(n, [&](std::size_t i) { return (!ok || ok[i]) && (parsed.flags[parsed.row[i]] & 1); });
         bold = bitmap(n, [&](std::size_t i) { return (!ok || ok[i]) && (parsed.flags[parsed.row[i]] & 2); });
@@ -292,16 +310,12 @@ py::dict parse_names_buffers(const py::tuple& texts) {
         }
     }
     py::dict d;
-    for (int f = 0; f < ParsedColumns::kText; ++f) {
-        py::object v = nulls ? py::object(py::make_tuple(owned(std::string(validity)), nulls)) : py::object(py::none());
-        d[names[f]] = py::make_tuple(owned(std::move(columns[f].offsets)), owned(std::move(columns[f].bytes)), v);
-    }
-    auto flag = [&](std::string&& bits) {
-        py::object v = nulls ? py::object(py::make_tuple(owned(std::string(validity)), nulls)) : py::object(py::none());
-        return py::make_tuple(owned(std::move(bits)), v);
-    };
-    d["equal_contribution"] = flag(std::move(equal));
-    d["highlighted"] = flag(std::move(bold));
+    for (int f = 0; f < ParsedColumns::kText; ++f)
+        d[names[f]] = py::make_tuple(owned(std::move(columns[f].offsets)), owned(std::move(columns[f].bytes)), py::none());
+    d["equal_contribution"] = py::make_tuple(owned(std::move(equal)), py::none());
+    d["highlighted"] = py::make_tuple(owned(std::move(bold)), py::none());
+    if (distinct_only) d["rows"] = owned(std::vector<std::int32_t>(parsed.row.begin(), parsed.row.end()));
+    d["valid"] = nulls ? py::object(py::make_tuple(owned(std::move(validity)), nulls)) : py::object(py::none());
     return d;
 }
 
@@ -318,7 +332,7 @@ void bind_names(py::module_& m) {
     // The batch form: parsed with the GIL released, returned as one list per field.
     m.def("parse_names_columns", &parse_names_columns, py::arg("texts"));
     // The same over Arrow buffers, for sm.parse_names_arrow: no Python object per name.
-    m.def("parse_names_buffers", &parse_names_buffers, py::arg("texts"));
+    m.def("parse_names_buffers", &parse_names_buffers, py::arg("texts"), py::arg("distinct") = false);
     m.def(
         "parse_author_list",
         [](std::string_view text) {
