@@ -52,9 +52,8 @@ def openalex_like(n=20000, seed=0):
 
 
 def per_distribution(HumanName):
-    from scholarmerge import _core
-
     import pyarrow as pa
+    from scholarmerge import _core
 
     print("\n| names | n | distinct | shortcut | batch /s | Arrow batch /s | C++ parse alone /s | nameparser /s "
           "| batch ratio | Arrow ratio |")

@@ -343,7 +343,7 @@ def parse_name(text: str) -> Author:
     >>> a.surname, a.given, a.initials, a.key
     ('Smith', 'John A.', 'JA', 'smith j')
     """
-def parse_names_buffers(texts: tuple) -> dict:
+def parse_names_buffers(texts: tuple, distinct: bool = False) -> dict:
     ...
 def parse_names_columns(texts: list[str]) -> dict:
     ...
