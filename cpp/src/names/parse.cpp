@@ -401,6 +401,7 @@ bool common_shape(std::string_view s, Shape& shape) {
     const auto* u = reinterpret_cast<const unsigned char*>(s.data());
     if (!(kShape.of[u[0]] & kWordStart)) return false;
     std::uint8_t seen = 0;
+    std::size_t spaces = 0;  // words - 1, single spaces only
     for (std::size_t i = 0; i < n; ++i) {
         std::uint8_t k = kShape.of[u[i]];
         seen |= k;
@@ -410,6 +411,7 @@ bool common_shape(std::string_view s, Shape& shape) {
             if (i + 1 == n || !(kShape.of[u[i + 1]] & kWordStart)) return false;
             if (first_space == std::string_view::npos) first_space = i;
             last_space = i;
+            ++spaces;
         } else if (k & kComma) {
             if (comma != std::string_view::npos || i == 0 || i + 2 >= n || s[i + 1] != ' ' || s[i - 1] == ' ') return false;
             comma = i;
@@ -443,8 +445,7 @@ bool common_shape(std::string_view s, Shape& shape) {
     }
     // "Given ... Surname". Dotted words are initials ending in a dot ("J.",
     // "J.A.", "J.-P."): "y.mansour" is two words glued, for the full steps.
-    std::size_t words = 1;
-    for (std::size_t i = first_space; i <= last_space; ++i) words += s[i] == ' ';
+    const std::size_t words = spaces + 1;
     if (dots) {
         bool ok = true;
         each_word(s, [&](std::string_view w) {
@@ -521,33 +522,72 @@ void finish_ascii_name(Author& a, bool display_lower) {
     // Initials: every capital of PubMed blocks when the given names are all
     // initials ("ZW"), else the first letter of each part. Built on the
     // stack and assigned once: a name has fewer initials than letters.
-    bool all_initials = true;
-    each_word(given, [&](std::string_view w) { return all_initials = is_initial_word(w, display_lower); });
     char buf[256];
     std::size_t k = 0;
     const bool small = given.size() < sizeof buf && surname.size() + 2 < sizeof buf;
-    if (!small) a.initials.clear();
-    auto put = [&](char c) {
-        if (small) buf[k++] = c;
-        else a.initials += c;
-    };
-    each_word(given, [&](std::string_view w) {
-        if (all_initials && !is_dotted_initials(w)) {
-            for (char c : w) put(c);  // a block: capitals already
-            return true;
-        }
-        bool at_start = true;
-        for (char c : w) {
-            if (c == '.' || c == '-') {
-                at_start = true;
-                continue;
+    if (small) {
+        // One pass: each word's first letters, and whether every word is an
+        // initials word; a PubMed block among all-initials words then gives
+        // all its capitals, so the pass is redone only for names with a block.
+        bool all_initials = true, block = false;
+        each_word(given, [&](std::string_view w) {
+            if (all_initials) {
+                bool dotted = is_dotted_initials(w);
+                all_initials = dotted || (display_lower && is_initials_block(w));
+                block |= all_initials && !dotted;
             }
-            if (at_start) put(ascii::to_upper(c));
-            at_start = false;
+            bool at_start = true;
+            for (char c : w) {
+                if (c == '.' || c == '-') {
+                    at_start = true;
+                    continue;
+                }
+                if (at_start) buf[k++] = ascii::to_upper(c);
+                at_start = false;
+            }
+            return true;
+        });
+        if (all_initials && block) {
+            k = 0;
+            each_word(given, [&](std::string_view w) {
+                if (!is_dotted_initials(w)) {
+                    for (char c : w) buf[k++] = c;  // a block: capitals already
+                    return true;
+                }
+                bool at_start = true;
+                for (char c : w) {
+                    if (c == '.' || c == '-') {
+                        at_start = true;
+                        continue;
+                    }
+                    if (at_start) buf[k++] = ascii::to_upper(c);
+                    at_start = false;
+                }
+                return true;
+            });
         }
-        return true;
-    });
-    if (small) a.initials.assign(buf, k);
+        a.initials.assign(buf, k);
+    } else {
+        bool all_initials = true;
+        each_word(given, [&](std::string_view w) { return all_initials = is_initial_word(w, display_lower); });
+        a.initials.clear();
+        each_word(given, [&](std::string_view w) {
+            if (all_initials && !is_dotted_initials(w)) {
+                a.initials += w;  // a block: capitals already
+                return true;
+            }
+            bool at_start = true;
+            for (char c : w) {
+                if (c == '.' || c == '-') {
+                    at_start = true;
+                    continue;
+                }
+                if (at_start) a.initials += ascii::to_upper(c);
+                at_start = false;
+            }
+            return true;
+        });
+    }
     // The key: the surname lower-cased without separators, a space and the first initial.
     const char first = a.initials.empty() ? 0 : ascii::to_lower(a.initials[0]);
     if (small) {
