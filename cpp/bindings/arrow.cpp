@@ -20,21 +20,6 @@ namespace scholarmerge::bindings {
 
 namespace {
 
-// A vector handed to numpy without a copy: the array owns it.
-template <class T>
-py::array_t<T> owned(std::vector<T>&& v) {
-    auto* heap = new std::vector<T>(std::move(v));
-    py::capsule free(heap, [](void* p) { delete static_cast<std::vector<T>*>(p); });
-    return py::array_t<T>(static_cast<py::ssize_t>(heap->size()), heap->data(), free);
-}
-
-py::array_t<std::uint8_t> owned(std::string&& s) {
-    auto* heap = new std::string(std::move(s));
-    py::capsule free(heap, [](void* p) { delete static_cast<std::string*>(p); });
-    return py::array_t<std::uint8_t>(static_cast<py::ssize_t>(heap->size()),
-                                     reinterpret_cast<const std::uint8_t*>(heap->data()), free);
-}
-
 // Arrow bitmaps: bit i of byte i / 8, least significant first; 1 = valid or true.
 struct Bits {
     std::vector<std::uint8_t> bytes;

@@ -23,6 +23,22 @@ pybind11::array_t<T> to_array(const std::vector<T>& v) {
     return a;
 }
 
+// A vector handed to numpy without a copy: the array owns it.
+template <class T>
+pybind11::array_t<T> owned(std::vector<T>&& v) {
+    auto* heap = new std::vector<T>(std::move(v));
+    pybind11::capsule free(heap, [](void* p) { delete static_cast<std::vector<T>*>(p); });
+    return pybind11::array_t<T>(static_cast<pybind11::ssize_t>(heap->size()), heap->data(), free);
+}
+
+// Bytes handed to numpy (uint8) without a copy.
+inline pybind11::array_t<std::uint8_t> owned(std::string&& s) {
+    auto* heap = new std::string(std::move(s));
+    pybind11::capsule free(heap, [](void* p) { delete static_cast<std::string*>(p); });
+    return pybind11::array_t<std::uint8_t>(static_cast<pybind11::ssize_t>(heap->size()),
+                                           reinterpret_cast<const std::uint8_t*>(heap->data()), free);
+}
+
 // Table columns as the Python side hands them over (scholarmerge.tables): a
 // list (None: missing), or Arrow buffers read without a Python object per row:
 // text (int64 offsets, bytes, bool validity or None), ints (int64 values,

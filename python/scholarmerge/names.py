@@ -12,6 +12,7 @@ from . import _core
 
 if TYPE_CHECKING:
     import pandas as pd
+    import pyarrow as pa
 
 _FIELDS = ("raw", "display", "given", "surname", "initials", "suffix", "key",
            "equal_contribution", "highlighted")
@@ -57,9 +58,59 @@ def parse_names(texts: Iterable[Any]) -> Names:
     >>> names.surname, names.key
     (['Smith', 'Lovelace'], ['smith j', 'lovelace a'])
     """
-    if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
-        texts = [str(t) for t in texts]
-    return Names(_core.parse_names_columns(texts))
+    if isinstance(texts, list):
+        try:  # a list of str, as most are: no pass over it here
+            return Names(_core.parse_names_columns(texts))
+        except TypeError:  # an item is no str
+            pass
+    return Names(_core.parse_names_columns([str(t) for t in texts]))
+
+
+_TEXT_FIELDS = _FIELDS[:7]
+
+
+def parse_names_arrow(texts: Any, dictionary: bool = False) -> pa.Table:
+    """Parse many names at once into a pyarrow Table, one column per Author field.
+
+    ``texts``: a pyarrow string array (or chunked array), a pandas Series, a
+    numpy array or a list. The names are read from the Arrow buffers in place,
+    each distinct text parsed once, and the fields written as Arrow buffers:
+    no Python object per name, the fastest form for large columns. A missing
+    name (null) is null in every column. ``dictionary=True`` gives the text
+    columns as Arrow dictionary arrays (each distinct field value stored once,
+    pandas' categorical), without the copy per row.
+
+    >>> t = sm.parse_names_arrow(["Smith, John", None])
+    >>> t.column("key").to_pylist()
+    ['smith j', None]
+    """
+    import pyarrow as pa
+
+    from .arrow import _validity
+    from .tables import text_buffers
+
+    if isinstance(texts, pa.ChunkedArray):
+        texts = texts.combine_chunks()
+    elif not isinstance(texts, pa.Array):
+        texts = pa.array(texts, from_pandas=True)  # other types are cast to text by text_buffers
+    parsed = _core.parse_names_buffers(text_buffers(texts), distinct=dictionary)
+    n = len(texts)
+    size = len(parsed["raw"][0]) - 1  # rows, or distinct names
+    bitmap, nulls = _validity(parsed["valid"])
+    rows = pa.Array.from_buffers(pa.int32(), n, [bitmap, pa.py_buffer(parsed["rows"])], null_count=nulls) if dictionary else None
+
+    def text(f: str) -> pa.Array:  # int32 offsets: Arrow's string type
+        offsets, data, _ = parsed[f]
+        if dictionary:
+            values = pa.Array.from_buffers(pa.string(), size, [None, pa.py_buffer(offsets), pa.py_buffer(data)])
+            return pa.DictionaryArray.from_arrays(rows, values)
+        return pa.Array.from_buffers(pa.string(), n, [bitmap, pa.py_buffer(offsets), pa.py_buffer(data)], null_count=nulls)
+
+    def flag(f: str) -> pa.Array:
+        return pa.Array.from_buffers(pa.bool_(), n, [bitmap, pa.py_buffer(parsed[f][0])], null_count=nulls)
+
+    arrays = [text(f) for f in _TEXT_FIELDS] + [flag(f) for f in _FIELDS[7:]]
+    return pa.Table.from_arrays(arrays, names=list(_FIELDS))
 
 
 #: A name as text, or one already parsed.

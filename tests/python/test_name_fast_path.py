@@ -71,3 +71,39 @@ def test_batch_rejects_non_str_and_bad_text():
         _core.parse_names_columns(["Ada Lovelace", 3])
     with pytest.raises(UnicodeEncodeError):
         _core.parse_names_columns(["\ud800 x"])
+
+
+def test_arrow_batch_matches_list_batch(names):
+    import pyarrow as pa
+
+    table = sm.parse_names_arrow(pa.array(names))
+    cols = sm.parse_names(names)
+    assert table.num_rows == len(names)
+    for f in FIELDS:
+        assert table.column(f).to_pylist() == getattr(cols, f), f
+
+
+def test_arrow_batch_nulls_chunks_and_slices():
+    import pyarrow as pa
+
+    texts = ["Zhewei Yao", None, "**Z. Yao<sup>*</sup>**", "Zhewei Yao", "Smith, Jr., John"]
+    table = sm.parse_names_arrow(texts)
+    assert table.column("key").to_pylist() == ["yao z", None, "yao z", "yao z", "smith j"]
+    assert table.column("highlighted").to_pylist() == [False, None, True, False, False]
+    assert table.column("suffix").to_pylist()[4] == sm.parse_name("Smith, Jr., John").suffix
+    chunked = pa.chunked_array([pa.array(texts[:2]), pa.array(texts[2:])])
+    assert sm.parse_names_arrow(chunked).equals(table)
+    sliced = pa.array(texts).slice(2, 2)  # offsets that do not start at 0
+    assert sm.parse_names_arrow(sliced).column("display").to_pylist() == ["Z. Yao", "Zhewei Yao"]
+    assert sm.parse_names_arrow(pa.array([], pa.string())).num_rows == 0
+
+
+def test_arrow_batch_rejects_invalid_utf8():
+    import numpy as np
+
+    bad = (np.array([0, 2, 5], np.int64), np.frombuffer(b"ab\xff\xfex", np.uint8), None)
+    with pytest.raises(ValueError, match="UTF-8"):
+        _core.parse_names_buffers(bad)
+    cut = (np.array([0, 1, 2], np.int64), np.frombuffer("é".encode(), np.uint8), None)  # a character split between names
+    with pytest.raises(ValueError, match="UTF-8"):
+        _core.parse_names_buffers(cut)

@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include "scholarmerge/names/match.hpp"
@@ -363,25 +364,55 @@ void finish_name(Author& a, std::string_view display) {
 // left to them. Excluded: markup, entities, LaTeX, digits, other spaces
 // (0xC2 leads U+00A0, the no-break space). tests/python/test_name_fast_path.py
 // checks both agree on every benchmark name and a generated set.
-bool common_shape(std::string_view s, std::string_view& given, std::string_view& surname) {
+// Byte classes for common_shape's scan, one table lookup a byte instead of a
+// chain of comparisons whose outcome changes from letter to letter.
+enum : std::uint8_t { kInWord = 1, kDot = 2, kSpace = 4, kComma = 8, kOther = 16, kWordStart = 32, kLower = 64, kHigh = 128 };
+struct ShapeClasses {
+    std::uint8_t of[256];
+    constexpr ShapeClasses() : of() {
+        for (int c = 0; c < 256; ++c) {
+            // '?': a letter some export could not encode ("M. Tamer ?zsu"); 0xC2 leads U+00A0.
+            bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0x80 && c != 0xC2) || c == '?';
+            std::uint8_t k = letter || c == '-' || c == '\'' ? kInWord : c == '.' ? kDot : c == ' ' ? kSpace : c == ',' ? kComma : kOther;
+            // A word starts with a letter: no nickname in quotes, no "'t", no lone dash, no continuation byte.
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0xC3 || c == '?') k |= kWordStart;
+            if (c >= 'a' && c <= 'z') k |= kLower;
+            if (c >= 0x80) k |= kHigh;
+            of[c] = k;
+        }
+    }
+};
+constexpr ShapeClasses kShape;
+
+// What common_shape finds: the name cut into given names and surname (views
+// into it), and what its scan saw, so that the finish need not look again.
+struct Shape {
+    std::string_view given, surname;
+    bool ascii = true;         // no byte >= 0x80
+    bool ascii_lower = false;  // an ASCII lower-case letter
+};
+
+bool common_shape(std::string_view s, Shape& shape) {
+    std::string_view& given = shape.given;
+    std::string_view& surname = shape.surname;
     const std::size_t n = s.size();
     if (n < 3) return false;
     std::size_t comma = std::string_view::npos, last_space = std::string_view::npos, first_space = std::string_view::npos;
-    bool dots = false;
+    const auto* u = reinterpret_cast<const unsigned char*>(s.data());
+    if (!(kShape.of[u[0]] & kWordStart)) return false;
+    std::uint8_t seen = 0;
+    std::size_t spaces = 0;  // words - 1, single spaces only
     for (std::size_t i = 0; i < n; ++i) {
-        auto c = static_cast<unsigned char>(s[i]);
-        // '?': a letter some export could not encode ("M. Tamer ?zsu").
-        bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0x80 && c != 0xC2) || c == '?';
-        if (letter || c == '-' || c == '\'') continue;
-        if (c == '.') {
-            dots = true;
-            continue;
-        }
-        if (c == ' ') {
-            if (i == 0 || i + 1 == n || s[i - 1] == ' ') return false;
+        std::uint8_t k = kShape.of[u[i]];
+        seen |= k;
+        if (!(k & (kSpace | kComma | kOther))) continue;
+        if (k & kSpace) {
+            // Not first (checked above), not last, not doubled; the next word starts with a letter.
+            if (i + 1 == n || !(kShape.of[u[i + 1]] & kWordStart)) return false;
             if (first_space == std::string_view::npos) first_space = i;
             last_space = i;
-        } else if (c == ',') {
+            ++spaces;
+        } else if (k & kComma) {
             if (comma != std::string_view::npos || i == 0 || i + 2 >= n || s[i + 1] != ' ' || s[i - 1] == ' ') return false;
             comma = i;
         } else {
@@ -389,12 +420,9 @@ bool common_shape(std::string_view s, std::string_view& given, std::string_view&
         }
     }
     if (last_space == std::string_view::npos) return false;
-    // Every word starts with a letter: no nickname in quotes, no "'t", no lone dash.
-    for (std::size_t i = 0; i < n; ++i) {
-        if (i != 0 && s[i - 1] != ' ') continue;
-        auto c = static_cast<unsigned char>(s[i]);
-        if (!(ascii::is_alpha(c) || c >= 0xC3 || c == '?')) return false;
-    }
+    const bool dots = seen & kDot;
+    shape.ascii_lower = seen & kLower;
+    shape.ascii = !(seen & kHigh);
     if (comma != std::string_view::npos) {
         // "Surname, Given": the given part no suffix ("Smith, Jr."), no title
         // before it ("Smith, Dr. John"), no nickname in it; the surname part
@@ -417,8 +445,7 @@ bool common_shape(std::string_view s, std::string_view& given, std::string_view&
     }
     // "Given ... Surname". Dotted words are initials ending in a dot ("J.",
     // "J.A.", "J.-P."): "y.mansour" is two words glued, for the full steps.
-    std::size_t words = 1;
-    for (std::size_t i = first_space; i <= last_space; ++i) words += s[i] == ' ';
+    const std::size_t words = spaces + 1;
     if (dots) {
         bool ok = true;
         each_word(s, [&](std::string_view w) {
@@ -431,7 +458,8 @@ bool common_shape(std::string_view s, std::string_view& given, std::string_view&
     surname = s.substr(last_space + 1);
     std::string_view first = s.substr(0, first_space);
     if (is_honorific(first) || is_suffix(surname) || (words > 2 && is_postnominal(surname))) return false;
-    if (is_initial_word(surname, has_lower(s))) return false;  // "Yao ZW", "Smith J.": initials last
+    // "Yao ZW", "Smith J.": initials last. An ASCII lower-case letter seen in the scan answers has_lower.
+    if (is_initial_word(surname, (seen & kLower) || has_lower(s))) return false;
     if (words > 2) {
         // A particle or a Spanish "y" among the middle words starts or joins the
         // surname ("Jan van Dyk", "Wim de Leeuw van Weenen", "Ortega y Gasset"):
@@ -450,11 +478,20 @@ bool common_shape(std::string_view s, std::string_view& given, std::string_view&
 
 // finish_name for an ASCII name the shortcut cut, written into a's strings
 // in place (no temporaries): the same case rules, initials and key.
-void finish_ascii_name(Author& a) {
-    auto upper = [](std::string_view s) { return std::any_of(s.begin(), s.end(), [](char c) { return ascii::is_upper(c); }); };
-    auto lower = [](std::string_view s) { return std::any_of(s.begin(), s.end(), [](char c) { return ascii::is_lower(c); }); };
+// `display_lower`: the display text has a lower-case letter (the scan saw it).
+void finish_ascii_name(Author& a, bool display_lower) {
+    // Whether s has an upper-case and a lower-case letter, in one pass.
+    auto cases = [](std::string_view s, bool& up, bool& low) {
+        unsigned u = 0, l = 0;
+        for (char c : s) {
+            u |= ascii::is_upper(c);
+            l |= ascii::is_lower(c);
+        }
+        up = u, low = l;
+    };
     std::string& surname = a.surname;
-    bool su = upper(surname), sl = lower(surname);
+    bool su, sl;
+    cases(surname, su, sl);
     if ((!su && sl) || (!sl && surname.size() > 3)) {
         // Title case, each hyphenated or apostrophised part raised ("Cesa-Bianchi", "O'Brien").
         bool start = true;
@@ -469,7 +506,9 @@ void finish_ascii_name(Author& a) {
         }
     }
     std::string& given = a.given;
-    if (!upper(given) && lower(given)) {
+    bool gu, gl;
+    cases(given, gu, gl);
+    if (!gu && gl) {
         bool start = true;  // raised after a space or a dot ("l.g." -> "L.G."), not a hyphen ("Seung-won")
         for (char& c : given) {
             if (c == ' ' || c == '.') {
@@ -481,62 +520,121 @@ void finish_ascii_name(Author& a) {
         }
     }
     // Initials: every capital of PubMed blocks when the given names are all
-    // initials ("ZW"), else the first letter of each part.
-    const bool blocks = lower(a.display);
-    bool all_initials = true;
-    each_word(given, [&](std::string_view w) { return all_initials = is_initial_word(w, blocks); });
-    a.initials.clear();
-    each_word(given, [&](std::string_view w) {
-        if (all_initials && !is_dotted_initials(w)) {
-            a.initials += w;  // a block: capitals already
-            return true;
-        }
-        bool at_start = true;
-        for (char c : w) {
-            if (c == '.' || c == '-') {
-                at_start = true;
-                continue;
+    // initials ("ZW"), else the first letter of each part. Built on the
+    // stack and assigned once: a name has fewer initials than letters.
+    char buf[256];
+    std::size_t k = 0;
+    const bool small = given.size() < sizeof buf && surname.size() + 2 < sizeof buf;
+    if (small) {
+        // One pass: each word's first letters, and whether every word is an
+        // initials word; a PubMed block among all-initials words then gives
+        // all its capitals, so the pass is redone only for names with a block.
+        bool all_initials = true, block = false;
+        each_word(given, [&](std::string_view w) {
+            if (all_initials) {
+                bool dotted = is_dotted_initials(w);
+                all_initials = dotted || (display_lower && is_initials_block(w));
+                block |= all_initials && !dotted;
             }
-            if (at_start) a.initials += ascii::to_upper(c);
-            at_start = false;
+            bool at_start = true;
+            for (char c : w) {
+                if (c == '.' || c == '-') {
+                    at_start = true;
+                    continue;
+                }
+                if (at_start) buf[k++] = ascii::to_upper(c);
+                at_start = false;
+            }
+            return true;
+        });
+        if (all_initials && block) {
+            k = 0;
+            each_word(given, [&](std::string_view w) {
+                if (!is_dotted_initials(w)) {
+                    for (char c : w) buf[k++] = c;  // a block: capitals already
+                    return true;
+                }
+                bool at_start = true;
+                for (char c : w) {
+                    if (c == '.' || c == '-') {
+                        at_start = true;
+                        continue;
+                    }
+                    if (at_start) buf[k++] = ascii::to_upper(c);
+                    at_start = false;
+                }
+                return true;
+            });
         }
-        return true;
-    });
+        a.initials.assign(buf, k);
+    } else {
+        bool all_initials = true;
+        each_word(given, [&](std::string_view w) { return all_initials = is_initial_word(w, display_lower); });
+        a.initials.clear();
+        each_word(given, [&](std::string_view w) {
+            if (all_initials && !is_dotted_initials(w)) {
+                a.initials += w;  // a block: capitals already
+                return true;
+            }
+            bool at_start = true;
+            for (char c : w) {
+                if (c == '.' || c == '-') {
+                    at_start = true;
+                    continue;
+                }
+                if (at_start) a.initials += ascii::to_upper(c);
+                at_start = false;
+            }
+            return true;
+        });
+    }
+    // The key: the surname lower-cased without separators, a space and the first initial.
+    const char first = a.initials.empty() ? 0 : ascii::to_lower(a.initials[0]);
+    if (small) {
+        k = 0;
+        for (char c : surname) {
+            buf[k] = ascii::to_lower(c);
+            k += !(c == ' ' || c == '-' || c == '\'' || c == '.' || c == ',');
+        }
+        if (first) buf[k++] = ' ', buf[k++] = first;
+        a.key.assign(buf, k);
+        return;
+    }
     a.key.clear();
     for (char c : surname)
         if (!(c == ' ' || c == '-' || c == '\'' || c == '.' || c == ',')) a.key += ascii::to_lower(c);
-    if (!a.initials.empty()) {
+    if (first) {
         a.key += ' ';
-        a.key += ascii::to_lower(a.initials[0]);
+        a.key += first;
     }
 }
 
 }  // namespace
 
 void parse_name_into(std::string_view input, Author& a) {
-    std::string_view given_word, surname_word;
-    if (!common_shape(input, given_word, surname_word)) {
+    Shape shape;
+    if (!common_shape(input, shape)) {
         a = parse_name_reference(input);
         return;
     }
     // Assigned, not constructed: a reused Author keeps its strings' room.
     a.raw.assign(input);
     a.display.assign(input);
-    a.given.assign(given_word);
-    a.surname.assign(surname_word);
+    a.given.assign(shape.given);
+    a.surname.assign(shape.surname);
     a.suffix.clear();
     a.id.clear();
     a.affiliations.clear();
     a.equal_contribution = a.highlighted = false;
-    if (non_ascii(input))
+    if (!shape.ascii)
         finish_name(a, input);
     else
-        finish_ascii_name(a);
+        finish_ascii_name(a, shape.ascii_lower);
 }
 
 bool parse_name_takes_shortcut(std::string_view input) {
-    std::string_view given, surname;
-    return common_shape(input, given, surname);
+    Shape shape;
+    return common_shape(input, shape);
 }
 
 Author parse_name(std::string_view input) {
@@ -683,22 +781,28 @@ Author author_from_parts(std::string_view given, std::string_view family, std::s
     given = trim(given);
     family = trim(family);
     if (family.empty()) return parse_name(given);
-    std::string written(family);
-    if (!given.empty() || !suffix.empty()) written += ", " + std::string(given);
-    if (!trim(suffix).empty()) written += ", " + std::string(trim(suffix));
+    // "Family, Given, Suffix", appended in place (no temporaries).
+    std::string written;
+    written.reserve(family.size() + given.size() + suffix.size() + 4);
+    written.append(family);
+    if (!given.empty() || !suffix.empty()) written.append(", ").append(given);
+    if (std::string_view sfx = trim(suffix); !sfx.empty()) written.append(", ").append(sfx);
     Author a = parse_name(written);
-    std::string display = text::squeeze_spaces(text::decode_latex(std::string(given) + " " + std::string(family)));
-    if (!a.suffix.empty()) display += " " + a.suffix;
+    std::string joined;  // "Given Family"
+    joined.reserve(given.size() + family.size() + 1);
+    joined.append(given).append(" ").append(family);
+    std::string display = text::squeeze_spaces(text::decode_latex(joined));
+    if (!a.suffix.empty()) display.append(" ").append(a.suffix);
     a.raw = display;
-    a.display = display;
+    a.display = std::move(display);
     return a;
 }
 
 Author author_from_fixed_parts(std::string_view given, std::string_view family, std::string_view suffix) {
     Author a;
-    a.given = text::squeeze_spaces(std::string(trim(given)));
-    a.surname = text::squeeze_spaces(std::string(trim(family)));
-    a.suffix = text::squeeze_spaces(std::string(trim(suffix)));
+    a.given = text::squeeze_spaces(trim(given));
+    a.surname = text::squeeze_spaces(trim(family));
+    a.suffix = text::squeeze_spaces(trim(suffix));
     std::string display = a.given.empty() ? a.surname : a.given + " " + a.surname;
     a.raw = a.suffix.empty() ? display : display + " " + a.suffix;
     a.display = a.raw;

@@ -13,21 +13,22 @@ using namespace detail;
 namespace {
 
 bool read_author(od::value v, Author& out) {
-    std::string given, family, name, suffix, orcid;
-    std::vector<std::string> affiliations;
+    // Views into the parser's buffer, valid for this record: copied once, into the Author.
+    std::string_view given, family, name, suffix, orcid;
+    std::vector<std::string_view> affiliations;
     bool ok = each_field(v, [&](std::string_view k, od::value x) {
-        if (detail::key_is(k, "given")) return get_text(x, given);
-        if (detail::key_is(k, "family")) return get_text(x, family);
-        if (detail::key_is(k, "name")) return get_text(x, name);  // organisations
-        if (detail::key_is(k, "suffix")) return get_text(x, suffix);
-        if (detail::key_is(k, "ORCID")) return get_text(x, orcid);
+        if (detail::key_is(k, "given")) return get_view(x, given);
+        if (detail::key_is(k, "family")) return get_view(x, family);
+        if (detail::key_is(k, "name")) return get_view(x, name);  // organisations
+        if (detail::key_is(k, "suffix")) return get_view(x, suffix);
+        if (detail::key_is(k, "ORCID")) return get_view(x, orcid);
         if (detail::key_is(k, "affiliation"))
             return each_item(x, [&](od::value a) {
                 return each_field(a, [&](std::string_view ak, od::value y) {
                     if (!detail::key_is(ak, "name")) return true;
-                    std::string s;
-                    if (!get_text(y, s)) return false;
-                    if (!s.empty()) affiliations.push_back(std::move(s));
+                    std::string_view s;
+                    if (!get_view(y, s)) return false;
+                    if (!s.empty()) affiliations.push_back(s);
                     return true;
                 });
             });
@@ -36,7 +37,7 @@ bool read_author(od::value v, Author& out) {
     if (!ok) return false;
     out = family.empty() && given.empty() ? corporate_author(name) : author_from_parts(given, family, suffix);
     out.id = orcid.empty() ? "" : bare_url_id(orcid);
-    out.affiliations = std::move(affiliations);
+    out.affiliations.assign(affiliations.begin(), affiliations.end());
     return true;
 }
 

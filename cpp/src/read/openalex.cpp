@@ -216,7 +216,7 @@ std::string read_work(od::object obj, Work& w, ReadContext& ctx) {
                 std::string id;
                 if (!get_id(y, id)) return false;
                 if (id.empty() || detail::key_is(k, "openalex") || detail::key_is(k, "doi")) return true;
-                w.ids[std::string(k)] = detail::key_is(k, "mag") ? id : bare_url_id(id);
+                w.ids[std::string(k)] = detail::key_is(k, "mag") ? std::move(id) : bare_url_id(id);
                 return true;
             });
         } else if (detail::key_is(key, "abstract_inverted_index")) {
@@ -228,10 +228,13 @@ std::string read_work(od::object obj, Work& w, ReadContext& ctx) {
                 if (detail::key_is(k, "last_page")) return get_id(y, last);
                 if (!detail::key_is(k, "volume") && !detail::key_is(k, "issue")) return true;
                 if (!get_id(y, v)) return false;
-                if (!v.empty()) w.extra[std::string(k)] = v;
+                if (!v.empty()) w.extra[std::string(k)] = std::move(v);
                 return true;
             });
-            if (!first.empty()) w.extra["pages"] = last.empty() || last == first ? first : first + "-" + last;  // "299-347"
+            if (!first.empty()) {
+                if (!last.empty() && last != first) first.append("-").append(last);  // "299-347"
+                w.extra["pages"] = std::move(first);
+            }
         }
         return ok;
     });

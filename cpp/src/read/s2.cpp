@@ -24,15 +24,16 @@ std::string id_name(std::string_view k) {
 }
 
 bool read_author(od::value v, Author& out) {
-    std::string name, id;
+    std::string_view name;  // a view into the parser's buffer, valid for this record: parsed, not copied first
+    std::string id;
     bool ok = each_field(v, [&](std::string_view k, od::value x) {
-        if (detail::key_is(k, "name")) return get_text(x, name);
+        if (detail::key_is(k, "name")) return get_view(x, name);
         if (detail::key_is(k, "authorId")) return get_id(x, id);
         return true;
     });
     if (!ok) return false;
     parse_name_into(name, out);  // every field set, as a fresh parse would
-    out.id = id;
+    out.id = std::move(id);
     return true;
 }
 

@@ -7,7 +7,7 @@ import numpy
 import numpy.typing
 import typing
 from . import distributed
-__all__: list[str] = ['Author', 'Corpus', 'Diagnostic', 'FileReader', 'IncrementalMatcher', 'MatchModel', 'ProfileHeader', 'SAME_AUTHOR_THRESHOLD', 'Work', 'arrow_buffers', 'check_option_names', 'clean_display', 'corpus_from_buffers', 'dedupe_columns', 'dedupe_corpus', 'dedupe_works', 'detect_format', 'distributed', 'evidence_of_pattern', 'explain_columns', 'explain_corpus_pairs', 'explain_pair', 'extra_dicts', 'fit_labelled_corpus', 'fit_model', 'fold', 'formats', 'labels_from_pairs', 'merge_corpus', 'merge_deduped', 'nearest_boundary_corpus', 'normalize_title', 'parse_author_list', 'parse_name', 'parse_names_columns', 'parse_reference', 'parse_references', 'read', 'read_text', 'same_author', 'same_author_pairs', 'tag_reference', 'title_similarity', 'to_bibtex', 'to_csl_json']
+__all__: list[str] = ['Author', 'Corpus', 'Diagnostic', 'FileReader', 'IncrementalMatcher', 'MatchModel', 'ProfileHeader', 'SAME_AUTHOR_THRESHOLD', 'Work', 'arrow_buffers', 'check_option_names', 'clean_display', 'corpus_from_buffers', 'dedupe_columns', 'dedupe_corpus', 'dedupe_works', 'detect_format', 'distributed', 'evidence_of_pattern', 'explain_columns', 'explain_corpus_pairs', 'explain_pair', 'extra_dicts', 'fit_labelled_corpus', 'fit_model', 'fold', 'formats', 'labels_from_pairs', 'merge_corpus', 'merge_deduped', 'nearest_boundary_corpus', 'normalize_title', 'parse_author_list', 'parse_name', 'parse_names_buffers', 'parse_names_columns', 'parse_reference', 'parse_references', 'read', 'read_text', 'same_author', 'same_author_pairs', 'tag_reference', 'title_similarity', 'to_bibtex', 'to_csl_json']
 class Author:
     display: str
     equal_contribution: bool
@@ -343,6 +343,8 @@ def parse_name(text: str) -> Author:
     >>> a.surname, a.given, a.initials, a.key
     ('Smith', 'John A.', 'JA', 'smith j')
     """
+def parse_names_buffers(texts: tuple, distinct: bool = False) -> dict:
+    ...
 def parse_names_columns(texts: list[str]) -> dict:
     ...
 def parse_reference(text: str) -> Work:
