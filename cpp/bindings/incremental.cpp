@@ -34,6 +34,39 @@ void bind_incremental(py::module_& m) {
             },
             py::arg("added"),
             "Append the records; (rows, labels) of the records clustered again (the new ones among them).")
+        .def_static(
+            "restore",
+            [](const std::vector<py::bytes>& states, const MatchModel& model, double threshold, double min_jaccard,
+               int threads) {
+                std::vector<std::string_view> views;
+                for (const py::bytes& b : states) {
+                    char* data = nullptr;
+                    Py_ssize_t size = 0;
+                    if (PyBytes_AsStringAndSize(b.ptr(), &data, &size) != 0) throw py::error_already_set();
+                    views.emplace_back(data, static_cast<std::size_t>(size));
+                }
+                py::gil_scoped_release release;  // `states` keeps the bytes alive
+                return IncrementalMatcher::restore(views, model, threshold, min_jaccard, threads);
+            },
+            py::arg("states"), py::arg("model"), py::arg("threshold") = 0.0, py::arg("min_jaccard") = 0.35,
+            py::arg("threads") = 0,
+            "The matcher a snapshot and the deltas after it describe (bytes, in order), decided with `model`; "
+            "ValueError when they are cut, of another format version or options, or do not follow one another.")
+        .def(
+            "snapshot",
+            [](const IncrementalMatcher& self) {
+                std::string s;
+                {
+                    py::gil_scoped_release release;
+                    s = self.snapshot();
+                }
+                return py::bytes(s);
+            },
+            "The whole state as bytes (the model not included): what restore() starts from.")
+        .def_property_readonly(
+            "last_delta", [](const IncrementalMatcher& self) { return py::bytes(self.last_delta()); },
+            "What the last add() changed, as bytes to replay after the state before it (after construction: "
+            "a snapshot).")
         .def("__len__", &IncrementalMatcher::size)
         .def_property_readonly("labels", [](const IncrementalMatcher& self) { return to_array(self.labels()); })
         .def_property_readonly("model", &IncrementalMatcher::model);

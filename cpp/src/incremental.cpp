@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "incremental/state.hpp"
 #include "match/anchors.hpp"
 #include "scholarmerge/cluster/clusters.hpp"
 #include "scholarmerge/dedupe.hpp"
@@ -18,52 +19,68 @@ namespace scholarmerge {
 namespace {
 
 constexpr auto kVenueName = static_cast<std::size_t>(Feature::venue_name);
-
-// The list a record came from, as prepare() reads it (an export keeps its first source).
-std::string_view source_of(const Work& w) {
-    std::string_view original = extra_text(w, {"original_source"});
-    return original.empty() ? std::string_view(w.source) : original;
-}
+constexpr std::size_t kNoCap = ~std::size_t{0};
 
 }  // namespace
 
+using incremental::source_of;
+
+IncrementalMatcher::IncrementalMatcher(MatchModel model, double threshold, double min_jaccard, int threads)
+    : model_(std::move(model)), cutoff_(log_odds_cutoff(threshold)), min_jaccard_(min_jaccard), threads_(threads) {}
+
 IncrementalMatcher::IncrementalMatcher(const std::vector<Work>& works, std::vector<std::int64_t> labels,
                                        MatchModel model, double threshold, double min_jaccard, int threads)
-    : labels_(std::move(labels)), model_(std::move(model)), cutoff_(log_odds_cutoff(threshold)),
-      min_jaccard_(min_jaccard), threads_(threads) {
+    : vocabulary_(works.size()), labels_(std::move(labels)), model_(std::move(model)),
+      cutoff_(log_odds_cutoff(threshold)), min_jaccard_(min_jaccard), threads_(threads) {
     if (labels_.size() != works.size()) throw std::invalid_argument("IncrementalMatcher: one label per record");
     for (std::size_t i = 0; i < labels_.size(); ++i)
         if (labels_[i] < 0 || static_cast<std::size_t>(labels_[i]) > i)
             throw std::invalid_argument("IncrementalMatcher: a label is the index of its cluster's first row");
     records_ = prepare(works, threads, &vocabulary_);
+    vocabulary_log_ = incremental::vocabulary_inputs(works, records_, threads);
+    rkeys_.reserve(records_.size());
+    for (std::size_t r = 0; r < records_.size(); ++r) rkeys_.push_back(recurrence_key(source_of(works[r]), records_[r]));
     std::vector<std::uint64_t> keys;
+    words_.reserve(records_.size() * 8);
     for (std::size_t r = 0; r < records_.size(); ++r) {
         keys.clear();
         index_word_keys(records_[r].title, keys);
         words_.insert(words_.end(), keys.begin(), keys.end());
         word_start_.push_back(words_.size());
     }
+    build_index();
+    count_recurrence(0);
+    // The delta of a construction is its whole state: the first thing a catalogue stores.
+    last_delta_ = snapshot();
+}
+
+void IncrementalMatcher::build_index() {
     // Document frequencies first: a record's set (and so its fragility) is the whole corpus's.
-    postings_.reserve(words_.size() / 4 + 16);
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> pairs;
+    pairs.reserve(words_.size());
     for (std::uint32_t r = 0; r < records_.size(); ++r)
-        for (std::size_t k = word_start_[r]; k < word_start_[r + 1]; ++k) postings_[words_[k]].push_back(r);
-    groups_.reserve(records_.size() * 2 + 16);
+        for (std::size_t k = word_start_[r]; k < word_start_[r + 1]; ++k) pairs.emplace_back(words_[k], r);
+    postings_.build(std::move(pairs), kNoCap);
+    pairs.clear();
+    pairs.reserve(records_.size() * 3);
+    std::vector<std::uint64_t> keys;
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
         keys.clear();
         group_keys(r, keys);
-        for (std::uint64_t k : keys) {
-            auto& members = groups_[k];
-            if (members.size() < CandidateIndex::kMaxGroup) members.push_back(r);
-        }
-        if (const std::uint64_t key = recurrence_key(source_of(works[r]), records_[r])) {
-            if (recurrence_[key]++ == 0) recurrence_first_[key] = r;
-        }
+        for (std::uint64_t k : keys) pairs.emplace_back(k, r);
     }
+    groups_.build(std::move(pairs), CandidateIndex::kMaxGroup);  // the first kMaxGroup records of a key
+}
+
+void IncrementalMatcher::count_recurrence(std::size_t from) {
+    if (from == 0) recurrence_.reserve(rkeys_.size() / 2 + 16), recurrence_first_.reserve(rkeys_.size() / 2 + 16);
+    for (std::size_t r = from; r < rkeys_.size(); ++r)
+        if (const std::uint64_t key = rkeys_[r])
+            if (recurrence_[key]++ == 0) recurrence_first_[key] = static_cast<std::uint32_t>(r);
 }
 
 std::uint32_t IncrementalMatcher::df(std::uint64_t word) const {
-    auto it = postings_.find(word);
-    return it == postings_.end() ? 0 : static_cast<std::uint32_t>(it->second.size());
+    return static_cast<std::uint32_t>(postings_.count(word));
 }
 
 std::uint32_t IncrementalMatcher::set_size(std::uint32_t r) const {
@@ -92,12 +109,26 @@ void IncrementalMatcher::group_keys(std::uint32_t r, std::vector<std::uint64_t>&
 }
 
 void IncrementalMatcher::index(std::uint32_t r) {
-    for (std::size_t k = word_start_[r]; k < word_start_[r + 1]; ++k) postings_[words_[k]].push_back(r);
+    for (std::size_t k = word_start_[r]; k < word_start_[r + 1]; ++k) postings_.append(words_[k], r, kNoCap);
     std::vector<std::uint64_t> keys;
     group_keys(r, keys);
-    for (std::uint64_t k : keys) {
-        auto& members = groups_[k];
-        if (members.size() < CandidateIndex::kMaxGroup) members.push_back(r);
+    for (std::uint64_t k : keys) groups_.append(k, r, CandidateIndex::kMaxGroup);
+}
+
+void IncrementalMatcher::append(std::vector<MatchRecord> fresh) {
+    const auto first = static_cast<std::uint32_t>(records_.size());
+    std::vector<std::uint64_t> keys;
+    for (MatchRecord& r : fresh) {
+        keys.clear();
+        index_word_keys(r.title, keys);
+        words_.insert(words_.end(), keys.begin(), keys.end());
+        word_start_.push_back(words_.size());
+        records_.push_back(std::move(r));
+    }
+    const auto n = static_cast<std::uint32_t>(records_.size());
+    for (std::uint32_t x = first; x < n; ++x) {
+        labels_.push_back(x);
+        index(x);
     }
 }
 
@@ -112,12 +143,12 @@ void IncrementalMatcher::candidates(std::uint32_t x, std::vector<std::uint32_t>&
     // Shared words per y: over x's words that are not common (CandidateIndex's word sets).
     std::unordered_map<std::uint32_t, std::uint32_t> shared;
     for (std::size_t k = word_start_[x]; k < word_start_[x + 1]; ++k) {
-        auto it = postings_.find(words_[k]);
-        if (it == postings_.end() || it->second.size() > CandidateIndex::kMaxDocumentFrequency) continue;
-        for (std::uint32_t y : it->second) {
-            if (y >= x) break;  // postings are in record order
-            ++shared[y];
-        }
+        const RowLists::Rows posting = postings_.find(words_[k]);
+        if (posting.size() > CandidateIndex::kMaxDocumentFrequency) continue;
+        posting.each([&](std::uint32_t y) {
+            if (y >= x) return false;  // postings are in record order
+            return ++shared[y], true;
+        });
     }
     for (const auto& [y, c] : shared) {
         if (c < t * sx - 1e-9) continue;  // c <= |y|, so c >= t/(1+t)(|x|+|y|) needs c >= t|x|
@@ -131,17 +162,14 @@ void IncrementalMatcher::candidates(std::uint32_t x, std::vector<std::uint32_t>&
     std::vector<std::uint64_t> keys;
     group_keys(x, keys);
     for (std::uint64_t k : keys) {
-        auto it = groups_.find(k);
-        if (it == groups_.end()) continue;
-        const auto& members = it->second;
+        const RowLists::Rows members = groups_.find(k);
         // x meets its key's group only when it is among the first kMaxGroup.
-        if (std::find(members.begin(), members.end(), x) == members.end()) continue;
-        for (std::uint32_t y : members) {
-            if (y >= x) break;
-            if (seen_[y] == pass_) continue;
-            seen_[y] = pass_;
-            out.push_back(y);
-        }
+        if (!members.contains(x)) continue;
+        members.each([&](std::uint32_t y) {
+            if (y >= x) return false;
+            if (seen_[y] != pass_) seen_[y] = pass_, out.push_back(y);
+            return true;
+        });
     }
     std::sort(out.begin(), out.end());
 }
@@ -149,10 +177,13 @@ void IncrementalMatcher::candidates(std::uint32_t x, std::vector<std::uint32_t>&
 IncrementalMatcher::Update IncrementalMatcher::add(const std::vector<Work>& works) {
     const auto first = static_cast<std::uint32_t>(records_.size());
     std::vector<MatchRecord> fresh = prepare(works, threads_, &vocabulary_);
+    const std::string vocabulary = incremental::vocabulary_inputs(works, fresh, threads_);
     std::vector<std::uint32_t> touched;  // stored records whose evidence changed: they recur now
+    std::vector<std::pair<std::uint32_t, std::uint64_t>> recurring_now;  // ... with their key (the delta)
     for (std::size_t i = 0; i < fresh.size(); ++i) {
         MatchRecord& r = fresh[i];
         const std::uint64_t key = recurrence_key(source_of(works[i]), r);
+        rkeys_.push_back(key);
         if (!key) continue;  // a sourceless record: prepare's rule, within this batch
         // Recurrence within a source over all records, not this batch alone (as prepare counted it).
         r.recurring = false, r.recurrence = 0;
@@ -167,23 +198,13 @@ IncrementalMatcher::Update IncrementalMatcher::add(const std::vector<Work>& work
         if (y < first) {
             records_[y].recurring = true, records_[y].recurrence = key;
             touched.push_back(y);
+            recurring_now.emplace_back(y, key);
         } else {
             fresh[y - first].recurring = true, fresh[y - first].recurrence = key;
         }
     }
-    std::vector<std::uint64_t> keys;
-    for (MatchRecord& r : fresh) {
-        keys.clear();
-        index_word_keys(r.title, keys);
-        words_.insert(words_.end(), keys.begin(), keys.end());
-        word_start_.push_back(words_.size());
-        records_.push_back(std::move(r));
-    }
+    append(std::move(fresh));
     const auto n = static_cast<std::uint32_t>(records_.size());
-    for (std::uint32_t x = first; x < n; ++x) {
-        labels_.push_back(x);
-        index(x);
-    }
     // The clusters to take again: those of records a new one links to, and of records that recur now.
     auto link = [&](std::uint32_t x, std::uint32_t y, Evidence& e) {
         if (model_.anchors) e.level[kVenueName] = model_.anchors->level(records_[x], records_[y]);
@@ -234,6 +255,8 @@ IncrementalMatcher::Update IncrementalMatcher::add(const std::vector<Work>& work
         labels_[static_cast<std::size_t>(update.rows[k])] = label;
         update.labels.push_back(label);
     }
+    write_delta(first, vocabulary, recurring_now, update);
+    vocabulary_log_ += vocabulary;
     return update;
 }
 

@@ -19,6 +19,9 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -26,6 +29,7 @@
 #include "scholarmerge/match/record.hpp"
 #include "scholarmerge/match/repair.hpp"
 #include "scholarmerge/model.hpp"
+#include "scholarmerge/row_lists.hpp"
 
 namespace scholarmerge {
 
@@ -49,7 +53,34 @@ public:
     const std::vector<std::int64_t>& labels() const { return labels_; }
     const MatchModel& model() const { return model_; }
 
+    // The state as bytes (incremental_state.cpp), so that a process opening a
+    // catalogue skips preparing and indexing every stored record again. A
+    // snapshot is the whole state; a delta is what the last add() (or the
+    // construction) changed, to be replayed on the state before it. Both
+    // carry kStateVersion and the options; the model is not in them.
+    static constexpr std::uint32_t kStateVersion = 1;
+    std::string snapshot() const;
+    const std::string& last_delta() const { return last_delta_; }
+    // A snapshot followed by the deltas made after it, in order; throws
+    // std::invalid_argument when they are cut, of another version or options,
+    // or do not follow one another.
+    static std::unique_ptr<IncrementalMatcher> restore(const std::vector<std::string_view>& states, MatchModel model,
+                                                       double threshold = 0.0, double min_jaccard = 0.35,
+                                                       int threads = 0);
+
 private:
+    IncrementalMatcher(MatchModel model, double threshold, double min_jaccard, int threads);
+    // Appends prepared records (their recurrence counted already): words, labels, index.
+    void append(std::vector<MatchRecord> fresh);
+    void build_index();  // postings_ and groups_ of every record, as construction makes them
+    void count_recurrence(std::size_t from);  // recurrence_ of rkeys_[from ..]
+    void read_snapshot(std::string_view in, std::size_t pos);
+    void replay_delta(std::string_view in, std::size_t pos);
+    // last_delta_ of the records from `first` on (`vocabulary`: their vocabulary_log_ part), the
+    // stored records that recur now (row, recurrence key) and the labels `update` set.
+    void write_delta(std::size_t first, std::string_view vocabulary,
+                     const std::vector<std::pair<std::uint32_t, std::uint64_t>>& touched, const Update& update);
+
     // Record r's distinct title word keys: words_[word_start_[r] .. word_start_[r + 1]).
     void index(std::uint32_t r);
     std::uint32_t df(std::uint64_t word) const;
@@ -66,10 +97,13 @@ private:
     int threads_;
     std::vector<std::uint64_t> words_;
     std::vector<std::size_t> word_start_{0};
-    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> postings_;  // word -> records, in order
-    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> groups_;    // group key -> first kMaxGroup records
-    std::unordered_map<std::uint64_t, std::uint32_t> recurrence_;           // recurrence key -> records
-    std::unordered_map<std::uint64_t, std::uint32_t> recurrence_first_;     // ... and its first record
+    RowLists postings_;  // word -> records, in order
+    RowLists groups_;    // group key -> first kMaxGroup records
+    std::vector<std::uint64_t> rkeys_;  // per record, recurrence_key() by its source (0: none)
+    std::unordered_map<std::uint64_t, std::uint32_t> recurrence_;        // recurrence key -> records
+    std::unordered_map<std::uint64_t, std::uint32_t> recurrence_first_;  // ... and its first record
+    std::string vocabulary_log_;  // per record, what it gave vocabulary_ where repair changed it (state)
+    std::string last_delta_;
     std::vector<std::uint32_t> seen_;  // scratch: per record, the candidate pass that met it last
     std::uint32_t pass_ = 0;
 };
