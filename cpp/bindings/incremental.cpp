@@ -1,4 +1,5 @@
 // The catalogue's matcher: stored records kept prepared between adds.
+#include <pybind11/functional.h>
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
@@ -36,8 +37,8 @@ void bind_incremental(py::module_& m) {
             "Append the records; (rows, labels) of the records clustered again (the new ones among them).")
         .def_static(
             "restore",
-            [](const std::vector<py::bytes>& states, const MatchModel& model, double threshold, double min_jaccard,
-               int threads) {
+            [](const std::vector<py::bytes>& states, py::function fetch, const MatchModel& model, double threshold,
+               double min_jaccard, int threads) {
                 std::vector<std::string_view> views;
                 for (const py::bytes& b : states) {
                     char* data = nullptr;
@@ -45,13 +46,39 @@ void bind_incremental(py::module_& m) {
                     if (PyBytes_AsStringAndSize(b.ptr(), &data, &size) != 0) throw py::error_already_set();
                     views.emplace_back(data, static_cast<std::size_t>(size));
                 }
+                // Called by add() with the GIL released, on the caller's thread.
+                auto shared = std::make_shared<py::function>(std::move(fetch));
+                IncrementalMatcher::Fetch f = [shared](const std::vector<std::uint32_t>& rows) {
+                    py::gil_scoped_acquire gil;
+                    py::list got = (*shared)(py::cast(rows));
+                    std::vector<std::string> out;
+                    out.reserve(got.size());
+                    for (const py::handle& b : got) out.push_back(b.cast<std::string>());
+                    return out;
+                };
                 py::gil_scoped_release release;  // `states` keeps the bytes alive
-                return IncrementalMatcher::restore(views, model, threshold, min_jaccard, threads);
+                return IncrementalMatcher::restore(views, std::move(f), model, threshold, min_jaccard, threads);
             },
-            py::arg("states"), py::arg("model"), py::arg("threshold") = 0.0, py::arg("min_jaccard") = 0.35,
-            py::arg("threads") = 0,
+            py::arg("states"), py::arg("fetch"), py::arg("model"), py::arg("threshold") = 0.0,
+            py::arg("min_jaccard") = 0.35, py::arg("threads") = 0,
             "The matcher a snapshot and the deltas after it describe (bytes, in order), decided with `model`; "
-            "ValueError when they are cut, of another format version or options, or do not follow one another.")
+            "`fetch(rows)` gives the bytes of stored records by row (as take_changed_records gave them), called "
+            "by add() for the few it needs. ValueError when the states are cut, of another format version or "
+            "options, or do not follow one another.")
+        .def(
+            "take_changed_records",
+            [](IncrementalMatcher& self) {
+                std::vector<std::pair<std::uint32_t, std::string>> changed;
+                {
+                    py::gil_scoped_release release;
+                    changed = self.take_changed_records();
+                }
+                py::list out;
+                for (auto& [row, bytes] : changed) out.append(py::make_tuple(row, py::bytes(bytes)));
+                return out;
+            },
+            "The records added or changed since the last call (every record after construction), as "
+            "[(row, bytes)]: what restore's fetch gives back by row.")
         .def(
             "snapshot",
             [](const IncrementalMatcher& self) {

@@ -6,12 +6,14 @@
 #include <string_view>
 
 #include "incremental/state.hpp"
+#include "incremental/vocabulary.hpp"
 #include "match/anchors.hpp"
 #include "scholarmerge/cluster/clusters.hpp"
 #include "scholarmerge/dedupe.hpp"
 #include "scholarmerge/match/index.hpp"
 #include "scholarmerge/match/key_hash.hpp"
 #include "scholarmerge/match/title.hpp"
+#include "scholarmerge/match/repair.hpp"
 #include "scholarmerge/match/title_keys.hpp"
 
 namespace scholarmerge {
@@ -26,32 +28,61 @@ constexpr std::size_t kNoCap = ~std::size_t{0};
 using incremental::source_of;
 
 IncrementalMatcher::IncrementalMatcher(MatchModel model, double threshold, double min_jaccard, int threads)
-    : model_(std::move(model)), cutoff_(log_odds_cutoff(threshold)), min_jaccard_(min_jaccard), threads_(threads) {}
+    : vocabulary_(std::make_unique<incremental::VocabularyCounts>()), model_(std::move(model)),
+      cutoff_(log_odds_cutoff(threshold)), min_jaccard_(min_jaccard), threads_(threads) {}
+
+IncrementalMatcher::~IncrementalMatcher() = default;
 
 IncrementalMatcher::IncrementalMatcher(const std::vector<Work>& works, std::vector<std::int64_t> labels,
                                        MatchModel model, double threshold, double min_jaccard, int threads)
-    : vocabulary_(works.size()), labels_(std::move(labels)), model_(std::move(model)),
-      cutoff_(log_odds_cutoff(threshold)), min_jaccard_(min_jaccard), threads_(threads) {
+    : vocabulary_(std::make_unique<incremental::VocabularyCounts>(works.size())), labels_(std::move(labels)),
+      model_(std::move(model)), cutoff_(log_odds_cutoff(threshold)), min_jaccard_(min_jaccard), threads_(threads) {
     if (labels_.size() != works.size()) throw std::invalid_argument("IncrementalMatcher: one label per record");
     for (std::size_t i = 0; i < labels_.size(); ++i)
         if (labels_[i] < 0 || static_cast<std::size_t>(labels_[i]) > i)
             throw std::invalid_argument("IncrementalMatcher: a label is the index of its cluster's first row");
-    records_ = prepare(works, threads, &vocabulary_);
-    vocabulary_log_ = incremental::vocabulary_inputs(works, records_, threads);
-    rkeys_.reserve(records_.size());
-    for (std::size_t r = 0; r < records_.size(); ++r) rkeys_.push_back(recurrence_key(source_of(works[r]), records_[r]));
+    std::vector<MatchRecord> prepared = prepare(works, threads, nullptr);
+    for (const MatchRecord& m : incremental::made_records(works, threads)) vocabulary_->add(m);
+    rkeys_.reserve(prepared.size());
+    for (std::size_t r = 0; r < prepared.size(); ++r) rkeys_.push_back(recurrence_key(source_of(works[r]), prepared[r]));
+    records_.reserve(prepared.size());
+    changed_.reserve(prepared.size());
     std::vector<std::uint64_t> keys;
-    words_.reserve(records_.size() * 8);
-    for (std::size_t r = 0; r < records_.size(); ++r) {
+    words_.reserve(prepared.size() * 8);
+    for (MatchRecord& m : prepared) {
         keys.clear();
-        index_word_keys(records_[r].title, keys);
+        index_word_keys(m.title, keys);
         words_.insert(words_.end(), keys.begin(), keys.end());
         word_start_.push_back(words_.size());
+        changed_.push_back(static_cast<std::uint32_t>(records_.size()));
+        records_.push_back(std::make_unique<MatchRecord>(std::move(m)));
     }
     build_index();
     count_recurrence(0);
     // The delta of a construction is its whole state: the first thing a catalogue stores.
     last_delta_ = snapshot();
+}
+
+void IncrementalMatcher::load(std::vector<std::uint32_t> rows) {
+    rows.erase(std::remove_if(rows.begin(), rows.end(), [&](std::uint32_t r) { return records_[r] != nullptr; }),
+               rows.end());
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    if (rows.empty()) return;
+    if (!fetch_) throw std::logic_error("IncrementalMatcher: a record is not held and there is no fetch");
+    const std::vector<std::string> bytes = fetch_(rows);
+    if (bytes.size() != rows.size()) throw std::invalid_argument("matcher state: fetch gave another number of records");
+    for (std::size_t k = 0; k < rows.size(); ++k) records_[rows[k]] = incremental::decode_record(bytes[k]);
+}
+
+std::vector<std::pair<std::uint32_t, std::string>> IncrementalMatcher::take_changed_records() {
+    std::sort(changed_.begin(), changed_.end());
+    changed_.erase(std::unique(changed_.begin(), changed_.end()), changed_.end());
+    std::vector<std::pair<std::uint32_t, std::string>> out;
+    out.reserve(changed_.size());
+    for (std::uint32_t r : changed_) out.emplace_back(r, incremental::encode_record(record(r)));
+    changed_.clear();
+    return out;
 }
 
 void IncrementalMatcher::build_index() {
@@ -73,7 +104,6 @@ void IncrementalMatcher::build_index() {
 }
 
 void IncrementalMatcher::count_recurrence(std::size_t from) {
-    if (from == 0) recurrence_.reserve(rkeys_.size() / 2 + 16), recurrence_first_.reserve(rkeys_.size() / 2 + 16);
     for (std::size_t r = from; r < rkeys_.size(); ++r)
         if (const std::uint64_t key = rkeys_[r])
             if (recurrence_[key]++ == 0) recurrence_first_[key] = static_cast<std::uint32_t>(r);
@@ -92,7 +122,7 @@ std::uint32_t IncrementalMatcher::set_size(std::uint32_t r) const {
 
 void IncrementalMatcher::group_keys(std::uint32_t r, std::vector<std::uint64_t>& out) const {
     // As CandidateIndex::build_groups keys them.
-    const MatchRecord& m = records_[r];
+    const MatchRecord& m = record(r);
     if (!m.doi.empty()) out.push_back(group_key(m.doi, GroupKey::doi));
     if (!m.arxiv.empty()) out.push_back(group_key(m.arxiv, GroupKey::arxiv));
     if (m.title.empty()) return;
@@ -123,11 +153,12 @@ void IncrementalMatcher::append(std::vector<MatchRecord> fresh) {
         index_word_keys(r.title, keys);
         words_.insert(words_.end(), keys.begin(), keys.end());
         word_start_.push_back(words_.size());
-        records_.push_back(std::move(r));
+        records_.push_back(std::make_unique<MatchRecord>(std::move(r)));
     }
     const auto n = static_cast<std::uint32_t>(records_.size());
     for (std::uint32_t x = first; x < n; ++x) {
         labels_.push_back(x);
+        changed_.push_back(x);
         index(x);
     }
 }
@@ -136,7 +167,7 @@ void IncrementalMatcher::candidates(std::uint32_t x, std::vector<std::uint32_t>&
     out.clear();
     if (seen_.size() < records_.size()) seen_.resize(records_.size(), 0);
     ++pass_;
-    const MatchRecord& rx = records_[x];
+    const MatchRecord& rx = record(x);
     if (rx.title.empty()) return;
     const double t = min_jaccard_;
     const std::uint32_t sx = set_size(x);
@@ -176,10 +207,17 @@ void IncrementalMatcher::candidates(std::uint32_t x, std::vector<std::uint32_t>&
 
 IncrementalMatcher::Update IncrementalMatcher::add(const std::vector<Work>& works) {
     const auto first = static_cast<std::uint32_t>(records_.size());
-    std::vector<MatchRecord> fresh = prepare(works, threads_, &vocabulary_);
-    const std::string vocabulary = incremental::vocabulary_inputs(works, fresh, threads_);
-    std::vector<std::uint32_t> touched;  // stored records whose evidence changed: they recur now
-    std::vector<std::pair<std::uint32_t, std::uint64_t>> recurring_now;  // ... with their key (the delta)
+    // Repaired by the vocabulary of every record so far, as prepare() repairs a batch of all of them.
+    const std::vector<MatchRecord> made = incremental::made_records(works, threads_);
+    std::vector<MatchRecord> fresh;
+    {
+        FieldVocabulary vocabulary(made.size());
+        vocabulary_->fill(vocabulary, made);
+        fresh = prepare(works, threads_, &vocabulary);
+    }
+    const std::string vocabulary_inputs = incremental::vocabulary_inputs(made, fresh);
+    for (const MatchRecord& m : made) vocabulary_->add(m);
+    std::vector<std::pair<std::uint32_t, std::uint64_t>> touched;  // stored records that recur now, with the key
     for (std::size_t i = 0; i < fresh.size(); ++i) {
         MatchRecord& r = fresh[i];
         const std::uint64_t key = recurrence_key(source_of(works[i]), r);
@@ -195,54 +233,69 @@ IncrementalMatcher::Update IncrementalMatcher::add(const std::vector<Work>& work
         r.recurring = true, r.recurrence = key;
         if (before > 1) continue;
         const std::uint32_t y = recurrence_first_[key];  // the one record that had the key: it recurs now
-        if (y < first) {
-            records_[y].recurring = true, records_[y].recurrence = key;
-            touched.push_back(y);
-            recurring_now.emplace_back(y, key);
-        } else {
+        if (y < first)
+            touched.emplace_back(y, key);
+        else
             fresh[y - first].recurring = true, fresh[y - first].recurrence = key;
+    }
+    {
+        std::vector<std::uint32_t> rows;
+        for (const auto& [y, key] : touched) rows.push_back(y);
+        load(std::move(rows));
+        for (const auto& [y, key] : touched) {
+            records_[y]->recurring = true, records_[y]->recurrence = key;
+            changed_.push_back(y);
         }
     }
     append(std::move(fresh));
     const auto n = static_cast<std::uint32_t>(records_.size());
     // The clusters to take again: those of records a new one links to, and of records that recur now.
     auto link = [&](std::uint32_t x, std::uint32_t y, Evidence& e) {
-        if (model_.anchors) e.level[kVenueName] = model_.anchors->level(records_[x], records_[y]);
+        if (model_.anchors) e.level[kVenueName] = model_.anchors->level(record(x), record(y));
         return model_.log_odds(e);
     };
+    std::vector<std::vector<std::uint32_t>> found_of(n - first);
+    {
+        std::vector<std::uint32_t> needed;
+        for (std::uint32_t x = first; x < n; ++x) {
+            candidates(x, found_of[x - first]);
+            needed.insert(needed.end(), found_of[x - first].begin(), found_of[x - first].end());
+        }
+        load(std::move(needed));
+    }
     std::vector<char> take(n, 0);
-    std::vector<std::uint32_t> found;
     for (std::uint32_t x = first; x < n; ++x) {
         take[x] = 1;
-        candidates(x, found);
-        if (records_[x].title.empty()) continue;
-        CachedIndel cached(records_[x].title);
-        for (std::uint32_t y : found) {
+        if (record(x).title.empty()) continue;
+        CachedIndel cached(record(x).title);
+        for (std::uint32_t y : found_of[x - first]) {
             if (take[static_cast<std::size_t>(labels_[y])]) continue;
-            Evidence e = compare(records_[x], records_[y], cached);
+            Evidence e = compare(record(x), record(y), cached);
             if (!e.guard && link(x, y, e) >= cutoff_) take[static_cast<std::size_t>(labels_[y])] = 1;
         }
     }
-    for (std::uint32_t y : touched) take[static_cast<std::size_t>(labels_[y])] = 1;
+    for (const auto& [y, key] : touched) take[static_cast<std::size_t>(labels_[y])] = 1;
     Update update;
     for (std::uint32_t r = 0; r < n; ++r)
         if (take[static_cast<std::size_t>(labels_[r])]) update.rows.push_back(r);
+    load(std::vector<std::uint32_t>(update.rows.begin(), update.rows.end()));
     // Their pairs, as dedupe() finds and decides them, clustered among themselves.
     std::vector<std::uint32_t> local(n, ~0u);
     std::vector<MatchRecord> subset;
     for (std::size_t k = 0; k < update.rows.size(); ++k) {
         local[static_cast<std::size_t>(update.rows[k])] = static_cast<std::uint32_t>(k);
-        subset.push_back(records_[static_cast<std::size_t>(update.rows[k])]);
+        subset.push_back(record(static_cast<std::uint32_t>(update.rows[k])));
     }
     std::vector<Edge> edges;
+    std::vector<std::uint32_t> found;
     for (std::int64_t row : update.rows) {
         const auto x = static_cast<std::uint32_t>(row);
-        if (records_[x].title.empty()) continue;
+        if (record(x).title.empty()) continue;
         candidates(x, found);
-        CachedIndel cached(records_[x].title);
+        CachedIndel cached(record(x).title);
         for (std::uint32_t y : found) {
             if (local[y] == ~0u) continue;
-            Evidence e = compare(records_[x], records_[y], cached);
+            Evidence e = compare(record(x), record(y), cached);
             if (e.guard) continue;
             const double s = link(x, y, e);
             if (s >= cutoff_) edges.push_back({local[y], local[x], s + 0.01 * e.title});  // as dedupe() orders them
@@ -255,8 +308,7 @@ IncrementalMatcher::Update IncrementalMatcher::add(const std::vector<Work>& work
         labels_[static_cast<std::size_t>(update.rows[k])] = label;
         update.labels.push_back(label);
     }
-    write_delta(first, vocabulary, recurring_now, update);
-    vocabulary_log_ += vocabulary;
+    write_delta(first, vocabulary_inputs, touched, update);
     return update;
 }
 

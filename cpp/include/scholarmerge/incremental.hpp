@@ -19,6 +19,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -27,11 +28,14 @@
 
 #include "scholarmerge/match/model.hpp"
 #include "scholarmerge/match/record.hpp"
-#include "scholarmerge/match/repair.hpp"
 #include "scholarmerge/model.hpp"
 #include "scholarmerge/row_lists.hpp"
 
 namespace scholarmerge {
+
+namespace incremental {
+class VocabularyCounts;
+}
 
 class IncrementalMatcher {
 public:
@@ -40,6 +44,7 @@ public:
     // `model`: the one to decide with (its anchors too).
     IncrementalMatcher(const std::vector<Work>& works, std::vector<std::int64_t> labels, MatchModel model,
                        double threshold = 0.0, double min_jaccard = 0.35, int threads = 0);
+    ~IncrementalMatcher();
 
     struct Update {
         std::vector<std::int64_t> rows;    // the records clustered again (ascending; the new ones among them)
@@ -53,32 +58,42 @@ public:
     const std::vector<std::int64_t>& labels() const { return labels_; }
     const MatchModel& model() const { return model_; }
 
-    // The state as bytes (incremental_state.cpp), so that a process opening a
-    // catalogue skips preparing and indexing every stored record again. A
-    // snapshot is the whole state; a delta is what the last add() (or the
-    // construction) changed, to be replayed on the state before it. Both
-    // carry kStateVersion and the options; the model is not in them.
+    // The state as bytes (incremental/state.cpp), so that a process opening a
+    // catalogue neither prepares nor indexes every stored record again:
+    //  - the index, labels and vocabulary counts: a snapshot (all of them) or
+    //    a delta (what the last add() or the construction changed, replayed
+    //    on the state before it), each with kStateVersion and the options;
+    //  - the prepared records, one by one, kept by row: a restored matcher
+    //    fetches those it compares or clusters again, a few per added record.
+    // The model is not in them.
     static constexpr std::uint32_t kStateVersion = 1;
     std::string snapshot() const;
     const std::string& last_delta() const { return last_delta_; }
+    // The records added or changed since the last call (every record after
+    // construction), as (row, bytes): what `Fetch` gives back by row.
+    std::vector<std::pair<std::uint32_t, std::string>> take_changed_records();
+    // The bytes of records by row (in the order asked); called from the thread calling add().
+    using Fetch = std::function<std::vector<std::string>(const std::vector<std::uint32_t>& rows)>;
     // A snapshot followed by the deltas made after it, in order; throws
     // std::invalid_argument when they are cut, of another version or options,
-    // or do not follow one another.
-    static std::unique_ptr<IncrementalMatcher> restore(const std::vector<std::string_view>& states, MatchModel model,
-                                                       double threshold = 0.0, double min_jaccard = 0.35,
-                                                       int threads = 0);
+    // or do not follow one another (and when add() gets bytes it cannot read).
+    static std::unique_ptr<IncrementalMatcher> restore(const std::vector<std::string_view>& states, Fetch fetch,
+                                                       MatchModel model, double threshold = 0.0,
+                                                       double min_jaccard = 0.35, int threads = 0);
 
 private:
     IncrementalMatcher(MatchModel model, double threshold, double min_jaccard, int threads);
+    const MatchRecord& record(std::uint32_t r) const { return *records_[r]; }
+    void load(std::vector<std::uint32_t> rows);  // the records of `rows` not held yet, fetched
     // Appends prepared records (their recurrence counted already): words, labels, index.
     void append(std::vector<MatchRecord> fresh);
     void build_index();  // postings_ and groups_ of every record, as construction makes them
     void count_recurrence(std::size_t from);  // recurrence_ of rkeys_[from ..]
-    void read_snapshot(std::string_view in, std::size_t pos);
+    void read_snapshot(std::string_view in, std::size_t pos, std::size_t n);
     void replay_delta(std::string_view in, std::size_t pos);
-    // last_delta_ of the records from `first` on (`vocabulary`: their vocabulary_log_ part), the
+    // last_delta_ of the records from `first` on (`made`: their vocabulary inputs), the
     // stored records that recur now (row, recurrence key) and the labels `update` set.
-    void write_delta(std::size_t first, std::string_view vocabulary,
+    void write_delta(std::size_t first, std::string_view made,
                      const std::vector<std::pair<std::uint32_t, std::uint64_t>>& touched, const Update& update);
 
     // Record r's distinct title word keys: words_[word_start_[r] .. word_start_[r + 1]).
@@ -89,8 +104,8 @@ private:
     std::uint32_t set_size(std::uint32_t r) const;  // distinct title words, common ones left out
     void group_keys(std::uint32_t r, std::vector<std::uint64_t>& out) const;
 
-    std::vector<MatchRecord> records_;
-    FieldVocabulary vocabulary_;  // of every record so far: added ones are repaired by it
+    std::vector<std::unique_ptr<MatchRecord>> records_;  // null: stored, not fetched yet
+    std::unique_ptr<incremental::VocabularyCounts> vocabulary_;  // of every record so far: added ones are repaired by it
     std::vector<std::int64_t> labels_;
     MatchModel model_;
     double cutoff_, min_jaccard_;
@@ -102,10 +117,11 @@ private:
     std::vector<std::uint64_t> rkeys_;  // per record, recurrence_key() by its source (0: none)
     std::unordered_map<std::uint64_t, std::uint32_t> recurrence_;        // recurrence key -> records
     std::unordered_map<std::uint64_t, std::uint32_t> recurrence_first_;  // ... and its first record
-    std::string vocabulary_log_;  // per record, what it gave vocabulary_ where repair changed it (state)
-    std::string last_delta_;
     std::vector<std::uint32_t> seen_;  // scratch: per record, the candidate pass that met it last
     std::uint32_t pass_ = 0;
+    std::vector<std::uint32_t> changed_;  // rows whose bytes take_changed_records() has not given
+    std::string last_delta_;
+    Fetch fetch_;
 };
 
 }  // namespace scholarmerge

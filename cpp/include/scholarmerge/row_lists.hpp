@@ -42,6 +42,12 @@ public:
     Rows find(std::uint64_t key) const;
     std::size_t count(std::uint64_t key) const { return find(key).size(); }
 
+    // f(key, rows) for each key of the flat part (the one read() or build() made), in key order.
+    template <class F>
+    void for_each_flat(F&& f) const {
+        for (std::size_t k = 0; k < keys_.size(); ++k) f(keys_[k], Span{rows_.data() + start_[k], rows_.data() + start_[k + 1]});
+    }
+
     // Both parts as one flat part, appended to `out` (native byte order) / read back from `in` at `pos`.
     void write(std::string& out) const;
     void read(std::string_view in, std::size_t& pos);

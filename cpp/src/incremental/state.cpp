@@ -1,7 +1,8 @@
-// The catalogue matcher's state as bytes: a snapshot (everything, the row
-// lists flat, so that loading is a few copies) and deltas (what one add()
-// changed, replayed as add() made it). The model travels separately (pickled
-// by the catalogue). Byte order and sizes are the machine's: a state is read
+// The catalogue matcher's state as bytes: a snapshot (the index, the row
+// lists flat so that loading is a few copies, the labels and the vocabulary
+// counts), deltas (what one add() changed, replayed as add() made it) and the
+// records one by one, fetched as an add needs them. The model travels
+// separately (pickled by the catalogue). Byte order and sizes are the machine's: a state is read
 // back where it was written, and a foreign one fails the header's checks.
 #include <algorithm>
 #include <stdexcept>
@@ -10,6 +11,7 @@
 #include "bytes.hpp"
 #include "scholarmerge/incremental.hpp"
 #include "state.hpp"
+#include "vocabulary.hpp"
 
 namespace scholarmerge {
 
@@ -40,41 +42,38 @@ void parallel_for(std::size_t n, int threads, F&& f) {
 
 }  // namespace
 
-std::string vocabulary_inputs(const std::vector<Work>& works, const std::vector<MatchRecord>& prepared, int threads) {
-    using namespace state_bytes;
-    std::vector<char> changed(works.size(), 0);
+std::vector<MatchRecord> made_records(const std::vector<Work>& works, int threads) {
     std::vector<MatchRecord> made(works.size());
-    parallel_for(works.size(), threads, [&](std::size_t i) {
-        MatchRecord m = make_match_record(works[i]);
-        const MatchRecord& p = prepared[i];
-        if (m.title != p.title || m.surnames != p.surnames || m.venue_words != p.venue_words) {
-            changed[i] = 1;
-            made[i] = std::move(m);
-        }
-    });
+    parallel_for(works.size(), threads, [&](std::size_t i) { made[i] = make_match_record(works[i]); });
+    return made;
+}
+
+std::string vocabulary_inputs(const std::vector<MatchRecord>& made, const std::vector<MatchRecord>& prepared) {
+    using namespace state_bytes;
     std::string out;
-    out.reserve(works.size());
-    for (std::size_t i = 0; i < works.size(); ++i) {
-        put<std::uint8_t>(out, changed[i]);
-        if (!changed[i]) continue;
-        put_string(out, made[i].title), put_strings(out, made[i].surnames), put_array(out, made[i].venue_words);
+    out.reserve(made.size());
+    for (std::size_t i = 0; i < made.size(); ++i) {
+        const MatchRecord &m = made[i], &p = prepared[i];
+        const bool changed = m.title != p.title || m.surnames != p.surnames || m.venue_words != p.venue_words;
+        put<std::uint8_t>(out, changed);
+        if (changed) put_string(out, m.title), put_strings(out, m.surnames), put_array(out, m.venue_words);
     }
     return out;
 }
 
-std::size_t replay_vocabulary(std::string_view inputs, const std::vector<MatchRecord>& records, std::size_t first,
-                              std::size_t count, FieldVocabulary& vocabulary) {
+std::size_t replay_vocabulary(std::string_view inputs, const std::vector<MatchRecord>& prepared,
+                              VocabularyCounts& counts) {
     using namespace state_bytes;
     std::size_t pos = 0;
     MatchRecord made;
-    for (std::size_t r = first; r < first + count; ++r) {
+    for (const MatchRecord& p : prepared) {
         if (!get<std::uint8_t>(inputs, pos)) {
-            vocabulary.add(records[r]);  // as made in the fields add() reads
+            counts.add(p);  // as made in the fields counted
             continue;
         }
         get_string(inputs, pos, made.title), get_strings(inputs, pos, made.surnames);
         get_array(inputs, pos, made.venue_words);
-        vocabulary.add(made);
+        counts.add(made);
     }
     return pos;
 }
@@ -136,9 +135,9 @@ void get_record(std::string_view in, std::size_t& pos, MatchRecord& r) {
     get_array(in, pos, r.tokens);
 }
 
-void put_records(std::string& out, const std::vector<MatchRecord>& records, std::size_t first) {
+void put_records(std::string& out, const std::vector<std::unique_ptr<MatchRecord>>& records, std::size_t first) {
     put<std::uint64_t>(out, records.size() - first);
-    for (std::size_t r = first; r < records.size(); ++r) put_record(out, records[r]);
+    for (std::size_t r = first; r < records.size(); ++r) put_record(out, *records[r]);
 }
 
 std::vector<MatchRecord> get_records(std::string_view in, std::size_t& pos) {
@@ -176,21 +175,41 @@ Header get_header(std::string_view in, std::size_t& pos) {
 
 }  // namespace
 
-std::string IncrementalMatcher::snapshot() const {
+namespace incremental {
+
+std::string encode_record(const MatchRecord& r) {
     std::string out;
-    out.reserve(records_.size() * 320 + words_.size() * 16);
-    put_header(out, {Kind::snapshot, 0, records_.size(), cutoff_, min_jaccard_});
-    put_records(out, records_, 0);
-    put_array(out, rkeys_);
-    put<std::uint64_t>(out, vocabulary_log_.size());
-    out += vocabulary_log_;
-    put_array(out, labels_);
-    put_array(out, words_), put_array(out, word_start_);
-    postings_.write(out), groups_.write(out);
+    out.reserve(r.title.size() + r.core.size() + 8 * (r.tokens.size() + r.title_stems.size()) + 96);
+    put_record(out, r);
     return out;
 }
 
-void IncrementalMatcher::write_delta(std::size_t first, std::string_view vocabulary,
+std::unique_ptr<MatchRecord> decode_record(std::string_view bytes) {
+    auto r = std::make_unique<MatchRecord>();
+    std::size_t pos = 0;
+    get_record(bytes, pos, *r);
+    if (pos != bytes.size()) throw std::invalid_argument("matcher state: a record's bytes do not end where it does");
+    return r;
+}
+
+}  // namespace incremental
+
+std::string IncrementalMatcher::snapshot() const {
+    std::string out;
+    out.reserve(records_.size() * 64 + words_.size() * 16);
+    put_header(out, {Kind::snapshot, 0, records_.size(), cutoff_, min_jaccard_});
+    put_array(out, labels_);
+    std::vector<std::uint32_t> rows;  // the records whose title recurs in its source: few
+    std::vector<std::uint64_t> keys;
+    for (std::size_t r = 0; r < rkeys_.size(); ++r)
+        if (rkeys_[r]) rows.push_back(static_cast<std::uint32_t>(r)), keys.push_back(rkeys_[r]);
+    put_array(out, rows), put_array(out, keys);
+    postings_.write(out), groups_.write(out);
+    vocabulary_->write(out);
+    return out;
+}
+
+void IncrementalMatcher::write_delta(std::size_t first, std::string_view made,
                                      const std::vector<std::pair<std::uint32_t, std::uint64_t>>& touched,
                                      const Update& update) {
     std::string& out = last_delta_;
@@ -198,8 +217,8 @@ void IncrementalMatcher::write_delta(std::size_t first, std::string_view vocabul
     put_header(out, {Kind::delta, first, records_.size(), cutoff_, min_jaccard_});
     put_records(out, records_, first);
     put_array(out, std::vector<std::uint64_t>(rkeys_.begin() + static_cast<long>(first), rkeys_.end()));
-    put<std::uint64_t>(out, vocabulary.size());
-    out += vocabulary;
+    put<std::uint64_t>(out, made.size());
+    out += made;
     std::vector<std::uint32_t> rows;
     std::vector<std::uint64_t> keys;
     for (const auto& [row, key] : touched) rows.push_back(row), keys.push_back(key);
@@ -207,27 +226,39 @@ void IncrementalMatcher::write_delta(std::size_t first, std::string_view vocabul
     put_array(out, update.rows), put_array(out, update.labels);
 }
 
-void IncrementalMatcher::read_snapshot(std::string_view in, std::size_t pos) {
-    records_ = get_records(in, pos);
-    const std::size_t n = records_.size();
-    get_array(in, pos, rkeys_);
-    const auto log_size = get<std::uint64_t>(in, pos);
-    if (log_size > in.size() - pos) truncated();
-    vocabulary_log_.assign(in.substr(pos, log_size));
-    pos += log_size;
+void IncrementalMatcher::read_snapshot(std::string_view in, std::size_t pos, std::size_t n) {
     get_array(in, pos, labels_);
-    get_array(in, pos, words_), get_array(in, pos, word_start_);
+    std::vector<std::uint32_t> rows;
+    std::vector<std::uint64_t> keys;
+    get_array(in, pos, rows), get_array(in, pos, keys);
     postings_.read(in, pos), groups_.read(in, pos);
-    if (rkeys_.size() != n || labels_.size() != n || word_start_.size() != n + 1 || word_start_.front() != 0 ||
-        word_start_.back() != words_.size() || !std::is_sorted(word_start_.begin(), word_start_.end()) ||
-        pos != in.size())
+    vocabulary_->read(in, pos);
+    if (labels_.size() != n || rows.size() != keys.size() || pos != in.size())
         throw std::invalid_argument("matcher state: the snapshot's parts do not agree");
     for (std::size_t i = 0; i < n; ++i)
         if (labels_[i] < 0 || static_cast<std::size_t>(labels_[i]) > i)
             throw std::invalid_argument("matcher state: a label is not its cluster's first row");
-    if (incremental::replay_vocabulary(vocabulary_log_, records_, 0, n, vocabulary_) != vocabulary_log_.size())
-        throw std::invalid_argument("matcher state: the vocabulary inputs do not match the records");
+    records_.resize(n);  // fetched as needed
+    rkeys_.assign(n, 0);
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+        if (rows[k] >= n) throw std::invalid_argument("matcher state: a row out of range");
+        rkeys_[rows[k]] = keys[k];
+    }
     count_recurrence(0);
+    // Each record's words from the postings (their order within a record does not matter).
+    std::vector<std::size_t> start(n + 1, 0);
+    postings_.for_each_flat([&](std::uint64_t, RowLists::Span s) {
+        for (const std::uint32_t* p = s.begin; p != s.end; ++p) {
+            if (*p >= n) throw std::invalid_argument("matcher state: a posting out of range");
+            ++start[*p + 1];
+        }
+    });
+    for (std::size_t r = 0; r < n; ++r) start[r + 1] += start[r];
+    words_.assign(start[n], 0);
+    word_start_ = start;
+    postings_.for_each_flat([&](std::uint64_t key, RowLists::Span s) {
+        for (const std::uint32_t* p = s.begin; p != s.end; ++p) words_[start[*p]++] = key;
+    });
 }
 
 void IncrementalMatcher::replay_delta(std::string_view in, std::size_t pos) {
@@ -235,10 +266,10 @@ void IncrementalMatcher::replay_delta(std::string_view in, std::size_t pos) {
     std::vector<MatchRecord> fresh = get_records(in, pos);
     std::vector<std::uint64_t> rkeys;
     get_array(in, pos, rkeys);
-    const auto log_size = get<std::uint64_t>(in, pos);
-    if (log_size > in.size() - pos) truncated();
-    const std::string_view vocabulary = in.substr(pos, log_size);
-    pos += log_size;
+    const auto made_size = get<std::uint64_t>(in, pos);
+    if (made_size > in.size() - pos) truncated();
+    const std::string_view made = in.substr(pos, made_size);
+    pos += made_size;
     std::vector<std::uint32_t> touched;
     std::vector<std::uint64_t> touched_keys;
     std::vector<std::int64_t> rows, labels;
@@ -249,13 +280,14 @@ void IncrementalMatcher::replay_delta(std::string_view in, std::size_t pos) {
         throw std::invalid_argument("matcher state: the delta's parts do not agree");
     // As add() changed the state: the vocabulary, the recurrence counts, the
     // stored records that recur now, the new records indexed, the labels.
-    if (incremental::replay_vocabulary(vocabulary, fresh, 0, fresh.size(), vocabulary_) != vocabulary.size())
+    if (incremental::replay_vocabulary(made, fresh, *vocabulary_) != made.size())
         throw std::invalid_argument("matcher state: the vocabulary inputs do not match the records");
     rkeys_.insert(rkeys_.end(), rkeys.begin(), rkeys.end());
     count_recurrence(first);
     for (std::size_t k = 0; k < touched.size(); ++k) {
         if (touched[k] >= first) throw std::invalid_argument("matcher state: a delta marks a row it adds");
-        records_[touched[k]].recurring = true, records_[touched[k]].recurrence = touched_keys[k];
+        // A record not held is fetched as it is stored now, marked already.
+        if (MatchRecord* r = records_[touched[k]].get()) r->recurring = true, r->recurrence = touched_keys[k];
     }
     append(std::move(fresh));
     for (std::size_t k = 0; k < rows.size(); ++k) {
@@ -264,14 +296,14 @@ void IncrementalMatcher::replay_delta(std::string_view in, std::size_t pos) {
             throw std::invalid_argument("matcher state: a delta's label is out of range");
         labels_[static_cast<std::size_t>(rows[k])] = labels[k];
     }
-    vocabulary_log_ += vocabulary;
 }
 
 std::unique_ptr<IncrementalMatcher> IncrementalMatcher::restore(const std::vector<std::string_view>& states,
-                                                                MatchModel model, double threshold,
+                                                                Fetch fetch, MatchModel model, double threshold,
                                                                 double min_jaccard, int threads) {
     if (states.empty()) throw std::invalid_argument("matcher state: none given");
     std::unique_ptr<IncrementalMatcher> m(new IncrementalMatcher(std::move(model), threshold, min_jaccard, threads));
+    m->fetch_ = std::move(fetch);
     for (std::size_t k = 0; k < states.size(); ++k) {
         std::size_t pos = 0;
         const Header h = get_header(states[k], pos);
@@ -282,11 +314,12 @@ std::unique_ptr<IncrementalMatcher> IncrementalMatcher::restore(const std::vecto
         if (h.first != m->records_.size())
             throw std::invalid_argument("matcher state: a delta does not follow the state before it");
         if (k == 0)
-            m->read_snapshot(states[k], pos);
+            m->read_snapshot(states[k], pos, static_cast<std::size_t>(h.after));
         else
             m->replay_delta(states[k], pos);
         if (m->records_.size() != h.after) throw std::invalid_argument("matcher state: the record count is wrong");
     }
+    m->changed_.clear();  // every record held is stored already
     return m;
 }
 

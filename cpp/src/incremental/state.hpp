@@ -1,28 +1,37 @@
-// What incremental.cpp and incremental_state.cpp share: the catalogue
-// matcher's per-record inputs to the field vocabulary.
+// What incremental.cpp and incremental/state.cpp share: records as made and
+// as bytes, and what each gave the vocabulary.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "scholarmerge/match/record.hpp"
-#include "scholarmerge/match/repair.hpp"
 #include "scholarmerge/model.hpp"
 
 namespace scholarmerge::incremental {
 
+class VocabularyCounts;
+
 // The list a record came from, as prepare() reads it (an export keeps its first source).
 std::string_view source_of(const Work& w);
 
-// Per record, what it gave the vocabulary (FieldVocabulary::add reads the
-// title, surnames and venue words of the record as made, before repair):
-// a 0 byte where the prepared record still has those, else the three.
-std::string vocabulary_inputs(const std::vector<Work>& works, const std::vector<MatchRecord>& prepared, int threads);
+// make_match_record of each work: what the vocabulary counts (before repair).
+std::vector<MatchRecord> made_records(const std::vector<Work>& works, int threads);
 
-// Adds to `vocabulary` the records [first, first + count) of `records`, as
-// `inputs` (vocabulary_inputs of them) says they were made; returns the bytes read.
-std::size_t replay_vocabulary(std::string_view inputs, const std::vector<MatchRecord>& records, std::size_t first,
-                              std::size_t count, FieldVocabulary& vocabulary);
+// Per record, what it gave the vocabulary: a 0 byte where the prepared
+// record still has the title, surnames and venue words it was made with,
+// else those three as made.
+std::string vocabulary_inputs(const std::vector<MatchRecord>& made, const std::vector<MatchRecord>& prepared);
+
+// Adds to `counts` the records `prepared` as `inputs` (their vocabulary_inputs) says
+// they were made; returns the bytes of `inputs` read.
+std::size_t replay_vocabulary(std::string_view inputs, const std::vector<MatchRecord>& prepared,
+                              VocabularyCounts& counts);
+
+// Every field of a MatchRecord as bytes, and back (std::invalid_argument when malformed).
+std::string encode_record(const MatchRecord& r);
+std::unique_ptr<MatchRecord> decode_record(std::string_view bytes);
 
 }  // namespace scholarmerge::incremental

@@ -225,7 +225,7 @@ class Catalog:
         model = merged.model
         assert model is not None  # _batch sets it
         store_model(db, model, len(keys))
-        self._state = MatchState(keys, merged.corpus, raw, self._work_of_keys(merged), model, change)
+        self._state = MatchState.build(db, merged.corpus, raw, model, change)
         self._merged = None  # not kept: its tables hold a list per work (uncertain() merges again)
         return changes
 
@@ -233,7 +233,7 @@ class Catalog:
         """The matcher of the stored records: kept from the last change made here, else rebuilt from the file."""
         last = self._next_change() - 1
         if self._state is None or self._state.change != last:
-            self._state = MatchState.load(self._db, last)
+            self._state = MatchState.load(self._db, self.path, last)
         return self._state
 
     def _fields_of(self, keys: list[str]) -> list[dict[str, Any]]:
@@ -250,7 +250,7 @@ class Catalog:
         decision ties them to), decisions applied; store them; log what changed."""
         decisions = self._decisions()
         rows = state.closure(rows, list(zip(decisions["a"], decisions["b"])))
-        keys = [state.keys[r] for r in rows]
+        keys = state.keys_of(rows)
         corpus = corpus_of(self._fields_of(keys))
         local = {r: i for i, r in enumerate(rows)}
         labels = state.matcher.labels
@@ -260,7 +260,7 @@ class Catalog:
         if relevant:
             final = apply_decisions(corpus._core, keys, final, relevant, state.matcher.model, 0.5)
         merged = Merged(corpus, _core.merge_corpus(corpus._core, final), keys)
-        before = {k: state.work_of[k] for k in keys if k in state.work_of}
+        before = state.works_of(keys)
         after = self._work_of_keys(merged)
         changes = compare(change, before, after)
         db = self._db
@@ -273,7 +273,6 @@ class Catalog:
         # The people are resolved over all works: done when next read (_fresh_people).
         db.execute("INSERT OR REPLACE INTO meta VALUES ('people_stale', '1')")
         self._log(changes, change, action, detail)
-        state.set_works(after)
         state.change = change
         return changes
 
@@ -332,21 +331,24 @@ class Catalog:
             change = self._next_change()
             stored, taken = self._stored_like(data)
             new = new_records(data, stored if skip_stored else Counter(), taken)
+            # The matcher of the records stored so far (read before the new ones are).
+            state = None if needs_refit(db, len(self) + len(new.keys)) else self._match_state()
             db.executemany("INSERT INTO records (key, base_key, source, fields, change) VALUES (?, ?, ?, ?, ?)",
                            [(k, b, f.get("source") or "", fields_text(f), change)
                             for k, b, f in zip(new.keys, new.base_keys, new.fields)])
             self._pause_for_test()
             detail = {"added": len(new.keys), "skipped": new.skipped}
-            state = None if needs_refit(db, len(self)) else self._match_state()
             if state is None:
                 changes = self._refit(change, "add", dict(detail, refit=True))
             else:
-                first = len(state.keys)
-                rows = state.add(new.keys, corpus_of(new.fields))
+                first = len(state)
+                rows = state.add(corpus_of(new.fields))
+                state.store()
                 labels = state.matcher.labels
+                firsts = [int(labels[r]) for r in rows]
                 db.executemany("INSERT OR REPLACE INTO matched VALUES (?, ?)",
-                               [(state.keys[r], state.keys[int(labels[r])]) for r in rows])
-                changes = self._write_part(state, rows or list(range(first, len(state.keys))), change, "add", detail)
+                               zip(state.keys_of(rows), state.keys_of(firsts)))
+                changes = self._write_part(state, rows or list(range(first, len(state))), change, "add", detail)
                 self._merged = None
             changes.added, changes.skipped = len(new.keys), new.skipped
         return changes
@@ -368,7 +370,8 @@ class Catalog:
             if state is None:
                 changes = self._refit(change, "decide", detail)
             else:
-                changes = self._write_part(state, [state.row[a], state.row[b]], change, "decide", detail)
+                rows = state.rows_of([a, b])
+                changes = self._write_part(state, [rows[a], rows[b]], change, "decide", detail)
                 self._merged = None
         return changes
 
