@@ -95,18 +95,29 @@ void VocabularyCounts::fill(FieldVocabulary& out, const std::vector<MatchRecord>
         const std::uint32_t rest = w.venue - std::min(w.venue, in_sets.count(k) ? in_sets[k] : 0u);
         if (rest) lone.emplace_back(k, rest), most = std::max(most, rest);
     }
-    // Synthetic records, the j-th naming every word whose count is j or more: as many counts, far fewer records.
+    // Synthetic records, the j-th naming every word whose count is j or more:
+    // as many counts, far fewer records. Made from the largest j down, each
+    // record is the one before with the words whose count is j added.
+    auto by_count = [](auto& v) { std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first > b.first; }); };
+    std::vector<std::pair<std::uint32_t, const std::string*>> titles, authors;
+    for (const Want& w : want) {
+        if (w.title) titles.emplace_back(w.title, &w.spelling);
+        if (w.author) authors.emplace_back(w.author, &w.spelling);
+    }
+    std::vector<std::pair<std::uint32_t, std::uint64_t>> venues;
+    for (const auto& [k, n] : lone) venues.emplace_back(n, k);
+    by_count(titles), by_count(authors), by_count(venues);
     MatchRecord r;
-    std::size_t added = 0;
-    for (std::uint32_t j = 1; j <= most; ++j, ++added) {
-        r.title.clear(), r.surnames.clear(), r.venue_words.clear();
-        for (const Want& w : want) {
-            if (w.title >= j) r.title += (r.title.empty() ? "" : " "), r.title += w.spelling;
-            if (w.author >= j) r.surnames.push_back(w.spelling);
-        }
-        for (const auto& [k, n] : lone)
-            if (n >= j) r.venue_words.push_back(k);
-        if (r.venue_words.size() >= 2) r.venue_words.push_back(kMarker);  // a set no title asks about
+    std::size_t added = 0, t = 0, a = 0, v = 0;
+    for (std::uint32_t j = most; j >= 1; --j, ++added) {
+        for (; t < titles.size() && titles[t].first >= j; ++t)
+            r.title += (r.title.empty() ? "" : " "), r.title += *titles[t].second;
+        for (; a < authors.size() && authors[a].first >= j; ++a) r.surnames.push_back(*authors[a].second);
+        for (; v < venues.size() && venues[v].first >= j; ++v) r.venue_words.push_back(venues[v].second);
+        // Two venue words or more make a set no title asks about, with this one.
+        if (r.venue_words.size() >= 2 && std::find(r.venue_words.begin(), r.venue_words.end(), kMarker) ==
+                                             r.venue_words.end())
+            r.venue_words.push_back(kMarker);
         out.add(r);
     }
     r = MatchRecord{};

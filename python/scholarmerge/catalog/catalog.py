@@ -27,7 +27,7 @@ from .matching import MatchState, corpus_of, needs_refit, store_model, stored_mo
 from .records import as_core, fields_text, frame_of, new_records
 from .schema import open_db
 
-#: Test hook: a path; ``add`` creates it inside its transaction, then waits (for a kill -9 test).
+#: Test hook: a path; ``add`` creates it once it has written everything, before it commits, then waits (for a kill -9 test).
 PAUSE_ENV = "SCHOLARMERGE_CATALOG_PAUSE_IN_ADD"
 
 
@@ -336,7 +336,6 @@ class Catalog:
             db.executemany("INSERT INTO records (key, base_key, source, fields, change) VALUES (?, ?, ?, ?, ?)",
                            [(k, b, f.get("source") or "", fields_text(f), change)
                             for k, b, f in zip(new.keys, new.base_keys, new.fields)])
-            self._pause_for_test()
             detail = {"added": len(new.keys), "skipped": new.skipped}
             if state is None:
                 changes = self._refit(change, "add", dict(detail, refit=True))
@@ -351,6 +350,7 @@ class Catalog:
                 changes = self._write_part(state, rows or list(range(first, len(state))), change, "add", detail)
                 self._merged = None
             changes.added, changes.skipped = len(new.keys), new.skipped
+            self._pause_for_test()  # everything written, nothing committed
         return changes
 
     def decide(self, a: str, b: str, same: bool, note: str = "") -> Changes:
