@@ -24,7 +24,7 @@ from ..ids import record_key
 from ..merge import Merged
 from .changes import Changes, compare
 from .matching import MatchState, corpus_of, needs_refit, store_model, stored_model
-from .records import as_core, fields_text, frame_of, new_records
+from .records import Incoming, fields_text, frame_of, incoming, new_records
 from .schema import open_db
 
 #: Test hook: a path; ``add`` creates it once it has written everything, before it commits, then waits (for a kill -9 test).
@@ -214,9 +214,11 @@ class Catalog:
             for p in merged.people.itertuples(index=False)])
         db.execute("DELETE FROM meta WHERE name = 'people_stale'")
 
-    def _refit(self, change: int, action: str, detail: dict[str, Any]) -> Changes:
-        """Every record matched again with a model fitted on them all (the refit rule, catalog/matching.py)."""
-        keys, fields = self._stored()
+    def _refit(self, change: int, action: str, detail: dict[str, Any],
+               stored: tuple[list[str], list[dict[str, Any]]] | None = None) -> Changes:
+        """Every record matched again with a model fitted on them all (the refit
+        rule, catalog/matching.py); `stored`: the records in order, when the caller has them."""
+        keys, fields = stored or self._stored()
         merged, raw = self._batch(keys, fields)
         changes = self._write(merged, change, action, detail)
         db = self._db
@@ -308,10 +310,9 @@ class Catalog:
     def _next_change(self) -> int:
         return int(self._db.execute("SELECT COALESCE(MAX(change), 0) + 1 FROM changes").fetchone()[0])
 
-    def _stored_like(self, data: Corpus | _core.Corpus | pd.DataFrame) -> tuple[Counter[tuple[str, str]], Counter[str]]:
+    def _stored_like(self, data: Incoming) -> tuple[Counter[tuple[str, str]], Counter[str]]:
         """(base key, fields) and base keys of the stored records that share a base key with `data`'s."""
-        core, _ = as_core(data)
-        bases = sorted({record_key(core[k]) for k in range(len(core))})
+        bases = sorted(set(data.base_keys))
         rows: list[tuple[str, str]] = []
         for k in range(0, len(bases), 500):
             chunk = bases[k:k + 500]
@@ -329,16 +330,19 @@ class Catalog:
         (catalog/matching.py) has all records matched again. Returns what changed."""
         with self._transaction() as db:
             change = self._next_change()
-            stored, taken = self._stored_like(data)
-            new = new_records(data, stored if skip_stored else Counter(), taken)
+            batch = incoming(data)  # read once
+            stored, taken = self._stored_like(batch)
+            new = new_records(batch, stored if skip_stored else Counter(), taken)
+            empty = len(self) == 0
             # The matcher of the records stored so far (read before the new ones are).
-            state = None if needs_refit(db, len(self) + len(new.keys)) else self._match_state()
+            state = None if empty or needs_refit(db, len(self) + len(new.keys)) else self._match_state()
             db.executemany("INSERT INTO records (key, base_key, source, fields, change) VALUES (?, ?, ?, ?, ?)",
                            [(k, b, f.get("source") or "", fields_text(f), change)
                             for k, b, f in zip(new.keys, new.base_keys, new.fields)])
             detail = {"added": len(new.keys), "skipped": new.skipped}
-            if state is None:
-                changes = self._refit(change, "add", dict(detail, refit=True))
+            if state is None:  # a first add: its records are all there are
+                changes = self._refit(change, "add", dict(detail, refit=True),
+                                      (new.keys, new.fields) if empty else None)
             else:
                 first = len(state)
                 rows = state.add(corpus_of(new.fields))
