@@ -73,8 +73,9 @@ void bind_incremental(py::module_& m) {
                     py::gil_scoped_release release;
                     changed = self.take_changed_records();
                 }
-                py::list out;
-                for (auto& [row, bytes] : changed) out.append(py::make_tuple(row, py::bytes(bytes)));
+                std::vector<std::pair<std::uint32_t, py::bytes>> out;
+                out.reserve(changed.size());
+                for (auto& [row, bytes] : changed) out.emplace_back(row, py::bytes(bytes));
                 return out;
             },
             "The records added or changed since the last call (every record after construction), as "
@@ -89,7 +90,8 @@ void bind_incremental(py::module_& m) {
                 }
                 return py::bytes(s);
             },
-            "The whole state as bytes (the model not included): what restore() starts from.")
+            "The state as bytes, all of it but the records (take_changed_records gives those) and the model: "
+            "what restore() starts from.")
         .def_property_readonly(
             "last_delta", [](const IncrementalMatcher& self) { return py::bytes(self.last_delta()); },
             "What the last add() changed, as bytes to replay after the state before it (after construction: "

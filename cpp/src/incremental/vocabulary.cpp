@@ -109,15 +109,14 @@ void VocabularyCounts::fill(FieldVocabulary& out, const std::vector<MatchRecord>
     by_count(titles), by_count(authors), by_count(venues);
     MatchRecord r;
     std::size_t added = 0, t = 0, a = 0, v = 0;
+    bool marked = false;
     for (std::uint32_t j = most; j >= 1; --j, ++added) {
         for (; t < titles.size() && titles[t].first >= j; ++t)
             r.title += (r.title.empty() ? "" : " "), r.title += *titles[t].second;
         for (; a < authors.size() && authors[a].first >= j; ++a) r.surnames.push_back(*authors[a].second);
         for (; v < venues.size() && venues[v].first >= j; ++v) r.venue_words.push_back(venues[v].second);
         // Two venue words or more make a set no title asks about, with this one.
-        if (r.venue_words.size() >= 2 && std::find(r.venue_words.begin(), r.venue_words.end(), kMarker) ==
-                                             r.venue_words.end())
-            r.venue_words.push_back(kMarker);
+        if (r.venue_words.size() >= 2 && !marked) r.venue_words.push_back(kMarker), marked = true;
         out.add(r);
     }
     r = MatchRecord{};

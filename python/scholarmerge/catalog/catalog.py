@@ -20,7 +20,6 @@ from .. import _core
 from ..corpus import Corpus
 from ..decisions import apply_decisions, load_decisions
 from ..dedupe import dedupe_details
-from ..ids import record_key
 from ..merge import Merged
 from .changes import Changes, compare
 from .matching import MatchState, corpus_of, needs_refit, store_model, stored_model
@@ -35,8 +34,9 @@ class Catalog:
     """A catalogue in the SQLite file `path` (made if missing).
 
     Every ``add`` matches the new records against the stored ones (kept
-    prepared and indexed, with the model fitted when the catalogue last grew
-    by half: the refit rule of ``catalog/matching.py``) and clusters again only
+    prepared and indexed, in the file too, with the model fitted when the
+    catalogue last grew by half: the refit rule and the stored matcher of
+    ``catalog/matching.py``) and clusters again only
     the works they link to, under the stored decisions; a work keeps its ID
     unless a new record's key sorts before its smallest key (then
     ``Changes.renamed`` and the history say so). The people are resolved over

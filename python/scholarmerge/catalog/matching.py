@@ -1,8 +1,8 @@
 """The catalogue's matching state between adds: the stored records prepared
 and indexed in C++ (``_core.IncrementalMatcher``), the model they are decided
-with, and which records are in which cluster, kept in memory for the
-catalogue's generation (its last change) and rebuilt from SQLite when another
-process has changed the file.
+with, kept in memory for the catalogue's generation (its last change) and
+restored from the file (below) when another process has changed it. Which
+record is in which work is read from the file as an add needs it.
 
 **Refit rule.** An ``add`` deduplicates all records again (a batch: a new
 model fitted, its anchors learnt, every cluster taken again) when the
@@ -12,18 +12,20 @@ records are matched against the stored ones with the stored model, and only
 the clusters they link to are clustered again: an add costs what the added
 records cost, not the catalogue's size.
 
-**Stored matcher.** The matcher's state (the prepared records, the field
-vocabulary, the candidate index, the labels: ``IncrementalMatcher.snapshot``)
-is kept in the table ``matcher_state``, written in the transaction of the
-change it describes: a snapshot at each refit, then one delta per add (what
-that add changed), a new snapshot once the deltas hold ``COMPACT_SHARE`` of
-the snapshot's records. A process that opens the file reads those bytes and
-replays them (``IncrementalMatcher.restore``) instead of preparing and
-indexing every stored record again. When they are missing (a catalogue
-written before they were kept), stale (the records or the model changed
-without them: another version of scholarmerge wrote the file) or unreadable
-(another format version), a ``MatcherStateWarning`` says so, the matcher is
-rebuilt from the records as before, and a snapshot of it is stored.
+**Stored matcher.** The matcher's state is kept in the file, written in
+the transaction of the change it describes, as ``IncrementalMatcher`` gives
+it in bytes (its format is versioned there): in ``matcher_state`` its index,
+labels and vocabulary counts, a snapshot at each refit, then one delta per
+add (what that add changed), and a new snapshot once the deltas hold
+``COMPACT_SHARE`` of the snapshot's records; in ``matcher_records`` each
+prepared record by row. A process that opens the file reads the snapshot and
+deltas (tens of bytes per record) and fetches only the records an add
+compares or clusters again, instead of preparing and indexing every stored
+record again. When the state is missing (a catalogue written before it was
+kept), stale (the records or the model changed without it: another version
+of scholarmerge wrote the file) or unreadable (another format version), a
+``MatcherStateWarning`` says so, the matcher is rebuilt from the records as
+before, and its state is stored.
 """
 
 from __future__ import annotations
