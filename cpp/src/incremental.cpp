@@ -47,13 +47,7 @@ IncrementalMatcher::IncrementalMatcher(const std::vector<Work>& works, std::vect
     for (std::size_t r = 0; r < prepared.size(); ++r) rkeys_.push_back(recurrence_key(source_of(works[r]), prepared[r]));
     records_.reserve(prepared.size());
     changed_.reserve(prepared.size());
-    std::vector<std::uint64_t> keys;
-    words_.reserve(prepared.size() * 8);
     for (MatchRecord& m : prepared) {
-        keys.clear();
-        index_word_keys(m.title, keys);
-        words_.insert(words_.end(), keys.begin(), keys.end());
-        word_start_.push_back(words_.size());
         changed_.push_back(static_cast<std::uint32_t>(records_.size()));
         records_.push_back(std::make_unique<MatchRecord>(std::move(m)));
     }
@@ -88,13 +82,19 @@ std::vector<std::pair<std::uint32_t, std::string>> IncrementalMatcher::take_chan
 void IncrementalMatcher::build_index() {
     // Document frequencies first: a record's set (and so its fragility) is the whole corpus's.
     std::vector<std::pair<std::uint64_t, std::uint32_t>> pairs;
-    pairs.reserve(words_.size());
-    for (std::uint32_t r = 0; r < records_.size(); ++r)
-        for (std::size_t k = word_start_[r]; k < word_start_[r + 1]; ++k) pairs.emplace_back(words_[k], r);
+    pairs.reserve(records_.size() * 10);
+    std::vector<std::uint64_t> keys;
+    words_.assign(records_.size(), 0), common_.assign(records_.size(), 0);
+    for (std::uint32_t r = 0; r < records_.size(); ++r) {
+        keys.clear();
+        index_word_keys(record(r).title, keys);
+        words_[r] = static_cast<std::uint16_t>(keys.size());
+        for (std::uint64_t k : keys) pairs.emplace_back(k, r);
+    }
     postings_.build(std::move(pairs), kNoCap);
+    count_common();
     pairs.clear();
     pairs.reserve(records_.size() * 3);
-    std::vector<std::uint64_t> keys;
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
         keys.clear();
         group_keys(r, keys);
@@ -114,10 +114,14 @@ std::uint32_t IncrementalMatcher::df(std::uint64_t word) const {
 }
 
 std::uint32_t IncrementalMatcher::set_size(std::uint32_t r) const {
-    std::uint32_t m = 0;
-    for (std::size_t k = word_start_[r]; k < word_start_[r + 1]; ++k)
-        m += df(words_[k]) <= CandidateIndex::kMaxDocumentFrequency;
-    return m;
+    return static_cast<std::uint32_t>(words_[r] - common_[r]);
+}
+
+void IncrementalMatcher::count_common() {
+    postings_.for_each_flat([&](std::uint64_t, RowLists::Span rows) {
+        if (rows.size() > CandidateIndex::kMaxDocumentFrequency)
+            for (const std::uint32_t* p = rows.begin; p != rows.end; ++p) ++common_[*p];
+    });
 }
 
 void IncrementalMatcher::group_keys(std::uint32_t r, std::vector<std::uint64_t>& out) const {
@@ -139,22 +143,26 @@ void IncrementalMatcher::group_keys(std::uint32_t r, std::vector<std::uint64_t>&
 }
 
 void IncrementalMatcher::index(std::uint32_t r) {
-    for (std::size_t k = word_start_[r]; k < word_start_[r + 1]; ++k) postings_.append(words_[k], r, kNoCap);
     std::vector<std::uint64_t> keys;
+    index_word_keys(record(r).title, keys);
+    words_.push_back(static_cast<std::uint16_t>(keys.size()));
+    common_.push_back(0);
+    for (std::uint64_t k : keys) {
+        postings_.append(k, r, kNoCap);
+        const RowLists::Rows posting = postings_.find(k);
+        if (posting.size() == CandidateIndex::kMaxDocumentFrequency + 1)  // the word turns common
+            posting.each([&](std::uint32_t y) { return ++common_[y], true; });
+        else if (posting.size() > CandidateIndex::kMaxDocumentFrequency)
+            ++common_[r];
+    }
+    keys.clear();
     group_keys(r, keys);
     for (std::uint64_t k : keys) groups_.append(k, r, CandidateIndex::kMaxGroup);
 }
 
 void IncrementalMatcher::append(std::vector<MatchRecord> fresh) {
     const auto first = static_cast<std::uint32_t>(records_.size());
-    std::vector<std::uint64_t> keys;
-    for (MatchRecord& r : fresh) {
-        keys.clear();
-        index_word_keys(r.title, keys);
-        words_.insert(words_.end(), keys.begin(), keys.end());
-        word_start_.push_back(words_.size());
-        records_.push_back(std::make_unique<MatchRecord>(std::move(r)));
-    }
+    for (MatchRecord& r : fresh) records_.push_back(std::make_unique<MatchRecord>(std::move(r)));
     const auto n = static_cast<std::uint32_t>(records_.size());
     for (std::uint32_t x = first; x < n; ++x) {
         labels_.push_back(x);
@@ -173,8 +181,10 @@ void IncrementalMatcher::candidates(std::uint32_t x, std::vector<std::uint32_t>&
     const std::uint32_t sx = set_size(x);
     // Shared words per y: over x's words that are not common (CandidateIndex's word sets).
     std::unordered_map<std::uint32_t, std::uint32_t> shared;
-    for (std::size_t k = word_start_[x]; k < word_start_[x + 1]; ++k) {
-        const RowLists::Rows posting = postings_.find(words_[k]);
+    std::vector<std::uint64_t> words;
+    index_word_keys(rx.title, words);
+    for (std::uint64_t w : words) {
+        const RowLists::Rows posting = postings_.find(w);
         if (posting.size() > CandidateIndex::kMaxDocumentFrequency) continue;
         posting.each([&](std::uint32_t y) {
             if (y >= x) return false;  // postings are in record order

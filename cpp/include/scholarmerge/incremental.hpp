@@ -96,12 +96,12 @@ private:
     void write_delta(std::size_t first, std::string_view made,
                      const std::vector<std::pair<std::uint32_t, std::uint64_t>>& touched, const Update& update);
 
-    // Record r's distinct title word keys: words_[word_start_[r] .. word_start_[r + 1]).
-    void index(std::uint32_t r);
+    void index(std::uint32_t r);  // r's title words and group keys into the index
     std::uint32_t df(std::uint64_t word) const;
     // The candidates y < x of x (CandidateIndex's set), each once, into out.
     void candidates(std::uint32_t x, std::vector<std::uint32_t>& out);
     std::uint32_t set_size(std::uint32_t r) const;  // distinct title words, common ones left out
+    void count_common();  // common_ from the postings' flat part
     void group_keys(std::uint32_t r, std::vector<std::uint64_t>& out) const;
 
     std::vector<std::unique_ptr<MatchRecord>> records_;  // null: stored, not fetched yet
@@ -110,10 +110,11 @@ private:
     MatchModel model_;
     double cutoff_, min_jaccard_;
     int threads_;
-    std::vector<std::uint64_t> words_;
-    std::vector<std::size_t> word_start_{0};
-    RowLists postings_;  // word -> records, in order
-    RowLists groups_;    // group key -> first kMaxGroup records
+    // Per record, its distinct title words (index_word_keys) and how many of them are common
+    // (in more than kMaxDocumentFrequency records): its word set is the others.
+    std::vector<std::uint16_t> words_, common_;
+    RowLists postings_;         // word -> records, in order
+    RowLists groups_{false};    // group key -> first kMaxGroup records (looked up a few times per add)
     std::vector<std::uint64_t> rkeys_;  // per record, recurrence_key() by its source (0: none)
     std::unordered_map<std::uint64_t, std::uint32_t> recurrence_;        // recurrence key -> records
     std::unordered_map<std::uint64_t, std::uint32_t> recurrence_first_;  // ... and its first record

@@ -34,6 +34,11 @@ public:
         bool contains(std::uint32_t row) const;
     };
 
+    // Keys found by a hash table over the flat part (built on build() and read():
+    // a few milliseconds per 100,000 keys), or by binary search (nothing built:
+    // for many keys looked up rarely).
+    explicit RowLists(bool hashed = true) : hashed_(hashed) {}
+
     // The flat part from (key, row) pairs in any order, the first `cap` rows of each key kept;
     // the grown part emptied.
     void build(std::vector<std::pair<std::uint64_t, std::uint32_t>> pairs, std::size_t cap);
@@ -59,7 +64,8 @@ private:
     std::vector<std::uint64_t> keys_;   // distinct, ascending
     std::vector<std::uint32_t> start_;  // keys_.size() + 1 offsets into rows_
     std::vector<std::uint32_t> rows_;
-    std::vector<std::uint32_t> table_;  // open addressing: 1 + index into keys_, 0 empty
+    std::vector<std::uint32_t> table_;  // open addressing: 1 + index into keys_, 0 empty (hashed_ only)
+    bool hashed_;
     std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> grown_;
 };
 

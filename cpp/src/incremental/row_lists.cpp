@@ -39,6 +39,8 @@ void RowLists::build(std::vector<std::pair<std::uint64_t, std::uint32_t>> pairs,
 }
 
 void RowLists::index_keys() {
+    table_.clear();
+    if (!hashed_) return;
     table_.assign(table_size(keys_.size()), 0);
     const std::size_t mask = table_.size() - 1;
     for (std::size_t k = 0; k < keys_.size(); ++k) {
@@ -50,7 +52,13 @@ void RowLists::index_keys() {
 
 RowLists::Rows RowLists::find(std::uint64_t key) const {
     Rows out;
-    if (!table_.empty()) {
+    if (!hashed_) {
+        const auto it = std::lower_bound(keys_.begin(), keys_.end(), key);
+        if (it != keys_.end() && *it == key) {
+            const auto k = static_cast<std::size_t>(it - keys_.begin());
+            out.flat = {rows_.data() + start_[k], rows_.data() + start_[k + 1]};
+        }
+    } else if (!table_.empty()) {
         const std::size_t mask = table_.size() - 1;
         for (std::size_t i = static_cast<std::size_t>(key) & mask; table_[i]; i = (i + 1) & mask) {
             const std::size_t k = table_[i] - 1;

@@ -196,7 +196,7 @@ std::unique_ptr<MatchRecord> decode_record(std::string_view bytes) {
 
 std::string IncrementalMatcher::snapshot() const {
     std::string out;
-    out.reserve(records_.size() * 64 + words_.size() * 16);
+    out.reserve(records_.size() * 100);
     put_header(out, {Kind::snapshot, 0, records_.size(), cutoff_, min_jaccard_});
     put_array(out, labels_);
     std::vector<std::uint32_t> rows;  // the records whose title recurs in its source: few
@@ -245,20 +245,15 @@ void IncrementalMatcher::read_snapshot(std::string_view in, std::size_t pos, std
         rkeys_[rows[k]] = keys[k];
     }
     count_recurrence(0);
-    // Each record's words from the postings (their order within a record does not matter).
-    std::vector<std::size_t> start(n + 1, 0);
+    // Each record's word counts from the postings.
+    words_.assign(n, 0), common_.assign(n, 0);
     postings_.for_each_flat([&](std::uint64_t, RowLists::Span s) {
         for (const std::uint32_t* p = s.begin; p != s.end; ++p) {
             if (*p >= n) throw std::invalid_argument("matcher state: a posting out of range");
-            ++start[*p + 1];
+            ++words_[*p];
         }
     });
-    for (std::size_t r = 0; r < n; ++r) start[r + 1] += start[r];
-    words_.assign(start[n], 0);
-    word_start_ = start;
-    postings_.for_each_flat([&](std::uint64_t key, RowLists::Span s) {
-        for (const std::uint32_t* p = s.begin; p != s.end; ++p) words_[start[*p]++] = key;
-    });
+    count_common();
 }
 
 void IncrementalMatcher::replay_delta(std::string_view in, std::size_t pos) {

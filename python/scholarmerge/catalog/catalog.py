@@ -231,11 +231,12 @@ class Catalog:
         self._merged = None  # not kept: its tables hold a list per work (uncertain() merges again)
         return changes
 
-    def _match_state(self) -> MatchState | None:
-        """The matcher of the stored records: kept from the last change made here, else rebuilt from the file."""
+    def _match_state(self, count: int | None = None) -> MatchState | None:
+        """The matcher of the stored records (`count` of them, when known): kept
+        from the last change made here, else restored from the file."""
         last = self._next_change() - 1
         if self._state is None or self._state.change != last:
-            self._state = MatchState.load(self._db, self.path, last)
+            self._state = MatchState.load(self._db, self.path, last, count)
         return self._state
 
     def _fields_of(self, keys: list[str]) -> list[dict[str, Any]]:
@@ -333,9 +334,10 @@ class Catalog:
             batch = incoming(data)  # read once
             stored, taken = self._stored_like(batch)
             new = new_records(batch, stored if skip_stored else Counter(), taken)
-            empty = len(self) == 0
+            count = len(self)
+            empty = count == 0
             # The matcher of the records stored so far (read before the new ones are).
-            state = None if empty or needs_refit(db, len(self) + len(new.keys)) else self._match_state()
+            state = None if empty or needs_refit(db, count + len(new.keys)) else self._match_state(count)
             db.executemany("INSERT INTO records (key, base_key, source, fields, change) VALUES (?, ?, ?, ?, ?)",
                            [(k, b, f.get("source") or "", fields_text(f), change)
                             for k, b, f in zip(new.keys, new.base_keys, new.fields)])

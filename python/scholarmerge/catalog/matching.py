@@ -132,13 +132,15 @@ class MatchState:
         return state
 
     @classmethod
-    def load(cls, db: sqlite3.Connection, path: str, change: int) -> MatchState | None:
+    def load(cls, db: sqlite3.Connection, path: str, change: int, count: int | None = None) -> MatchState | None:
         """The state of the catalogue in `db` (None without a stored model): the stored
         matcher replayed, else rebuilt from the records (with a MatcherStateWarning)."""
         model, _ = stored_model(db)
         if model is None:
             return None
-        n, low, high = db.execute("SELECT COUNT(*), MIN(seq), MAX(seq) FROM records").fetchone()
+        n = count if count is not None else db.execute("SELECT COUNT(*) FROM records").fetchone()[0]
+        # Apart: together they would scan the table.
+        low, high = (db.execute(f"SELECT {f}(seq) FROM records").fetchone()[0] for f in ("MIN", "MAX"))
         if n and (low != 1 or high != n):
             raise ValueError(f"{path}: the records' seq is not 1..{n} (records removed?): rows cannot be told")
         meta = dict(db.execute("SELECT name, value FROM meta WHERE name IN "
