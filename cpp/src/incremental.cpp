@@ -179,8 +179,9 @@ void IncrementalMatcher::candidates(std::uint32_t x, std::vector<std::uint32_t>&
     if (rx.title.empty()) return;
     const double t = min_jaccard_;
     const std::uint32_t sx = set_size(x);
-    // Shared words per y: over x's words that are not common (CandidateIndex's word sets).
-    std::unordered_map<std::uint32_t, std::uint32_t> shared;
+    // Shared words per y (shared_[y], for the y in met_): over x's words that are
+    // not common (CandidateIndex's word sets).
+    if (shared_.size() < records_.size()) shared_.resize(records_.size(), 0);
     std::vector<std::uint64_t> words;
     index_word_keys(rx.title, words);
     for (std::uint64_t w : words) {
@@ -188,10 +189,13 @@ void IncrementalMatcher::candidates(std::uint32_t x, std::vector<std::uint32_t>&
         if (posting.size() > CandidateIndex::kMaxDocumentFrequency) continue;
         posting.each([&](std::uint32_t y) {
             if (y >= x) return false;  // postings are in record order
-            return ++shared[y], true;
+            if (shared_[y]++ == 0) met_.push_back(y);
+            return true;
         });
     }
-    for (const auto& [y, c] : shared) {
+    for (const std::uint32_t y : met_) {
+        const std::uint32_t c = shared_[y];
+        shared_[y] = 0;
         if (c < t * sx - 1e-9) continue;  // c <= |y|, so c >= t/(1+t)(|x|+|y|) needs c >= t|x|
         const std::uint32_t sy = set_size(y);
         if (CandidateIndex::fragile(sx, t) && CandidateIndex::fragile(sy, t)) continue;
@@ -200,6 +204,7 @@ void IncrementalMatcher::candidates(std::uint32_t x, std::vector<std::uint32_t>&
         seen_[y] = pass_;
         out.push_back(y);
     }
+    met_.clear();
     std::vector<std::uint64_t> keys;
     group_keys(x, keys);
     for (std::uint64_t k : keys) {

@@ -229,7 +229,10 @@ def test_cli_add_show_diff(tmp_path, capsys):
     assert capsys.readouterr().out.splitlines()[0].startswith("2\t")
 
 
-def test_incremental_adds_honour_the_decisions(tmp_path):
+@pytest.mark.filterwarnings("error::scholarmerge.catalog.MatcherStateWarning")
+@pytest.mark.parametrize("reopened", [False, True])
+def test_incremental_adds_honour_the_decisions(tmp_path, reopened):
+    """Also when the add is made by a catalogue opened afresh (the stored matcher restored)."""
     frame = _dblp_acm()
     cat = sm.Catalog(tmp_path / "c.sqlite")
     cat.add(frame.iloc[:2000], skip_stored=False)
@@ -240,6 +243,9 @@ def test_incremental_adds_honour_the_decisions(tmp_path):
     other = next(ks for ks in records.groupby("work_id")["key"].agg(list) if pair[0] not in ks and len(ks) == 1)
     cat.decide(pair[0], other[0], same=True)
     row = records.index[records["key"] == pair[1]][0]
+    if reopened:
+        cat.close()
+        cat = sm.Catalog(tmp_path / "c.sqlite")
     # Another copy of the record decided apart, and more records: an add that does not refit.
     changes = cat.add(pd.concat([frame.iloc[[row]], frame.iloc[2000:2400]]), skip_stored=False)
     assert changes.added == 401

@@ -119,6 +119,7 @@ private:
     std::unordered_map<std::uint64_t, std::uint32_t> recurrence_;        // recurrence key -> records
     std::unordered_map<std::uint64_t, std::uint32_t> recurrence_first_;  // ... and its first record
     std::vector<std::uint32_t> seen_;  // scratch: per record, the candidate pass that met it last
+    std::vector<std::uint32_t> shared_, met_;  // scratch: per record, words shared with x; the records met
     std::uint32_t pass_ = 0;
     std::vector<std::uint32_t> changed_;  // rows whose bytes take_changed_records() has not given
     std::string last_delta_;
