@@ -11,7 +11,8 @@
 // the model's, and recurring titles are counted over all records. What a batch
 // learns from the whole corpus is the one of the records at build time and of
 // each added batch: the model and its anchors (fitted once, given here), the
-// field repairs (repair.hpp: each added batch by its own vocabulary), a word
+// field repairs (repair.hpp: each added batch by the vocabulary of the records
+// so far, incremental/vocabulary.hpp), a word
 // turning common after it was indexed, and the records of sourceless tables
 // copied more than any long title. A cluster is taken again whole, with the
 // new records linked to it, so a chain the batch would weigh through
