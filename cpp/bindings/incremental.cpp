@@ -1,4 +1,5 @@
 // The catalogue's matcher: stored records kept prepared between adds.
+#include <pybind11/functional.h>
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
@@ -34,6 +35,67 @@ void bind_incremental(py::module_& m) {
             },
             py::arg("added"),
             "Append the records; (rows, labels) of the records clustered again (the new ones among them).")
+        .def_static(
+            "restore",
+            [](const std::vector<py::bytes>& states, py::function fetch, const MatchModel& model, double threshold,
+               double min_jaccard, int threads) {
+                std::vector<std::string_view> views;
+                for (const py::bytes& b : states) {
+                    char* data = nullptr;
+                    Py_ssize_t size = 0;
+                    if (PyBytes_AsStringAndSize(b.ptr(), &data, &size) != 0) throw py::error_already_set();
+                    views.emplace_back(data, static_cast<std::size_t>(size));
+                }
+                // Called by add() with the GIL released, on the caller's thread.
+                auto shared = std::make_shared<py::function>(std::move(fetch));
+                IncrementalMatcher::Fetch f = [shared](const std::vector<std::uint32_t>& rows) {
+                    py::gil_scoped_acquire gil;
+                    py::list got = (*shared)(py::cast(rows));
+                    std::vector<std::string> out;
+                    out.reserve(got.size());
+                    for (const py::handle& b : got) out.push_back(b.cast<std::string>());
+                    return out;
+                };
+                py::gil_scoped_release release;  // `states` keeps the bytes alive
+                return IncrementalMatcher::restore(views, std::move(f), model, threshold, min_jaccard, threads);
+            },
+            py::arg("states"), py::arg("fetch"), py::arg("model"), py::arg("threshold") = 0.0,
+            py::arg("min_jaccard") = 0.35, py::arg("threads") = 0,
+            "The matcher a snapshot and the deltas after it describe (bytes, in order), decided with `model`; "
+            "`fetch(rows)` gives the bytes of stored records by row (as take_changed_records gave them), called "
+            "by add() for the few it needs. ValueError when the states are cut, of another format version or "
+            "options, or do not follow one another.")
+        .def(
+            "take_changed_records",
+            [](IncrementalMatcher& self) {
+                std::vector<std::pair<std::uint32_t, std::string>> changed;
+                {
+                    py::gil_scoped_release release;
+                    changed = self.take_changed_records();
+                }
+                std::vector<std::pair<std::uint32_t, py::bytes>> out;
+                out.reserve(changed.size());
+                for (auto& [row, bytes] : changed) out.emplace_back(row, py::bytes(bytes));
+                return out;
+            },
+            "The records added or changed since the last call (every record after construction), as "
+            "[(row, bytes)]: what restore's fetch gives back by row.")
+        .def(
+            "snapshot",
+            [](const IncrementalMatcher& self) {
+                std::string s;
+                {
+                    py::gil_scoped_release release;
+                    s = self.snapshot();
+                }
+                return py::bytes(s);
+            },
+            "The state as bytes, all of it but the records (take_changed_records gives those) and the model: "
+            "what restore() starts from.")
+        .def_property_readonly(
+            "last_delta", [](const IncrementalMatcher& self) { return py::bytes(self.last_delta()); },
+            "What the last add() changed, as bytes to replay after the state before it (after construction: "
+            "a snapshot).")
         .def("__len__", &IncrementalMatcher::size)
         .def_property_readonly("labels", [](const IncrementalMatcher& self) { return to_array(self.labels()); })
         .def_property_readonly("model", &IncrementalMatcher::model);

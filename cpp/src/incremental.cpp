@@ -5,12 +5,15 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "incremental/state.hpp"
+#include "incremental/vocabulary.hpp"
 #include "match/anchors.hpp"
 #include "scholarmerge/cluster/clusters.hpp"
 #include "scholarmerge/dedupe.hpp"
 #include "scholarmerge/match/index.hpp"
 #include "scholarmerge/match/key_hash.hpp"
 #include "scholarmerge/match/title.hpp"
+#include "scholarmerge/match/repair.hpp"
 #include "scholarmerge/match/title_keys.hpp"
 
 namespace scholarmerge {
@@ -18,64 +21,112 @@ namespace scholarmerge {
 namespace {
 
 constexpr auto kVenueName = static_cast<std::size_t>(Feature::venue_name);
-
-// The list a record came from, as prepare() reads it (an export keeps its first source).
-std::string_view source_of(const Work& w) {
-    std::string_view original = extra_text(w, {"original_source"});
-    return original.empty() ? std::string_view(w.source) : original;
-}
+constexpr std::size_t kNoCap = ~std::size_t{0};
 
 }  // namespace
 
+using incremental::source_of;
+
+IncrementalMatcher::IncrementalMatcher(MatchModel model, double threshold, double min_jaccard, int threads)
+    : vocabulary_(std::make_unique<incremental::VocabularyCounts>()), model_(std::move(model)),
+      cutoff_(log_odds_cutoff(threshold)), min_jaccard_(min_jaccard), threads_(threads) {}
+
+IncrementalMatcher::~IncrementalMatcher() = default;
+
 IncrementalMatcher::IncrementalMatcher(const std::vector<Work>& works, std::vector<std::int64_t> labels,
                                        MatchModel model, double threshold, double min_jaccard, int threads)
-    : labels_(std::move(labels)), model_(std::move(model)), cutoff_(log_odds_cutoff(threshold)),
-      min_jaccard_(min_jaccard), threads_(threads) {
+    : vocabulary_(std::make_unique<incremental::VocabularyCounts>(works.size())), labels_(std::move(labels)),
+      model_(std::move(model)), cutoff_(log_odds_cutoff(threshold)), min_jaccard_(min_jaccard), threads_(threads) {
     if (labels_.size() != works.size()) throw std::invalid_argument("IncrementalMatcher: one label per record");
     for (std::size_t i = 0; i < labels_.size(); ++i)
         if (labels_[i] < 0 || static_cast<std::size_t>(labels_[i]) > i)
             throw std::invalid_argument("IncrementalMatcher: a label is the index of its cluster's first row");
-    records_ = prepare(works, threads, &vocabulary_);
-    std::vector<std::uint64_t> keys;
-    for (std::size_t r = 0; r < records_.size(); ++r) {
-        keys.clear();
-        index_word_keys(records_[r].title, keys);
-        words_.insert(words_.end(), keys.begin(), keys.end());
-        word_start_.push_back(words_.size());
+    std::vector<MatchRecord> prepared = prepare(works, threads, nullptr);
+    for (const MatchRecord& m : incremental::made_records(works, threads)) vocabulary_->add(m);
+    rkeys_.reserve(prepared.size());
+    for (std::size_t r = 0; r < prepared.size(); ++r) rkeys_.push_back(recurrence_key(source_of(works[r]), prepared[r]));
+    records_.reserve(prepared.size());
+    changed_.reserve(prepared.size());
+    for (MatchRecord& m : prepared) {
+        changed_.push_back(static_cast<std::uint32_t>(records_.size()));
+        records_.push_back(std::make_unique<MatchRecord>(std::move(m)));
     }
+    build_index();
+    count_recurrence(0);
+    // The delta of a construction is its whole state: the first thing a catalogue stores.
+    last_delta_ = snapshot();
+}
+
+void IncrementalMatcher::load(std::vector<std::uint32_t> rows) {
+    rows.erase(std::remove_if(rows.begin(), rows.end(), [&](std::uint32_t r) { return records_[r] != nullptr; }),
+               rows.end());
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    if (rows.empty()) return;
+    if (!fetch_) throw std::logic_error("IncrementalMatcher: a record is not held and there is no fetch");
+    const std::vector<std::string> bytes = fetch_(rows);
+    if (bytes.size() != rows.size()) throw std::invalid_argument("matcher state: fetch gave another number of records");
+    for (std::size_t k = 0; k < rows.size(); ++k) records_[rows[k]] = incremental::decode_record(bytes[k]);
+}
+
+std::vector<std::pair<std::uint32_t, std::string>> IncrementalMatcher::take_changed_records() {
+    std::sort(changed_.begin(), changed_.end());
+    changed_.erase(std::unique(changed_.begin(), changed_.end()), changed_.end());
+    std::vector<std::pair<std::uint32_t, std::string>> out;
+    out.reserve(changed_.size());
+    for (std::uint32_t r : changed_) out.emplace_back(r, incremental::encode_record(record(r)));
+    changed_.clear();
+    return out;
+}
+
+void IncrementalMatcher::build_index() {
     // Document frequencies first: a record's set (and so its fragility) is the whole corpus's.
-    postings_.reserve(words_.size() / 4 + 16);
-    for (std::uint32_t r = 0; r < records_.size(); ++r)
-        for (std::size_t k = word_start_[r]; k < word_start_[r + 1]; ++k) postings_[words_[k]].push_back(r);
-    groups_.reserve(records_.size() * 2 + 16);
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> pairs;
+    pairs.reserve(records_.size() * 10);
+    std::vector<std::uint64_t> keys;
+    words_.assign(records_.size(), 0), common_.assign(records_.size(), 0);
+    for (std::uint32_t r = 0; r < records_.size(); ++r) {
+        keys.clear();
+        index_word_keys(record(r).title, keys);
+        words_[r] = static_cast<std::uint16_t>(keys.size());
+        for (std::uint64_t k : keys) pairs.emplace_back(k, r);
+    }
+    postings_.build(std::move(pairs), kNoCap);
+    count_common();
+    pairs.clear();
+    pairs.reserve(records_.size() * 3);
     for (std::uint32_t r = 0; r < records_.size(); ++r) {
         keys.clear();
         group_keys(r, keys);
-        for (std::uint64_t k : keys) {
-            auto& members = groups_[k];
-            if (members.size() < CandidateIndex::kMaxGroup) members.push_back(r);
-        }
-        if (const std::uint64_t key = recurrence_key(source_of(works[r]), records_[r])) {
-            if (recurrence_[key]++ == 0) recurrence_first_[key] = r;
-        }
+        for (std::uint64_t k : keys) pairs.emplace_back(k, r);
     }
+    groups_.build(std::move(pairs), CandidateIndex::kMaxGroup);  // the first kMaxGroup records of a key
+}
+
+void IncrementalMatcher::count_recurrence(std::size_t from) {
+    for (std::size_t r = from; r < rkeys_.size(); ++r)
+        if (const std::uint64_t key = rkeys_[r])
+            if (recurrence_[key]++ == 0) recurrence_first_[key] = static_cast<std::uint32_t>(r);
 }
 
 std::uint32_t IncrementalMatcher::df(std::uint64_t word) const {
-    auto it = postings_.find(word);
-    return it == postings_.end() ? 0 : static_cast<std::uint32_t>(it->second.size());
+    return static_cast<std::uint32_t>(postings_.count(word));
 }
 
 std::uint32_t IncrementalMatcher::set_size(std::uint32_t r) const {
-    std::uint32_t m = 0;
-    for (std::size_t k = word_start_[r]; k < word_start_[r + 1]; ++k)
-        m += df(words_[k]) <= CandidateIndex::kMaxDocumentFrequency;
-    return m;
+    return static_cast<std::uint32_t>(words_[r] - common_[r]);
+}
+
+void IncrementalMatcher::count_common() {
+    postings_.for_each_flat([&](std::uint64_t, RowLists::Span rows) {
+        if (rows.size() > CandidateIndex::kMaxDocumentFrequency)
+            for (const std::uint32_t* p = rows.begin; p != rows.end; ++p) ++common_[*p];
+    });
 }
 
 void IncrementalMatcher::group_keys(std::uint32_t r, std::vector<std::uint64_t>& out) const {
     // As CandidateIndex::build_groups keys them.
-    const MatchRecord& m = records_[r];
+    const MatchRecord& m = record(r);
     if (!m.doi.empty()) out.push_back(group_key(m.doi, GroupKey::doi));
     if (!m.arxiv.empty()) out.push_back(group_key(m.arxiv, GroupKey::arxiv));
     if (m.title.empty()) return;
@@ -92,12 +143,31 @@ void IncrementalMatcher::group_keys(std::uint32_t r, std::vector<std::uint64_t>&
 }
 
 void IncrementalMatcher::index(std::uint32_t r) {
-    for (std::size_t k = word_start_[r]; k < word_start_[r + 1]; ++k) postings_[words_[k]].push_back(r);
     std::vector<std::uint64_t> keys;
-    group_keys(r, keys);
+    index_word_keys(record(r).title, keys);
+    words_.push_back(static_cast<std::uint16_t>(keys.size()));
+    common_.push_back(0);
     for (std::uint64_t k : keys) {
-        auto& members = groups_[k];
-        if (members.size() < CandidateIndex::kMaxGroup) members.push_back(r);
+        postings_.append(k, r, kNoCap);
+        const RowLists::Rows posting = postings_.find(k);
+        if (posting.size() == CandidateIndex::kMaxDocumentFrequency + 1)  // the word turns common
+            posting.each([&](std::uint32_t y) { return ++common_[y], true; });
+        else if (posting.size() > CandidateIndex::kMaxDocumentFrequency)
+            ++common_[r];
+    }
+    keys.clear();
+    group_keys(r, keys);
+    for (std::uint64_t k : keys) groups_.append(k, r, CandidateIndex::kMaxGroup);
+}
+
+void IncrementalMatcher::append(std::vector<MatchRecord> fresh) {
+    const auto first = static_cast<std::uint32_t>(records_.size());
+    for (MatchRecord& r : fresh) records_.push_back(std::make_unique<MatchRecord>(std::move(r)));
+    const auto n = static_cast<std::uint32_t>(records_.size());
+    for (std::uint32_t x = first; x < n; ++x) {
+        labels_.push_back(x);
+        changed_.push_back(x);
+        index(x);
     }
 }
 
@@ -105,21 +175,27 @@ void IncrementalMatcher::candidates(std::uint32_t x, std::vector<std::uint32_t>&
     out.clear();
     if (seen_.size() < records_.size()) seen_.resize(records_.size(), 0);
     ++pass_;
-    const MatchRecord& rx = records_[x];
+    const MatchRecord& rx = record(x);
     if (rx.title.empty()) return;
     const double t = min_jaccard_;
     const std::uint32_t sx = set_size(x);
-    // Shared words per y: over x's words that are not common (CandidateIndex's word sets).
-    std::unordered_map<std::uint32_t, std::uint32_t> shared;
-    for (std::size_t k = word_start_[x]; k < word_start_[x + 1]; ++k) {
-        auto it = postings_.find(words_[k]);
-        if (it == postings_.end() || it->second.size() > CandidateIndex::kMaxDocumentFrequency) continue;
-        for (std::uint32_t y : it->second) {
-            if (y >= x) break;  // postings are in record order
-            ++shared[y];
-        }
+    // Shared words per y (shared_[y], for the y in met_): over x's words that are
+    // not common (CandidateIndex's word sets).
+    if (shared_.size() < records_.size()) shared_.resize(records_.size(), 0);
+    std::vector<std::uint64_t> words;
+    index_word_keys(rx.title, words);
+    for (std::uint64_t w : words) {
+        const RowLists::Rows posting = postings_.find(w);
+        if (posting.size() > CandidateIndex::kMaxDocumentFrequency) continue;
+        posting.each([&](std::uint32_t y) {
+            if (y >= x) return false;  // postings are in record order
+            if (shared_[y]++ == 0) met_.push_back(y);
+            return true;
+        });
     }
-    for (const auto& [y, c] : shared) {
+    for (const std::uint32_t y : met_) {
+        const std::uint32_t c = shared_[y];
+        shared_[y] = 0;
         if (c < t * sx - 1e-9) continue;  // c <= |y|, so c >= t/(1+t)(|x|+|y|) needs c >= t|x|
         const std::uint32_t sy = set_size(y);
         if (CandidateIndex::fragile(sx, t) && CandidateIndex::fragile(sy, t)) continue;
@@ -128,31 +204,39 @@ void IncrementalMatcher::candidates(std::uint32_t x, std::vector<std::uint32_t>&
         seen_[y] = pass_;
         out.push_back(y);
     }
+    met_.clear();
     std::vector<std::uint64_t> keys;
     group_keys(x, keys);
     for (std::uint64_t k : keys) {
-        auto it = groups_.find(k);
-        if (it == groups_.end()) continue;
-        const auto& members = it->second;
+        const RowLists::Rows members = groups_.find(k);
         // x meets its key's group only when it is among the first kMaxGroup.
-        if (std::find(members.begin(), members.end(), x) == members.end()) continue;
-        for (std::uint32_t y : members) {
-            if (y >= x) break;
-            if (seen_[y] == pass_) continue;
-            seen_[y] = pass_;
-            out.push_back(y);
-        }
+        if (!members.contains(x)) continue;
+        members.each([&](std::uint32_t y) {
+            if (y >= x) return false;
+            if (seen_[y] != pass_) seen_[y] = pass_, out.push_back(y);
+            return true;
+        });
     }
     std::sort(out.begin(), out.end());
 }
 
 IncrementalMatcher::Update IncrementalMatcher::add(const std::vector<Work>& works) {
     const auto first = static_cast<std::uint32_t>(records_.size());
-    std::vector<MatchRecord> fresh = prepare(works, threads_, &vocabulary_);
-    std::vector<std::uint32_t> touched;  // stored records whose evidence changed: they recur now
+    // Repaired by the vocabulary of every record so far, as prepare() repairs a batch of all of them.
+    const std::vector<MatchRecord> made = incremental::made_records(works, threads_);
+    std::vector<MatchRecord> fresh;
+    {
+        FieldVocabulary vocabulary(made.size());
+        vocabulary_->fill(vocabulary, made);
+        fresh = prepare(works, threads_, &vocabulary);
+    }
+    const std::string vocabulary_inputs = incremental::vocabulary_inputs(made, fresh);
+    for (const MatchRecord& m : made) vocabulary_->add(m);
+    std::vector<std::pair<std::uint32_t, std::uint64_t>> touched;  // stored records that recur now, with the key
     for (std::size_t i = 0; i < fresh.size(); ++i) {
         MatchRecord& r = fresh[i];
         const std::uint64_t key = recurrence_key(source_of(works[i]), r);
+        rkeys_.push_back(key);
         if (!key) continue;  // a sourceless record: prepare's rule, within this batch
         // Recurrence within a source over all records, not this batch alone (as prepare counted it).
         r.recurring = false, r.recurrence = 0;
@@ -164,64 +248,69 @@ IncrementalMatcher::Update IncrementalMatcher::add(const std::vector<Work>& work
         r.recurring = true, r.recurrence = key;
         if (before > 1) continue;
         const std::uint32_t y = recurrence_first_[key];  // the one record that had the key: it recurs now
-        if (y < first) {
-            records_[y].recurring = true, records_[y].recurrence = key;
-            touched.push_back(y);
-        } else {
+        if (y < first)
+            touched.emplace_back(y, key);
+        else
             fresh[y - first].recurring = true, fresh[y - first].recurrence = key;
+    }
+    {
+        std::vector<std::uint32_t> rows;
+        for (const auto& [y, key] : touched) rows.push_back(y);
+        load(std::move(rows));
+        for (const auto& [y, key] : touched) {
+            records_[y]->recurring = true, records_[y]->recurrence = key;
+            changed_.push_back(y);
         }
     }
-    std::vector<std::uint64_t> keys;
-    for (MatchRecord& r : fresh) {
-        keys.clear();
-        index_word_keys(r.title, keys);
-        words_.insert(words_.end(), keys.begin(), keys.end());
-        word_start_.push_back(words_.size());
-        records_.push_back(std::move(r));
-    }
+    append(std::move(fresh));
     const auto n = static_cast<std::uint32_t>(records_.size());
-    for (std::uint32_t x = first; x < n; ++x) {
-        labels_.push_back(x);
-        index(x);
-    }
     // The clusters to take again: those of records a new one links to, and of records that recur now.
     auto link = [&](std::uint32_t x, std::uint32_t y, Evidence& e) {
-        if (model_.anchors) e.level[kVenueName] = model_.anchors->level(records_[x], records_[y]);
+        if (model_.anchors) e.level[kVenueName] = model_.anchors->level(record(x), record(y));
         return model_.log_odds(e);
     };
+    std::vector<std::vector<std::uint32_t>> found_of(n - first);
+    {
+        std::vector<std::uint32_t> needed;
+        for (std::uint32_t x = first; x < n; ++x) {
+            candidates(x, found_of[x - first]);
+            needed.insert(needed.end(), found_of[x - first].begin(), found_of[x - first].end());
+        }
+        load(std::move(needed));
+    }
     std::vector<char> take(n, 0);
-    std::vector<std::uint32_t> found;
     for (std::uint32_t x = first; x < n; ++x) {
         take[x] = 1;
-        candidates(x, found);
-        if (records_[x].title.empty()) continue;
-        CachedIndel cached(records_[x].title);
-        for (std::uint32_t y : found) {
+        if (record(x).title.empty()) continue;
+        CachedIndel cached(record(x).title);
+        for (std::uint32_t y : found_of[x - first]) {
             if (take[static_cast<std::size_t>(labels_[y])]) continue;
-            Evidence e = compare(records_[x], records_[y], cached);
+            Evidence e = compare(record(x), record(y), cached);
             if (!e.guard && link(x, y, e) >= cutoff_) take[static_cast<std::size_t>(labels_[y])] = 1;
         }
     }
-    for (std::uint32_t y : touched) take[static_cast<std::size_t>(labels_[y])] = 1;
+    for (const auto& [y, key] : touched) take[static_cast<std::size_t>(labels_[y])] = 1;
     Update update;
     for (std::uint32_t r = 0; r < n; ++r)
         if (take[static_cast<std::size_t>(labels_[r])]) update.rows.push_back(r);
+    load(std::vector<std::uint32_t>(update.rows.begin(), update.rows.end()));
     // Their pairs, as dedupe() finds and decides them, clustered among themselves.
     std::vector<std::uint32_t> local(n, ~0u);
     std::vector<MatchRecord> subset;
     for (std::size_t k = 0; k < update.rows.size(); ++k) {
         local[static_cast<std::size_t>(update.rows[k])] = static_cast<std::uint32_t>(k);
-        subset.push_back(records_[static_cast<std::size_t>(update.rows[k])]);
+        subset.push_back(record(static_cast<std::uint32_t>(update.rows[k])));
     }
     std::vector<Edge> edges;
+    std::vector<std::uint32_t> found;
     for (std::int64_t row : update.rows) {
         const auto x = static_cast<std::uint32_t>(row);
-        if (records_[x].title.empty()) continue;
+        if (record(x).title.empty()) continue;
         candidates(x, found);
-        CachedIndel cached(records_[x].title);
+        CachedIndel cached(record(x).title);
         for (std::uint32_t y : found) {
             if (local[y] == ~0u) continue;
-            Evidence e = compare(records_[x], records_[y], cached);
+            Evidence e = compare(record(x), record(y), cached);
             if (e.guard) continue;
             const double s = link(x, y, e);
             if (s >= cutoff_) edges.push_back({local[y], local[x], s + 0.01 * e.title});  // as dedupe() orders them
@@ -234,6 +323,7 @@ IncrementalMatcher::Update IncrementalMatcher::add(const std::vector<Work>& work
         labels_[static_cast<std::size_t>(update.rows[k])] = label;
         update.labels.push_back(label);
     }
+    write_delta(first, vocabulary_inputs, touched, update);
     return update;
 }
 

@@ -1,12 +1,16 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <stdexcept>
 #include <vector>
 
+#include "incremental/state.hpp"
+#include "incremental/vocabulary.hpp"
 #include "scholarmerge/dedupe.hpp"
 #include "scholarmerge/incremental.hpp"
+#include "scholarmerge/match/repair.hpp"
 #include "scholarmerge/read/read.hpp"
 
 using namespace scholarmerge;
@@ -49,4 +53,117 @@ TEST(IncrementalMatcher, RefusesLabelsThatAreNotFirstRows) {
     const std::vector<Work> two = slice(c.works, 0, 2);
     EXPECT_THROW(IncrementalMatcher(two, {1, 1}, MatchModel::defaults()), std::invalid_argument);
     EXPECT_THROW(IncrementalMatcher(two, {0}, MatchModel::defaults()), std::invalid_argument);
+}
+
+namespace {
+
+Work work(std::string title, std::vector<std::string> surnames, std::string venue, int year) {
+    Work w;
+    w.title = std::move(title);
+    for (std::string& s : surnames) {
+        Author a;
+        a.display = a.surname = std::move(s);
+        w.authors.push_back(std::move(a));
+    }
+    w.venue = std::move(venue);
+    if (year) w.year = year;
+    w.source = "listing.txt";
+    return w;
+}
+
+// Clean records naming authors and venues, then records whose title field
+// holds their authors, venue and year too (a scraped listing): those the
+// vocabulary repairs.
+std::vector<Work> listing() {
+    const char* topics[] = {"query optimisation", "object stores", "view maintenance", "join ordering",
+                            "index tuning", "buffer management", "recovery protocols", "schema evolution"};
+    std::vector<Work> w;
+    for (const char* t : topics) {
+        w.push_back(work(std::string("Adaptive ") + t + " for relational systems", {"Gardarin", "Tang"},
+                         "Very Large Data Bases", 1996));
+        w.push_back(work(std::string("Notes on ") + t, {"Valduriez", "Widom"}, "SIGMOD Conference", 1997));
+    }
+    w.push_back(work("Object oriented databases in practice tang gardarin very large data bases 1996", {}, "", 0));
+    w.push_back(work("Distributed transactions revisited valduriez widom sigmod conference 1997", {}, "", 0));
+    w.push_back(work("Adaptive view maintenance for relational systems", {"Gardarin", "Tang"}, "VLDB", 1996));
+    return w;
+}
+
+std::vector<Work> slice_of(const std::vector<Work>& w, std::size_t from, std::size_t to) {
+    return std::vector<Work>(w.begin() + static_cast<long>(from), w.begin() + static_cast<long>(to));
+}
+
+}  // namespace
+
+// An add repairs its records by a FieldVocabulary made of the counts of the
+// words they can ask about (incremental/vocabulary.hpp): exactly as one of
+// every record counted would.
+TEST(IncrementalMatcher, VocabularyCountsRepairAsTheWholeVocabulary) {
+    const std::vector<Work> all = listing();
+    const std::size_t stored = all.size() - 3;
+    const std::vector<Work> batch = slice_of(all, stored, all.size());
+    const std::vector<MatchRecord> made = incremental::made_records(batch, 1);
+    FieldVocabulary whole;
+    incremental::VocabularyCounts counts;
+    for (const MatchRecord& m : incremental::made_records(slice_of(all, 0, stored), 1)) whole.add(m), counts.add(m);
+    const std::vector<MatchRecord> expected = prepare(batch, 1, &whole);
+    FieldVocabulary part;
+    counts.fill(part, made);
+    const std::vector<MatchRecord> got = prepare(batch, 1, &part);
+    ASSERT_EQ(got.size(), expected.size());
+    for (std::size_t i = 0; i < got.size(); ++i)
+        EXPECT_EQ(incremental::encode_record(got[i]), incremental::encode_record(expected[i])) << i;
+    // The listing lines were cut (the test sees a repair), the clean record was not.
+    EXPECT_LT(expected[0].title.size(), made[0].title.size());
+    EXPECT_LT(expected[1].title.size(), made[1].title.size());
+    EXPECT_FALSE(expected[0].surnames.empty());
+    EXPECT_EQ(expected[2].title, made[2].title);
+}
+
+// A matcher restored from its snapshot, deltas and records (fetched by row)
+// adds as the one that wrote them: the same labels, state and records.
+TEST(IncrementalMatcher, RestoredMatcherAddsAsTheOneThatWroteTheState) {
+    const Corpus c = read({SCHOLARMERGE_SEEDS_DIR});
+    const std::size_t n = c.works.size(), half = n / 2, third = half + (n - half) / 3;
+    const DedupeResult first = dedupe_detailed(slice(c.works, 0, half));
+    IncrementalMatcher warm(slice(c.works, 0, half), first.labels, first.model);
+    std::map<std::uint32_t, std::string> stored;  // what a catalogue keeps, by row
+    auto keep = [&](IncrementalMatcher& m) {
+        for (auto& [row, bytes] : m.take_changed_records()) stored[row] = std::move(bytes);
+    };
+    keep(warm);
+    std::vector<std::string> states{warm.last_delta()};
+    warm.add(slice(c.works, half, third));
+    keep(warm);
+    states.push_back(warm.last_delta());
+    std::size_t fetched = 0;
+    auto fetch = [&](const std::vector<std::uint32_t>& rows) {
+        std::vector<std::string> out;
+        for (std::uint32_t r : rows) out.push_back(stored.at(r));
+        fetched += rows.size();
+        return out;
+    };
+    std::vector<std::string_view> views(states.begin(), states.end());
+    std::unique_ptr<IncrementalMatcher> cold = IncrementalMatcher::restore(views, fetch, first.model);
+    EXPECT_EQ(cold->labels(), warm.labels());
+    EXPECT_EQ(cold->snapshot(), warm.snapshot());
+    const std::vector<Work> rest = slice(c.works, third, n);
+    const IncrementalMatcher::Update a = warm.add(rest), b = cold->add(rest);
+    EXPECT_EQ(a.rows, b.rows);
+    EXPECT_EQ(a.labels, b.labels);
+    EXPECT_EQ(cold->labels(), warm.labels());
+    EXPECT_EQ(cold->snapshot(), warm.snapshot());
+    EXPECT_EQ(cold->last_delta(), warm.last_delta());
+    EXPECT_EQ(cold->take_changed_records(), warm.take_changed_records());
+    EXPECT_GT(fetched, 0u);
+    EXPECT_LT(fetched, half);  // a few records, not every one
+    // Cut, reordered or foreign states are refused.
+    const std::string cut = states[0].substr(0, states[0].size() - 3);
+    EXPECT_THROW(IncrementalMatcher::restore({cut}, fetch, first.model), std::invalid_argument);
+    EXPECT_THROW(IncrementalMatcher::restore({states[1]}, fetch, first.model), std::invalid_argument);
+    EXPECT_THROW(IncrementalMatcher::restore({states[0], states[0]}, fetch, first.model), std::invalid_argument);
+    EXPECT_THROW(IncrementalMatcher::restore({states[0]}, fetch, first.model, 0.9), std::invalid_argument);
+    std::string other = states[0];
+    other[4] = static_cast<char>(other[4] + 1);  // another format version
+    EXPECT_THROW(IncrementalMatcher::restore({other}, fetch, first.model), std::invalid_argument);
 }

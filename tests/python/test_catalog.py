@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import time
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -17,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import scholarmerge as sm
+from scholarmerge.catalog import MatcherStateWarning
 from scholarmerge.catalog.catalog import PAUSE_ENV
 from scholarmerge.decisions import DecisionWarning
 from scholarmerge.evaluate import load_dblp_acm
@@ -63,17 +66,31 @@ def test_ten_increments_give_the_batch_partition_and_ids(tmp_path):
         assert list(works.loc[w.work_id, "person_ids"]) == list(w.person_ids)
 
 
-def test_kill_9_inside_add_leaves_the_previous_content(tmp_path):
+def _stored_matcher(cat):
+    """The catalogue's stored matcher state and records, as bytes."""
+    return (cat._db.execute("SELECT state, data FROM matcher_state ORDER BY seq").fetchall(),
+            cat._db.execute("SELECT row, data FROM matcher_records ORDER BY row").fetchall(),
+            cat._db.execute("SELECT name, value FROM meta WHERE name LIKE 'matcher_state%' ORDER BY name").fetchall())
+
+
+@pytest.mark.parametrize("refits", [True, False])
+def test_kill_9_inside_add_leaves_the_previous_content(tmp_path, refits):
+    """The add is killed once it has written everything (records, works, the
+    stored matcher), before it commits: a batch that refits, or one matched
+    against the stored matcher restored in the killed process."""
     frame = _dblp_acm().iloc[:400]
     path = tmp_path / "c.sqlite"
+    end = 400 if refits else 260
     with sm.Catalog(path) as cat:
         cat.add(frame.iloc[:200])
         before = cat.records.copy()
+        matcher = _stored_matcher(cat)
     marker = tmp_path / "in-transaction"
-    code = ("import sys, scholarmerge as sm\n"
+    code = ("import sys, warnings, scholarmerge as sm\n"
             "from scholarmerge.evaluate import load_dblp_acm\n"
+            "warnings.simplefilter('error', sm.catalog.MatcherStateWarning)\n"
             "frame, _ = load_dblp_acm()\n"
-            f"sm.Catalog(sys.argv[1]).add(frame.iloc[200:400])\n")
+            f"sm.Catalog(sys.argv[1]).add(frame.iloc[200:{end}])\n")
     proc = subprocess.Popen([sys.executable, "-c", code, str(path)], env=dict(os.environ, **{PAUSE_ENV: str(marker)}))
     deadline = time.time() + 120
     while not marker.exists():
@@ -82,11 +99,88 @@ def test_kill_9_inside_add_leaves_the_previous_content(tmp_path):
         time.sleep(0.05)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", MatcherStateWarning)  # the stored matcher is the one before: it is used
+        with sm.Catalog(path) as cat:
+            assert cat.records.equals(before)
+            assert _stored_matcher(cat) == matcher
+            assert len(cat.changes_since(0)["change"].unique()) == 1
+            changes = cat.add(frame.iloc[200:end])  # and it takes the add again
+            assert len(cat) == end and changes.added == end - 200
+            assert ('"refit": true' in cat._db.execute("SELECT detail FROM changes ORDER BY change DESC"
+                                                       ).fetchone()[0]) == refits
+
+
+def test_a_cold_add_gives_the_labels_ids_and_state_of_a_warm_one(tmp_path):
+    """Adds by the process that built the catalogue (its matcher in memory) and
+    adds each by a catalogue opened afresh (the stored matcher restored: no
+    MatcherStateWarning) leave the same works, IDs and stored matcher."""
+    frame = _dblp_acm()
+    warm_path, cold_path = tmp_path / "warm.sqlite", tmp_path / "cold.sqlite"
+    cuts = [0, 3000, 3500, 4000, 4400]  # the last three do not refit (under 1.5 x 3,000)
+    warm = sm.Catalog(warm_path)
+    warm.add(frame.iloc[:cuts[1]], skip_stored=False)
+    warm.close()
+    shutil.copy(warm_path, cold_path)
+    warm = sm.Catalog(warm_path)
+    warm.add(frame.iloc[cuts[1]:cuts[1] + 1], skip_stored=False)  # restored once: then in memory
+    with sm.Catalog(cold_path) as cold:
+        cold.add(frame.iloc[cuts[1]:cuts[1] + 1], skip_stored=False)
+    for a, b in zip(cuts[1:-1], cuts[2:]):
+        warm.add(frame.iloc[a + (a == cuts[1]):b], skip_stored=False)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", MatcherStateWarning)
+            with sm.Catalog(cold_path) as cold:
+                changes = cold.add(frame.iloc[a + (a == cuts[1]):b], skip_stored=False)
+        assert "refit" not in json.loads(sqlite_detail(cold_path))
+        assert changes.added == b - a - (a == cuts[1])
+    with sm.Catalog(cold_path) as cold:
+        assert cold.records.drop(columns="change").equals(warm.records.drop(columns="change"))
+        assert cold.works.equals(warm.works)
+        assert _stored_matcher(cold) == _stored_matcher(warm)
+        assert (cold._db.execute("SELECT * FROM matched ORDER BY key").fetchall()
+                == warm._db.execute("SELECT * FROM matched ORDER BY key").fetchall())
+    warm.close()
+
+
+def sqlite_detail(path):
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    try:
+        return con.execute("SELECT detail FROM changes ORDER BY change DESC").fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_a_missing_stale_or_foreign_stored_matcher_is_rebuilt_with_a_warning(tmp_path):
+    frame = _dblp_acm().iloc[:1200]
+    path = tmp_path / "c.sqlite"
     with sm.Catalog(path) as cat:
-        assert cat.records.equals(before)
-        assert len(cat.changes_since(0)["change"].unique()) == 1
-        cat.add(frame.iloc[200:400])  # and it takes the add again
-        assert len(cat) == 400
+        cat.add(frame.iloc[:1000])
+    spoil = {
+        "missing": ["DELETE FROM matcher_state", "DELETE FROM matcher_records",
+                    "DELETE FROM meta WHERE name LIKE 'matcher_state%'"],  # as written before it was kept
+        "stale": ["UPDATE meta SET value = '999' WHERE name = 'matcher_state_records'"],
+        "foreign": ["UPDATE matcher_state SET data = CAST(substr(data, 1, 4) || X'63000000' || substr(data, 9) AS BLOB)"],
+    }
+    expected = None
+    for what, statements in spoil.items():
+        copy = tmp_path / f"{what}.sqlite"
+        shutil.copy(path, copy)
+        with sm.Catalog(copy) as cat:
+            for s in statements:
+                cat._db.execute(s)
+        with pytest.warns(MatcherStateWarning, match="rebuilt from the records"):
+            with sm.Catalog(copy) as cat:
+                cat.add(frame.iloc[1000:1100])
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", MatcherStateWarning)  # the rebuilt matcher was stored
+            with sm.Catalog(copy) as cat:
+                cat.add(frame.iloc[1100:1200])
+                got = dict(zip(cat.records["key"], cat.records["work_id"]))
+        expected = expected or got
+        assert got == expected
 
 
 def test_decisions_survive_reimports_and_are_applied_at_once(tmp_path):
@@ -135,7 +229,10 @@ def test_cli_add_show_diff(tmp_path, capsys):
     assert capsys.readouterr().out.splitlines()[0].startswith("2\t")
 
 
-def test_incremental_adds_honour_the_decisions(tmp_path):
+@pytest.mark.filterwarnings("error::scholarmerge.catalog.MatcherStateWarning")
+@pytest.mark.parametrize("reopened", [False, True])
+def test_incremental_adds_honour_the_decisions(tmp_path, reopened):
+    """Also when the add is made by a catalogue opened afresh (the stored matcher restored)."""
     frame = _dblp_acm()
     cat = sm.Catalog(tmp_path / "c.sqlite")
     cat.add(frame.iloc[:2000], skip_stored=False)
@@ -146,6 +243,9 @@ def test_incremental_adds_honour_the_decisions(tmp_path):
     other = next(ks for ks in records.groupby("work_id")["key"].agg(list) if pair[0] not in ks and len(ks) == 1)
     cat.decide(pair[0], other[0], same=True)
     row = records.index[records["key"] == pair[1]][0]
+    if reopened:
+        cat.close()
+        cat = sm.Catalog(tmp_path / "c.sqlite")
     # Another copy of the record decided apart, and more records: an add that does not refit.
     changes = cat.add(pd.concat([frame.iloc[[row]], frame.iloc[2000:2400]]), skip_stored=False)
     assert changes.added == 401

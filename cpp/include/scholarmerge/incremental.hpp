@@ -11,7 +11,8 @@
 // the model's, and recurring titles are counted over all records. What a batch
 // learns from the whole corpus is the one of the records at build time and of
 // each added batch: the model and its anchors (fitted once, given here), the
-// field repairs (repair.hpp: each added batch by its own vocabulary), a word
+// field repairs (repair.hpp: each added batch by the vocabulary of the records
+// so far, incremental/vocabulary.hpp), a word
 // turning common after it was indexed, and the records of sourceless tables
 // copied more than any long title. A cluster is taken again whole, with the
 // new records linked to it, so a chain the batch would weigh through
@@ -19,15 +20,23 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "scholarmerge/match/model.hpp"
 #include "scholarmerge/match/record.hpp"
-#include "scholarmerge/match/repair.hpp"
 #include "scholarmerge/model.hpp"
+#include "scholarmerge/row_lists.hpp"
 
 namespace scholarmerge {
+
+namespace incremental {
+class VocabularyCounts;
+}
 
 class IncrementalMatcher {
 public:
@@ -36,6 +45,7 @@ public:
     // `model`: the one to decide with (its anchors too).
     IncrementalMatcher(const std::vector<Work>& works, std::vector<std::int64_t> labels, MatchModel model,
                        double threshold = 0.0, double min_jaccard = 0.35, int threads = 0);
+    ~IncrementalMatcher();
 
     struct Update {
         std::vector<std::int64_t> rows;    // the records clustered again (ascending; the new ones among them)
@@ -49,29 +59,72 @@ public:
     const std::vector<std::int64_t>& labels() const { return labels_; }
     const MatchModel& model() const { return model_; }
 
+    // The state as bytes (incremental/state.cpp), so that a process opening a
+    // catalogue neither prepares nor indexes every stored record again:
+    //  - the index, labels and vocabulary counts: a snapshot (all of them) or
+    //    a delta (what the last add() or the construction changed, replayed
+    //    on the state before it), each with kStateVersion and the options;
+    //  - the prepared records, one by one, kept by row: a restored matcher
+    //    fetches those it compares or clusters again, a few per added record.
+    // The model is not in them.
+    static constexpr std::uint32_t kStateVersion = 1;
+    std::string snapshot() const;
+    const std::string& last_delta() const { return last_delta_; }
+    // The records added or changed since the last call (every record after
+    // construction), as (row, bytes): what `Fetch` gives back by row.
+    std::vector<std::pair<std::uint32_t, std::string>> take_changed_records();
+    // The bytes of records by row (in the order asked); called from the thread calling add().
+    using Fetch = std::function<std::vector<std::string>(const std::vector<std::uint32_t>& rows)>;
+    // A snapshot followed by the deltas made after it, in order; throws
+    // std::invalid_argument when they are cut, of another version or options,
+    // or do not follow one another (and when add() gets bytes it cannot read).
+    static std::unique_ptr<IncrementalMatcher> restore(const std::vector<std::string_view>& states, Fetch fetch,
+                                                       MatchModel model, double threshold = 0.0,
+                                                       double min_jaccard = 0.35, int threads = 0);
+
 private:
-    // Record r's distinct title word keys: words_[word_start_[r] .. word_start_[r + 1]).
-    void index(std::uint32_t r);
+    IncrementalMatcher(MatchModel model, double threshold, double min_jaccard, int threads);
+    const MatchRecord& record(std::uint32_t r) const { return *records_[r]; }
+    void load(std::vector<std::uint32_t> rows);  // the records of `rows` not held yet, fetched
+    // Appends prepared records (their recurrence counted already): words, labels, index.
+    void append(std::vector<MatchRecord> fresh);
+    void build_index();  // postings_ and groups_ of every record, as construction makes them
+    void count_recurrence(std::size_t from);  // recurrence_ of rkeys_[from ..]
+    void read_snapshot(std::string_view in, std::size_t pos, std::size_t n);
+    void replay_delta(std::string_view in, std::size_t pos);
+    // last_delta_ of the records from `first` on (`made`: their vocabulary inputs), the
+    // stored records that recur now (row, recurrence key) and the labels `update` set.
+    void write_delta(std::size_t first, std::string_view made,
+                     const std::vector<std::pair<std::uint32_t, std::uint64_t>>& touched, const Update& update);
+
+    void index(std::uint32_t r);  // r's title words and group keys into the index
     std::uint32_t df(std::uint64_t word) const;
     // The candidates y < x of x (CandidateIndex's set), each once, into out.
     void candidates(std::uint32_t x, std::vector<std::uint32_t>& out);
     std::uint32_t set_size(std::uint32_t r) const;  // distinct title words, common ones left out
+    void count_common();  // common_ from the postings' flat part
     void group_keys(std::uint32_t r, std::vector<std::uint64_t>& out) const;
 
-    std::vector<MatchRecord> records_;
-    FieldVocabulary vocabulary_;  // of every record so far: added ones are repaired by it
+    std::vector<std::unique_ptr<MatchRecord>> records_;  // null: stored, not fetched yet
+    std::unique_ptr<incremental::VocabularyCounts> vocabulary_;  // of every record so far: added ones are repaired by it
     std::vector<std::int64_t> labels_;
     MatchModel model_;
     double cutoff_, min_jaccard_;
     int threads_;
-    std::vector<std::uint64_t> words_;
-    std::vector<std::size_t> word_start_{0};
-    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> postings_;  // word -> records, in order
-    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> groups_;    // group key -> first kMaxGroup records
-    std::unordered_map<std::uint64_t, std::uint32_t> recurrence_;           // recurrence key -> records
-    std::unordered_map<std::uint64_t, std::uint32_t> recurrence_first_;     // ... and its first record
+    // Per record, its distinct title words (index_word_keys) and how many of them are common
+    // (in more than kMaxDocumentFrequency records): its word set is the others.
+    std::vector<std::uint16_t> words_, common_;
+    RowLists postings_;         // word -> records, in order
+    RowLists groups_{false};    // group key -> first kMaxGroup records (looked up a few times per add)
+    std::vector<std::uint64_t> rkeys_;  // per record, recurrence_key() by its source (0: none)
+    std::unordered_map<std::uint64_t, std::uint32_t> recurrence_;        // recurrence key -> records
+    std::unordered_map<std::uint64_t, std::uint32_t> recurrence_first_;  // ... and its first record
     std::vector<std::uint32_t> seen_;  // scratch: per record, the candidate pass that met it last
+    std::vector<std::uint32_t> shared_, met_;  // scratch: per record, words shared with x; the records met
     std::uint32_t pass_ = 0;
+    std::vector<std::uint32_t> changed_;  // rows whose bytes take_changed_records() has not given
+    std::string last_delta_;
+    Fetch fetch_;
 };
 
 }  // namespace scholarmerge

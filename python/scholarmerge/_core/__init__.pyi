@@ -197,6 +197,11 @@ class IncrementalMatcher:
     """
     Stored records kept prepared and indexed, matched against added ones (scholarmerge/incremental.hpp); the catalogue's add.
     """
+    @staticmethod
+    def restore(states: collections.abc.Sequence[bytes], fetch: collections.abc.Callable, model: MatchModel, threshold: typing.SupportsFloat | typing.SupportsIndex = 0.0, min_jaccard: typing.SupportsFloat | typing.SupportsIndex = 0.35, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> IncrementalMatcher:
+        """
+        The matcher a snapshot and the deltas after it describe (bytes, in order), decided with `model`; `fetch(rows)` gives the bytes of stored records by row (as take_changed_records gave them), called by add() for the few it needs. ValueError when the states are cut, of another format version or options, or do not follow one another.
+        """
     def __init__(self, stored: Corpus, labels: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], model: MatchModel, threshold: typing.SupportsFloat | typing.SupportsIndex = 0.0, min_jaccard: typing.SupportsFloat | typing.SupportsIndex = 0.35, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> None:
         """
         `labels`: the stored records' clusters (index of each one's first row), decisions not applied.
@@ -207,9 +212,22 @@ class IncrementalMatcher:
         """
         Append the records; (rows, labels) of the records clustered again (the new ones among them).
         """
+    def snapshot(self) -> bytes:
+        """
+        The state as bytes, all of it but the records (take_changed_records gives those) and the model: what restore() starts from.
+        """
+    def take_changed_records(self) -> list[tuple[int, bytes]]:
+        """
+        The records added or changed since the last call (every record after construction), as [(row, bytes)]: what restore's fetch gives back by row.
+        """
     @property
     def labels(self) -> numpy.typing.NDArray[numpy.int64]:
         ...
+    @property
+    def last_delta(self) -> bytes:
+        """
+        What the last add() changed, as bytes to replay after the state before it (after construction: a snapshot).
+        """
     @property
     def model(self) -> MatchModel:
         ...

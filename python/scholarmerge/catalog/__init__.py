@@ -6,5 +6,6 @@ records' matcher between adds (and the refit rule), ``changes`` compares cluster
 
 from .catalog import Catalog
 from .changes import Changes
+from .matching import MatcherStateWarning
 
-__all__ = ["Catalog", "Changes"]
+__all__ = ["Catalog", "Changes", "MatcherStateWarning"]

@@ -20,14 +20,13 @@ from .. import _core
 from ..corpus import Corpus
 from ..decisions import apply_decisions, load_decisions
 from ..dedupe import dedupe_details
-from ..ids import record_key
 from ..merge import Merged
 from .changes import Changes, compare
 from .matching import MatchState, corpus_of, needs_refit, store_model, stored_model
-from .records import as_core, fields_text, frame_of, new_records
+from .records import Incoming, fields_text, frame_of, incoming, new_records
 from .schema import open_db
 
-#: Test hook: a path; ``add`` creates it inside its transaction, then waits (for a kill -9 test).
+#: Test hook: a path; ``add`` creates it once it has written everything, before it commits, then waits (for a kill -9 test).
 PAUSE_ENV = "SCHOLARMERGE_CATALOG_PAUSE_IN_ADD"
 
 
@@ -35,8 +34,9 @@ class Catalog:
     """A catalogue in the SQLite file `path` (made if missing).
 
     Every ``add`` matches the new records against the stored ones (kept
-    prepared and indexed, with the model fitted when the catalogue last grew
-    by half: the refit rule of ``catalog/matching.py``) and clusters again only
+    prepared and indexed, in the file too, with the model fitted when the
+    catalogue last grew by half: the refit rule and the stored matcher of
+    ``catalog/matching.py``) and clusters again only
     the works they link to, under the stored decisions; a work keeps its ID
     unless a new record's key sorts before its smallest key (then
     ``Changes.renamed`` and the history say so). The people are resolved over
@@ -214,9 +214,11 @@ class Catalog:
             for p in merged.people.itertuples(index=False)])
         db.execute("DELETE FROM meta WHERE name = 'people_stale'")
 
-    def _refit(self, change: int, action: str, detail: dict[str, Any]) -> Changes:
-        """Every record matched again with a model fitted on them all (the refit rule, catalog/matching.py)."""
-        keys, fields = self._stored()
+    def _refit(self, change: int, action: str, detail: dict[str, Any],
+               stored: tuple[list[str], list[dict[str, Any]]] | None = None) -> Changes:
+        """Every record matched again with a model fitted on them all (the refit
+        rule, catalog/matching.py); `stored`: the records in order, when the caller has them."""
+        keys, fields = stored or self._stored()
         merged, raw = self._batch(keys, fields)
         changes = self._write(merged, change, action, detail)
         db = self._db
@@ -225,15 +227,16 @@ class Catalog:
         model = merged.model
         assert model is not None  # _batch sets it
         store_model(db, model, len(keys))
-        self._state = MatchState(keys, merged.corpus, raw, self._work_of_keys(merged), model, change)
+        self._state = MatchState.build(db, merged.corpus, raw, model, change)
         self._merged = None  # not kept: its tables hold a list per work (uncertain() merges again)
         return changes
 
-    def _match_state(self) -> MatchState | None:
-        """The matcher of the stored records: kept from the last change made here, else rebuilt from the file."""
+    def _match_state(self, count: int | None = None) -> MatchState | None:
+        """The matcher of the stored records (`count` of them, when known): kept
+        from the last change made here, else restored from the file."""
         last = self._next_change() - 1
         if self._state is None or self._state.change != last:
-            self._state = MatchState.load(self._db, last)
+            self._state = MatchState.load(self._db, self.path, last, count)
         return self._state
 
     def _fields_of(self, keys: list[str]) -> list[dict[str, Any]]:
@@ -250,7 +253,7 @@ class Catalog:
         decision ties them to), decisions applied; store them; log what changed."""
         decisions = self._decisions()
         rows = state.closure(rows, list(zip(decisions["a"], decisions["b"])))
-        keys = [state.keys[r] for r in rows]
+        keys = state.keys_of(rows)
         corpus = corpus_of(self._fields_of(keys))
         local = {r: i for i, r in enumerate(rows)}
         labels = state.matcher.labels
@@ -260,7 +263,7 @@ class Catalog:
         if relevant:
             final = apply_decisions(corpus._core, keys, final, relevant, state.matcher.model, 0.5)
         merged = Merged(corpus, _core.merge_corpus(corpus._core, final), keys)
-        before = {k: state.work_of[k] for k in keys if k in state.work_of}
+        before = state.works_of(keys)
         after = self._work_of_keys(merged)
         changes = compare(change, before, after)
         db = self._db
@@ -273,7 +276,6 @@ class Catalog:
         # The people are resolved over all works: done when next read (_fresh_people).
         db.execute("INSERT OR REPLACE INTO meta VALUES ('people_stale', '1')")
         self._log(changes, change, action, detail)
-        state.set_works(after)
         state.change = change
         return changes
 
@@ -309,10 +311,9 @@ class Catalog:
     def _next_change(self) -> int:
         return int(self._db.execute("SELECT COALESCE(MAX(change), 0) + 1 FROM changes").fetchone()[0])
 
-    def _stored_like(self, data: Corpus | _core.Corpus | pd.DataFrame) -> tuple[Counter[tuple[str, str]], Counter[str]]:
+    def _stored_like(self, data: Incoming) -> tuple[Counter[tuple[str, str]], Counter[str]]:
         """(base key, fields) and base keys of the stored records that share a base key with `data`'s."""
-        core, _ = as_core(data)
-        bases = sorted({record_key(core[k]) for k in range(len(core))})
+        bases = sorted(set(data.base_keys))
         rows: list[tuple[str, str]] = []
         for k in range(0, len(bases), 500):
             chunk = bases[k:k + 500]
@@ -330,25 +331,32 @@ class Catalog:
         (catalog/matching.py) has all records matched again. Returns what changed."""
         with self._transaction() as db:
             change = self._next_change()
-            stored, taken = self._stored_like(data)
-            new = new_records(data, stored if skip_stored else Counter(), taken)
+            batch = incoming(data)  # read once
+            stored, taken = self._stored_like(batch)
+            new = new_records(batch, stored if skip_stored else Counter(), taken)
+            count = len(self)
+            empty = count == 0
+            # The matcher of the records stored so far (read before the new ones are).
+            state = None if empty or needs_refit(db, count + len(new.keys)) else self._match_state(count)
             db.executemany("INSERT INTO records (key, base_key, source, fields, change) VALUES (?, ?, ?, ?, ?)",
                            [(k, b, f.get("source") or "", fields_text(f), change)
                             for k, b, f in zip(new.keys, new.base_keys, new.fields)])
-            self._pause_for_test()
             detail = {"added": len(new.keys), "skipped": new.skipped}
-            state = None if needs_refit(db, len(self)) else self._match_state()
-            if state is None:
-                changes = self._refit(change, "add", dict(detail, refit=True))
+            if state is None:  # a first add: its records are all there are
+                changes = self._refit(change, "add", dict(detail, refit=True),
+                                      (new.keys, new.fields) if empty else None)
             else:
-                first = len(state.keys)
-                rows = state.add(new.keys, corpus_of(new.fields))
+                first = len(state)
+                rows = state.add(corpus_of(new.fields))
+                state.store()
                 labels = state.matcher.labels
+                firsts = [int(labels[r]) for r in rows]
                 db.executemany("INSERT OR REPLACE INTO matched VALUES (?, ?)",
-                               [(state.keys[r], state.keys[int(labels[r])]) for r in rows])
-                changes = self._write_part(state, rows or list(range(first, len(state.keys))), change, "add", detail)
+                               zip(state.keys_of(rows), state.keys_of(firsts)))
+                changes = self._write_part(state, rows or list(range(first, len(state))), change, "add", detail)
                 self._merged = None
             changes.added, changes.skipped = len(new.keys), new.skipped
+            self._pause_for_test()  # everything written, nothing committed
         return changes
 
     def decide(self, a: str, b: str, same: bool, note: str = "") -> Changes:
@@ -368,7 +376,8 @@ class Catalog:
             if state is None:
                 changes = self._refit(change, "decide", detail)
             else:
-                changes = self._write_part(state, [state.row[a], state.row[b]], change, "decide", detail)
+                rows = state.rows_of([a, b])
+                changes = self._write_part(state, [rows[a], rows[b]], change, "decide", detail)
                 self._merged = None
         return changes
 

@@ -69,19 +69,29 @@ def fields_text(fields: dict[str, Any]) -> str:
     return json.dumps(fields, sort_keys=True, ensure_ascii=False)
 
 
-def new_records(data: Corpus | _core.Corpus | pd.DataFrame, stored: Counter[tuple[str, str]],
-                taken: Counter[str]) -> NewRecords:
+class Incoming(NamedTuple):
+    """Records to add, read once: as a core Corpus, as the catalogue's fields, and their base keys."""
+
+    core: _core.Corpus
+    fields: list[dict[str, Any]]
+    base_keys: list[str]
+
+
+def incoming(data: Corpus | _core.Corpus | pd.DataFrame) -> Incoming:
+    core, fields = as_core(data)
+    return Incoming(core, fields, [record_key(core[k]) for k in range(len(core))])
+
+
+def new_records(data: Incoming, stored: Counter[tuple[str, str]], taken: Counter[str]) -> NewRecords:
     """The records of `data` to add. `stored`: (base key, fields) of the stored
     records, counted; `taken`: stored records per base key. A record equal to a
     stored one (same base key and fields) beyond those this batch already matched
     is a re-import and is skipped; the rest get the next free suffix."""
-    core, fields = as_core(data)
     keys, bases, kept = [], [], []
     seen: Counter[tuple[str, str]] = Counter()
     skipped = 0
-    for k in range(len(core)):
-        base = record_key(core[k])
-        text = fields_text(fields[k])
+    for base, f in zip(data.base_keys, data.fields):
+        text = fields_text(f)
         seen[(base, text)] += 1
         if seen[(base, text)] <= stored[(base, text)]:
             skipped += 1
@@ -90,5 +100,5 @@ def new_records(data: Corpus | _core.Corpus | pd.DataFrame, stored: Counter[tupl
         n = taken[base]
         keys.append(base if n == 1 else f"{base}#{n}")
         bases.append(base)
-        kept.append(fields[k])
+        kept.append(f)
     return NewRecords(keys, bases, kept, skipped)

@@ -23,6 +23,10 @@ CREATE INDEX IF NOT EXISTS records_base_key ON records (base_key);
 -- The matcher's cluster of each record (decisions not applied), by its first record's key:
 -- what the incremental matcher starts from (catalog/matching.py).
 CREATE TABLE IF NOT EXISTS matched (key TEXT PRIMARY KEY, first TEXT NOT NULL);
+-- The matcher's state as bytes (catalog/matching.py): a snapshot (state 0), then one delta per add, in parts.
+CREATE TABLE IF NOT EXISTS matcher_state (seq INTEGER PRIMARY KEY, state INTEGER NOT NULL, data BLOB NOT NULL);
+-- ... and its prepared records, by row (row r: the record of seq r + 1), fetched as an add needs them.
+CREATE TABLE IF NOT EXISTS matcher_records (row INTEGER PRIMARY KEY, data BLOB NOT NULL);
 -- The work each record is in now.
 CREATE TABLE IF NOT EXISTS clusters (key TEXT PRIMARY KEY, work_id TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS clusters_work ON clusters (work_id);
