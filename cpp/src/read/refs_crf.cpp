@@ -46,9 +46,9 @@ struct Reader {
 }  // namespace
 
 RefsTagger::RefsTagger(std::string_view bytes) {
-    static constexpr char magic[8] = {'S', 'M', 'C', 'R', 'F', '1', 0, 0};
+    static constexpr char magic[8] = {'S', 'M', 'C', 'R', 'F', '2', 0, 0};  // 2: feature_key hashes
     if (bytes.size() < 8 || std::memcmp(bytes.data(), magic, 8) != 0)
-        throw std::runtime_error("refs tagger: not a model file (no SMCRF1 header)");
+        throw std::runtime_error("refs tagger: not a model file (no SMCRF2 header)");
     Reader r{bytes, 8};
     std::uint32_t L = r.get<std::uint32_t>();
     if (L == 0 || L > 255) throw std::runtime_error("refs tagger: bad label count");
@@ -71,13 +71,11 @@ RefsTagger::RefsTagger(std::string_view bytes) {
         if (l >= L) throw std::runtime_error("refs tagger: inconsistent model file");
     std::size_t cap = 16;
     while (cap < std::size_t(F) * 2) cap <<= 1;
-    slot_keys_.assign(cap, 0);
-    slot_feature_.assign(cap, kEmpty);
+    slots_.assign(cap, Slot{0, kEmpty});
     for (std::uint32_t f = 0; f < F; ++f) {
         std::size_t s = keys[f] & (cap - 1);
-        while (slot_feature_[s] != kEmpty) s = (s + 1) & (cap - 1);
-        slot_keys_[s] = keys[f];
-        slot_feature_[s] = f;
+        while (slots_[s].feature != kEmpty) s = (s + 1) & (cap - 1);
+        slots_[s] = Slot{keys[f], f};
     }
 }
 
@@ -95,23 +93,25 @@ std::vector<int> RefsTagger::tag_tokens(std::string_view text) const {
     thread_local std::vector<std::uint32_t> offsets;
     detail::refs_crf_feature_hashes(text, spans, hashes, offsets);
     const std::size_t L = labels_.size();
-    const std::size_t mask = slot_keys_.size() - 1;
-    std::vector<float> score(n * L, 0.0f);
+    const std::size_t mask = slots_.size() - 1;
+    thread_local std::vector<float> score, best;
+    thread_local std::vector<std::uint8_t> back;
+    score.assign(n * L, 0.0f);
+    best.resize(n * L);
+    back.resize(n * L);
     for (std::size_t i = 0; i < n; ++i) {
         float* row = &score[i * L];
         for (std::uint32_t k = offsets[i]; k < offsets[i + 1]; ++k) {
             std::uint64_t h = hashes[k];
-            for (std::size_t s = h & mask; slot_feature_[s] != kEmpty; s = (s + 1) & mask) {
-                if (slot_keys_[s] != h) continue;
-                std::uint32_t f = slot_feature_[s];
+            for (std::size_t s = h & mask; slots_[s].feature != kEmpty; s = (s + 1) & mask) {
+                if (slots_[s].key != h) continue;
+                std::uint32_t f = slots_[s].feature;
                 for (std::uint32_t e = offsets_[f]; e < offsets_[f + 1]; ++e) row[entry_labels_[e]] += entry_weights_[e];
                 break;
             }
         }
     }
     // Viterbi: best[i][y] = score[i][y] + max_x best[i-1][x] + trans[x][y]
-    std::vector<float> best(n * L);
-    std::vector<std::uint8_t> back(n * L, 0);
     for (std::size_t y = 0; y < L; ++y) best[y] = score[y];
     for (std::size_t i = 1; i < n; ++i) {
         for (std::size_t y = 0; y < L; ++y) {

@@ -42,8 +42,11 @@ public:
 private:
     std::vector<std::string> labels_;
     std::vector<float> transitions_;  // [from * L + to]
-    std::vector<std::uint64_t> slot_keys_;
-    std::vector<std::uint32_t> slot_feature_;  // index into offsets_, or ~0u for an empty slot
+    struct Slot {
+        std::uint64_t key;
+        std::uint32_t feature;  // index into offsets_, or ~0u for an empty slot
+    };
+    std::vector<Slot> slots_;  // open addressing on the feature key: key and index in one cache line
     std::vector<std::uint32_t> offsets_;
     std::vector<std::uint8_t> entry_labels_;
     std::vector<float> entry_weights_;
