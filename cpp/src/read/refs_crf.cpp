@@ -111,21 +111,31 @@ std::vector<int> RefsTagger::tag_tokens(std::string_view text) const {
             }
         }
     }
-    // Viterbi: best[i][y] = score[i][y] + max_x best[i-1][x] + trans[x][y]
+    // Viterbi: best[i][y] = score[i][y] + max_x best[i-1][x] + trans[x][y].
+    // The previous label x is the outer loop: the inner one runs over
+    // independent y (no chain of dependent max operations, vectorisable).
+    float m[256];
+    std::uint8_t arg[256];
     for (std::size_t y = 0; y < L; ++y) best[y] = score[y];
     for (std::size_t i = 1; i < n; ++i) {
+        const float* prev = &best[(i - 1) * L];
         for (std::size_t y = 0; y < L; ++y) {
-            float m = -std::numeric_limits<float>::infinity();
-            std::uint8_t arg = 0;
-            for (std::size_t x = 0; x < L; ++x) {
-                float v = best[(i - 1) * L + x] + transitions_[x * L + y];
-                if (v > m) {
-                    m = v;
-                    arg = static_cast<std::uint8_t>(x);
-                }
+            m[y] = prev[0] + transitions_[y];
+            arg[y] = 0;
+        }
+        for (std::size_t x = 1; x < L; ++x) {
+            const float px = prev[x];
+            const float* tx = &transitions_[x * L];
+            for (std::size_t y = 0; y < L; ++y) {
+                float v = px + tx[y];
+                bool better = v > m[y];
+                m[y] = better ? v : m[y];
+                arg[y] = better ? static_cast<std::uint8_t>(x) : arg[y];
             }
-            best[i * L + y] = m + score[i * L + y];
-            back[i * L + y] = arg;
+        }
+        for (std::size_t y = 0; y < L; ++y) {
+            best[i * L + y] = m[y] + score[i * L + y];
+            back[i * L + y] = arg[y];
         }
     }
     std::vector<int> out(n);
