@@ -69,13 +69,15 @@ RefsTagger::RefsTagger(std::string_view bytes) {
     if (offsets_.back() != E) throw std::runtime_error("refs tagger: inconsistent model file");
     for (auto l : entry_labels_)
         if (l >= L) throw std::runtime_error("refs tagger: inconsistent model file");
-    std::size_t cap = 16;
+    std::size_t cap = 64;  // at least one bitmap word
     while (cap < std::size_t(F) * 2) cap <<= 1;
     slots_.assign(cap, Slot{0, kEmpty});
+    occupied_.assign(cap / 64, 0);
     for (std::uint32_t f = 0; f < F; ++f) {
         std::size_t s = keys[f] & (cap - 1);
         while (slots_[s].feature != kEmpty) s = (s + 1) & (cap - 1);
         slots_[s] = Slot{keys[f], f};
+        occupied_[s / 64] |= std::uint64_t(1) << (s % 64);
     }
 }
 
@@ -103,6 +105,9 @@ std::vector<int> RefsTagger::tag_tokens(std::string_view text) const {
         float* row = &score[i * L];
         for (std::uint32_t k = offsets[i]; k < offsets[i + 1]; ++k) {
             std::uint64_t h = hashes[k];
+            // most features of a token are not in the model: their home slot
+            // is empty, which the bitmap (a few KB, in L1) tells
+            if (!(occupied_[(h & mask) / 64] >> (h & 63) & 1)) continue;
             for (std::size_t s = h & mask; slots_[s].feature != kEmpty; s = (s + 1) & mask) {
                 if (slots_[s].key != h) continue;
                 std::uint32_t f = slots_[s].feature;
@@ -155,8 +160,13 @@ std::vector<ReferenceField> RefsTagger::tag(std::string_view text) const {
     std::vector<ReferenceField> out;
     for (std::size_t i = 0; i < spans.size(); ++i) {
         auto [b, e] = spans[i];
-        if (out.empty() || i == 0 || labels[i] != labels[i - 1]) {
-            out.push_back({labels_[labels[i]], std::string(text.substr(b, e - b)), b, e});
+        // "B-title" opens a title field ("title" goes on with one): the
+        // model may give a field's first token a label of its own
+        std::string_view name = labels_[labels[i]];
+        bool opens = name.compare(0, 2, "B-") == 0;
+        if (opens) name.remove_prefix(2);
+        if (out.empty() || opens || out.back().label != name) {
+            out.push_back({std::string(name), std::string(text.substr(b, e - b)), b, e});
         } else {
             out.back().text += ' ';
             out.back().text.append(text.substr(b, e - b));

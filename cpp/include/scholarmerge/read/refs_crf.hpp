@@ -47,6 +47,7 @@ private:
         std::uint32_t feature;  // index into offsets_, or ~0u for an empty slot
     };
     std::vector<Slot> slots_;  // open addressing on the feature key: key and index in one cache line
+    std::vector<std::uint64_t> occupied_;  // one bit per slot
     std::vector<std::uint32_t> offsets_;
     std::vector<std::uint8_t> entry_labels_;
     std::vector<float> entry_weights_;
