@@ -97,10 +97,8 @@ std::vector<int> RefsTagger::tag_tokens(std::string_view text) const {
     const std::size_t L = labels_.size();
     const std::size_t mask = slots_.size() - 1;
     thread_local std::vector<float> score, best;
-    thread_local std::vector<std::uint8_t> back;
     score.assign(n * L, 0.0f);
     best.resize(n * L);
-    back.resize(n * L);
     for (std::size_t i = 0; i < n; ++i) {
         float* row = &score[i * L];
         for (std::uint32_t k = offsets[i]; k < offsets[i + 1]; ++k) {
@@ -117,31 +115,24 @@ std::vector<int> RefsTagger::tag_tokens(std::string_view text) const {
         }
     }
     // Viterbi: best[i][y] = score[i][y] + max_x best[i-1][x] + trans[x][y].
-    // The previous label x is the outer loop: the inner one runs over
-    // independent y (no chain of dependent max operations, vectorisable).
+    // The forward pass keeps only the maxima, with the previous label x as
+    // the outer loop: the inner one runs over independent y and vectorises.
+    // The backtrack finds the arg max again for the one label it follows
+    // (the first x reaching the maximum, as a strict > scan would keep).
     float m[256];
-    std::uint8_t arg[256];
     for (std::size_t y = 0; y < L; ++y) best[y] = score[y];
     for (std::size_t i = 1; i < n; ++i) {
         const float* prev = &best[(i - 1) * L];
-        for (std::size_t y = 0; y < L; ++y) {
-            m[y] = prev[0] + transitions_[y];
-            arg[y] = 0;
-        }
+        for (std::size_t y = 0; y < L; ++y) m[y] = prev[0] + transitions_[y];
         for (std::size_t x = 1; x < L; ++x) {
             const float px = prev[x];
             const float* tx = &transitions_[x * L];
             for (std::size_t y = 0; y < L; ++y) {
                 float v = px + tx[y];
-                bool better = v > m[y];
-                m[y] = better ? v : m[y];
-                arg[y] = better ? static_cast<std::uint8_t>(x) : arg[y];
+                m[y] = v > m[y] ? v : m[y];
             }
         }
-        for (std::size_t y = 0; y < L; ++y) {
-            best[i * L + y] = m[y] + score[i * L + y];
-            back[i * L + y] = arg[y];
-        }
+        for (std::size_t y = 0; y < L; ++y) best[i * L + y] = m[y] + score[i * L + y];
     }
     std::vector<int> out(n);
     std::size_t y = 0;
@@ -149,7 +140,18 @@ std::vector<int> RefsTagger::tag_tokens(std::string_view text) const {
         if (best[(n - 1) * L + k] > best[(n - 1) * L + y]) y = k;
     for (std::size_t i = n; i-- > 0;) {
         out[i] = static_cast<int>(y);
-        if (i) y = back[i * L + y];
+        if (!i) break;
+        const float* prev = &best[(i - 1) * L];
+        std::size_t arg = 0;
+        float top = prev[0] + transitions_[y];
+        for (std::size_t x = 1; x < L; ++x) {
+            float v = prev[x] + transitions_[x * L + y];
+            if (v > top) {
+                top = v;
+                arg = x;
+            }
+        }
+        y = arg;
     }
     return out;
 }
