@@ -63,20 +63,27 @@ RefsTagger::RefsTagger(std::string_view bytes) {
     std::uint32_t E = r.get<std::uint32_t>();
     std::vector<std::uint64_t> keys;
     r.array(keys, F);
-    r.array(offsets_, std::size_t(F) + 1);
-    r.array(entry_labels_, E);
-    r.array(entry_weights_, E);
-    if (offsets_.back() != E) throw std::runtime_error("refs tagger: inconsistent model file");
-    for (auto l : entry_labels_)
+    std::vector<std::uint32_t> offsets;
+    std::vector<std::uint8_t> labels;
+    std::vector<float> weights;
+    r.array(offsets, std::size_t(F) + 1);
+    r.array(labels, E);
+    r.array(weights, E);
+    if (offsets.back() != E) throw std::runtime_error("refs tagger: inconsistent model file");
+    for (std::uint32_t f = 0; f < F; ++f)
+        if (offsets[f] > offsets[f + 1]) throw std::runtime_error("refs tagger: inconsistent model file");
+    for (auto l : labels)
         if (l >= L) throw std::runtime_error("refs tagger: inconsistent model file");
+    entries_.resize(E);
+    for (std::uint32_t e = 0; e < E; ++e) entries_[e] = Entry{weights[e], labels[e]};
     std::size_t cap = 64;  // at least one bitmap word
     while (cap < std::size_t(F) * 2) cap <<= 1;
-    slots_.assign(cap, Slot{0, kEmpty});
+    slots_.assign(cap, Slot{0, kEmpty, 0});
     occupied_.assign(cap / 64, 0);
     for (std::uint32_t f = 0; f < F; ++f) {
         std::size_t s = keys[f] & (cap - 1);
-        while (slots_[s].feature != kEmpty) s = (s + 1) & (cap - 1);
-        slots_[s] = Slot{keys[f], f};
+        while (slots_[s].begin != kEmpty) s = (s + 1) & (cap - 1);
+        slots_[s] = Slot{keys[f], offsets[f], offsets[f + 1]};
         occupied_[s / 64] |= std::uint64_t(1) << (s % 64);
     }
 }
@@ -106,10 +113,10 @@ std::vector<int> RefsTagger::tag_tokens(std::string_view text) const {
             // most features of a token are not in the model: their home slot
             // is empty, which the bitmap (a few KB, in L1) tells
             if (!(occupied_[(h & mask) / 64] >> (h & 63) & 1)) continue;
-            for (std::size_t s = h & mask; slots_[s].feature != kEmpty; s = (s + 1) & mask) {
-                if (slots_[s].key != h) continue;
-                std::uint32_t f = slots_[s].feature;
-                for (std::uint32_t e = offsets_[f]; e < offsets_[f + 1]; ++e) row[entry_labels_[e]] += entry_weights_[e];
+            for (std::size_t s = h & mask; slots_[s].begin != kEmpty; s = (s + 1) & mask) {
+                const Slot& slot = slots_[s];
+                if (slot.key != h) continue;
+                for (std::uint32_t e = slot.begin; e < slot.end; ++e) row[entries_[e].label] += entries_[e].weight;
                 break;
             }
         }
