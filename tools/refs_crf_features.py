@@ -178,6 +178,33 @@ def rule_regions(text: str) -> list[str]:
     return sm._core._refs_rule_regions(text)
 
 
+SEGMENT_END = ",;:?!\")]"
+
+
+def _ends_segment(t: Token) -> bool:
+    # a comma, colon, closing quote or parenthesis, or a sentence end
+    return t.last in SEGMENT_END or _sentence_end(t)
+
+
+def _cap_bucket(caps: int, n: int) -> str:
+    # how title-cased the segment is: none, under a third, under two thirds, more, all
+    if caps == 0:
+        return "0"
+    if caps == n:
+        return "all"
+    return "lo" if 3 * caps < n else "mid" if 3 * caps < 2 * n else "hi"
+
+
+def segments(toks: list[Token]) -> list[tuple[int, int]]:
+    """(begin, end) token ranges between punctuation (see _ends_segment)."""
+    out, b = [], 0
+    for i, t in enumerate(toks):
+        if _ends_segment(t) or i == len(toks) - 1:
+            out.append((b, i + 1))
+            b = i + 1
+    return out
+
+
 def features(text: str) -> tuple[list[str], list[list[str]]]:
     """The tokens of `text` and, for each, its feature strings (in order)."""
     raw = split_tokens(text)
@@ -185,6 +212,22 @@ def features(text: str) -> tuple[list[str], list[list[str]]]:
     toks = [_token(r) for r in raw]
     n = len(toks)
     out = []
+    # the segment features of every token: where it stands between punctuation
+    seg_feats: list[list[str]] = []
+    in_seen = False
+    for k, (b, e) in enumerate(segments(toks)):
+        caps = sum(1 for t in toks[b:e] if "cap" in t.flags or "caps" in t.flags)
+        year = any("year" in t.flags for t in toks[b:e])
+        common = ["segw=" + toks[b].lower[:24], "seglen=" + _bucket(e - b), "segend=" + toks[e - 1].last,
+                  "segno=" + _bucket(k), "segcap=" + _cap_bucket(caps, e - b)]
+        if year:
+            common.append("segyear")
+        if in_seen:
+            common.append("inseen")
+        for i in range(b, e):
+            seg_feats.append(common + ["segpos=" + _bucket(i - b)])
+        if toks[b].lower == "in":
+            in_seen = True
     quotes = 0  # double quotes seen before the token
     depth = 0  # open parentheses / brackets before the token
     year_seen = False
@@ -203,7 +246,9 @@ def features(text: str) -> tuple[list[str], list[list[str]]]:
             f.append("inpar")
         if year_seen:
             f.append("yseen")
-        for k in (-2, -1, 1, 2):
+        if quotes >= 2:
+            f.append("qclosed")
+        for k in (-3, -2, -1, 1, 2, 3):
             j = i + k
             if 0 <= j < n:
                 o = toks[j]
@@ -215,6 +260,9 @@ def features(text: str) -> tuple[list[str], list[list[str]]]:
                     f += [f"{x}[{k}]" for x in o.flags]
             else:
                 f.append(f"w[{k}]=<none>")
+        f.append("w[-1]|w=" + (toks[i - 1].lower[:24] if i else "^") + "|" + t.lower[:24])
+        f.append("w|w[1]=" + t.lower[:24] + "|" + (toks[i + 1].lower[:24] if i + 1 < n else "$"))
+        f += seg_feats[i]
         prev_last = toks[i - 1].last if i else "^"
         f.append("l[-1]|sh=" + prev_last + "|" + t.shape)
         f.append("l[-1]|l=" + prev_last + "|" + t.last)

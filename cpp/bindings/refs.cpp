@@ -64,6 +64,20 @@ void bind_refs(py::module_& m) {
             return split_all(texts, source, [&](const std::string& t, Work& w) { return split_reference(t, w, tagger); });
         },
         py::arg("texts"), py::arg("model"), py::arg("source") = "<references>");
+    // The model's label of every token (tools/train_refs_crf.py's tokens),
+    // for the test that the C++ decoder agrees with crfsuite's.
+    m.def(
+        "_tag_tokens_with_model",
+        [](const std::vector<std::string>& texts, const py::bytes& model) {
+            RefsTagger tagger{std::string_view(std::string(model))};
+            std::vector<std::vector<std::string>> out;
+            for (const auto& t : texts) {
+                auto& labels = out.emplace_back();
+                for (int l : tagger.tag_tokens(t)) labels.push_back(tagger.labels()[l]);
+            }
+            return out;
+        },
+        py::arg("texts"), py::arg("model"));
     m.def("tag_reference", [](const std::string& text) {
         std::vector<std::pair<std::string, std::string>> out;
         for (auto& f : tag_reference(text)) out.emplace_back(f.label, f.text);

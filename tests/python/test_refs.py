@@ -71,6 +71,31 @@ def test_read_cv_sections_numbering_wrapped_lines():
     assert all(w.source_format == "refs" for w in c)
 
 
+def test_read_markdown_cv_bullets_descending_numbers_and_styles():
+    # A Markdown CV: "#" headings as sections, "-" / "*" bullets and
+    # descending "12." numbering, wrapped and indented lines, emphasis marks,
+    # and one entry each in Chicago (book, article), IEEE, Vancouver, LNCS, MLA.
+    c = sm.read(DATA / "cv_refs_markdown.md", format="refs")
+    assert len(c) == 6 and not c.diagnostics
+    got = [(w.extra.get("section"), [a.surname for a in w.authors], w.title, w.venue, w.year) for w in c]
+    assert got == [
+        ("Books", ["Doe"], "Reading Machines: A History of the Index", "", 2015),
+        ("Articles", ["Doe", "Rossi"], "Counting Citations in Early Modern Europe",
+         "Journal of the History of Ideas", 2020),
+        ("Articles", ["Doe", "Kumar"], "Fuzzy matching of bibliographic records", "IEEE Trans. Knowl. Data Eng", 2018),
+        ("Articles", ["Doe", "Kumar", "Rossi"], "Duplicate detection in library catalogues", "Nat Commun", 2017),
+        ("Chapters and proceedings", ["Doe", "Kumar"], "Blocking strategies for record linkage",
+         "Advances in Databases", 2016),
+        ("Chapters and proceedings", ["Rossi", "Doe"], "Metadata Quality in Digital Libraries",
+         "Digital Humanities Quarterly", 2015),
+    ]
+    assert [w.source_line for w in c] == [5, 10, 12, 15, 20, 23]
+    assert (c[0].extra["publisher"], c[0].extra["location"]) == ("MIT Press", "Cambridge, MA")
+    assert (c[1].extra["volume"], c[1].extra["issue"], c[1].extra["pages"]) == ("81", "2", "211-34")
+    assert (c[3].extra["volume"], c[3].extra["pages"]) == ("8", "1452")
+    assert c[4].extra["publisher"] == "Springer" and c[4].extra["pages"] == "12-25"
+
+
 def test_detected_when_nothing_else_fits():
     assert sm._core.detect_format((DATA / "cv_refs.txt").read_text(), "") == "refs"
     c = sm.read_text("Smith, J. (2019). A paper. Journal X, 3, 1-2.\nLee, K. (2020). Another one. Journal Y, 4, 5.\n")

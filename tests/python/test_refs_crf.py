@@ -59,3 +59,35 @@ def test_tag_reference_fields():
 def test_model_bytes_are_checked():
     with pytest.raises(RuntimeError):
         sm._core._parse_references_with_model(["x"], b"not a model", "<m>")
+
+
+def test_decoder_agrees_with_crfsuite():
+    # The C++ side (feature keys, the slot table, Viterbi) labels every token
+    # as crfsuite's own tagger does with the same model: a small model trained
+    # here on 80 references of core.xml, decoding 60 others.
+    pycrfsuite = pytest.importorskip("pycrfsuite")
+    refs = core_sample(140)
+    if not refs:
+        pytest.skip("../shared/benchmarks not present")
+    import tempfile
+    from pathlib import Path
+
+    import train_refs_crf as tr
+
+    data = tr.load(BENCHMARKS / "anystyle" / "core.xml")[:80]
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "m.crfsuite"
+        saved = dict(tr.PARAMS)
+        tr.PARAMS["max_iterations"] = 40
+        try:
+            tr.train(data, path)
+        finally:
+            tr.PARAMS.update(saved)
+        blob = tr.export(path)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(path))
+        texts = refs[80:]
+        ours = sm._core._tag_tokens_with_model(texts, blob)
+        theirs = [tagger.tag(pyf.features(t)[1]) for t in texts]
+    assert any("B-title" in labels for labels in ours)  # the opened labels are decoded too
+    assert ours == theirs

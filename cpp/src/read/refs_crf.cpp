@@ -46,9 +46,9 @@ struct Reader {
 }  // namespace
 
 RefsTagger::RefsTagger(std::string_view bytes) {
-    static constexpr char magic[8] = {'S', 'M', 'C', 'R', 'F', '1', 0, 0};
+    static constexpr char magic[8] = {'S', 'M', 'C', 'R', 'F', '2', 0, 0};  // 2: feature_key hashes
     if (bytes.size() < 8 || std::memcmp(bytes.data(), magic, 8) != 0)
-        throw std::runtime_error("refs tagger: not a model file (no SMCRF1 header)");
+        throw std::runtime_error("refs tagger: not a model file (no SMCRF2 header)");
     Reader r{bytes, 8};
     std::uint32_t L = r.get<std::uint32_t>();
     if (L == 0 || L > 255) throw std::runtime_error("refs tagger: bad label count");
@@ -63,21 +63,28 @@ RefsTagger::RefsTagger(std::string_view bytes) {
     std::uint32_t E = r.get<std::uint32_t>();
     std::vector<std::uint64_t> keys;
     r.array(keys, F);
-    r.array(offsets_, std::size_t(F) + 1);
-    r.array(entry_labels_, E);
-    r.array(entry_weights_, E);
-    if (offsets_.back() != E) throw std::runtime_error("refs tagger: inconsistent model file");
-    for (auto l : entry_labels_)
+    std::vector<std::uint32_t> offsets;
+    std::vector<std::uint8_t> labels;
+    std::vector<float> weights;
+    r.array(offsets, std::size_t(F) + 1);
+    r.array(labels, E);
+    r.array(weights, E);
+    if (offsets.back() != E) throw std::runtime_error("refs tagger: inconsistent model file");
+    for (std::uint32_t f = 0; f < F; ++f)
+        if (offsets[f] > offsets[f + 1]) throw std::runtime_error("refs tagger: inconsistent model file");
+    for (auto l : labels)
         if (l >= L) throw std::runtime_error("refs tagger: inconsistent model file");
-    std::size_t cap = 16;
+    entries_.resize(E);
+    for (std::uint32_t e = 0; e < E; ++e) entries_[e] = Entry{weights[e], labels[e]};
+    std::size_t cap = 64;  // at least one bitmap word
     while (cap < std::size_t(F) * 2) cap <<= 1;
-    slot_keys_.assign(cap, 0);
-    slot_feature_.assign(cap, kEmpty);
+    slots_.assign(cap, Slot{0, kEmpty, 0});
+    occupied_.assign(cap / 64, 0);
     for (std::uint32_t f = 0; f < F; ++f) {
         std::size_t s = keys[f] & (cap - 1);
-        while (slot_feature_[s] != kEmpty) s = (s + 1) & (cap - 1);
-        slot_keys_[s] = keys[f];
-        slot_feature_[s] = f;
+        while (slots_[s].begin != kEmpty) s = (s + 1) & (cap - 1);
+        slots_[s] = Slot{keys[f], offsets[f], offsets[f + 1]};
+        occupied_[s / 64] |= std::uint64_t(1) << (s % 64);
     }
 }
 
@@ -95,38 +102,44 @@ std::vector<int> RefsTagger::tag_tokens(std::string_view text) const {
     thread_local std::vector<std::uint32_t> offsets;
     detail::refs_crf_feature_hashes(text, spans, hashes, offsets);
     const std::size_t L = labels_.size();
-    const std::size_t mask = slot_keys_.size() - 1;
-    std::vector<float> score(n * L, 0.0f);
+    const std::size_t mask = slots_.size() - 1;
+    thread_local std::vector<float> score, best;
+    score.assign(n * L, 0.0f);
+    best.resize(n * L);
     for (std::size_t i = 0; i < n; ++i) {
         float* row = &score[i * L];
         for (std::uint32_t k = offsets[i]; k < offsets[i + 1]; ++k) {
             std::uint64_t h = hashes[k];
-            for (std::size_t s = h & mask; slot_feature_[s] != kEmpty; s = (s + 1) & mask) {
-                if (slot_keys_[s] != h) continue;
-                std::uint32_t f = slot_feature_[s];
-                for (std::uint32_t e = offsets_[f]; e < offsets_[f + 1]; ++e) row[entry_labels_[e]] += entry_weights_[e];
+            // most features of a token are not in the model: their home slot
+            // is empty, which the bitmap (a few KB, in L1) tells
+            if (!(occupied_[(h & mask) / 64] >> (h & 63) & 1)) continue;
+            for (std::size_t s = h & mask; slots_[s].begin != kEmpty; s = (s + 1) & mask) {
+                const Slot& slot = slots_[s];
+                if (slot.key != h) continue;
+                for (std::uint32_t e = slot.begin; e < slot.end; ++e) row[entries_[e].label] += entries_[e].weight;
                 break;
             }
         }
     }
-    // Viterbi: best[i][y] = score[i][y] + max_x best[i-1][x] + trans[x][y]
-    std::vector<float> best(n * L);
-    std::vector<std::uint8_t> back(n * L, 0);
+    // Viterbi: best[i][y] = score[i][y] + max_x best[i-1][x] + trans[x][y].
+    // The forward pass keeps only the maxima, with the previous label x as
+    // the outer loop: the inner one runs over independent y and vectorises.
+    // The backtrack finds the arg max again for the one label it follows
+    // (the first x reaching the maximum, as a strict > scan would keep).
+    float m[256];
     for (std::size_t y = 0; y < L; ++y) best[y] = score[y];
     for (std::size_t i = 1; i < n; ++i) {
-        for (std::size_t y = 0; y < L; ++y) {
-            float m = -std::numeric_limits<float>::infinity();
-            std::uint8_t arg = 0;
-            for (std::size_t x = 0; x < L; ++x) {
-                float v = best[(i - 1) * L + x] + transitions_[x * L + y];
-                if (v > m) {
-                    m = v;
-                    arg = static_cast<std::uint8_t>(x);
-                }
+        const float* prev = &best[(i - 1) * L];
+        for (std::size_t y = 0; y < L; ++y) m[y] = prev[0] + transitions_[y];
+        for (std::size_t x = 1; x < L; ++x) {
+            const float px = prev[x];
+            const float* tx = &transitions_[x * L];
+            for (std::size_t y = 0; y < L; ++y) {
+                float v = px + tx[y];
+                m[y] = v > m[y] ? v : m[y];
             }
-            best[i * L + y] = m + score[i * L + y];
-            back[i * L + y] = arg;
         }
+        for (std::size_t y = 0; y < L; ++y) best[i * L + y] = m[y] + score[i * L + y];
     }
     std::vector<int> out(n);
     std::size_t y = 0;
@@ -134,7 +147,18 @@ std::vector<int> RefsTagger::tag_tokens(std::string_view text) const {
         if (best[(n - 1) * L + k] > best[(n - 1) * L + y]) y = k;
     for (std::size_t i = n; i-- > 0;) {
         out[i] = static_cast<int>(y);
-        if (i) y = back[i * L + y];
+        if (!i) break;
+        const float* prev = &best[(i - 1) * L];
+        std::size_t arg = 0;
+        float top = prev[0] + transitions_[y];
+        for (std::size_t x = 1; x < L; ++x) {
+            float v = prev[x] + transitions_[x * L + y];
+            if (v > top) {
+                top = v;
+                arg = x;
+            }
+        }
+        y = arg;
     }
     return out;
 }
@@ -145,8 +169,13 @@ std::vector<ReferenceField> RefsTagger::tag(std::string_view text) const {
     std::vector<ReferenceField> out;
     for (std::size_t i = 0; i < spans.size(); ++i) {
         auto [b, e] = spans[i];
-        if (out.empty() || i == 0 || labels[i] != labels[i - 1]) {
-            out.push_back({labels_[labels[i]], std::string(text.substr(b, e - b)), b, e});
+        // "B-title" opens a title field ("title" goes on with one): the
+        // model may give a field's first token a label of its own
+        std::string_view name = labels_[labels[i]];
+        bool opens = name.compare(0, 2, "B-") == 0;
+        if (opens) name.remove_prefix(2);
+        if (out.empty() || opens || out.back().label != name) {
+            out.push_back({std::string(name), std::string(text.substr(b, e - b)), b, e});
         } else {
             out.back().text += ' ';
             out.back().text.append(text.substr(b, e - b));

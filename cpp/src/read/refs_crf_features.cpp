@@ -5,7 +5,9 @@
 // typographic quotes and dashes read as ASCII first.
 #include "details/refs_crf_features.hpp"
 
+#include <cstring>
 #include <string>
+#include <unordered_map>
 
 #include "scholarmerge/read/refs.hpp"
 #include "scholarmerge/read/refs_crf.hpp"
@@ -124,13 +126,35 @@ const Dict kDicts[] = {
     {"in", {"in"}},
 };
 
+// The token flags, one bit each, in the order the Python emits them.
+enum Flag : std::uint32_t { kYear, kNum, kHasDig, kRange, kInit, kInits, kCaps, kCap, kLow, kLink, kOrd, kDict0 };
+constexpr std::size_t kDictCount = sizeof(kDicts) / sizeof(kDicts[0]);
+constexpr std::size_t kFlagCount = kDict0 + kDictCount;
+const std::string_view kFlagNames[kFlagCount] = {
+    "year", "num", "hasdig", "range", "init", "inits", "caps", "cap", "low", "link", "ord",
+    "d:month", "d:venue", "d:publ", "d:part", "d:edit", "d:pagew", "d:volw", "d:etal", "d:and", "d:thesis", "d:edn",
+    "d:idw", "d:in"};
+static_assert(kDictCount == 13, "kFlagNames lists the dictionaries of kDicts");
+
+// word -> the bits of the lists it is in (one hash look-up instead of a scan)
+const std::unordered_map<std::string_view, std::uint32_t>& dict_bits() {
+    static const auto m = [] {
+        std::unordered_map<std::string_view, std::uint32_t> out;
+        for (std::size_t d = 0; d < kDictCount; ++d)
+            for (std::string_view w : kDicts[d].words) out[w] |= 1u << (kDict0 + d);
+        return out;
+    }();
+    return m;
+}
+
 struct Tok {
     std::string norm;
     std::string lower;  // the core, ASCII letters lower-cased
     std::size_t core_cps = 0;
     std::string shape;
     char first = 'a', last = 'a';
-    std::vector<std::string> flags;
+    std::uint32_t flags = 0;  // 1 << Flag
+    bool has(Flag f) const { return flags >> f & 1u; }
 };
 
 bool starts(std::string_view s, std::string_view p) { return s.compare(0, p.size(), p) == 0; }
@@ -172,46 +196,50 @@ Tok make_token(std::string_view raw) {
         lowers += lower(c);
     }
     auto& f = t.flags;
-    if (is_year(core)) f.emplace_back("year");
-    if (!core.empty() && digits == core.size()) f.emplace_back("num");
-    else if (digits) f.emplace_back("hasdig");
+    if (is_year(core)) f |= 1u << kYear;
+    if (!core.empty() && digits == core.size()) f |= 1u << kNum;
+    else if (digits) f |= 1u << kHasDig;
     std::size_t dash = core.find('-');
     if (dash != std::string_view::npos && dash > 0 && dash + 1 < core.size()) {
         bool all = true;
         for (std::size_t i = 0; i < core.size(); ++i)
             if (i != dash && !digit(core[i])) all = false;
-        if (all) f.emplace_back("range");
+        if (all) f |= 1u << kRange;
     }
-    if (core.size() == 1 && uppers == 1 && e < n.size() && n[e] == '.') f.emplace_back("init");
+    if (core.size() == 1 && uppers == 1 && e < n.size() && n[e] == '.') f |= 1u << kInit;
     if (core.size() >= 3 && core.find('.') != std::string_view::npos) {
         bool all = true;
         for (char c : core)
             if (c != '.' && !upper(c)) all = false;
-        if (all) f.emplace_back("inits");
+        if (all) f |= 1u << kInits;
     }
-    if (uppers >= 2 && lowers == 0 && digits == 0) f.emplace_back("caps");
-    else if (uppers && !core.empty() && upper(core[0]) && lowers) f.emplace_back("cap");
-    else if (!core.empty() && lower(core[0])) f.emplace_back("low");
-    if (starts(n, "http") || starts(n, "www.") || starts(n, "doi:") || starts(n, "10.")) f.emplace_back("link");
+    if (uppers >= 2 && lowers == 0 && digits == 0) f |= 1u << kCaps;
+    else if (uppers && !core.empty() && upper(core[0]) && lowers) f |= 1u << kCap;
+    else if (!core.empty() && lower(core[0])) f |= 1u << kLow;
+    if (starts(n, "http") || starts(n, "www.") || starts(n, "doi:") || starts(n, "10.")) f |= 1u << kLink;
     if (core.size() >= 3 && digits) {
         std::string_view end = core.substr(core.size() - 2);
         bool all = true;
         for (std::size_t i = 0; i + 2 < core.size(); ++i)
             if (!digit(core[i])) all = false;
-        if (all && (end == "st" || end == "nd" || end == "rd" || end == "th")) f.emplace_back("ord");
+        if (all && (end == "st" || end == "nd" || end == "rd" || end == "th")) f |= 1u << kOrd;
     }
-    for (const Dict& d : kDicts)
-        for (std::string_view w : d.words)
-            if (t.lower == w) {
-                f.push_back("d:" + std::string(d.name));
-                break;
-            }
+    if (t.lower.size() <= 16) {
+        const auto& m = dict_bits();
+        if (auto it = m.find(t.lower); it != m.end()) f |= it->second;
+    }
     return t;
 }
 
-std::string bucket(std::size_t k) {
-    if (k <= 4) return std::to_string(k);
-    return k <= 7 ? "5-7" : "8+";
+// "0".."4", "5-7", "8+" (static strings: no allocation per feature)
+std::string_view bucket(std::size_t k) {
+    static constexpr std::string_view names[] = {"0", "1", "2", "3", "4", "5-7", "5-7", "5-7", "8+"};
+    return names[k < 8 ? k : 8];
+}
+
+std::string_view digit_name(std::size_t k) {
+    static constexpr std::string_view names[] = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
+    return names[k];
 }
 
 
@@ -265,13 +293,65 @@ namespace {
 // initial, or "?" / "!".
 bool sentence_end(const Tok& t) {
     if (t.last == '?' || t.last == '!') return true;
-    if (t.last != '.') return false;
-    for (const auto& x : t.flags)
-        if (x == "init" || x == "inits") return false;
-    return true;
+    return t.last == '.' && !t.has(kInit) && !t.has(kInits);
 }
 
-// Calls emit(feature) for every feature of every token, token by token;
+// A comma, colon, closing quote or parenthesis, or a sentence end closes a
+// segment (SEGMENT_END in the Python).
+bool ends_segment(const Tok& t) {
+    return std::string_view(",;:?!\")]").find(t.last) != std::string_view::npos || sentence_end(t);
+}
+
+// How title-cased a segment is: none, under a third, under two thirds, more, all.
+std::string_view cap_bucket(std::size_t caps, std::size_t n) {
+    if (caps == 0) return "0";
+    if (caps == n) return "all";
+    return 3 * caps < n ? "lo" : 3 * caps < 2 * n ? "mid" : "hi";
+}
+
+// The features a token takes from its segment (the tokens between
+// punctuation it stands in): its first word, length, closing mark, index,
+// capitalisation, a year in it, an "In" segment before it, its place in it.
+struct SegmentFeatures {
+    std::string common;  // the shared ones, '\0'-separated
+    std::size_t pos = 0;
+};
+
+std::vector<SegmentFeatures> segment_features(const std::vector<Tok>& toks) {
+    std::vector<SegmentFeatures> out(toks.size());
+    bool in_seen = false;
+    std::size_t b = 0, k = 0;
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+        if (!(ends_segment(toks[i]) || i + 1 == toks.size())) continue;
+        const std::size_t e = i + 1;
+        std::size_t caps = 0;
+        bool year = false;
+        for (std::size_t j = b; j < e; ++j) {
+            caps += toks[j].has(kCap) || toks[j].has(kCaps);
+            year = year || toks[j].has(kYear);
+        }
+        std::string c;
+        auto add = [&](std::string_view a, std::string_view v = {}) {
+            c += a;
+            c += v;
+            c += '\0';
+        };
+        add("segw=", cp_prefix(toks[b].lower, 24));
+        add("seglen=", bucket(e - b));
+        add("segend=", std::string_view(&toks[e - 1].last, 1));
+        add("segno=", bucket(k));
+        add("segcap=", cap_bucket(caps, e - b));
+        if (year) add("segyear");
+        if (in_seen) add("inseen");
+        for (std::size_t j = b; j < e; ++j) out[j] = {c, j - b};
+        if (toks[b].lower == "in") in_seen = true;
+        b = e;
+        ++k;
+    }
+    return out;
+}
+
+// Calls emit(a, b, c, d) (the feature is a + b + c + d) for every feature of every token, token by token;
 // next_token() before each token's first.
 template <class Emit, class Next>
 void each_feature(std::string_view text, const detail::TokenSpans& spans, Emit&& emit, Next&& next_token) {
@@ -279,16 +359,17 @@ void each_feature(std::string_view text, const detail::TokenSpans& spans, Emit&&
     toks.reserve(spans.size());
     for (auto [b, e] : spans) toks.push_back(make_token(text.substr(b, e - b)));
     const std::size_t n = toks.size();
-    std::string buf;
+    // a feature is handed over in up to four pieces (the hashing side never
+    // assembles it)
     auto put = [&](std::string_view a, std::string_view b = {}, std::string_view c = {}, std::string_view d = {}) {
-        buf.assign(a);
-        buf += b;
-        buf += c;
-        buf += d;
-        emit(std::string_view(buf));
+        emit(a, b, c, d);
     };
-    static const std::string_view ks[4] = {"-2", "-1", "1", "2"};
-    static const int offs[4] = {-2, -1, 1, 2};
+    auto put_flags = [&](std::uint32_t flags, std::string_view k) {
+        for (; flags; flags &= flags - 1) put(kFlagNames[__builtin_ctz(flags)], k);
+    };
+    static const std::string_view ks[6] = {"[-3]", "[-2]", "[-1]", "[1]", "[2]", "[3]"};
+    static const int offs[6] = {-3, -2, -1, 1, 2, 3};
+    const std::vector<SegmentFeatures> segs = segment_features(toks);
     int quotes = 0, depth = 0, sentences = 0;
     bool year_seen = false;
     const std::vector<std::string> regions = refs_rule_regions(text);
@@ -302,16 +383,17 @@ void each_feature(std::string_view text, const detail::TokenSpans& spans, Emit&&
         put("l=", std::string_view(&t.last, 1));
         put("s3=", cp_suffix(t.lower, 3));
         put("len=", bucket(t.core_cps));
-        put("pos=", std::to_string(10 * i / n));
+        put("pos=", digit_name(10 * i / n));
         if (i == 0) put("first");
         if (i == n - 1) put("last");
-        for (const auto& x : t.flags) put(x);
+        put_flags(t.flags, {});
         if (quotes % 2) put("inq");
         if (depth > 0) put("inpar");
         if (year_seen) put("yseen");
-        for (int q = 0; q < 4; ++q) {
+        if (quotes >= 2) put("qclosed");
+        for (int q = 0; q < 6; ++q) {
             long j = static_cast<long>(i) + offs[q];
-            std::string k = std::string("[") + std::string(ks[q]) + "]";
+            std::string_view k = ks[q];
             if (j >= 0 && j < static_cast<long>(n)) {
                 const Tok& o = toks[j];
                 put("w", k, "=", cp_prefix(o.lower, 24));
@@ -319,11 +401,18 @@ void each_feature(std::string_view text, const detail::TokenSpans& spans, Emit&&
                     put("sh", k, "=", o.shape);
                     put("l", k, "=", std::string_view(&o.last, 1));
                     put("f", k, "=", std::string_view(&o.first, 1));
-                    for (const auto& x : o.flags) put(x, k);
+                    put_flags(o.flags, k);
                 }
             } else {
                 put("w", k, "=<none>");
             }
+        }
+        put("w[-1]|w=", i ? cp_prefix(toks[i - 1].lower, 24) : std::string_view("^"), "|", cp_prefix(t.lower, 24));
+        put("w|w[1]=", cp_prefix(t.lower, 24), "|", i + 1 < n ? cp_prefix(toks[i + 1].lower, 24) : std::string_view("$"));
+        {
+            std::string_view c = segs[i].common;
+            for (std::size_t z; (z = c.find('\0')) != std::string_view::npos; c.remove_prefix(z + 1)) put(c.substr(0, z));
+            put("segpos=", bucket(segs[i].pos));
         }
         char prev_last = i ? toks[i - 1].last : '^';
         std::string_view pl(&prev_last, 1);
@@ -341,8 +430,7 @@ void each_feature(std::string_view text, const detail::TokenSpans& spans, Emit&&
             else if (c == '(' || c == '[') ++depth;
             else if ((c == ')' || c == ']') && depth > 0) --depth;
         }
-        for (const auto& x : t.flags)
-            if (x == "year") year_seen = true;
+        if (t.has(kYear)) year_seen = true;
     }
 }
 
@@ -363,7 +451,13 @@ std::vector<std::pair<std::size_t, std::size_t>> refs_crf_tokens(std::string_vie
 std::vector<std::vector<std::string>> refs_crf_features(std::string_view text) {
     std::vector<std::vector<std::string>> out;
     each_feature(
-        text, refs_crf_tokens(text), [&](std::string_view f) { out.back().emplace_back(f); },
+        text, refs_crf_tokens(text),
+        [&](std::string_view a, std::string_view b, std::string_view c, std::string_view d) {
+            std::string& f = out.back().emplace_back(a);
+            f += b;
+            f += c;
+            f += d;
+        },
         [&] { out.emplace_back(); });
     return out;
 }
@@ -375,7 +469,10 @@ void refs_crf_feature_hashes(std::string_view text, const TokenSpans& tokens, st
     hashes.clear();
     offsets.clear();
     each_feature(
-        text, tokens, [&](std::string_view f) { hashes.push_back(fnv1a64(f)); },
+        text, tokens,
+        [&](std::string_view a, std::string_view b, std::string_view c, std::string_view d) {
+            hashes.push_back(FeatureKey().add(a).add(b).add(c).add(d).done());
+        },
         [&] { offsets.push_back(static_cast<std::uint32_t>(hashes.size())); });
     offsets.push_back(static_cast<std::uint32_t>(hashes.size()));
 }

@@ -108,6 +108,12 @@ bool has_letter(std::string_view s) {
     return false;
 }
 
+bool has_letter_or_digit(std::string_view s) {
+    for (char c : s)
+        if (digit(c)) return true;
+    return has_letter(s);
+}
+
 // The first year (1500-2099) standing alone in `s`, 0 if none.
 int find_year(std::string_view s) {
     for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
@@ -165,6 +171,11 @@ std::size_t quoted_title_end(std::string_view t) {
         if (!len) continue;
         std::size_t e = i + len;
         if (e < t.size() && t[e] == ':') return npos;
+        // "“Je voudrais ...” - Carnet de route ...": a dash goes on to a subtitle
+        if (std::string_view rest = t.substr(e); rest.compare(0, 3, " - ") == 0 ||
+                                                 rest.compare(0, 5, " \xE2\x80\x93 ") == 0 ||
+                                                 rest.compare(0, 5, " \xE2\x80\x94 ") == 0)
+            return npos;
         std::size_t k = e;
         while (k < t.size() && (t[k] == ' ' || t[k] == ',' || t[k] == '.')) ++k;
         return k < t.size() && k > e ? e : npos;
@@ -251,7 +262,7 @@ bool split_reference(std::string_view text, Work& w, const RefsTagger& tagger) {
                 tt = tt.substr(0, cut);
             }
         }
-        title = detail::clean_reference_title(tt);
+        title = detail::clean_tagged_title(tt);
         // "In P. Sanders (Ed.) The Tribes of ...": a second title after the
         // editors is the book the chapter is in.
         if (container_text.empty()) {
@@ -361,8 +372,17 @@ bool split_reference(std::string_view text, Work& w, const RefsTagger& tagger) {
     }
     w.title = title;
     if (w.authors.empty() && !w.year && w.venue.empty()) {
-        w.title = s;
-        return false;
+        // No names, date or container: split all the same when the tagger
+        // found other fields beside the title (an edited volume's editors,
+        // an imprint, pages, a URL: "CIA World Factbook. Available at
+        // https://..."); text it read as one title is kept whole.
+        bool other = !w.ids.empty();
+        for (const auto& f : fields)
+            other = other || (f.label != "title" && f.label != "other" && has_letter_or_digit(f.text));
+        if (!other) {
+            w.title = s;
+            return false;
+        }
     }
     return true;
 }

@@ -1460,6 +1460,8 @@ std::string clean_reference_title(std::string_view t) {
     return s;
 }
 
+std::string clean_tagged_title(std::string_view t) { return clean_title(t); }
+
 }  // namespace detail
 
 }  // namespace scholarmerge

@@ -42,11 +42,20 @@ public:
 private:
     std::vector<std::string> labels_;
     std::vector<float> transitions_;  // [from * L + to]
-    std::vector<std::uint64_t> slot_keys_;
-    std::vector<std::uint32_t> slot_feature_;  // index into offsets_, or ~0u for an empty slot
-    std::vector<std::uint32_t> offsets_;
-    std::vector<std::uint8_t> entry_labels_;
-    std::vector<float> entry_weights_;
+    // Open addressing on the feature key; a slot holds the range of its
+    // (weight, label) entries, so a hit costs two cache lines, not four.
+    struct Slot {
+        std::uint64_t key;
+        std::uint32_t begin;  // into entries_, or ~0u for an empty slot
+        std::uint32_t end;
+    };
+    struct Entry {
+        float weight;
+        std::uint32_t label;
+    };
+    std::vector<Slot> slots_;
+    std::vector<std::uint64_t> occupied_;  // one bit per slot
+    std::vector<Entry> entries_;
 };
 
 // tag_reference(text) = RefsTagger::shipped().tag(text): the splitter the

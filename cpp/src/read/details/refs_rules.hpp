@@ -18,5 +18,8 @@ std::string squeeze_spaces(std::string_view s);
 std::size_t reference_list_marker(std::string_view s);
 // A title's surrounding quotes and punctuation, and a trailing "(2nd ed.)" / "[DVD]", off.
 std::string clean_reference_title(std::string_view t);
+// The same without dropping a trailing "(abstract)", "[in Chinese]", "(2nd
+// ed.)": for a title the tagger cut, which learnt where such notes belong.
+std::string clean_tagged_title(std::string_view t);
 
 }  // namespace scholarmerge::detail
