@@ -530,12 +530,8 @@ void finish_ascii_name(Author& a, bool display_lower) {
         // initials word; a PubMed block among all-initials words then gives
         // all its capitals, so the pass is redone only for names with a block.
         bool all_initials = true, block = false;
-        each_word(given, [&](std::string_view w) {
-            if (all_initials) {
-                bool dotted = is_dotted_initials(w);
-                all_initials = dotted || (display_lower && is_initials_block(w));
-                block |= all_initials && !dotted;
-            }
+        // The capital opening each part of a word ("Jean-Paul", "J.-P.").
+        auto take_initials = [&](std::string_view w) {
             bool at_start = true;
             for (char c : w) {
                 if (c == '.' || c == '-') {
@@ -545,6 +541,14 @@ void finish_ascii_name(Author& a, bool display_lower) {
                 if (at_start) buf[k++] = ascii::to_upper(c);
                 at_start = false;
             }
+        };
+        each_word(given, [&](std::string_view w) {
+            if (all_initials) {
+                bool dotted = is_dotted_initials(w);
+                all_initials = dotted || (display_lower && is_initials_block(w));
+                block |= all_initials && !dotted;
+            }
+            take_initials(w);
             return true;
         });
         if (all_initials && block) {
@@ -554,15 +558,7 @@ void finish_ascii_name(Author& a, bool display_lower) {
                     for (char c : w) buf[k++] = c;  // a block: capitals already
                     return true;
                 }
-                bool at_start = true;
-                for (char c : w) {
-                    if (c == '.' || c == '-') {
-                        at_start = true;
-                        continue;
-                    }
-                    if (at_start) buf[k++] = ascii::to_upper(c);
-                    at_start = false;
-                }
+                take_initials(w);
                 return true;
             });
         }
