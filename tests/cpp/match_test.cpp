@@ -512,6 +512,28 @@ TEST(Repair, SpelledOutVenuesSplitSurnamesAndDecadesAreReadAsTheCorpusNamesThem)
     EXPECT_EQ(r[7].title, "the computational complexity of machine learning");
 }
 
+TEST(Repair, AShortTitleKeepsOneWordWhenAllTheRestIsOtherFields) {
+    std::vector<MatchRecord> r{
+        fielded("DataSplash", "Chris Olston, Allison Woodruff", "SIGMOD Conference", 1998),
+        fielded("Updating XML", "Igor Tatarinov, Zachary Ives", "International Conference on Management of Data", 2001),
+        fielded("Mining Streams", "Ann Weiss", "International Conference on Management of Data", 2002),
+        fielded("Query Optimization", "Bo Chen", "SIGMOD Conference", 1999),
+        fielded("datasplash sigmod conference 1998", "", "", 0),
+        fielded("updating xml international conference on management of data 2001", "", "", 0),
+        fielded("datasplash chris olston , allison woodruff", "", "", 0),
+        // a title word among the fields: a short title is not cut
+        fielded("olston sigmod conference systems", "", "", 0),
+    };
+    repair_fields(r);
+    EXPECT_EQ(r[4].title, r[0].title);
+    EXPECT_EQ(r[4].year, 1998);
+    EXPECT_EQ(r[5].title, r[1].title);
+    EXPECT_EQ(r[5].year, 2001);
+    EXPECT_EQ(r[6].title, r[0].title);
+    EXPECT_EQ(r[6].surnames, (std::vector<std::string>{"olston", "woodruff"}));
+    EXPECT_EQ(r[7].title, "olston sigmod conference systems");
+}
+
 TEST(Dedupe, NearestBoundaryListsTheClosestDecisionsFirst) {
     auto work = [](const std::string& title, const std::string& authors, int year) {
         Work w;

@@ -104,7 +104,10 @@ std::string joined_surname(const std::vector<std::string_view>& words, std::size
 // the end of the title where the words this corpus names as authors, venues and
 // years outweigh its title words. The cut values fill the record's empty fields.
 void cut_field_runs(MatchRecord& r, const FieldVocabulary::FieldCounts& counts) {
-    constexpr std::size_t kKeep = 3;  // words of title kept at least
+    // Words of title kept: three, or one when every word cut is another field's
+    // ("datasplash sigmod conference 1998", "updating xml international
+    // conference on management of data 2001"): short titles are glued too.
+    constexpr std::size_t kKeep = 1, kKeepMixed = 3;
     // Most titles end in a title word, which ends no run of other fields.
     const std::string_view last = std::string_view(r.title).substr(r.title.rfind(' ') + 1);
     const std::uint64_t last_key = key_hash(last);
@@ -163,7 +166,7 @@ void cut_field_runs(MatchRecord& r, const FieldVocabulary::FieldCounts& counts) 
     // One surname is not enough ("A Tribute to Jim Gray"); a venue's own word is ("... vldb").
     double sum = 0, best = 0;
     std::size_t cut = n, names = 0;
-    bool strong = false, accept = false;
+    bool strong = false, accept = false, all_fields = true;
     for (std::size_t j = n; j-- > kKeep;) {
         const bool s = author[j] || year[j] || venue[j] == 2;
         const double w = s                                          ? 1.0
@@ -172,7 +175,9 @@ void cut_field_runs(MatchRecord& r, const FieldVocabulary::FieldCounts& counts) 
                                                                       : -1.0;
         sum += w;
         strong = strong || s;
+        all_fields = all_fields && w >= 0;
         names += author[j];
+        if (j < kKeepMixed && !(all_fields && sum >= 2)) continue;
         if (sum >= best && sum > 0) best = sum, cut = j, accept = strong && (sum >= 1.5 || names == 0);
     }
     if (cut == n || !accept) return;
