@@ -534,6 +534,20 @@ TEST(Repair, AShortTitleKeepsOneWordWhenAllTheRestIsOtherFields) {
     EXPECT_EQ(r[7].title, "olston sigmod conference systems");
 }
 
+TEST(Repair, NamesSpelledOutWithInitialsAndSurnamesOfSeveralWordsAreCut) {
+    std::vector<MatchRecord> r{
+        fielded("Reminiscences on Influential Papers", "Theodore Johnson, Amr El Abbadi, Richard T. Snodgrass", "SIGMOD Record", 2002),
+        fielded("Replication in Distributed Databases", "Amr El Abbadi", "VLDB", 1995),
+        fielded("Temporal Databases", "Richard T. Snodgrass", "SIGMOD Record", 1999),
+        fielded("Tertiary Storage", "Theodore Johnson", "VLDB", 1996),
+        fielded("reminiscences on influential papers theodore johnson amr el abbadi richard t snodgrass", "", "", 0),
+    };
+    repair_fields(r);
+    EXPECT_EQ(r[4].title, r[0].title);
+    EXPECT_TRUE(std::find(r[4].surnames.begin(), r[4].surnames.end(), "snodgrass") != r[4].surnames.end());
+    EXPECT_TRUE(std::find(r[4].surnames.begin(), r[4].surnames.end(), "johnson") != r[4].surnames.end());
+}
+
 TEST(Dedupe, NearestBoundaryListsTheClosestDecisionsFirst) {
     auto work = [](const std::string& title, const std::string& authors, int year) {
         Work w;

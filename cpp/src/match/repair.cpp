@@ -130,19 +130,22 @@ void cut_field_runs(MatchRecord& r, const FieldVocabulary::FieldCounts& counts) 
     // the pieces joined are a surname this corpus names.
     std::vector<std::string> joined(n);  // at a surname's first piece
     std::vector<char> piece(n);          // a later piece of a joined surname
+    auto glue = [&](std::size_t from, std::size_t to) {
+        std::string s = joined_surname(words, from, to, counts);
+        if (s.empty()) return false;
+        for (std::size_t k = from; k < to; ++k) author[k] = 1, piece[k] = k > from;
+        joined[from] = std::move(s);
+        return true;
+    };
     for (std::size_t j = 0; j < n; ++j) {
         if (!lone_letter(words[j])) continue;
-        auto glue = [&](std::size_t from, std::size_t to) {
-            std::string s = joined_surname(words, from, to, counts);
-            if (s.empty()) return false;
-            for (std::size_t k = from; k < to; ++k) author[k] = 1, piece[k] = k > from;
-            joined[from] = std::move(s);
-            return true;
-        };
         if (j > 0 && j + 1 < n && glue(j - 1, j + 2)) continue;
         if (j + 1 < n && glue(j, j + 2)) continue;
         if (j > 0) glue(j - 1, j + 1);
     }
+    // A surname of several words, kept as one ("el abbadi", "van den bussche").
+    for (std::size_t j = kKeep; j + 1 < n; ++j)
+        if (!author[j] && !glue(j, std::min(n, j + 3))) glue(j, j + 2);
     for (std::size_t j = 0; j < n; ++j) {
         author[j] = author[j] || counts.author_like(keys[j]);
         venue[j] = counts.venue_like(keys[j]);
@@ -164,6 +167,13 @@ void cut_field_runs(MatchRecord& r, const FieldVocabulary::FieldCounts& counts) 
     // a title word -1, except a venue's linking word or a given name before a
     // surname (0).
     // One surname is not enough ("A Tribute to Jim Gray"); a venue's own word is ("... vldb").
+    // A given name: before a surname, or before initials and then a surname
+    // ("richard t snodgrass", "kenneth a ross").
+    auto given_name = [&](std::size_t j) {
+        std::size_t k = j + 1;
+        while (k < n && lone_letter(words[k])) ++k;
+        return k < n && author[k];
+    };
     double sum = 0, best = 0;
     std::size_t cut = n, names = 0;
     bool strong = false, accept = false, all_fields = true;
@@ -171,7 +181,7 @@ void cut_field_runs(MatchRecord& r, const FieldVocabulary::FieldCounts& counts) 
         const bool s = author[j] || year[j] || venue[j] == 2;
         const double w = s                                          ? 1.0
                          : venue[j] == 1 || lone_letter(words[j])    ? 0.5
-                         : venue[j] == 0 || (j + 1 < n && author[j + 1]) ? 0.0
+                         : venue[j] == 0 || given_name(j)            ? 0.0
                                                                       : -1.0;
         sum += w;
         strong = strong || s;
