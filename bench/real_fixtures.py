@@ -25,9 +25,23 @@ ENTRY = re.compile(r"^[ \t]*@[ \t]*([A-Za-z_]+)[ \t]*[{(]", re.M)
 ENVELOPES = ("results", "data", "recommendedPapers")
 
 
+def about_items(about: Path) -> list[str]:
+    """The paragraphs or list items under an About page's Publications heading."""
+    if not about.exists():
+        return []
+    items, inside = [], False
+    for block in re.split(r"\n\s*\n", about.read_text(encoding="utf-8").split("---", 2)[2]):
+        block = block.strip()
+        if block.startswith("#"):
+            inside = "publication" in block.lower()
+        elif inside and block:
+            items.append(block)
+    return items
+
+
 def raw_count(p: Path) -> int | str:
-    if p.is_dir():  # an academicpages site: one record per publication file
-        return len(list((p / "_publications").glob("*.md")))
+    if p.is_dir():  # an academicpages site: its publication files and its About page's list
+        return len(list((p / "_publications").glob("*.md"))) + len(about_items(p / "_pages" / "about.md"))
     if p.suffix == ".bib":
         text = p.read_bytes().decode("utf-8", "replace")
         return sum(1 for m in ENTRY.finditer(text) if m.group(1).lower() not in ("string", "preamble", "comment"))

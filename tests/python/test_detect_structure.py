@@ -48,7 +48,7 @@ def test_openalex_entities_and_group_by_are_reported_not_unrecognised():
     group_by = {"meta": {"count": 5, "groups_count": 1}, "results": [],
                 "group_by": [{"key": "2020", "key_display_name": "2020", "count": 5}]}
     for doc, kind in [({"meta": {"count": 1}, "results": [author]}, "authors"), (keyword, "keywords"),
-                      (group_by, "group-by")]:
+                      (group_by, "group-by response (1 groups")]:
         c = sm.read_text(json.dumps(doc))
         assert len(c) == 0
         assert [d.severity for d in c.diagnostics] == ["warning"] and kind in c.diagnostics[0].message

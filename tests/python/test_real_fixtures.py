@@ -105,6 +105,8 @@ def _years_in_raw(path):
     out = []
     for a, b in zip(starts, starts[1:]):
         m = re.search(r"\byear\s*=\s*[{\"]?\s*(\d{4})\s*[}\"]?\s*[,}\n]", text[a:b], re.I)
+        # biblatex: date = {2012} or {2012-05-01} when there is no year field
+        m = m or re.search(r"\bdate\s*=\s*[{\"]\s*(\d{4})[-}/\"]", text[a:b], re.I)
         out.append(int(m.group(1)) if m else None)
     return out
 
@@ -276,25 +278,68 @@ def _config_names(site):
     return names
 
 
+def _about_items(site):
+    """The paragraphs or list items under the About page's Publications heading."""
+    about = site / "_pages" / "about.md"
+    if not about.exists():
+        return []
+    items, inside = [], False
+    for block in re.split(r"\n\s*\n", about.read_text(encoding="utf-8").split("---", 2)[2]):
+        block = block.strip()
+        if block.startswith("#"):
+            inside = "publication" in block.lower()
+            continue
+        if inside and block:
+            items.append(block)
+    return items
+
+
 @pytest.mark.parametrize("site", SITES, ids=_ids)
 def test_academicpages_site_every_publication_and_the_owner(site):
     pubs = sorted((site / "_publications").glob("*.md"))
+    about = _about_items(site)
     c = sm.read(str(site))
-    assert len(c) == len(pubs)
+    assert len(c) == len(pubs) + len(about)
     assert {w.source_format for w in c} == {"academicpages"}
-    by_title = {w.title: w for w in c}
+    by_source = {}
+    for w in c:
+        by_source.setdefault(Path(w.source).name, []).append(w)
     for md in pubs:
         fm = _front_matter(md)
-        w = by_title[fm["title"]]
-        assert w.year == int(fm["date"][:4])
+        [w] = by_source[md.name]
+        if "title" in fm:
+            assert w.title == fm["title"]
+        else:  # the title the citation quotes
+            assert w.title and "&quot;" + w.title + "&quot;" in fm["citation"]
+        year = fm.get("year") or fm["date"][:4]
+        assert w.year == int(year)
         assert w.date == fm["date"]
-        if "venue" in fm:
+        if fm.get("venue"):
             assert w.venue == fm["venue"]
-        if "paperurl" in fm:
-            assert fm["paperurl"] in w.links.values()
+        if fm.get("authors"):
+            assert [a.display for a in w.authors] == [x.strip() for x in fm["authors"].split(",")]
+        for key, value in fm.items():  # paperurl, arxivurl ...: every link kept
+            if key.endswith("url") and value:
+                assert value in w.links.values()
+                if "arxiv.org/abs/" in value:
+                    assert w.ids["arxiv"] == value.rsplit("/", 1)[1]
+    # The About page's list: each item's quoted title, its arXiv link.
+    listed = by_source.get("about.md", [])
+    assert len(listed) == len(about)
+    for w, item in zip(listed, about):
+        assert '"' + w.title + '."' in item or '"' + w.title + '"' in item
+        m = re.search(r"arxiv\.org/abs/([\d.]+)", item)
+        if m:
+            assert w.ids["arxiv"] == m.group(1)
     # One profile per publication file, all naming the owner _config.yml names.
     owners = {p.name for p in c.profiles}
     assert len(owners) == 1 and owners <= _config_names(site), owners
     assert list(sm.merge(c).profiles.name) == list(owners)
+    # Where an author's name is the owner's, the owner is marked among the authors.
+    [owner] = owners
+    for w in c:
+        named = [a for a in w.authors if a.display == owner]
+        assert all(a.highlighted for a in named)
     # Pages without a publication list are reported, not dropped in silence.
     assert all(d.severity == "info" for d in c.diagnostics)
+    assert len(c.diagnostics) == (0 if about else 1)

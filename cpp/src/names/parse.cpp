@@ -660,8 +660,8 @@ Author parse_name_reference(std::string_view input) {
     if (has('&')) t = changed = text::decode_entities(t);
     if (has('*')) {
         std::string starless;
-        for (char c : t)
-            if (c != '*') starless += c;
+        for (std::size_t k = 0; k < t.size(); ++k)  // "Williams\*": Markdown's escaped star, the same mark
+            if (t[k] != '*' && !(t[k] == '\\' && k + 1 < t.size() && t[k + 1] == '*')) starless += t[k];
         t = changed = std::move(starless);
         if (!a.highlighted) a.equal_contribution = true;
     }
@@ -854,11 +854,18 @@ bool given_with_initials(std::string_view p) {
 }
 // Could be a bare surname: no initials in it ("kearns", "van der Berg"),
 // unlike "m. kearns" or "kearns m.", which are whole names.
+// "A.Narang" is a whole name too: an initial glued to the surname.
+bool glued_initial(std::string_view w) {
+    std::vector<std::string_view> parts;
+    unglue_initials(w, parts);
+    return parts.size() == 2;
+}
 bool surname_like(std::string_view p) {
     auto words = split_words(p);
     bool blocks = has_lower(p);
-    return !words.empty() && !is_suffix(p) &&
-           std::none_of(words.begin(), words.end(), [&](std::string_view w) { return is_initial_word(w, blocks); });
+    return !words.empty() && !is_suffix(p) && std::none_of(words.begin(), words.end(), [&](std::string_view w) {
+        return is_initial_word(w, blocks) || glued_initial(w);
+    });
 }
 bool one_word(std::string_view p) { return surname_like(p) && split_words(p).size() == 1; }
 

@@ -251,11 +251,10 @@ bool has_work_fields(std::string_view text) {
 // What an OpenAlex response holds when it holds no works, by the id of its
 // first record: an author (A...), institution (I...), source (S...), concept,
 // topic, funder, publisher, or a keyword, field, subfield, domain ...
-// ("https://openalex.org/keywords/..."); a group-by response counts works per
-// group. "" for works (W...) and for anything not from OpenAlex.
+// ("https://openalex.org/keywords/..."). "" for works (W...) and for anything
+// not from OpenAlex.
 std::string entity_kind(std::string_view text) {
     if (has_work_fields(text)) return "";
-    if (looks_like_json_with(text, {"\"group_by\"", "\"meta\""})) return "group-by counts";
     constexpr std::string_view base = "https://openalex.org/";
     std::string_view id = json_string_at(first_value_of(text, "id"));
     if (id.substr(0, base.size()) != base) return "";
@@ -284,12 +283,14 @@ bool looks_like_openalex(std::string_view text) {
     // An OpenAlex work id alone is also how CSL-JSON exported from OpenAlex names
     // its records; CSL's own fields (issued, family names) decide for CSL.
     if (looks_like_json_with(text, {"\"https://openalex.org/W"}) && !looks_like_csl(text)) return true;
-    return !entity_kind(text).empty();  // reported by read_openalex, not left unrecognised
+    // Group-by counts (reported by the envelope reader) and other entities
+    // (reported below) are OpenAlex's too, not left unrecognised.
+    return looks_like_json_with(text, {"\"group_by\"", "\"meta\""}) || !entity_kind(text).empty();
 }
 
 void read_openalex(std::string_view text, ReadContext& ctx) {
-    // Entities other than works, and group-by counts, share the works' envelope:
-    // reported at the response's first line, never read as works.
+    // Entities other than works share the works' envelope: reported at the
+    // response's first line, never read as works.
     if (std::string kind = entity_kind(text); !kind.empty() && api_error_message(text).empty()) {
         std::size_t at = text.find_first_not_of(" \t\r\n");
         int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(
