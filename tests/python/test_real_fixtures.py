@@ -229,7 +229,8 @@ def test_openalex_work_read_or_entity_reported(path):
 
 # --- BibTeX written by reference managers: titles, DOIs, years from the raw text ---
 
-MANAGER_BIBS = [p for p in FILES if p.parent.name == "bibtex" and p.name.startswith(("jabref-", "zotero-"))]
+MANAGER_BIBS = [p for p in FILES
+                if p.parent.name == "bibtex" and p.name.startswith(("jabref-", "zotero-", "googlescholar-"))]
 
 
 def _field(entry, name):
@@ -247,9 +248,19 @@ def test_reference_manager_bibtex_fields(path):
     assert len(c) == len(entries)
     for w, entry in zip(c, entries):
         title = _field(entry, "title")
-        assert w.title == re.sub(r"[{}]", "", title).replace("\\LaTeX", "LaTeX")
+        if "\\" not in title.replace("\\LaTeX", ""):  # LaTeX commands: checked by the markup tests
+            assert w.title == re.sub(r"[{}]", "", title).replace("\\LaTeX", "LaTeX")
         year = _field(entry, "year") or (_field(entry, "date") or "")[:4]
-        assert w.year == int(year)
+        assert w.year == (int(year) if year else None)
+        names = [n.strip() for n in re.split(r"\s+and\s+", _field(entry, "author") or "")]
+        people = [n for n in names if n and n != "others"]
+        assert len(w.authors) == len(people)
+        assert w.authors_truncated == ("others" in names)
+        for a, n in zip(w.authors, people):
+            family = n.split(",")[0].strip()
+            if "," in n and " " not in family and not re.search(r"[{}\\]", n) and family not in ("Jr", "II", "III"):
+                assert a.surname.lower() == family.lower(), (a.surname, n)  # all-capitals names are re-cased
+            assert a.display.count(a.suffix) <= 1 if a.suffix else True, a.display
         doi = _field(entry, "doi")
         if doi:
             assert w.ids["doi"].lower() == doi.lower()

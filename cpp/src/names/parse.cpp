@@ -694,7 +694,10 @@ Author parse_name_reference(std::string_view input) {
             std::string_view part = trim(d.substr(start, i - start));
             start = i + 1;
             if (part.empty()) continue;
-            if (!kept.empty() && suffix_part(part)) add_suffix(part);
+            // "Utembe, SR": capitals alone as the whole given part are initials (S. R.), not "Sr".
+            bool initials_only = kept.size() == 1 && i == d.size() && part.size() == 2 &&
+                                 ascii::is_upper(part[0]) && ascii::is_upper(part[1]);
+            if (!kept.empty() && !initials_only && suffix_part(part)) add_suffix(part);
             else kept.push_back(part);
         }
     }
@@ -776,7 +779,16 @@ Author parse_name_reference(std::string_view input) {
 Author author_from_parts(std::string_view given, std::string_view family, std::string_view suffix) {
     given = trim(given);
     family = trim(family);
+    suffix = trim(suffix);
     if (family.empty()) return parse_name(given);
+    // Parts in the places other writers put them (Google Scholar's BibTeX):
+    // "III, Berrien Moore" (the suffix where the family name goes) and
+    // "Moore, B, III" (Last, First, Jr rather than BibTeX's Last, Jr, First).
+    if (is_suffix(family) && suffix.empty() && split_words(given).size() >= 2) {
+        std::string written(given);
+        return parse_name(written.append(" ").append(family));
+    }
+    if (!suffix.empty() && is_suffix(given) && !is_suffix(suffix) && !is_postnominal(suffix)) std::swap(given, suffix);
     // "Family, Given, Suffix", appended in place (no temporaries).
     std::string written;
     written.reserve(family.size() + given.size() + suffix.size() + 4);
@@ -788,7 +800,10 @@ Author author_from_parts(std::string_view given, std::string_view family, std::s
     joined.reserve(given.size() + family.size() + 1);
     joined.append(given).append(" ").append(family);
     std::string display = text::squeeze_spaces(text::decode_latex(joined));
-    if (!a.suffix.empty()) display.append(" ").append(a.suffix);
+    // The suffix once: "Moore III, Berrien" already ends in it.
+    if (!a.suffix.empty() && (display.size() < a.suffix.size() + 1 ||
+                              display.compare(display.size() - a.suffix.size() - 1, std::string::npos, " " + a.suffix) != 0))
+        display.append(" ").append(a.suffix);
     a.raw = display;
     a.display = std::move(display);
     return a;
