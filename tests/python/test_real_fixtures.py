@@ -264,6 +264,9 @@ def test_reference_manager_bibtex_fields(path):
         doi = _field(entry, "doi")
         if doi:
             assert w.ids["doi"].lower() == doi.lower()
+        m = re.search(r"arXiv:(\d{4}\.\d{4,5})", _field(entry, "journal") or "")
+        if m:  # Google Scholar's "arXiv preprint arXiv:1011.1508"
+            assert w.ids["arxiv"] == m.group(1)
         venue = _field(entry, "journaltitle") or _field(entry, "journal") or _field(entry, "booktitle")
         if venue and "\\" not in venue:
             assert w.venue == re.sub(r"[{}]", "", venue)

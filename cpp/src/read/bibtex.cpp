@@ -702,6 +702,21 @@ void Parser::build(const Entry& e, Fields& f) {
             if (auto d = url.find("doi.org/10."); d != std::string::npos) w.ids["doi"] = detail::bare_doi(url.substr(d + 8));
         }
     }
+    // Google Scholar names an arXiv paper only in its venue: journal = {arXiv preprint arXiv:1011.1508}.
+    if (!w.ids.count("arxiv")) {
+        for (const char* field : {"journal", "journaltitle", "note", "howpublished"}) {
+            std::string v = display(f[field]);
+            auto at = v.find("arXiv:");
+            if (at == std::string::npos) continue;
+            std::size_t end = at + 6;
+            while (end < v.size() && !ascii::is_space(v[end]) && v[end] != ',' && v[end] != ';' && v[end] != ')') ++end;
+            std::string id = detail::bare_arxiv(std::string_view(v).substr(at, end - at));
+            if (id.size() >= 9 && ascii::is_digit(id[0]) && id[4] == '.') {  // 1011.1508, 2504.17074
+                w.ids["arxiv"] = id;
+                break;
+            }
+        }
+    }
     // Editors (often a crossref parent's), as display names.
     std::string editors;
     for (const std::string& name : split_and(f["editor"]))
