@@ -206,3 +206,14 @@ def test_text_with_no_bibtex_entry_is_reported_not_read_as_nothing():
     # Comments around entries stay comments: nothing to report.
     c = sm.read_text("% exported\n@article{k, title={T}, year={2001}}\n", format="bibtex")
     assert len(c) == 1 and not c.diagnostics
+
+
+def test_tex_dash_ligatures_and_page_ranges():
+    """Google Scholar's "2015--2016" is an en dash, as TeX and reference managers read it;
+    pages become a plain range; "-{}-" stays two hyphens, and the writer keeps them so."""
+    c = sm.read_text("@article{k, title={The 2015--2016 cycle---seen -{}- again}, pages={71--80}, year=2019}",
+                     format="bibtex")
+    [w] = c
+    assert w.title == "The 2015\u20132016 cycle\u2014seen -- again" and w.extra["pages"] == "71-80"
+    back = sm.read_text(c.to_bibtex(), format="bibtex")
+    assert back[0].title == w.title

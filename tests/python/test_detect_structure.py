@@ -40,3 +40,20 @@ def test_work_list_is_read():
             "message": {"items": [{**SHARED, "title": ["T"]}, {**SHARED, "DOI": "10.1/y", "title": ["U"]}]}}
     c = sm.read_text(json.dumps(body))
     assert [w.title for w in c] == ["T", "U"]
+
+
+def test_openalex_entities_and_group_by_are_reported_not_unrecognised():
+    author = {"id": "https://openalex.org/A5023888391", "display_name": "Jason Priem", "works_count": 5}
+    keyword = {"id": "https://openalex.org/keywords/cardiac-imaging", "display_name": "Cardiac Imaging"}
+    group_by = {"meta": {"count": 5, "groups_count": 1}, "results": [],
+                "group_by": [{"key": "2020", "key_display_name": "2020", "count": 5}]}
+    for doc, kind in [({"meta": {"count": 1}, "results": [author]}, "authors"), (keyword, "keywords"),
+                      (group_by, "group-by response (1 groups")]:
+        c = sm.read_text(json.dumps(doc))
+        assert len(c) == 0
+        assert [d.severity for d in c.diagnostics] == ["warning"] and kind in c.diagnostics[0].message
+    # A work whose first id is an author's is still a work.
+    work = {"authorships": [{"author": {"id": "https://openalex.org/A1", "display_name": "A Bee"}}],
+            "id": "https://openalex.org/W1", "title": "T", "publication_year": 2020}
+    c = sm.read_text(json.dumps(work))
+    assert [w.source_format for w in c] == ["openalex"] and c[0].title == "T"

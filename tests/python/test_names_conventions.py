@@ -114,3 +114,37 @@ def test_bibtex_braces_keep_a_part_whole(field, given, surname, suffix):
     w = sm.read_text("@article{k, author = {" + field + "}, title = {T}}", format="bibtex")[0]
     a = w.authors[0]
     assert (a.given, a.surname, a.suffix) == (given, surname, suffix)
+
+
+def test_google_scholar_suffix_placements():
+    """Scholar writes the suffix with the family name, last, or in the family's place."""
+    for written in ("Moore III, Berrien", "III, Berrien Moore"):
+        [a] = sm.read_text("@article{k, title={T}, author={%s}, year=2000}" % written, format="bibtex")[0].authors
+        assert (a.given, a.surname, a.suffix, a.display) == ("Berrien", "Moore", "III", "Berrien Moore III"), written
+    [a] = sm.read_text("@article{k, title={T}, author={Moore, B, III}, year=2000}", format="bibtex")[0].authors
+    assert (a.given, a.surname, a.suffix) == ("B", "Moore", "III")
+    # BibTeX's own order stays: Last, Jr, First.
+    [a] = sm.read_text("@article{k, title={T}, author={Ford, Jr., Henry}, year=2000}", format="bibtex")[0].authors
+    assert (a.given, a.surname, a.suffix) == ("Henry", "Ford", "Jr.")
+
+
+def test_capital_initials_are_not_senior_or_junior():
+    a = sm.parse_name("Utembe, SR")
+    assert (a.given, a.surname, a.suffix) == ("SR", "Utembe", "")
+    assert sm.parse_name("Doe, Jr").suffix == "Jr"
+
+
+def _publication(authors):
+    text = "---\ntitle: 'T'\ncollection: publications\ndate: 2020-01-01\nauthors: '%s'\n---\n" % authors
+    [w] = sm.read_text(text, format="academicpages")
+    return w.authors
+
+
+def test_initials_glued_to_surnames_in_a_list():
+    names = [a.surname for a in _publication("A. Sahai, V. Subramanian, A.Narang, V.Muthukumar")]
+    assert names == ["Sahai", "Subramanian", "Narang", "Muthukumar"]
+
+
+def test_markdown_escaped_star_marks_equal_contribution():
+    a, b = _publication("M. Williams\\*, M. Carroll")  # Markdown: M. Williams\*
+    assert a.display == "M. Williams" and a.equal_contribution and not b.equal_contribution

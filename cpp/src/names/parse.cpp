@@ -660,8 +660,8 @@ Author parse_name_reference(std::string_view input) {
     if (has('&')) t = changed = text::decode_entities(t);
     if (has('*')) {
         std::string starless;
-        for (char c : t)
-            if (c != '*') starless += c;
+        for (std::size_t k = 0; k < t.size(); ++k)  // "Williams\*": Markdown's escaped star, the same mark
+            if (t[k] != '*' && !(t[k] == '\\' && k + 1 < t.size() && t[k + 1] == '*')) starless += t[k];
         t = changed = std::move(starless);
         if (!a.highlighted) a.equal_contribution = true;
     }
@@ -694,7 +694,10 @@ Author parse_name_reference(std::string_view input) {
             std::string_view part = trim(d.substr(start, i - start));
             start = i + 1;
             if (part.empty()) continue;
-            if (!kept.empty() && suffix_part(part)) add_suffix(part);
+            // "Utembe, SR": capitals alone as the whole given part are initials (S. R.), not "Sr".
+            bool initials_only = kept.size() == 1 && i == d.size() && part.size() == 2 &&
+                                 ascii::is_upper(part[0]) && ascii::is_upper(part[1]);
+            if (!kept.empty() && !initials_only && suffix_part(part)) add_suffix(part);
             else kept.push_back(part);
         }
     }
@@ -776,7 +779,16 @@ Author parse_name_reference(std::string_view input) {
 Author author_from_parts(std::string_view given, std::string_view family, std::string_view suffix) {
     given = trim(given);
     family = trim(family);
+    suffix = trim(suffix);
     if (family.empty()) return parse_name(given);
+    // Parts in the places other writers put them (Google Scholar's BibTeX):
+    // "III, Berrien Moore" (the suffix where the family name goes) and
+    // "Moore, B, III" (Last, First, Jr rather than BibTeX's Last, Jr, First).
+    if (is_suffix(family) && suffix.empty() && split_words(given).size() >= 2) {
+        std::string written(given);
+        return parse_name(written.append(" ").append(family));
+    }
+    if (!suffix.empty() && is_suffix(given) && !is_suffix(suffix) && !is_postnominal(suffix)) std::swap(given, suffix);
     // "Family, Given, Suffix", appended in place (no temporaries).
     std::string written;
     written.reserve(family.size() + given.size() + suffix.size() + 4);
@@ -788,7 +800,10 @@ Author author_from_parts(std::string_view given, std::string_view family, std::s
     joined.reserve(given.size() + family.size() + 1);
     joined.append(given).append(" ").append(family);
     std::string display = text::squeeze_spaces(text::decode_latex(joined));
-    if (!a.suffix.empty()) display.append(" ").append(a.suffix);
+    // The suffix once: "Moore III, Berrien" already ends in it.
+    if (!a.suffix.empty() && (display.size() < a.suffix.size() + 1 ||
+                              display.compare(display.size() - a.suffix.size() - 1, std::string::npos, " " + a.suffix) != 0))
+        display.append(" ").append(a.suffix);
     a.raw = display;
     a.display = std::move(display);
     return a;
@@ -854,11 +869,18 @@ bool given_with_initials(std::string_view p) {
 }
 // Could be a bare surname: no initials in it ("kearns", "van der Berg"),
 // unlike "m. kearns" or "kearns m.", which are whole names.
+// "A.Narang" is a whole name too: an initial glued to the surname.
+bool glued_initial(std::string_view w) {
+    std::vector<std::string_view> parts;
+    unglue_initials(w, parts);
+    return parts.size() == 2;
+}
 bool surname_like(std::string_view p) {
     auto words = split_words(p);
     bool blocks = has_lower(p);
-    return !words.empty() && !is_suffix(p) &&
-           std::none_of(words.begin(), words.end(), [&](std::string_view w) { return is_initial_word(w, blocks); });
+    return !words.empty() && !is_suffix(p) && std::none_of(words.begin(), words.end(), [&](std::string_view w) {
+        return is_initial_word(w, blocks) || glued_initial(w);
+    });
 }
 bool one_word(std::string_view p) { return surname_like(p) && split_words(p).size() == 1; }
 

@@ -131,8 +131,9 @@ std::string take_links(std::string_view s, Work& w) {
         std::size_t end = close == std::string_view::npos ? close : s.find(')', close);
         if (close == std::string_view::npos || end == std::string_view::npos) break;
         std::string_view label = s.substr(open + 1, close - open - 1);
-        while (!label.empty() && (label.front() == '[' || label.front() == ' ')) label.remove_prefix(1);
-        while (!label.empty() && (label.back() == ']' || label.back() == ' ')) label.remove_suffix(1);
+        // "[(arxiv)](url)": the label's own brackets and parentheses too.
+        while (!label.empty() && (label.front() == '[' || label.front() == '(' || label.front() == ' ')) label.remove_prefix(1);
+        while (!label.empty() && (label.back() == ']' || label.back() == ')' || label.back() == ' ')) label.remove_suffix(1);
         std::string_view url = s.substr(close + 2, end - close - 2);
         if (url.find("://") == std::string_view::npos && !starts_with(url, "/")) {
             out += s.substr(i, end + 1 - i);  // not a link: kept as written
@@ -237,6 +238,16 @@ namespace {
 
 // The About page with its list: Jekyll front matter, a "Publications"
 // heading and span-wrapped titles.
+// A paragraph that is one whole citation, the way some sites list their
+// publications without list marks: authors, a quoted title, the venue.
+bool citation_paragraph(std::string_view t) {
+    if (t.empty() || t.front() == '<' || t.front() == '#') return false;
+    Work scratch;
+    std::string plain = take_links(t, scratch);
+    detail::Citation c = detail::parse_citation(plain);
+    return !c.title.empty() && !c.authors.empty();
+}
+
 bool looks_like_about_page(std::string_view text) {
     std::string_view head = text.substr(0, 65536);
     if (!starts_with(trim(head.substr(0, 8)), "---")) return false;
@@ -251,7 +262,7 @@ bool looks_like_about_page(std::string_view text) {
         if (level == 0 && i + 1 < lines.size() && underline(trim(lines[i + 1].text)) && !t.empty()) h = t, level = 1;
         if (level == 0 || !is_publications_heading(h)) continue;
         for (std::size_t j = i + 1; j < lines.size() && j < i + 40; ++j)
-            if (!list_item(trim(lines[j].text)).empty()) return true;
+            if (!list_item(trim(lines[j].text)).empty() || citation_paragraph(trim(lines[j].text))) return true;
     }
     return false;
 }
@@ -350,7 +361,10 @@ void read_about_page(std::string_view text, ReadContext& ctx) {
             continue;
         }
         if (pub_level == 0) continue;  // talks, teaching: not publications
-        if (std::string_view item_text = list_item(t); !item_text.empty()) {
+        std::string_view item_text = list_item(t);
+        // A paragraph holding a whole citation is an item as well.
+        if (item_text.empty() && !current && citation_paragraph(t)) item_text = t;
+        if (!item_text.empty()) {
             Work& w = ctx.add_work(lines[i].number);
             current = &w;
             item_line = 1;

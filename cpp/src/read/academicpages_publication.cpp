@@ -1,5 +1,6 @@
 #include "details/academicpages_publication.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -8,6 +9,7 @@
 
 #include "details/front_matter.hpp"
 #include "details/json_input.hpp"  // set_date, bare_doi, bare_arxiv
+#include "scholarmerge/names/match.hpp"
 #include "scholarmerge/names/parse.hpp"
 #include "scholarmerge/text/ascii.hpp"
 #include "scholarmerge/text/lines.hpp"
@@ -111,6 +113,19 @@ std::string leading_bold(std::string_view s, std::string_view& rest) {
 std::string venue_after(std::string_view rest) {
     std::string v = emphasised(rest);
     if (v.empty()) {
+        // A bold venue: "**ICLR 2025**", "<b>JMLR 2023</b>": its year and a note in parentheses dropped.
+        for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"**", "**"}, {"<b>", "</b>"},
+                                   {"<strong>", "</strong>"}}) {
+            auto a = rest.find(open);
+            auto b = a == std::string_view::npos ? a : rest.find(close, a + open.size());
+            if (b == std::string_view::npos) continue;
+            std::string_view r = trim(rest.substr(a + open.size(), b - a - open.size()));
+            if (auto paren = r.find(" ("); paren != std::string_view::npos) r = trim(r.substr(0, paren));
+            if (auto y = last_year(r)) r = strip_punct(r.substr(0, r.rfind(std::to_string(y))));
+            if (!r.empty()) return std::string(strip_punct(text::clean_display(r)));
+        }
+    }
+    if (v.empty()) {
         std::string_view r = strip_punct(rest);
         if (starts_with(r, "in ") || starts_with(r, "In ")) r = trim(r.substr(3));
         if (auto y = last_year(r)) {
@@ -120,6 +135,21 @@ std::string venue_after(std::string_view rest) {
         v = std::string(r);
     }
     return std::string(strip_punct(text::clean_display(v)));
+}
+
+// The arXiv id an ADS link names by its bibcode ("ui.adsabs.harvard.edu/abs/
+// 2021arXiv210513267S": year, "arXiv", the id's digits, the first author's
+// initial): "2105.13267"; "" for other links and bibcodes.
+std::string arxiv_in_ads_link(std::string_view url) {
+    auto at = url.find("adsabs.harvard.edu/abs/");
+    if (at == std::string_view::npos) return "";
+    std::string_view code = url.substr(at + 23);
+    code = code.substr(0, code.find_first_of("/?#"));
+    if (code.size() != 19 || code.substr(4, 5) != "arXiv") return "";
+    std::string_view id = code.substr(9, 9);  // "210513267"; "1401.1234" in old bibcodes
+    if (id[4] == '.') return std::string(id.substr(0, 4)) + "." + std::string(id.substr(5, 4));
+    if (!std::all_of(id.begin(), id.end(), [](char ch) { return ascii::is_digit(ch); })) return "";
+    return std::string(id.substr(0, 4)) + "." + std::string(id.substr(4));
 }
 
 }  // namespace
@@ -268,6 +298,11 @@ void read_publication_page(std::string_view text, ReadContext& ctx) {
     w.venue = text::clean_display(fm.get("venue"));
     if (w.venue.empty()) w.venue = c.venue;
     if (std::string date = fm.get("date"); !date.empty()) set_date(w, date);
+    // A "year:" of its own is what the site shows as the year (the template's
+    // {{ post.year }}); "date" may be when the page was dated, a later venue.
+    if (std::string year = std::string(trim(fm.get("year"))); year.size() == 4 &&
+        std::all_of(year.begin(), year.end(), [](char ch) { return ascii::is_digit(ch); }))
+        w.year = std::stoi(year);
     if (!w.year && c.year) set_date(w, std::to_string(c.year));
     std::string authors = !fm.get("authors").empty() ? fm.get("authors") : c.authors;
     AuthorList list = parse_author_list(authors);
@@ -277,16 +312,22 @@ void read_publication_page(std::string_view text, ReadContext& ctx) {
     if (!citation.empty()) w.extra["citation"] = text::clean_display(citation);
     if (std::string excerpt = text::clean_display(fm.get("excerpt")); !excerpt.empty()) w.extra["excerpt"] = excerpt;
     w.abstract = text::clean_display(!fm.get("abstract").empty() ? fm.get("abstract") : body_text);
-    for (auto [key, link] : {std::pair<const char*, const char*>{"paperurl", "paper"}, {"slidesurl", "slides"},
-                             {"bibtexurl", "bibtex"}, {"codeurl", "code"}, {"videourl", "video"}, {"permalink", "page"}}) {
-        std::string url = fm.get(key);
-        if (url.empty()) continue;
-        w.links[link] = url;
+    // Links: every "<name>url" key (paperurl, slidesurl, bibtexurl, and the
+    // ones sites add: arxivurl, pdfurl, codeurl ...), a bare "url", the permalink.
+    for (const auto& f : fm.fields) {
+        std::string_view key = f.key, value = trim(f.value);
+        if (value.empty() || key.find('.') != std::string_view::npos) continue;
+        if (key == "permalink") w.links["page"] = std::string(value);
+        else if (key == "url") w.links.emplace("paper", std::string(value));
+        else if (key.size() > 3 && key.substr(key.size() - 3) == "url")
+            w.links[std::string(key.substr(0, key.size() - 3))] = std::string(value);
     }
+    if (std::string arxiv = std::string(trim(fm.get("arxiv"))); !arxiv.empty()) w.ids["arxiv"] = bare_arxiv(arxiv);
     for (const auto& [name, url] : w.links) {
         for (std::string_view marker : {"arxiv.org/abs/", "arxiv.org/pdf/"})
             if (auto a = url.find(marker); a != std::string::npos) w.ids.emplace("arxiv", bare_arxiv(url.substr(a + marker.size())));
         if (auto d = url.find("doi.org/10."); d != std::string::npos) w.ids.emplace("doi", bare_doi(url.substr(d + 8)));
+        if (std::string arxiv = arxiv_in_ads_link(url); !arxiv.empty()) w.ids.emplace("arxiv", arxiv);
     }
     if (std::string doi = fm.get("doi"); !doi.empty()) w.ids["doi"] = bare_doi(doi);
     // The owner: the site's _config.yml, else the name the citation highlights.
@@ -294,6 +335,15 @@ void read_publication_page(std::string_view text, ReadContext& ctx) {
     profile.source = ctx.source;
     profile.source_format = ctx.format;
     profile.name = site_owner(ctx.source);
+    if (!profile.name.empty() && std::none_of(w.authors.begin(), w.authors.end(), [](const Author& a) { return a.highlighted; })) {
+        // The site names its owner; mark the owner among the authors when the page does not.
+        Author owner = parse_name(profile.name);
+        for (Author& a : w.authors)
+            if (same_author(owner, a) >= kSameAuthorThreshold) {
+                a.highlighted = true;
+                break;
+            }
+    }
     if (profile.name.empty()) {
         for (const auto& a : w.authors)
             if (a.highlighted) {

@@ -299,9 +299,29 @@ std::string untie(std::string_view s) {
     return out;
 }
 
+// TeX's dash ligatures: "---" an em dash, "--" an en dash ("2015--2016").
+std::string dashes(std::string s) {
+    if (s.find("--") == std::string::npos) return s;
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s.compare(i, 3, "---") == 0) {
+            out += "\u2014";
+            i += 2;
+        } else if (s.compare(i, 2, "--") == 0) {
+            out += "\u2013";
+            ++i;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+// Dashes before braces go: "-{}-" is two hyphens, as TeX reads it.
 std::string display(std::string_view s) {
-    if (s.find('~') != std::string_view::npos) return text::squeeze_spaces(text::decode_latex(untie(s)));
-    return text::squeeze_spaces(text::decode_latex(s));
+    if (s.find('~') != std::string_view::npos) return text::squeeze_spaces(text::decode_latex(dashes(untie(s))));
+    return text::squeeze_spaces(text::decode_latex(dashes(std::string(s))));
 }
 
 // True when one brace pair encloses all of s: "{Robert and Sons, Inc.}",
@@ -702,6 +722,21 @@ void Parser::build(const Entry& e, Fields& f) {
             if (auto d = url.find("doi.org/10."); d != std::string::npos) w.ids["doi"] = detail::bare_doi(url.substr(d + 8));
         }
     }
+    // Google Scholar names an arXiv paper only in its venue: journal = {arXiv preprint arXiv:1011.1508}.
+    if (!w.ids.count("arxiv")) {
+        for (const char* field : {"journal", "journaltitle", "note", "howpublished"}) {
+            std::string v = display(f[field]);
+            auto at = v.find("arXiv:");
+            if (at == std::string::npos) continue;
+            std::size_t end = at + 6;
+            while (end < v.size() && !ascii::is_space(v[end]) && v[end] != ',' && v[end] != ';' && v[end] != ')') ++end;
+            std::string id = detail::bare_arxiv(std::string_view(v).substr(at, end - at));
+            if (id.size() >= 9 && ascii::is_digit(id[0]) && id[4] == '.') {  // 1011.1508, 2504.17074
+                w.ids["arxiv"] = id;
+                break;
+            }
+        }
+    }
     // Editors (often a crossref parent's), as display names.
     std::string editors;
     for (const std::string& name : split_and(f["editor"]))
@@ -709,8 +744,13 @@ void Parser::build(const Entry& e, Fields& f) {
     if (!editors.empty()) w.extra["editors"] = editors;
     if (std::string place = display(f.count("location") ? f["location"] : f["address"]); !place.empty())
         w.extra["address"] = place;
-    for (const char* k : {"volume", "number", "pages", "note", "keywords", "series", "edition"})
-        if (!f[k].empty()) w.extra[k] = display(f[k]);
+    for (const char* k : {"volume", "number", "pages", "note", "keywords", "series", "edition"}) {
+        if (f[k].empty()) continue;
+        std::string v = display(f[k]);
+        if (std::strcmp(k, "pages") == 0)  // a range as the other readers write it: "71-80", not "71--80"
+            for (auto at = v.find("\u2013"); at != std::string::npos; at = v.find("\u2013", at + 1)) v.replace(at, 3, "-");
+        w.extra[k] = std::move(v);
+    }
 }
 
 }  // namespace

@@ -244,16 +244,61 @@ std::string read_work(od::object obj, Work& w, ReadContext& ctx) {
     return "";
 }
 
+bool has_work_fields(std::string_view text) {
+    return looks_like_json_with(text, {}, {"\"authorships\"", "\"abstract_inverted_index\"", "\"publication_year\""});
+}
+
+// What an OpenAlex response holds when it holds no works, by the id of its
+// first record: an author (A...), institution (I...), source (S...), concept,
+// topic, funder, publisher, or a keyword, field, subfield, domain ...
+// ("https://openalex.org/keywords/..."). "" for works (W...) and for anything
+// not from OpenAlex.
+std::string entity_kind(std::string_view text) {
+    if (has_work_fields(text)) return "";
+    constexpr std::string_view base = "https://openalex.org/";
+    std::string_view id = json_string_at(first_value_of(text, "id"));
+    if (id.substr(0, base.size()) != base) return "";
+    id.remove_prefix(base.size());
+    if (id.empty()) return "";
+    if (std::size_t slash = id.find('/'); slash != std::string_view::npos)
+        return std::string(id.substr(0, slash));  // keywords, fields, subfields, domains, sdgs ...
+    if (id.size() < 2 || id[1] < '0' || id[1] > '9') return "";
+    switch (id.front()) {
+        case 'A': return "authors";
+        case 'I': return "institutions";
+        case 'S': return "sources";
+        case 'V': return "venues";
+        case 'C': return "concepts";
+        case 'T': return "topics";
+        case 'F': return "funders";
+        case 'P': return "publishers";
+        default: return "";  // W: works
+    }
+}
+
 }  // namespace
 
 bool looks_like_openalex(std::string_view text) {
-    if (looks_like_json_with(text, {}, {"\"authorships\"", "\"abstract_inverted_index\"", "\"publication_year\""}))
-        return true;
+    if (has_work_fields(text)) return true;
     // An OpenAlex work id alone is also how CSL-JSON exported from OpenAlex names
     // its records; CSL's own fields (issued, family names) decide for CSL.
-    return looks_like_json_with(text, {"\"https://openalex.org/W"}) && !looks_like_csl(text);
+    if (looks_like_json_with(text, {"\"https://openalex.org/W"}) && !looks_like_csl(text)) return true;
+    // Group-by counts (reported by the envelope reader) and other entities
+    // (reported below) are OpenAlex's too, not left unrecognised.
+    return looks_like_json_with(text, {"\"group_by\"", "\"meta\""}) || !entity_kind(text).empty();
 }
 
-void read_openalex(std::string_view text, ReadContext& ctx) { read_json_records(text, ctx, {"results"}, read_work); }
+void read_openalex(std::string_view text, ReadContext& ctx) {
+    // Entities other than works share the works' envelope: reported at the
+    // response's first line, never read as works.
+    if (std::string kind = entity_kind(text); !kind.empty() && api_error_message(text).empty()) {
+        std::size_t at = text.find_first_not_of(" \t\r\n");
+        int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(
+                                                       at == std::string_view::npos ? 0 : at), '\n'));
+        ctx.diagnose(line, Severity::warning, "OpenAlex response of " + kind + " holds no works; nothing read");
+        return;
+    }
+    read_json_records(text, ctx, {"results"}, read_work);
+}
 
 }  // namespace scholarmerge

@@ -41,6 +41,11 @@ std::string escape(std::string_view s, bool protect_case) {
             // A bare '~' is a tie (a space) and '^' a superscript to a BibTeX reader.
             case '~': word += "\\textasciitilde{}"; break;
             case '^': word += "\\textasciicircum{}"; break;
+            // "--" would be read back as an en dash: "-{}-" keeps two hyphens.
+            case '-':
+                if (!word.empty() && word.back() == '-') word += "{}";
+                word += '-';
+                break;
             default: word += c;
         }
     }
