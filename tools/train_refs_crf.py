@@ -62,15 +62,15 @@ def opened(labels: list[str]) -> list[str]:
     alone, title / container 90.5 / 85.7 % with B- only, 91.2 / 86.1 with
     E- too)."""
     out = []
-    for j, l in enumerate(labels):
-        if l not in OPENED:
-            out.append(l)
-        elif j == 0 or labels[j - 1] != l:
-            out.append("B-" + l)
-        elif j + 1 == len(labels) or labels[j + 1] != l:
-            out.append("E-" + l)
+    for j, lab in enumerate(labels):
+        if lab not in OPENED:
+            out.append(lab)
+        elif j == 0 or labels[j - 1] != lab:
+            out.append("B-" + lab)
+        elif j + 1 == len(labels) or labels[j + 1] != lab:
+            out.append("E-" + lab)
         else:
-            out.append(l)
+            out.append(lab)
     return out
 
 

@@ -100,6 +100,6 @@ def test_closing_label_does_not_split_a_field():
     fields = sm._core.tag_reference(
         "Smith, J. A. (2019). Deep learning for the parsing of citations in long reference lists. "
         "Journal of Machine Learning Research, 20(3), 112-130.")
-    titles = [t for l, t in fields if l == "title"]
+    titles = [t for lab, t in fields if lab == "title"]
     assert titles == ["Deep learning for the parsing of citations in long reference lists."]
-    assert [t for l, t in fields if l == "container"] == ["Journal of Machine Learning Research,"]
+    assert [t for lab, t in fields if lab == "container"] == ["Journal of Machine Learning Research,"]
