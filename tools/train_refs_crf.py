@@ -39,9 +39,11 @@ LABELS = {
     "doi": "doi", "edition": "edition", "collection-title": "collection", "isbn": "other", "source": "other",
     "translator": "other", "director": "other", "medium": "other", "producer": "other",
 }
-# The fields whose first token has a label of its own ("B-title"): the
-# transitions then say where a field opens, which the boundaries between
-# title, container, names and imprint need (the decoder merges B-x into x).
+# The fields whose first token has a label of its own ("B-title"), and the
+# last token of a longer run too ("E-title", see opened()): the
+# transitions then say where a field opens and closes, which the boundaries
+# between title, container, names and imprint need (the decoder merges B-x
+# and E-x into x).
 # Every field: under 5-fold CV on core.xml, opening all fields scored
 # title / container 90.7 / 86.1 %, ten of them 90.3 / 86.1, five (title,
 # container, author, editor, publisher) 90.5 / 84.7, none 89.8 / 82.2
@@ -54,8 +56,22 @@ PARAMS = {"c1": 0.02, "c2": 0.05, "max_iterations": 250, "feature.possible_trans
 
 
 def opened(labels: list[str]) -> list[str]:
-    """`labels` with the first token of each run of an OPENED field as B-field."""
-    return ["B-" + l if l in OPENED and (j == 0 or labels[j - 1] != l) else l for j, l in enumerate(labels)]
+    """`labels` with the first token of each run of an OPENED field as
+    B-field and the last of a longer run as E-field (where a field closes,
+    the title's end before a container above all: under 5-fold CV, tagger
+    alone, title / container 90.5 / 85.7 % with B- only, 91.2 / 86.1 with
+    E- too)."""
+    out = []
+    for j, lab in enumerate(labels):
+        if lab not in OPENED:
+            out.append(lab)
+        elif j == 0 or labels[j - 1] != lab:
+            out.append("B-" + lab)
+        elif j + 1 == len(labels) or labels[j + 1] != lab:
+            out.append("E-" + lab)
+        else:
+            out.append(lab)
+    return out
 
 
 def load(path: Path) -> list[tuple[str, list[str]]]:

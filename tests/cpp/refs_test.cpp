@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "scholarmerge/read/read.hpp"
+#include "read/details/refs_rules.hpp"
 #include "scholarmerge/read/refs.hpp"
 
 using namespace scholarmerge;
@@ -176,4 +177,23 @@ TEST(RefsReader, NumberedSectionsWrappedLines) {
     EXPECT_EQ(c.works[1].source_line, 6);
     EXPECT_EQ(std::get<std::string>(c.works[2].extra.at("section")), "2018");
     EXPECT_TRUE(c.diagnostics.empty());
+}
+
+// The tagger runs an issue's date, volume or edition into the container's
+// end; refs_fields drops them (core.xml: "Vox September(17)", "Meteoritics &
+// Planetary Science, v.37", "Encyclopedia of Language & Linguistics (2nd edn)").
+TEST(SplitReference, ContainerLosesTrailingIssue) {
+    using detail::drop_trailing_issue;
+    EXPECT_EQ(drop_trailing_issue("Vox September(17)."), "Vox");
+    EXPECT_EQ(drop_trailing_issue("Business Insider May 26"), "Business Insider");
+    EXPECT_EQ(drop_trailing_issue("Meteoritics & Planetary Science, v.37,"), "Meteoritics & Planetary Science,");
+    EXPECT_EQ(drop_trailing_issue("Earth Sciences, vol. 12"), "Earth Sciences,");
+    EXPECT_EQ(drop_trailing_issue("Encyclopedia of Language & Linguistics (2nd edn)"),
+              "Encyclopedia of Language & Linguistics");
+    EXPECT_EQ(drop_trailing_issue("Bioinformatics. 2. Aufl."), "Bioinformatics.");
+    // the container's own words stay
+    EXPECT_EQ(drop_trailing_issue("Journal of the Optical Society of America B"),
+              "Journal of the Optical Society of America B");
+    EXPECT_EQ(drop_trailing_issue("Proceedings of CHI 90"), "Proceedings of CHI 90");
+    EXPECT_EQ(drop_trailing_issue("May"), "May");
 }

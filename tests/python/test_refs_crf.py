@@ -90,4 +90,16 @@ def test_decoder_agrees_with_crfsuite():
         ours = sm._core._tag_tokens_with_model(texts, blob)
         theirs = [tagger.tag(pyf.features(t)[1]) for t in texts]
     assert any("B-title" in labels for labels in ours)  # the opened labels are decoded too
+    assert any("E-title" in labels for labels in ours)  # and the closing ones
     assert ours == theirs
+
+
+def test_closing_label_does_not_split_a_field():
+    # "E-title" (a field's last token) goes on with the field it closes: the
+    # title is one field, whole, and the journal after it opens the next
+    fields = sm._core.tag_reference(
+        "Smith, J. A. (2019). Deep learning for the parsing of citations in long reference lists. "
+        "Journal of Machine Learning Research, 20(3), 112-130.")
+    titles = [t for lab, t in fields if lab == "title"]
+    assert titles == ["Deep learning for the parsing of citations in long reference lists."]
+    assert [t for lab, t in fields if lab == "container"] == ["Journal of Machine Learning Research,"]

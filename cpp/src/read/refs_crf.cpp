@@ -173,7 +173,7 @@ std::vector<ReferenceField> RefsTagger::tag(std::string_view text) const {
         // model may give a field's first token a label of its own
         std::string_view name = labels_[labels[i]];
         bool opens = name.compare(0, 2, "B-") == 0;
-        if (opens) name.remove_prefix(2);
+        if (opens || name.compare(0, 2, "E-") == 0) name.remove_prefix(2);  // "E-title" closes one
         if (out.empty() || opens || out.back().label != name) {
             out.push_back({std::string(name), std::string(text.substr(b, e - b)), b, e});
         } else {

@@ -203,7 +203,61 @@ std::size_t in_marker(std::string_view t) {
     return npos;
 }
 
+
 }  // namespace
+
+namespace detail {
+
+// An issue's date, volume or edition the tagger ran into the container's end
+// ("Vox September(17)", "Meteoritics & Planetary Science, v.37",
+// "Encyclopedia of Language & Linguistics (2nd edn)"): dropped, word by word
+// from the end; the container's own words stay (one is always kept).
+std::string drop_trailing_issue(std::string_view c) {
+    static constexpr std::string_view kMonths[] = {
+        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
+        "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"};
+    static constexpr std::string_view kVolume[] = {"v", "vol", "volume", "no", "nr", "iss", "issue"};
+    static constexpr std::string_view kEdition[] = {"ed", "edn", "edition", "aufl", "auflage"};
+    auto in = [](std::string_view w, const auto& set) {
+        for (std::string_view m : set)
+            if (w == m) return true;
+        return false;
+    };
+    auto number = [](std::string_view w) {
+        if (w.empty()) return false;
+        for (char ch : w)
+            if (!digit(ch) && ch != '-' && ch != '/') return false;
+        return true;
+    };
+    auto ordinal = [&](std::string_view w) {  // "2nd", "3rd", "2"
+        std::size_t k = 0;
+        while (k < w.size() && digit(w[k])) ++k;
+        std::string_view rest = w.substr(k);
+        return k > 0 && (rest.empty() || rest == "st" || rest == "nd" || rest == "rd" || rest == "th");
+    };
+    const auto words = text::detail::space_words(c);
+    std::vector<std::string> low;
+    for (auto w : words) low.push_back(lower_ascii(trim(w, " .,;:()[]")));
+    std::size_t e = words.size();
+    while (e > 1) {
+        const std::string& w = low[e - 1];
+        const std::string prev = e >= 2 ? low[e - 2] : std::string();
+        std::size_t drop = 0;
+        const std::size_t paren = w.find('(');
+        if (in(w, kMonths)) drop = 1;                                               // "... Review, June"
+        else if (paren != npos && in(w.substr(0, paren), kMonths) && number(w.substr(paren + 1))) drop = 1;  // "May(26)"
+        else if (number(w) && in(prev, kMonths)) drop = 2;                          // "Vox September(17)"
+        else if (number(w) && in(prev, kVolume)) drop = 2;                          // "v. 37", "no. 7"
+        else if (w.size() > 2 && w[0] == 'v' && w[1] == '.' && number(w.substr(2))) drop = 1;  // "v.37"
+        else if (in(w, kEdition) && ordinal(prev)) drop = 2;                        // "(2nd edn)", "2. Aufl."
+        if (!drop || drop >= e) break;
+        e -= drop;
+    }
+    return e == words.size() ? std::string(c) : text::detail::join_words(words, 0, e);
+}
+
+
+}  // namespace detail
 
 bool split_reference(std::string_view text, Work& w, const RefsTagger& tagger) {
     const Work given = w;  // what the caller set (provenance, section), for the fallback below
@@ -282,7 +336,7 @@ bool split_reference(std::string_view text, Work& w, const RefsTagger& tagger) {
     }
     if (!container_text.empty()) {
         std::string v = strip_words(container_text, {"in"}, {});
-        v = trim(v, " .,;:(");
+        v = trim(detail::drop_trailing_issue(v), " .,;:(");
         // "Proceedings of ... Retrieval. ACM", "Digital Libraries. LNCS": a
         // publisher or series acronym after a sentence end is not the container
         std::size_t dot = v.rfind(". ");

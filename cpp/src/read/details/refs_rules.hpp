@@ -21,5 +21,8 @@ std::string clean_reference_title(std::string_view t);
 // The same without dropping a trailing "(abstract)", "[in Chinese]", "(2nd
 // ed.)": for a title the tagger cut, which learnt where such notes belong.
 std::string clean_tagged_title(std::string_view t);
+// A container without the date, volume or edition run into its end ("Vox
+// September(17)", "..., v.37", "(2nd edn)"); one word is always kept.
+std::string drop_trailing_issue(std::string_view container);
 
 }  // namespace scholarmerge::detail
