@@ -1,6 +1,7 @@
 // Native-order binary encoding of the catalogue matcher's state
-// (incremental_state.cpp): plain values and arrays appended to a string, read
-// back with bounds checked (a cut or foreign blob is an error, never a crash).
+// (incremental/state.cpp, and the field vocabulary's counts, repair.cpp): plain
+// values and arrays appended to a string, read back with bounds checked (a cut
+// or foreign blob is an error, never a crash).
 #pragma once
 
 #include <cstdint>
