@@ -248,6 +248,7 @@ IncrementalMatcher::Update IncrementalMatcher::add(const std::vector<Work>& work
     }
     {
         std::vector<std::uint32_t> rows;
+        rows.reserve(touched.size());
         for (const auto& [y, key] : touched) rows.push_back(y);
         load(std::move(rows));
         for (const auto& [y, key] : touched) {

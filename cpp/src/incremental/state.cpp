@@ -9,7 +9,6 @@
 #include <thread>
 
 #include "../match/details/bytes.hpp"
-#include "scholarmerge/match/key_hash.hpp"
 #include "scholarmerge/incremental.hpp"
 #include "scholarmerge/match/repair.hpp"
 #include "state.hpp"
@@ -184,14 +183,14 @@ std::string encode_record(const MatchRecord& r, std::uint32_t row) {
     std::string out;
     out.reserve(r.title.size() + r.core.size() + 8 * (r.tokens.size() + r.title_stems.size()) + 96);
     put_record(out, r);
-    put<std::uint64_t>(out, key_hash(out, row));
+    put<std::uint64_t>(out, checksum(out, row));
     return out;
 }
 
 std::unique_ptr<MatchRecord> decode_record(std::string_view bytes, std::uint32_t row) {
     std::size_t pos = bytes.size() - std::min(bytes.size(), kChecksum);
     const std::string_view body = bytes.substr(0, pos);
-    if (bytes.size() < kChecksum || get<std::uint64_t>(bytes, pos) != key_hash(body, row))
+    if (bytes.size() < kChecksum || get<std::uint64_t>(bytes, pos) != checksum(body, row))
         throw std::invalid_argument("matcher state: the stored record of row " + std::to_string(row) +
                                     " fails its checksum (damaged, or another row's)");
     auto r = std::make_unique<MatchRecord>();
@@ -201,12 +200,12 @@ std::unique_ptr<MatchRecord> decode_record(std::string_view bytes, std::uint32_t
     return r;
 }
 
-void seal(std::string& state) { put<std::uint64_t>(state, key_hash(state)); }
+void seal(std::string& state) { put<std::uint64_t>(state, checksum(state)); }
 
 std::string_view unsealed(std::string_view state) {
     std::size_t pos = state.size() - std::min(state.size(), kChecksum);
     const std::string_view body = state.substr(0, pos);
-    if (state.size() < kChecksum || get<std::uint64_t>(state, pos) != key_hash(body))
+    if (state.size() < kChecksum || get<std::uint64_t>(state, pos) != checksum(body))
         throw std::invalid_argument("matcher state: the stored state fails its checksum (damaged or cut)");
     return body;
 }
