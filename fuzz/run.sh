@@ -19,6 +19,8 @@ while read -r target; do
     max_len=65536
     cp -n "$root"/seeds/*.txt "$corpus"/ 2>/dev/null || true
     find "$root/tests/data" -type f -size -1M -exec cp -n {} "$corpus"/ \; 2>/dev/null || true
+  elif [ -d "$root/fuzz/seeds/${target#fuzz_}" ]; then  # a target's own seeds (binary edits, not lines)
+    cp -n "$root/fuzz/seeds/${target#fuzz_}"/* "$corpus"/
   elif [ -z "$(ls -A "$corpus")" ]; then
     awk 'length($0) > 0 && length($0) < 400 { print; if (++n == 300) exit }' "$root"/seeds/*.txt |
       split -l 1 - "$corpus/line-"

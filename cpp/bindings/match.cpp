@@ -86,7 +86,7 @@ True)");
             py::gil_scoped_release release;
             r = dedupe_prepared(prepare(works, o.threads), o, measure);
         }
-        return py::make_tuple(to_array(std::move(r.labels)), r.candidates, r.matches, r.model, to_array(r.pattern_counts));
+        return py::make_tuple(to_array(r.labels), r.candidates, r.matches, r.model, to_array(r.pattern_counts));
     };
     // A Corpus goes straight to the core: no Python list of Works in between.
     m.def(
@@ -134,7 +134,7 @@ True)");
                 labels = cluster_edges(n, std::move(edges), [](std::uint32_t, std::uint32_t) { return true; },
                                        [](std::uint32_t, std::uint32_t) {});
             }
-            return to_array(std::move(labels));
+            return to_array(labels);
         },
         py::arg("n"), py::arg("rows"), py::arg("cols"));
     m.def(
@@ -157,7 +157,7 @@ True)");
                 py::gil_scoped_release release;
                 r = dedupe_prepared(prepare(c, o.threads), o, measure);
             }
-            return py::make_tuple(to_array(std::move(r.labels)), r.candidates, r.matches, r.model, to_array(r.pattern_counts));
+            return py::make_tuple(to_array(r.labels), r.candidates, r.matches, r.model, to_array(r.pattern_counts));
         },
         py::arg("titles"), py::arg("authors"), py::arg("years"), py::arg("venues"), py::arg("sources"),
         py::arg("dois"), py::arg("arxivs"), py::arg("pages") = py::list(), py::arg("notes") = py::list(),

@@ -32,6 +32,7 @@ void parallel_for(std::size_t n, int threads, F&& f) {
         return;
     }
     std::vector<std::thread> pool;
+    pool.reserve(static_cast<std::size_t>(threads));
     for (int t = 0; t < threads; ++t)
         pool.emplace_back([&, t] {
             for (std::size_t i = static_cast<std::size_t>(t); i < n; i += static_cast<std::size_t>(threads)) f(t, i);
@@ -149,7 +150,7 @@ std::vector<MatchRecord> prepare(const WorkColumns& c, int threads) {
     return records;
 }
 
-DedupeResult dedupe_columns(WorkColumns c, const DedupeOptions& options) {
+DedupeResult dedupe_columns(const WorkColumns& c, const DedupeOptions& options) {
     return dedupe_prepared(prepare(c, options.threads), options);
 }
 

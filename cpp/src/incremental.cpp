@@ -6,7 +6,6 @@
 #include <string_view>
 
 #include "incremental/state.hpp"
-#include "incremental/vocabulary.hpp"
 #include "match/anchors.hpp"
 #include "scholarmerge/cluster/clusters.hpp"
 #include "scholarmerge/dedupe.hpp"
@@ -28,21 +27,20 @@ constexpr std::size_t kNoCap = ~std::size_t{0};
 using incremental::source_of;
 
 IncrementalMatcher::IncrementalMatcher(MatchModel model, double threshold, double min_jaccard, int threads)
-    : vocabulary_(std::make_unique<incremental::VocabularyCounts>()), model_(std::move(model)),
+    : vocabulary_(std::make_unique<FieldVocabulary>()), model_(std::move(model)),
       cutoff_(log_odds_cutoff(threshold)), min_jaccard_(min_jaccard), threads_(threads) {}
 
 IncrementalMatcher::~IncrementalMatcher() = default;
 
 IncrementalMatcher::IncrementalMatcher(const std::vector<Work>& works, std::vector<std::int64_t> labels,
                                        MatchModel model, double threshold, double min_jaccard, int threads)
-    : vocabulary_(std::make_unique<incremental::VocabularyCounts>(works.size())), labels_(std::move(labels)),
+    : vocabulary_(std::make_unique<FieldVocabulary>(works.size())), labels_(std::move(labels)),
       model_(std::move(model)), cutoff_(log_odds_cutoff(threshold)), min_jaccard_(min_jaccard), threads_(threads) {
     if (labels_.size() != works.size()) throw std::invalid_argument("IncrementalMatcher: one label per record");
     for (std::size_t i = 0; i < labels_.size(); ++i)
         if (labels_[i] < 0 || static_cast<std::size_t>(labels_[i]) > i)
             throw std::invalid_argument("IncrementalMatcher: a label is the index of its cluster's first row");
-    std::vector<MatchRecord> prepared = prepare(works, threads, nullptr);
-    for (const MatchRecord& m : incremental::made_records(works, threads)) vocabulary_->add(m);
+    std::vector<MatchRecord> prepared = prepare(works, threads, vocabulary_.get());  // as repair_fields: all of them
     rkeys_.reserve(prepared.size());
     for (std::size_t r = 0; r < prepared.size(); ++r) rkeys_.push_back(recurrence_key(source_of(works[r]), prepared[r]));
     records_.reserve(prepared.size());
@@ -66,7 +64,7 @@ void IncrementalMatcher::load(std::vector<std::uint32_t> rows) {
     if (!fetch_) throw std::logic_error("IncrementalMatcher: a record is not held and there is no fetch");
     const std::vector<std::string> bytes = fetch_(rows);
     if (bytes.size() != rows.size()) throw std::invalid_argument("matcher state: fetch gave another number of records");
-    for (std::size_t k = 0; k < rows.size(); ++k) records_[rows[k]] = incremental::decode_record(bytes[k]);
+    for (std::size_t k = 0; k < rows.size(); ++k) records_[rows[k]] = incremental::decode_record(bytes[k], rows[k]);
 }
 
 std::vector<std::pair<std::uint32_t, std::string>> IncrementalMatcher::take_changed_records() {
@@ -74,7 +72,7 @@ std::vector<std::pair<std::uint32_t, std::string>> IncrementalMatcher::take_chan
     changed_.erase(std::unique(changed_.begin(), changed_.end()), changed_.end());
     std::vector<std::pair<std::uint32_t, std::string>> out;
     out.reserve(changed_.size());
-    for (std::uint32_t r : changed_) out.emplace_back(r, incremental::encode_record(record(r)));
+    for (std::uint32_t r : changed_) out.emplace_back(r, incremental::encode_record(record(r), r));
     changed_.clear();
     return out;
 }
@@ -223,15 +221,10 @@ void IncrementalMatcher::candidates(std::uint32_t x, std::vector<std::uint32_t>&
 IncrementalMatcher::Update IncrementalMatcher::add(const std::vector<Work>& works) {
     const auto first = static_cast<std::uint32_t>(records_.size());
     // Repaired by the vocabulary of every record so far, as prepare() repairs a batch of all of them.
+    // prepare() counts them into it first.
     const std::vector<MatchRecord> made = incremental::made_records(works, threads_);
-    std::vector<MatchRecord> fresh;
-    {
-        FieldVocabulary vocabulary(made.size());
-        vocabulary_->fill(vocabulary, made);
-        fresh = prepare(works, threads_, &vocabulary);
-    }
+    std::vector<MatchRecord> fresh = prepare(works, threads_, vocabulary_.get());
     const std::string vocabulary_inputs = incremental::vocabulary_inputs(made, fresh);
-    for (const MatchRecord& m : made) vocabulary_->add(m);
     std::vector<std::pair<std::uint32_t, std::uint64_t>> touched;  // stored records that recur now, with the key
     for (std::size_t i = 0; i < fresh.size(); ++i) {
         MatchRecord& r = fresh[i];
@@ -255,6 +248,7 @@ IncrementalMatcher::Update IncrementalMatcher::add(const std::vector<Work>& work
     }
     {
         std::vector<std::uint32_t> rows;
+        rows.reserve(touched.size());
         for (const auto& [y, key] : touched) rows.push_back(y);
         load(std::move(rows));
         for (const auto& [y, key] : touched) {

@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "incremental/state.hpp"
-#include "incremental/vocabulary.hpp"
 #include "scholarmerge/dedupe.hpp"
 #include "scholarmerge/incremental.hpp"
 #include "scholarmerge/match/repair.hpp"
@@ -95,21 +94,28 @@ std::vector<Work> slice_of(const std::vector<Work>& w, std::size_t from, std::si
 
 }  // namespace
 
-// An add repairs its records by a FieldVocabulary made of the counts of the
-// words they can ask about (incremental/vocabulary.hpp): exactly as one of
-// every record counted would.
-TEST(IncrementalMatcher, VocabularyCountsRepairAsTheWholeVocabulary) {
+// A FieldVocabulary written and read back repairs as the one written, byte
+// for byte (the catalogue's adds repair by the counts it stored), and writes
+// the same bytes again.
+TEST(FieldVocabulary, ReadBackRepairsAsTheOneWritten) {
     const std::vector<Work> all = listing();
     const std::size_t stored = all.size() - 3;
     const std::vector<Work> batch = slice_of(all, stored, all.size());
     const std::vector<MatchRecord> made = incremental::made_records(batch, 1);
     FieldVocabulary whole;
-    incremental::VocabularyCounts counts;
-    for (const MatchRecord& m : incremental::made_records(slice_of(all, 0, stored), 1)) whole.add(m), counts.add(m);
+    for (const MatchRecord& m : incremental::made_records(slice_of(all, 0, stored), 1)) whole.add(m);
+    std::string bytes;
+    whole.write(bytes);
+    FieldVocabulary back;
+    std::size_t pos = 0;
+    back.read(bytes, pos);
+    EXPECT_EQ(pos, bytes.size());
+    EXPECT_EQ(back.records(), stored);
+    std::string again;
+    back.write(again);
+    EXPECT_EQ(again, bytes);
     const std::vector<MatchRecord> expected = prepare(batch, 1, &whole);
-    FieldVocabulary part;
-    counts.fill(part, made);
-    const std::vector<MatchRecord> got = prepare(batch, 1, &part);
+    const std::vector<MatchRecord> got = prepare(batch, 1, &back);
     ASSERT_EQ(got.size(), expected.size());
     for (std::size_t i = 0; i < got.size(); ++i)
         EXPECT_EQ(incremental::encode_record(got[i]), incremental::encode_record(expected[i])) << i;
@@ -118,6 +124,39 @@ TEST(IncrementalMatcher, VocabularyCountsRepairAsTheWholeVocabulary) {
     EXPECT_LT(expected[1].title.size(), made[1].title.size());
     EXPECT_FALSE(expected[0].surnames.empty());
     EXPECT_EQ(expected[2].title, made[2].title);
+}
+
+namespace {
+
+std::string read_error(const std::string& bytes) {
+    FieldVocabulary v;
+    std::size_t pos = 0;
+    try {
+        v.read(bytes, pos);
+    } catch (const std::invalid_argument& e) {
+        return e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+// Damaged counts are refused, naming what is wrong: cut, a word counted in more
+// records than there are, keys out of order.
+TEST(FieldVocabulary, DamagedCountsAreRefused) {
+    FieldVocabulary v;
+    for (const MatchRecord& m : incremental::made_records(listing(), 1)) v.add(m);
+    std::string bytes;
+    v.write(bytes);
+    EXPECT_NE(read_error(bytes.substr(0, bytes.size() - 1)).find("end early"), std::string::npos);
+    std::string fewer = bytes;
+    fewer[0] = 1;  // records: 1, while words are counted in several
+    EXPECT_NE(read_error(fewer).find("do not add up"), std::string::npos) << read_error(fewer);
+    // The title keys start after the record count and the array's length: swap the first two.
+    std::string swapped = bytes;
+    std::swap_ranges(swapped.begin() + 16, swapped.begin() + 24, swapped.begin() + 24);
+    EXPECT_NE(read_error(swapped).find("not in key order"), std::string::npos) << read_error(swapped);
+    EXPECT_EQ(read_error(bytes), "");
 }
 
 // A matcher restored from its snapshot, deltas and records (fetched by row)
@@ -166,4 +205,57 @@ TEST(IncrementalMatcher, RestoredMatcherAddsAsTheOneThatWroteTheState) {
     std::string other = states[0];
     other[4] = static_cast<char>(other[4] + 1);  // another format version
     EXPECT_THROW(IncrementalMatcher::restore({other}, fetch, first.model), std::invalid_argument);
+}
+
+namespace {
+
+// The message restore() or add() refuses with ("" when none).
+template <class F>
+std::string refusal(F&& f) {
+    try {
+        f();
+    } catch (const std::invalid_argument& e) {
+        return e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+// Damage that still parses is found by the checksums, and named: a byte of a
+// state changed (a count, a row), a stored record changed or at another row.
+TEST(IncrementalMatcher, DamagedStatesAndRecordsAreRefusedByName) {
+    const Corpus c = read({SCHOLARMERGE_SEEDS_DIR});
+    const std::size_t n = c.works.size(), half = n / 2;
+    const DedupeResult first = dedupe_detailed(slice(c.works, 0, half));
+    IncrementalMatcher warm(slice(c.works, 0, half), first.labels, first.model);
+    std::map<std::uint32_t, std::string> stored;
+    for (auto& [row, bytes] : warm.take_changed_records()) stored[row] = std::move(bytes);
+    auto fetch = [&](const std::vector<std::uint32_t>& rows) {
+        std::vector<std::string> out;
+        for (std::uint32_t r : rows) out.push_back(stored.at(r));
+        return out;
+    };
+    const std::string state = warm.last_delta();
+    for (std::size_t at : {state.size() / 3, state.size() / 2, state.size() - 20}) {
+        std::string flipped = state;
+        flipped[at] = static_cast<char>(flipped[at] ^ 0x10);
+        const std::string why = refusal([&] { IncrementalMatcher::restore({flipped}, fetch, first.model); });
+        EXPECT_NE(why.find("snapshot of 1 states: the stored state fails its checksum"), std::string::npos) << why;
+    }
+    // A stored record damaged, or swapped with another row's: the add that fetches it names the row.
+    const std::vector<Work> rest = slice(c.works, half, n);
+    for (const bool swap : {false, true}) {
+        std::unique_ptr<IncrementalMatcher> cold = IncrementalMatcher::restore({state}, fetch, first.model);
+        auto saved = stored;
+        for (std::uint32_t row = 0; row + 1 < stored.size(); row += 2) {
+            std::string &a = stored[row], &b = stored[row + 1];
+            if (swap) std::swap(a, b);
+            else a[a.size() / 2] = static_cast<char>(a[a.size() / 2] ^ 1), b[b.size() / 2] = static_cast<char>(b[b.size() / 2] ^ 1);
+        }
+        const std::string why = refusal([&] { cold->add(rest); });
+        EXPECT_NE(why.find("matcher state: the stored record of row "), std::string::npos) << why;
+        EXPECT_NE(why.find("fails its checksum"), std::string::npos) << why;
+        stored = std::move(saved);
+    }
 }

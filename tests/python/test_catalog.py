@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -153,34 +154,85 @@ def sqlite_detail(path):
         con.close()
 
 
-def test_a_missing_stale_or_foreign_stored_matcher_is_rebuilt_with_a_warning(tmp_path):
+def _flip_records(db, swap=False):
+    """Every stored matcher record damaged (a byte changed), or each pair of rows swapped."""
+    rows = db.execute("SELECT row, data FROM matcher_records ORDER BY row").fetchall()
+    if swap:
+        rows = [(rows[k ^ 1][0], rows[k][1]) for k in range(len(rows) - len(rows) % 2)]
+    else:
+        rows = [(r, d[:len(d) // 2] + bytes([d[len(d) // 2] ^ 1]) + d[len(d) // 2 + 1:]) for r, d in rows]
+    db.executemany("UPDATE matcher_records SET data = ? WHERE row = ?", [(d, r) for r, d in rows])
+
+
+def _flip_state(db):
+    """A byte in the middle of the stored snapshot changed (a count, a row): it still parses."""
+    seq, data = db.execute("SELECT seq, data FROM matcher_state ORDER BY seq LIMIT 1").fetchone()
+    k = len(data) // 2
+    db.execute("UPDATE matcher_state SET data = ? WHERE seq = ?", (data[:k] + bytes([data[k] ^ 4]) + data[k + 1:], seq))
+
+
+# What is spoilt, how, and what the warning names. Record damage is found when an add fetches the record.
+_SPOILT = {
+    "missing": (["DELETE FROM matcher_state", "DELETE FROM matcher_records",
+                 "DELETE FROM meta WHERE name LIKE 'matcher_state%'"], "has no stored matcher"),  # as written before it was kept
+    "stale": (["UPDATE meta SET value = '999' WHERE name = 'matcher_state_records'"], "other records or another model"),
+    "foreign": (["UPDATE matcher_state SET data = CAST(substr(data, 1, 4) || X'63000000' || substr(data, 9) AS BLOB)"],
+                "format version 99, this build reads"),
+    "cut": (["UPDATE matcher_state SET data = substr(data, 1, length(data) - 7)"], "fails its checksum"),
+    "flipped": ([_flip_state], "snapshot of 1 states: the stored state fails its checksum"),
+    "record damaged": ([_flip_records], r"the stored record of row \d+ fails its checksum"),
+    "records swapped": ([lambda db: _flip_records(db, swap=True)], r"the stored record of row \d+ fails its checksum"),
+    "records missing": (["DELETE FROM matcher_records WHERE row < (SELECT MAX(row) FROM matcher_records)"],
+                        r"matcher state: no stored record at row \d+"),
+}
+
+
+@pytest.mark.parametrize("what", list(_SPOILT))
+def test_a_missing_stale_foreign_or_damaged_stored_matcher_is_rebuilt_with_a_warning(tmp_path, what):
+    """Each kind of damage is named by the warning, the matcher is rebuilt from
+    the records and stored, and the adds give the works an intact file gives."""
     frame = _dblp_acm().iloc[:1200]
     path = tmp_path / "c.sqlite"
     with sm.Catalog(path) as cat:
         cat.add(frame.iloc[:1000])
-    spoil = {
-        "missing": ["DELETE FROM matcher_state", "DELETE FROM matcher_records",
-                    "DELETE FROM meta WHERE name LIKE 'matcher_state%'"],  # as written before it was kept
-        "stale": ["UPDATE meta SET value = '999' WHERE name = 'matcher_state_records'"],
-        "foreign": ["UPDATE matcher_state SET data = CAST(substr(data, 1, 4) || X'63000000' || substr(data, 9) AS BLOB)"],
-    }
-    expected = None
-    for what, statements in spoil.items():
-        copy = tmp_path / f"{what}.sqlite"
-        shutil.copy(path, copy)
-        with sm.Catalog(copy) as cat:
-            for s in statements:
-                cat._db.execute(s)
-        with pytest.warns(MatcherStateWarning, match="rebuilt from the records"):
-            with sm.Catalog(copy) as cat:
-                cat.add(frame.iloc[1000:1100])
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", MatcherStateWarning)  # the rebuilt matcher was stored
-            with sm.Catalog(copy) as cat:
-                cat.add(frame.iloc[1100:1200])
-                got = dict(zip(cat.records["key"], cat.records["work_id"]))
-        expected = expected or got
-        assert got == expected
+    intact = tmp_path / "intact.sqlite"
+    shutil.copy(path, intact)
+    statements, named = _SPOILT[what]
+    with sm.Catalog(path) as cat:
+        for s in statements:
+            s(cat._db) if callable(s) else cat._db.execute(s)
+    with pytest.warns(MatcherStateWarning, match="rebuilt from the records") as caught:
+        with sm.Catalog(path) as cat:
+            cat.add(frame.iloc[1000:1100])
+    assert any(re.search(named, str(w.message)) for w in caught), [str(w.message) for w in caught]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", MatcherStateWarning)  # the rebuilt matcher was stored
+        with sm.Catalog(path) as cat:
+            cat.add(frame.iloc[1100:1200])
+            got = dict(zip(cat.records["key"], cat.records["work_id"]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", MatcherStateWarning)
+        with sm.Catalog(intact) as cat:
+            cat.add(frame.iloc[1000:1100])
+            cat.add(frame.iloc[1100:1200])
+            expected = dict(zip(cat.records["key"], cat.records["work_id"]))
+    assert got == expected
+
+
+@pytest.mark.parametrize("table", ["matched", "clusters"])
+def test_a_table_short_of_rows_is_refused_by_name_and_leaves_the_file(tmp_path, table):
+    """What a rebuild and an add start from (a row per record in ``matched``
+    and ``clusters``) is checked when the matcher is opened: an add refuses
+    with the table named, and the catalogue keeps its content."""
+    frame = _dblp_acm().iloc[:1100]
+    path = tmp_path / "c.sqlite"
+    with sm.Catalog(path) as cat:
+        cat.add(frame.iloc[:1000])
+        cat._db.execute(f"DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM {table} LIMIT 3)")
+    with sm.Catalog(path) as cat:
+        with pytest.raises(ValueError, match=f"the {table} table has 997 rows for 1000 records"):
+            cat.add(frame.iloc[1000:1100])
+        assert len(cat) == 1000
 
 
 def test_decisions_survive_reimports_and_are_applied_at_once(tmp_path):

@@ -65,7 +65,7 @@ struct WorkColumns {
     std::vector<std::string> pages;  // "pp. 299-347": the same range is the same printed article
     std::vector<std::string> notes;  // the venue of a row without one ("to appear in ...")
 };
-DedupeResult dedupe_columns(WorkColumns columns, const DedupeOptions& options = {});
+DedupeResult dedupe_columns(const WorkColumns& columns, const DedupeOptions& options = {});
 std::vector<MatchRecord> prepare(const WorkColumns& columns, int threads = 0);
 
 // Throws std::invalid_argument unless every column is empty or one value per title.

@@ -12,7 +12,7 @@
 // learns from the whole corpus is the one of the records at build time and of
 // each added batch: the model and its anchors (fitted once, given here), the
 // field repairs (repair.hpp: each added batch by the vocabulary of the records
-// so far, incremental/vocabulary.hpp), a word
+// so far, whose counts the state keeps), a word
 // turning common after it was indexed, and the records of sourceless tables
 // copied more than any long title. A cluster is taken again whole, with the
 // new records linked to it, so a chain the batch would weigh through
@@ -34,9 +34,7 @@
 
 namespace scholarmerge {
 
-namespace incremental {
-class VocabularyCounts;
-}
+class FieldVocabulary;
 
 class IncrementalMatcher {
 public:
@@ -67,7 +65,7 @@ public:
     //  - the prepared records, one by one, kept by row: a restored matcher
     //    fetches those it compares or clusters again, a few per added record.
     // The model is not in them.
-    static constexpr std::uint32_t kStateVersion = 1;
+    static constexpr std::uint32_t kStateVersion = 2;  // 2: the vocabulary's own counts, checksums
     std::string snapshot() const;
     const std::string& last_delta() const { return last_delta_; }
     // The records added or changed since the last call (every record after
@@ -76,8 +74,11 @@ public:
     // The bytes of records by row (in the order asked); called from the thread calling add().
     using Fetch = std::function<std::vector<std::string>(const std::vector<std::uint32_t>& rows)>;
     // A snapshot followed by the deltas made after it, in order; throws
-    // std::invalid_argument when they are cut, of another version or options,
-    // or do not follow one another (and when add() gets bytes it cannot read).
+    // std::invalid_argument, naming the state and what is wrong, when they are
+    // cut or damaged (each state and each record ends in a checksum; the
+    // counts and rows in them are checked against one another), of another
+    // version or options, or do not follow one another (and add() when a
+    // record it fetches is damaged or another row's).
     static std::unique_ptr<IncrementalMatcher> restore(const std::vector<std::string_view>& states, Fetch fetch,
                                                        MatchModel model, double threshold = 0.0,
                                                        double min_jaccard = 0.35, int threads = 0);
@@ -106,7 +107,7 @@ private:
     void group_keys(std::uint32_t r, std::vector<std::uint64_t>& out) const;
 
     std::vector<std::unique_ptr<MatchRecord>> records_;  // null: stored, not fetched yet
-    std::unique_ptr<incremental::VocabularyCounts> vocabulary_;  // of every record so far: added ones are repaired by it
+    std::unique_ptr<FieldVocabulary> vocabulary_;  // of every record so far: added ones are repaired by it
     std::vector<std::int64_t> labels_;
     MatchModel model_;
     double cutoff_, min_jaccard_;

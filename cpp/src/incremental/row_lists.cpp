@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "bytes.hpp"
+#include "../match/details/bytes.hpp"
 
 namespace scholarmerge {
 
@@ -106,6 +106,10 @@ void RowLists::read(std::string_view in, std::size_t& pos) {
         !std::is_sorted(start_.begin(), start_.end()) || std::adjacent_find(keys_.begin(), keys_.end(),
                                                                             std::greater_equal<>()) != keys_.end())
         throw std::invalid_argument("matcher state: a malformed row list");
+    for (std::size_t k = 0; k + 1 < start_.size(); ++k)  // each key's rows ascending: lookups stop at the first past x
+        if (std::adjacent_find(rows_.begin() + start_[k], rows_.begin() + start_[k + 1], std::greater_equal<>()) !=
+            rows_.begin() + start_[k + 1])
+            throw std::invalid_argument("matcher state: a row list out of row order");
     index_keys();
 }
 

@@ -8,10 +8,10 @@
 #include <stdexcept>
 #include <thread>
 
-#include "bytes.hpp"
+#include "../match/details/bytes.hpp"
 #include "scholarmerge/incremental.hpp"
+#include "scholarmerge/match/repair.hpp"
 #include "state.hpp"
-#include "vocabulary.hpp"
 
 namespace scholarmerge {
 
@@ -62,7 +62,7 @@ std::string vocabulary_inputs(const std::vector<MatchRecord>& made, const std::v
 }
 
 std::size_t replay_vocabulary(std::string_view inputs, const std::vector<MatchRecord>& prepared,
-                              VocabularyCounts& counts) {
+                              FieldVocabulary& counts) {
     using namespace state_bytes;
     std::size_t pos = 0;
     MatchRecord made;
@@ -173,23 +173,41 @@ Header get_header(std::string_view in, std::size_t& pos) {
     return h;
 }
 
+constexpr std::size_t kChecksum = sizeof(std::uint64_t);
+
 }  // namespace
 
 namespace incremental {
 
-std::string encode_record(const MatchRecord& r) {
+std::string encode_record(const MatchRecord& r, std::uint32_t row) {
     std::string out;
     out.reserve(r.title.size() + r.core.size() + 8 * (r.tokens.size() + r.title_stems.size()) + 96);
     put_record(out, r);
+    put<std::uint64_t>(out, checksum(out, row));
     return out;
 }
 
-std::unique_ptr<MatchRecord> decode_record(std::string_view bytes) {
+std::unique_ptr<MatchRecord> decode_record(std::string_view bytes, std::uint32_t row) {
+    std::size_t pos = bytes.size() - std::min(bytes.size(), kChecksum);
+    const std::string_view body = bytes.substr(0, pos);
+    if (bytes.size() < kChecksum || get<std::uint64_t>(bytes, pos) != checksum(body, row))
+        throw std::invalid_argument("matcher state: the stored record of row " + std::to_string(row) +
+                                    " fails its checksum (damaged, or another row's)");
     auto r = std::make_unique<MatchRecord>();
-    std::size_t pos = 0;
-    get_record(bytes, pos, *r);
-    if (pos != bytes.size()) throw std::invalid_argument("matcher state: a record's bytes do not end where it does");
+    pos = 0;
+    get_record(body, pos, *r);
+    if (pos != body.size()) throw std::invalid_argument("matcher state: a record's bytes do not end where it does");
     return r;
+}
+
+void seal(std::string& state) { put<std::uint64_t>(state, checksum(state)); }
+
+std::string_view unsealed(std::string_view state) {
+    std::size_t pos = state.size() - std::min(state.size(), kChecksum);
+    const std::string_view body = state.substr(0, pos);
+    if (state.size() < kChecksum || get<std::uint64_t>(state, pos) != checksum(body))
+        throw std::invalid_argument("matcher state: the stored state fails its checksum (damaged or cut)");
+    return body;
 }
 
 }  // namespace incremental
@@ -206,6 +224,7 @@ std::string IncrementalMatcher::snapshot() const {
     put_array(out, rows), put_array(out, keys);
     postings_.write(out), groups_.write(out);
     vocabulary_->write(out);
+    incremental::seal(out);
     return out;
 }
 
@@ -224,6 +243,7 @@ void IncrementalMatcher::write_delta(std::size_t first, std::string_view made,
     for (const auto& [row, key] : touched) rows.push_back(row), keys.push_back(key);
     put_array(out, rows), put_array(out, keys);
     put_array(out, update.rows), put_array(out, update.labels);
+    incremental::seal(out);
 }
 
 void IncrementalMatcher::read_snapshot(std::string_view in, std::size_t pos, std::size_t n) {
@@ -252,6 +272,9 @@ void IncrementalMatcher::read_snapshot(std::string_view in, std::size_t pos, std
             if (*p >= n) throw std::invalid_argument("matcher state: a posting out of range");
             ++words_[*p];
         }
+    });
+    groups_.for_each_flat([&](std::uint64_t, RowLists::Span s) {
+        if (s.size() && s.end[-1] >= n) throw std::invalid_argument("matcher state: a group member out of range");
     });
     count_common();
 }
@@ -299,9 +322,10 @@ std::unique_ptr<IncrementalMatcher> IncrementalMatcher::restore(const std::vecto
     if (states.empty()) throw std::invalid_argument("matcher state: none given");
     std::unique_ptr<IncrementalMatcher> m(new IncrementalMatcher(std::move(model), threshold, min_jaccard, threads));
     m->fetch_ = std::move(fetch);
-    for (std::size_t k = 0; k < states.size(); ++k) {
+    for (std::size_t k = 0; k < states.size(); ++k) try {
         std::size_t pos = 0;
-        const Header h = get_header(states[k], pos);
+        const Header h = get_header(states[k], pos);  // first: another version's bytes are told as such
+        const std::string_view state = incremental::unsealed(states[k]);
         if (h.cutoff != m->cutoff_ || h.min_jaccard != m->min_jaccard_)
             throw std::invalid_argument("matcher state: made with another threshold or min_jaccard");
         if (h.kind != (k == 0 ? Kind::snapshot : Kind::delta))
@@ -309,10 +333,16 @@ std::unique_ptr<IncrementalMatcher> IncrementalMatcher::restore(const std::vecto
         if (h.first != m->records_.size())
             throw std::invalid_argument("matcher state: a delta does not follow the state before it");
         if (k == 0)
-            m->read_snapshot(states[k], pos, static_cast<std::size_t>(h.after));
+            m->read_snapshot(state, pos, static_cast<std::size_t>(h.after));
         else
-            m->replay_delta(states[k], pos);
+            m->replay_delta(state, pos);
         if (m->records_.size() != h.after) throw std::invalid_argument("matcher state: the record count is wrong");
+    } catch (const std::invalid_argument& e) {  // which state: the message names it
+        constexpr std::string_view kPrefix = "matcher state: ";
+        std::string_view what = e.what();
+        if (what.substr(0, kPrefix.size()) == kPrefix) what.remove_prefix(kPrefix.size());
+        throw std::invalid_argument(std::string(kPrefix) + (k ? "delta " + std::to_string(k) : std::string("snapshot")) +
+                                    " of " + std::to_string(states.size()) + " states: " + std::string(what));
     }
     m->changed_.clear();  // every record held is stored already
     return m;

@@ -8,11 +8,10 @@
 #include <vector>
 
 #include "scholarmerge/match/record.hpp"
+#include "scholarmerge/match/repair.hpp"
 #include "scholarmerge/model.hpp"
 
 namespace scholarmerge::incremental {
-
-class VocabularyCounts;
 
 // The list a record came from, as prepare() reads it (an export keeps its first source).
 std::string_view source_of(const Work& w);
@@ -28,10 +27,19 @@ std::string vocabulary_inputs(const std::vector<MatchRecord>& made, const std::v
 // Adds to `counts` the records `prepared` as `inputs` (their vocabulary_inputs) says
 // they were made; returns the bytes of `inputs` read.
 std::size_t replay_vocabulary(std::string_view inputs, const std::vector<MatchRecord>& prepared,
-                              VocabularyCounts& counts);
+                              FieldVocabulary& counts);
 
-// Every field of a MatchRecord as bytes, and back (std::invalid_argument when malformed).
-std::string encode_record(const MatchRecord& r);
-std::unique_ptr<MatchRecord> decode_record(std::string_view bytes);
+// Every field of a MatchRecord as bytes, with a checksum seeded by its row
+// (a record stored at another row fails it), and back (std::invalid_argument
+// when malformed or damaged).
+std::string encode_record(const MatchRecord& r, std::uint32_t row = 0);
+std::unique_ptr<MatchRecord> decode_record(std::string_view bytes, std::uint32_t row = 0);
+
+// A state blob (snapshot or delta) ends in the checksum of every byte before
+// it: damage that still parses (a count or a row changed) is found, not
+// matched with. seal() appends it; unsealed() gives the bytes before it, or
+// throws std::invalid_argument when it does not match.
+void seal(std::string& state);
+std::string_view unsealed(std::string_view state);
 
 }  // namespace scholarmerge::incremental

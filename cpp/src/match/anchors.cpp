@@ -27,7 +27,7 @@ std::uint64_t pair_key(std::uint64_t a, std::uint64_t b) {
 bool is_anchor(const Evidence& e) {
     const auto& L = e.level;
     constexpr std::size_t title = 0, authors = 1, year = 2;
-    return !e.guard && L[title] != kUnknown && L[title] >= 4 && L[authors] == 3 &&
+    return !e.guard && L[title] != kUnknown && L[title] >= 4 && L[authors] == 3 &&  // NOLINT(misc-redundant-expression): kUnknown (0xff) is >= 4 too
            (L[year] == kUnknown || L[year] >= 2);
 }
 

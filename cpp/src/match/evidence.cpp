@@ -250,11 +250,11 @@ Evidence compare(const MatchRecord& a, const MatchRecord& b, const CachedIndel& 
     else if (t >= 0.95) L[0] = 4;
     else if (t >= 0.88) L[0] = 3;
     // A subtitle added or dropped: the shorter title whole inside the longer,
-    // or the main title before the colon equal to the other title.
+    // or the main title before the colon equal to the other title; or the same words reordered.
     else if ((fewer >= 4 && containment(a, b, lcs) >= 0.95) ||
-             (fewer >= 3 && ((!a.name.empty() && a.name == b.title) || (!b.name.empty() && b.name == a.title))))
+             (fewer >= 3 && ((!a.name.empty() && a.name == b.title) || (!b.name.empty() && b.name == a.title))) ||
+             (fewer >= 4 && reordered(a, b)))
         L[0] = 2;
-    else if (fewer >= 4 && reordered(a, b)) L[0] = 2;
     else if (t >= 0.65) L[0] = 1;
     else L[0] = 0;
     if (!e.guard && gap > 0 && replaced_word(a, b)) e.guard = "one content word replaced, in another year";

@@ -21,7 +21,7 @@ class WordIds {
 public:
     // w's id; a new one, the number of words so far, when w is new.
     std::uint32_t id(std::uint64_t w, bool& inserted) {
-        if (2 * (count_ + 1) > slots_.size()) grow();
+        if (2 * (std::size_t{count_} + 1) > slots_.size()) grow();
         std::size_t i = w & (slots_.size() - 1);  // key_hash is well mixed
         for (; slots_[i].id != kEmpty; i = (i + 1) & (slots_.size() - 1))
             if (slots_[i].word == w) {
@@ -215,7 +215,7 @@ void CandidateIndex::word_candidates(std::uint32_t x, CandidateScratch& scratch)
     // their first cache lines at once, so that their misses overlap.
     for (std::uint32_t i = 0; i < prefix_size_[x]; ++i) {
         const char* head = reinterpret_cast<const char*>(postings_.data() + posting_start_[wx[i]]);
-        for (int line = 0; line < 8; ++line) __builtin_prefetch(head + 64 * line);
+        for (std::ptrdiff_t line = 0; line < 8; ++line) __builtin_prefetch(head + 64 * line);
     }
     for (std::uint32_t i = 0; i < prefix_size_[x]; ++i) {
         const Posting* end = postings_.data() + posting_start_[wx[i] + 1];

@@ -1,8 +1,11 @@
 #include "scholarmerge/match/repair.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <string>
+#include <utility>
 
+#include "details/bytes.hpp"
 #include "details/flat_counts.hpp"
 #include "anchors.hpp"
 #include "scholarmerge/match/key_hash.hpp"
@@ -241,6 +244,60 @@ void FieldVocabulary::repair(std::vector<MatchRecord>& records) const {
         collect_tokens(r);
         r.venue_name = venue_name_key(r.venue_words);
     }
+}
+
+namespace {
+
+void write_counts(std::string& out, const details::FlatCounts& c) {
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> pairs;  // in key order: equal counts, equal bytes
+    pairs.reserve(c.size());
+    c.for_each([&](std::uint64_t k, std::uint32_t n) { pairs.emplace_back(k, n); });
+    std::sort(pairs.begin(), pairs.end());
+    std::vector<std::uint64_t> keys;
+    std::vector<std::uint32_t> counts;
+    keys.reserve(pairs.size()), counts.reserve(pairs.size());
+    for (const auto& [k, n] : pairs) keys.push_back(k), counts.push_back(n);
+    state_bytes::put_array(out, keys), state_bytes::put_array(out, counts);
+}
+
+// `what`: the field, for the message. A record counts a word once: no count exceeds the records.
+details::FlatCounts read_counts(std::string_view in, std::size_t& pos, std::uint64_t records, const char* what) {
+    std::vector<std::uint64_t> keys;
+    std::vector<std::uint32_t> counts;
+    state_bytes::get_array(in, pos, keys), state_bytes::get_array(in, pos, counts);
+    auto bad = [&](const std::string& why) {
+        return std::invalid_argument(std::string("matcher state: the vocabulary's ") + what + " counts " + why);
+    };
+    if (keys.size() != counts.size()) throw bad("have " + std::to_string(keys.size()) + " words and " +
+                                                std::to_string(counts.size()) + " counts");
+    details::FlatCounts c(keys.size());
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (!keys[i] || (i && keys[i] <= keys[i - 1])) throw bad("are not in key order (a key 0 or twice)");
+        if (!counts[i] || counts[i] > records)
+            throw bad("do not add up (a word in " + std::to_string(counts[i]) + " of " + std::to_string(records) +
+                      " records)");
+        c.add(keys[i], counts[i]);
+    }
+    return c;
+}
+
+}  // namespace
+
+void FieldVocabulary::write(std::string& out) const {
+    state_bytes::put<std::uint64_t>(out, records_);
+    write_counts(out, counts_->title), write_counts(out, counts_->author), write_counts(out, counts_->venue);
+    write_counts(out, counts_->venue_names);
+}
+
+void FieldVocabulary::read(std::string_view in, std::size_t& pos) {
+    const auto records = state_bytes::get<std::uint64_t>(in, pos);
+    auto counts = std::make_unique<FieldCounts>(0);
+    counts->title = read_counts(in, pos, records, "title");
+    counts->author = read_counts(in, pos, records, "author");
+    counts->venue = read_counts(in, pos, records, "venue");
+    counts->venue_names = read_counts(in, pos, records, "venue name");
+    counts_ = std::move(counts);  // only once every part is read: a failed read leaves these counts
+    records_ = static_cast<std::size_t>(records);
 }
 
 void repair_fields(std::vector<MatchRecord>& records) {

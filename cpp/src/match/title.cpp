@@ -293,9 +293,8 @@ CitationTitle strip_citation_remnants(std::string_view raw) {
             bool abbreviation = i - w <= 2 || (w > 0 && raw[w - 1] == '.') || abbreviation_word(raw.substr(w, i - w));
             spaced = i + 1 < raw.size() && raw[i + 1] == ' ';
             if (!abbreviation && i + 1 < raw.size() && (spaced || is_alpha(raw[i + 1]))) tail = i + 1;
-        } else if (is_quote(c) && (i + 1 == raw.size() || raw[i + 1] == ' ' || raw[i + 1] == ',' || raw[i + 1] == '.')) {
-            tail = i + 1;
-        } else if (c == ',' && raw.substr(i, 5) == ", in ") {
+        } else if ((is_quote(c) && (i + 1 == raw.size() || raw[i + 1] == ' ' || raw[i + 1] == ',' || raw[i + 1] == '.')) ||
+                   (c == ',' && raw.substr(i, 5) == ", in ")) {  // a closing quote, or a chapter's ", in "
             tail = i + 1;
         }
         if (tail == std::string_view::npos) continue;

@@ -118,7 +118,7 @@ double same_author(const Author& a, const Author& b) {
     double score;
     if (fa.size() > 1 && fb.size() > 1) {
         if (same_letters(letters(fa), letters(fb))) score = surname_typo ? 0.8 : 1.0;
-        else if (surname_typo) return 0.1;
+        else if (surname_typo) return 0.1;  // NOLINT(bugprone-branch-clone): before the prefix and typo tests
         else if (fa.rfind(fb, 0) == 0 || fb.rfind(fa, 0) == 0) score = 0.85;  // "Len" ~ "Leonard"
         else if (one_typo(letters(fa), letters(fb)))
             score = 0.8;  // "Joshi" / "Josji": one letter wrong or two swapped; not "Xiaolei" / "Xiaolin"

@@ -709,7 +709,7 @@ Author parse_name_reference(std::string_view input) {
         for (auto sp = sur.rfind(' '); sp != std::string_view::npos; sp = sur.rfind(' ')) {
             std::string_view last = sur.substr(sp + 1);
             if (!is_suffix(last) && !is_postnominal(last)) break;
-            trailing = std::string(last) + (trailing.empty() ? "" : " " + trailing);
+            trailing = trailing.empty() ? std::string(last) : std::string(last).append(" ").append(trailing);
             sur = trim(sur.substr(0, sp));
         }
         surname = std::string(sur);
@@ -748,7 +748,7 @@ Author parse_name_reference(std::string_view input) {
         // "Jane Doe MD", "John Smith Jr.", "Arthur Gray Jr. MD": trailing suffixes and degrees.
         std::string trailing;
         while ((words.size() > 1 && is_suffix(words.back())) || (words.size() > 2 && is_postnominal(words.back()))) {
-            trailing = std::string(words.back()) + (trailing.empty() ? "" : ", " + trailing);
+            trailing = trailing.empty() ? std::string(words.back()) : std::string(words.back()).append(", ").append(trailing);
             words.pop_back();
         }
         if (!trailing.empty()) {

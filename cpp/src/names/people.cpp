@@ -49,6 +49,7 @@ std::vector<std::size_t> resolve_key(const std::string& key, const std::vector<K
         if (!inserted) uf.unite(static_cast<std::uint32_t>(it->second), static_cast<std::uint32_t>(m));
     }
     std::vector<std::size_t> distinct;
+    distinct.reserve(by_given.size());
     for (const auto& kv : by_given) distinct.push_back(kv.second);
     constexpr std::size_t kWindow = 32;
     for (std::size_t i = 0; i < distinct.size(); ++i)

@@ -166,8 +166,8 @@ std::size_t quoted_title_end(std::string_view t) {
         std::size_t len = 0;
         if (t.compare(i, 2, "''") == 0 && q == 2) len = 2;
         else if (t[i] == '"') len = 1;
-        else if ((curly || low9) && t.compare(i, 3, "\xE2\x80\x9D") == 0) len = 3;  // ”
-        else if (low9 && t.compare(i, 3, "\xE2\x80\x9C") == 0) len = 3;
+        else if (((curly || low9) && t.compare(i, 3, "\xE2\x80\x9D") == 0) || (low9 && t.compare(i, 3, "\xE2\x80\x9C") == 0))
+            len = 3;  // ”, or “ closing a low-9 quote
         if (!len) continue;
         std::size_t e = i + len;
         if (e < t.size() && t[e] == ':') return npos;

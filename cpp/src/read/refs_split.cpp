@@ -997,9 +997,8 @@ void trim_container(std::string& c, Work& w) {
     for (std::size_t j = 1; j < starts.size() && cut == npos; ++j) {
         std::string_view p = piece(j);
         std::string_view first = word_at(p, 0);
-        if (month_word(first) || place_word(p) || p.compare(0, 8, "to appear") == 0 || p.compare(0, 8, "in press") == 0)
-            cut = starts[j] - 2;
-        else if (j + 1 < starts.size() && place_word(piece(j + 1)) && count_if_words(p) <= 3 && upper_at(p, 0))
+        if (month_word(first) || place_word(p) || p.compare(0, 8, "to appear") == 0 || p.compare(0, 8, "in press") == 0 ||
+            (j + 1 < starts.size() && place_word(piece(j + 1)) && count_if_words(p) <= 3 && upper_at(p, 0)))
             cut = starts[j] - 2;
     }
     if (cut != npos) c.erase(cut);
@@ -1271,10 +1270,8 @@ bool split_reference_rules(std::string_view text, Work& w) {
 
     // Container: after "In:" / "In", past editors.
     bool in_marker = false;
-    if (v.compare(pos, 3, "In:") == 0 || v.compare(pos, 3, "in:") == 0) {
-        pos = skip_punct(v, pos + 3);
-        in_marker = true;
-    } else if (v.compare(pos, 3, "In ") == 0 || v.compare(pos, 3, "in ") == 0) {
+    if (v.compare(pos, 3, "In:") == 0 || v.compare(pos, 3, "in:") == 0 || v.compare(pos, 3, "In ") == 0 ||
+        v.compare(pos, 3, "in ") == 0) {
         pos = skip_punct(v, pos + 3);
         in_marker = true;
     }

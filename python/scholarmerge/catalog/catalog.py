@@ -227,7 +227,7 @@ class Catalog:
         model = merged.model
         assert model is not None  # _batch sets it
         store_model(db, model, len(keys))
-        self._state = MatchState.build(db, merged.corpus, raw, model, change)
+        self._state = MatchState.build(db, merged.corpus, raw, model, change, self.path)
         self._merged = None  # not kept: its tables hold a list per work (uncertain() merges again)
         return changes
 

@@ -23,9 +23,15 @@ deltas (tens of bytes per record) and fetches only the records an add
 compares or clusters again, instead of preparing and indexing every stored
 record again. When the state is missing (a catalogue written before it was
 kept), stale (the records or the model changed without it: another version
-of scholarmerge wrote the file) or unreadable (another format version), a
-``MatcherStateWarning`` says so, the matcher is rebuilt from the records as
-before, and its state is stored.
+of scholarmerge wrote the file), unreadable (another format version) or
+damaged (cut, failing its checksum, counts that do not add up: each blob and
+each stored record carries a checksum, and the C++ core names what it
+found), a ``MatcherStateWarning`` says so, the matcher is rebuilt from the
+records as before, and its state is stored. A stored record found damaged or
+missing only when an add fetches it is handled the same way, inside that
+add. What the rebuild starts from must hold: the ``matched`` and
+``clusters`` tables have a row per record, else opening the matcher raises
+``ValueError`` naming the table (the file is damaged; nothing is matched).
 """
 
 from __future__ import annotations
@@ -105,7 +111,7 @@ def _fetcher(db: sqlite3.Connection, path: str) -> Any:
                                     chunk).fetchall())
         missing = [r for r in rows if r not in found]
         if missing:
-            raise ValueError(f"{path}: the stored matcher has no record at row {missing[0]}")
+            raise ValueError(f"{path}: matcher state: no stored record at row {missing[0]}")
         return [found[r] for r in rows]
     return fetch
 
@@ -115,21 +121,40 @@ class MatchState:
     ``seq`` r + 1, records being added in order and never removed) and what
     an add needs to find what it touches, read from the file as needed."""
 
-    def __init__(self, db: sqlite3.Connection, matcher: _core.IncrementalMatcher, change: int) -> None:
+    def __init__(self, db: sqlite3.Connection, matcher: _core.IncrementalMatcher, change: int,
+                 path: str = "") -> None:
         self._db = db
         self.matcher = matcher
         self.change = change
+        self.path = path
 
     def __len__(self) -> int:
         return len(self.matcher)
 
     @classmethod
     def build(cls, db: sqlite3.Connection, corpus: Corpus, raw: np.ndarray, model: _core.MatchModel,
-              change: int) -> MatchState:
+              change: int, path: str = "") -> MatchState:
         """A matcher made from the records (all of them, in order) and stored as a new snapshot."""
-        state = cls(db, _core.IncrementalMatcher(corpus._core, np.asarray(raw, dtype=np.int64), model), change)
+        state = cls(db, _core.IncrementalMatcher(corpus._core, np.asarray(raw, dtype=np.int64), model), change, path)
         state.store(made=True)
         return state
+
+    @classmethod
+    def rebuild(cls, db: sqlite3.Connection, path: str, model: _core.MatchModel, change: int, n: int) -> MatchState:
+        """The matcher of the first `n` records made again from them and their
+        ``matched`` clusters, and stored; ValueError when those do not hold."""
+        rows = db.execute("SELECT r.fields, m.first FROM records r JOIN matched m ON m.key = r.key "
+                          "WHERE r.seq <= ? ORDER BY r.seq", (n,)).fetchall()
+        if len(rows) != n:
+            raise ValueError(f"{path}: the matched table has {len(rows)} of the {n} stored records: "
+                             "the matcher cannot be rebuilt (the file is damaged)")
+        row_of = dict(db.execute("SELECT key, seq - 1 FROM records WHERE seq <= ?", (n,)).fetchall())
+        firsts = [row_of.get(r[1]) for r in rows]
+        if any(f is None or f > i for i, f in enumerate(firsts)):
+            raise ValueError(f"{path}: the matched table names a first record that is not stored before "
+                             "its members: the matcher cannot be rebuilt (the file is damaged)")
+        raw = np.array(firsts, dtype=np.int64)
+        return cls.build(db, corpus_of([json.loads(r[0]) for r in rows]), raw, model, change, path)
 
     @classmethod
     def load(cls, db: sqlite3.Connection, path: str, change: int, count: int | None = None) -> MatchState | None:
@@ -143,6 +168,10 @@ class MatchState:
         low, high = (db.execute(f"SELECT {f}(seq) FROM records").fetchone()[0] for f in ("MIN", "MAX"))
         if n and (low != 1 or high != n):
             raise ValueError(f"{path}: the records' seq is not 1..{n} (records removed?): rows cannot be told")
+        for table in ("matched", "clusters"):  # a row per record: what a rebuild and an add start from
+            have = db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            if have != n:
+                raise ValueError(f"{path}: the {table} table has {have} rows for {n} records (the file is damaged)")
         meta = dict(db.execute("SELECT name, value FROM meta WHERE name IN "
                                "('matcher_state_records', 'matcher_state_model')").fetchall())
         if "matcher_state_records" not in meta:
@@ -156,16 +185,12 @@ class MatchState:
                 parts[k].append(data)
             blobs = [b"".join(parts[k]) for k in sorted(parts)]
             try:
-                return cls(db, _core.IncrementalMatcher.restore(blobs, _fetcher(db, path), model), change)
+                return cls(db, _core.IncrementalMatcher.restore(blobs, _fetcher(db, path), model), change, path)
             except ValueError as e:
-                reason = f"has a stored matcher this version cannot use ({e})"
+                reason = f"has a stored matcher that cannot be used ({e})"
         warnings.warn(f"{path} {reason}: it is rebuilt from the records (every record prepared again)",
                       MatcherStateWarning, stacklevel=4)
-        rows = db.execute("SELECT r.fields, m.first FROM records r JOIN matched m ON m.key = r.key "
-                          "ORDER BY r.seq").fetchall()
-        row_of = dict(db.execute("SELECT key, seq - 1 FROM records").fetchall())
-        raw = np.array([row_of[r[1]] for r in rows], dtype=np.int64)
-        return cls.build(db, corpus_of([json.loads(r[0]) for r in rows]), raw, model, change)
+        return cls.rebuild(db, path, model, change, n)
 
     def store(self, made: bool = False) -> None:
         """Store what the last add changed (the whole state for a matcher just
@@ -230,7 +255,18 @@ class MatchState:
 
     def add(self, corpus: Corpus) -> list[int]:
         """Match the new records (the next rows); the rows clustered again (whole raw clusters, the new rows among them)."""
-        rows, _ = self.matcher.add(corpus._core)
+        stored = len(self.matcher)
+        try:
+            rows, _ = self.matcher.add(corpus._core)
+        except ValueError as e:  # a stored record it fetched is damaged or missing: the matcher is dropped
+            if "matcher state:" not in str(e):
+                raise
+            warnings.warn(f"{self.path} has a stored matcher that cannot be used ({e}): it is rebuilt from "
+                          "the records (every record prepared again)", MatcherStateWarning, stacklevel=3)
+            model, _ = stored_model(self._db)
+            assert model is not None  # a matcher is restored only with one
+            self.matcher = MatchState.rebuild(self._db, self.path, model, self.change, stored).matcher
+            rows, _ = self.matcher.add(corpus._core)
         self.last_added = len(corpus)
         return [int(r) for r in rows.tolist()]
 

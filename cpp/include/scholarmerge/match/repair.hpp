@@ -4,6 +4,8 @@
 
 #include <cstddef>
 #include <memory>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "scholarmerge/match/record.hpp"
@@ -28,6 +30,16 @@ public:
     void add(const MatchRecord& r);  // a record as made (make_match_record), before repair
     // repair_fields by these counts (cuts only once they hold two records or more).
     void repair(std::vector<MatchRecord>& records) const;
+    std::size_t records() const { return records_; }
+
+    // The counts as bytes (native byte order: read back where written), appended
+    // to `out`, and back: a catalogue keeps them between processes
+    // (incremental/state.cpp). Equal counts give equal bytes. read() replaces
+    // these counts by those at in[pos..] and moves pos past them; it throws
+    // std::invalid_argument when they are cut or do not add up (a key twice or
+    // out of order, a count of 0 or over the records counted).
+    void write(std::string& out) const;
+    void read(std::string_view in, std::size_t& pos);
     struct FieldCounts;
 
 private:

@@ -1,6 +1,7 @@
 // Native-order binary encoding of the catalogue matcher's state
-// (incremental_state.cpp): plain values and arrays appended to a string, read
-// back with bounds checked (a cut or foreign blob is an error, never a crash).
+// (incremental/state.cpp, and the field vocabulary's counts, repair.cpp): plain
+// values and arrays appended to a string, read back with bounds checked (a cut
+// or foreign blob is an error, never a crash).
 #pragma once
 
 #include <cstdint>
@@ -70,6 +71,31 @@ inline void get_strings(std::string_view in, std::size_t& pos, std::vector<std::
     if (n > in.size() - pos) truncated();  // each string takes 4 bytes at least
     v.resize(n);
     for (std::string& s : v) get_string(in, pos, s);
+}
+
+// A 64-bit checksum of `s` (and `seed`) that finds damage: each step
+// (x ^ word) * odd, rotated, is a bijection of a lane's state, so one changed
+// word always changes the result. Four lanes run side by side: a 100 MB state
+// is checked in tens of milliseconds, where key_hash's one chain takes 0.4 s.
+inline std::uint64_t checksum(std::string_view s, std::uint64_t seed = 0) {
+    constexpr std::uint64_t kOdd = 0x9fb21c651e98df25ULL;
+    std::uint64_t lane[4] = {seed ^ 0x9e3779b97f4a7c15ULL, seed + 0xbf58476d1ce4e5b9ULL, ~seed, seed ^ s.size()};
+    std::size_t i = 0;
+    for (; i + 32 <= s.size(); i += 32)
+        for (std::size_t k = 0; k < 4; ++k) {
+            std::uint64_t w;
+            std::memcpy(&w, s.data() + i + 8 * k, 8);
+            const std::uint64_t x = (lane[k] ^ w) * kOdd;
+            lane[k] = x << 31 | x >> 33;
+        }
+    for (std::size_t k = 0; i < s.size(); ++i, k = (k + 1) % 4)  // the last bytes one by one
+        lane[k] = (lane[k] ^ static_cast<unsigned char>(s[i])) * kOdd;
+    std::uint64_t h = 0;
+    for (std::uint64_t x : lane) {  // the splitmix64 finaliser over the lanes in turn
+        h ^= x;
+        h ^= h >> 30, h *= 0xbf58476d1ce4e5b9ULL, h ^= h >> 27, h *= 0x94d049bb133111ebULL, h ^= h >> 31;
+    }
+    return h;
 }
 
 }  // namespace scholarmerge::state_bytes
