@@ -27,8 +27,9 @@ std::uint64_t pair_key(std::uint64_t a, std::uint64_t b) {
 bool is_anchor(const Evidence& e) {
     const auto& L = e.level;
     constexpr std::size_t title = 0, authors = 1, year = 2;
-    return !e.guard && L[title] != kUnknown && L[title] >= 4 && L[authors] == 3 &&  // NOLINT(misc-redundant-expression): kUnknown (0xff) is >= 4 too
-           (L[year] == kUnknown || L[year] >= 2);
+    // Near or equal titles (levels 4, 5; kUnknown is above them), years at
+    // most one apart or unknown (kUnknown is above every level).
+    return !e.guard && L[title] >= 4 && L[title] <= 5 && L[authors] == 3 && L[year] >= 2;
 }
 
 void CorpusAnchors::add(const MatchRecord& a, const MatchRecord& b) {

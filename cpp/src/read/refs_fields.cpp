@@ -237,19 +237,20 @@ std::string drop_trailing_issue(std::string_view c) {
     };
     const auto words = text::detail::space_words(c);
     std::vector<std::string> low;
+    low.reserve(words.size());
     for (auto w : words) low.push_back(lower_ascii(trim(w, " .,;:()[]")));
     std::size_t e = words.size();
     while (e > 1) {
         const std::string& w = low[e - 1];
         const std::string prev = e >= 2 ? low[e - 2] : std::string();
-        std::size_t drop = 0;
         const std::size_t paren = w.find('(');
-        if (in(w, kMonths)) drop = 1;                                               // "... Review, June"
-        else if (paren != npos && in(w.substr(0, paren), kMonths) && number(w.substr(paren + 1))) drop = 1;  // "May(26)"
-        else if (number(w) && in(prev, kMonths)) drop = 2;                          // "Vox September(17)"
-        else if (number(w) && in(prev, kVolume)) drop = 2;                          // "v. 37", "no. 7"
-        else if (w.size() > 2 && w[0] == 'v' && w[1] == '.' && number(w.substr(2))) drop = 1;  // "v.37"
-        else if (in(w, kEdition) && ordinal(prev)) drop = 2;                        // "(2nd edn)", "2. Aufl."
+        // One word: "... Review, June", "May(26)", "v.37".
+        const bool one = in(w, kMonths) ||
+                         (paren != npos && in(w.substr(0, paren), kMonths) && number(w.substr(paren + 1))) ||
+                         (w.size() > 2 && w[0] == 'v' && w[1] == '.' && number(w.substr(2)));
+        // Two words: "Vox September(17)", "v. 37", "no. 7", "(2nd edn)", "2. Aufl.".
+        const bool two = (number(w) && (in(prev, kMonths) || in(prev, kVolume))) || (in(w, kEdition) && ordinal(prev));
+        const std::size_t drop = one ? 1 : two ? 2 : 0;
         if (!drop || drop >= e) break;
         e -= drop;
     }
