@@ -4,6 +4,7 @@ named by a diagnostic, and titles, DOIs and years as the raw file has them.
 The expectations are computed from the raw file by its own parse (json, a
 count of @entries), never written per record."""
 import json
+import sys
 import re
 from pathlib import Path
 
@@ -11,6 +12,8 @@ import pytest
 import scholarmerge as sm
 
 REAL = Path(__file__).resolve().parents[1] / "data" / "real"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from real_fixtures import about_items  # noqa: E402  (the bench counts a site the same way)
 FILES = sorted(p for p in REAL.rglob("*") if p.is_file() and p.suffix in (".json", ".bib"))
 ENTRY = re.compile(r"^[ \t]*@[ \t]*([A-Za-z_]+)[ \t]*[{(]", re.M)
 NOT_RECORDS = {"string", "preamble", "comment"}
@@ -293,26 +296,10 @@ def _config_names(site):
     return names
 
 
-def _about_items(site):
-    """The paragraphs or list items under the About page's Publications heading."""
-    about = site / "_pages" / "about.md"
-    if not about.exists():
-        return []
-    items, inside = [], False
-    for block in re.split(r"\n\s*\n", about.read_text(encoding="utf-8").split("---", 2)[2]):
-        block = block.strip()
-        if block.startswith("#"):
-            inside = "publication" in block.lower()
-            continue
-        if inside and block:
-            items.append(block)
-    return items
-
-
 @pytest.mark.parametrize("site", SITES, ids=_ids)
 def test_academicpages_site_every_publication_and_the_owner(site):
     pubs = sorted((site / "_publications").glob("*.md"))
-    about = _about_items(site)
+    about = about_items(site / "_pages" / "about.md")
     c = sm.read(str(site))
     assert len(c) == len(pubs) + len(about)
     assert {w.source_format for w in c} == {"academicpages"}
