@@ -4,8 +4,8 @@ named by a diagnostic, and titles, DOIs and years as the raw file has them.
 The expectations are computed from the raw file by its own parse (json, a
 count of @entries), never written per record."""
 import json
-import sys
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +14,7 @@ import scholarmerge as sm
 REAL = Path(__file__).resolve().parents[1] / "data" / "real"
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from real_fixtures import about_items  # noqa: E402  (the bench counts a site the same way)
+
 FILES = sorted(p for p in REAL.rglob("*") if p.is_file() and p.suffix in (".json", ".bib"))
 ENTRY = re.compile(r"^[ \t]*@[ \t]*([A-Za-z_]+)[ \t]*[{(]", re.M)
 NOT_RECORDS = {"string", "preamble", "comment"}
