@@ -47,6 +47,8 @@ static py::dict explanation_dict(const Explanation& x) {
     d["title_similarity"] = x.evidence.title;
     d["guards"] = x.evidence.guard ? py::list(py::make_tuple(x.evidence.guard)) : py::list();
     d["prior"] = x.prior;
+    d["against"] = x.against_team ? "team" : "unrelated";
+    d["other_kind"] = x.other_kind;
     d["log_odds"] = x.log_odds;
     d["probability"] = x.probability;
     d["same"] = x.same;
@@ -62,13 +64,16 @@ static DedupeResult decided(std::vector<MatchRecord> records, std::optional<Matc
     return dedupe_prepared(std::move(records), o);
 }
 
-static py::tuple model_state(const MatchModel& m) { return py::make_tuple(m.m, m.u, m.prior, anchor_state(m)); }
+static py::tuple model_state(const MatchModel& m) {
+    return py::make_tuple(m.m, m.u, m.prior, anchor_state(m), m.t, m.team);
+}
 
 static MatchModel model_from_state(const py::tuple& t) {
-    if (t.size() != 3 && t.size() != 4) throw py::value_error("MatchModel: expected (m, u, prior, venue names)");
+    if (t.size() != 3 && t.size() != 4 && t.size() != 6)
+        throw py::value_error("MatchModel: expected (m, u, prior, venue names, t, team)");
     // A model pickled before a feature was added keeps the defaults for it; one
-    // pickled before the record overlap was held per title group has its one
-    // row of record levels in every group.
+    // pickled before the record overlap was held per group has its stored
+    // groups repeated in the new ones.
     MatchModel m = MatchModel::defaults();
     using Levels = std::vector<std::vector<double>>;
     const Levels mm = t[0].cast<Levels>(), uu = t[1].cast<Levels>();
@@ -76,14 +81,28 @@ static MatchModel model_from_state(const py::tuple& t) {
     for (std::size_t f = 0; f < mm.size(); ++f) {
         if (mm[f].size() != uu[f].size() || mm[f].size() > kMaxLevels)
             throw py::value_error("MatchModel: m and u per level");
-        const bool per_group = mm[f].size() >= kModelLevels[f];
+        // Fewer groups of levels than the model holds (rows were padded to the
+        // widest feature): the groups added since are copies of those stored.
+        const std::size_t per = kLevelsPerGroup[f];
+        const std::size_t stored = std::max<std::size_t>(1, std::min<std::size_t>(mm[f].size(), kModelLevels[f]) / per) * per;
         for (std::size_t l = 0; l < kModelLevels[f]; ++l) {
-            const std::size_t from = per_group ? l : l % kLevelsPerGroup[f];
+            const std::size_t from = l % stored;
             if (from < mm[f].size()) m.m[f][l] = mm[f][from], m.u[f][l] = uu[f][from];
         }
     }
     m.prior = t[2].cast<double>();
-    if (t.size() == 4) {
+    // A model pickled before the team class has two classes.
+    m.team = 0;
+    if (t.size() == 6) {
+        const Levels tt = t[4].cast<Levels>();
+        if (tt.size() != kFeatures) throw py::value_error("MatchModel: t per feature");
+        for (std::size_t f = 0; f < kFeatures; ++f) {
+            if (tt[f].size() != kMaxLevels) throw py::value_error("MatchModel: t per level");
+            std::copy(tt[f].begin(), tt[f].end(), m.t[f].begin());
+        }
+        m.team = t[5].cast<double>();
+    }
+    if (t.size() >= 4) {
         try {
             set_anchor_state(m, t[3].cast<std::vector<std::uint64_t>>());
         } catch (const std::invalid_argument& e) {
@@ -101,6 +120,9 @@ void bind_decision(py::module_& m) {
         .def_readonly("m", &MatchModel::m)
         .def_readonly("u", &MatchModel::u)
         .def_readonly("prior", &MatchModel::prior)
+        .def_readonly("t", &MatchModel::t, "P(level | another work of the same team), per feature and level.")
+        .def_readonly("team", &MatchModel::team,
+                      "P(another work of the same team) for a candidate pair; 0: a two-class model.")
         .def(py::pickle(&model_state, &model_from_state))
         .def("weights", [](const MatchModel& mm) {
             py::list rows;

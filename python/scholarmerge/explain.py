@@ -24,13 +24,21 @@ class Explanation:
     title_similarity: float
     evidence: pd.DataFrame
     guards: list[str] = field(default_factory=list)
+    #: The kind of other work the contributions weigh against: "team" (another
+    #: work of the same people) or "unrelated"; ``other_kind`` (<= 0) is what
+    #: the other kind takes off the log-odds.
+    against: str = "unrelated"
+    other_kind: float = 0.0
 
     def __str__(self) -> str:
         verdict = "same work" if self.same else "different works"
-        lines = [f"{verdict}: probability {self.probability:.3f} (log-odds {self.log_odds:+.2f})",
+        lines = [f"{verdict}: probability {self.probability:.3f} (log-odds {self.log_odds:+.2f}),"
+                 f" weighed against {'the same team' + chr(39) + 's other work' if self.against == 'team' else 'an unrelated work'}",
                  f"  prior                {self.prior:+.2f}"]
         for row in self.evidence.itertuples(index=False):
             lines.append(f"  {row.evidence:<8} {row.value:<22} {row.contribution:+.2f}")
+        if self.other_kind:
+            lines.append(f"  other kind of work   {self.other_kind:+.2f}")
         lines += [f"  guard: {g}" for g in self.guards]
         return "\n".join(lines)
 
@@ -57,7 +65,7 @@ def _work(x: RecordLike) -> _core.Work:
 def _explanation(d: dict[str, Any]) -> Explanation:
     evidence = pd.DataFrame(d["evidence"], columns=["evidence", "value", "contribution"])
     return Explanation(d["probability"], d["same"], d["log_odds"], d["prior"], d["title_similarity"], evidence,
-                       list(d["guards"]))
+                       list(d["guards"]), d["against"], d["other_kind"])
 
 
 def explain(a: RecordLike, b: RecordLike, model: _core.MatchModel | None = None, threshold: float | None = None) -> Explanation:

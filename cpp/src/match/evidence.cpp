@@ -201,6 +201,18 @@ static bool reordered(const MatchRecord& a, const MatchRecord& b) {
     return total > 0 && 2.0 * static_cast<double>(both) >= kShared * static_cast<double>(total);
 }
 
+// Whether the titles open with the same long run of words, most of the shorter
+// title: a title field that goes on into other fields (a listing line's
+// authors and venue, in another order in each copy) after the title proper.
+static bool same_opening(const MatchRecord& a, const MatchRecord& b, std::size_t fewer) {
+    constexpr std::size_t kRun = 6;  // fewer words open many titles alike ("a framework for the evaluation of")
+    if (fewer < kRun + 3) return false;
+    const std::vector<std::string_view> x = title_words(a.title), y = title_words(b.title);
+    std::size_t run = 0;
+    while (run < x.size() && run < y.size() && x[run] == y[run]) ++run;
+    return run >= kRun && 5 * run >= 2 * fewer;
+}
+
 // Titles word for word alike but for one content word replaced by an unrelated
 // one ("Query Optimization in X" and "Query Processing in X"): another work of
 // the same people more often than a copy, whose changes are typos, OCR
@@ -250,10 +262,11 @@ Evidence compare(const MatchRecord& a, const MatchRecord& b, const CachedIndel& 
     else if (t >= 0.95) L[0] = 4;
     else if (t >= 0.88) L[0] = 3;
     // A subtitle added or dropped: the shorter title whole inside the longer,
-    // or the main title before the colon equal to the other title; or the same words reordered.
+    // or the main title before the colon equal to the other title; or the same
+    // words reordered; or the same long opening, the rest other fields' words.
     else if ((fewer >= 4 && containment(a, b, lcs) >= 0.95) ||
              (fewer >= 3 && ((!a.name.empty() && a.name == b.title) || (!b.name.empty() && b.name == a.title))) ||
-             (fewer >= 4 && reordered(a, b)))
+             (fewer >= 4 && reordered(a, b)) || same_opening(a, b, fewer))
         L[0] = 2;
     else if (t >= 0.65) L[0] = 1;
     else L[0] = 0;

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <utility>
 
 namespace scholarmerge {
 
@@ -38,14 +39,16 @@ std::uint8_t model_level(const Evidence& e, Feature f) {
     const std::uint8_t l = e.level[static_cast<std::size_t>(f)];
     if (f != Feature::record || l == kUnknown) return l;
     const std::uint8_t t = e.level[static_cast<std::size_t>(Feature::title)];
-    const std::uint8_t group = t == kUnknown || t <= 1 ? 0 : t <= 3 ? 1 : 2;
+    const bool authors = e.level[static_cast<std::size_t>(Feature::authors)] != kUnknown;
+    const int group = (t == kUnknown || t <= 1 ? 0 : t <= 3 ? 1 : 2) + (authors ? 0 : 3);
     return static_cast<std::uint8_t>(group * kLevelsPerGroup[static_cast<std::size_t>(f)] + l);
 }
 
 std::string model_level_name(Feature f, std::uint8_t level) {
     const auto i = static_cast<std::size_t>(f);
     if (kModelLevels[i] == kLevels[i]) return level_name(f, level);
-    static constexpr const char* groups[kTitleGroups] = {"title apart", "title alike", "title same"};
+    static constexpr const char* groups[kRecordGroups] = {"title apart", "title alike", "title same",
+        "title apart, no authors", "title alike, no authors", "title same, no authors"};
     const std::size_t per = kLevelsPerGroup[i];
     return std::string(level_name(f, static_cast<std::uint8_t>(level % per))) + ", " + groups[level / per];
 }
@@ -98,13 +101,27 @@ MatchModel MatchModel::defaults() {
     d.u[5] = {0.9995, 0.0005};
     // The record overlap, the same in each title group until a corpus says
     // how the groups differ.
-    d.m[6] = {0.10, 0.15, 0.20, 0.25, 0.30,  0.10, 0.15, 0.20, 0.25, 0.30,  0.10, 0.15, 0.20, 0.25, 0.30};
-    d.u[6] = {0.60, 0.20, 0.10, 0.06, 0.04,  0.60, 0.20, 0.10, 0.06, 0.04,  0.60, 0.20, 0.10, 0.06, 0.04};
+    for (std::size_t g = 0; g < kRecordGroups; ++g)
+        for (std::size_t l = 0; l < 5; ++l) {
+            d.m[6][g * 5 + l] = std::array{0.10, 0.15, 0.20, 0.25, 0.30}[l];
+            d.u[6][g * 5 + l] = std::array{0.60, 0.20, 0.10, 0.06, 0.04}[l];
+        }
     // Venue names: most same-work pairs carry one venue's names; a candidate
     // pair of different works often carries two venues'.
     d.m[7] = {0.05, 0.45, 0.50};
     d.u[7] = {0.50, 0.25, 0.25};
     d.prior = 0.05;
+    // Another work of the same team: the people, venue and years of a match,
+    // the titles and identifiers of unrelated works (sharing a word or two),
+    // and the record overlap between the two.
+    d.t = d.u;
+    d.t[0] = {0.45, 0.40, 0.08, 0.04, 0.02, 0.01};
+    d.t[1] = {0.05, 0.25, 0.35, 0.35};
+    d.t[2] = {0.25, 0.20, 0.25, 0.30};
+    d.t[3] = {0.10, 0.15, 0.75};
+    for (std::size_t l = 0; l < kMaxLevels; ++l) d.t[6][l] = (d.m[6][l] + d.u[6][l]) / 2;
+    d.t[7] = {0.15, 0.40, 0.45};
+    d.team = 0;  // two classes until a corpus is fitted (FitOptions::team)
     return d;
 }
 
@@ -114,36 +131,63 @@ double MatchModel::weight(Feature f, std::uint8_t level) const {
     return std::log(clamp_probability(m[i][level]) / clamp_probability(u[i][level]));
 }
 
-double MatchModel::prior_log_odds() const {
-    const double p = clamp_probability(prior);
-    return std::log(p / (1.0 - p));
+double MatchModel::team_weight(Feature f, std::uint8_t level) const {
+    const auto i = static_cast<std::size_t>(f);
+    if (level == kUnknown || level >= kModelLevels[i]) return 0.0;
+    return std::log(clamp_probability(m[i][level]) / clamp_probability(t[i][level]));
 }
 
-double MatchModel::log_odds(const Evidence& e) const {
-    if (e.guard) return -std::numeric_limits<double>::infinity();
-    double s = prior_log_odds();
-    for (std::size_t f = 0; f < kFeatures; ++f) s += weight(e, static_cast<Feature>(f));
-    return s;
+double MatchModel::prior_log_odds() const {
+    return std::log(clamp_probability(prior) / clamp_probability(1.0 - prior - team));
+}
+
+double MatchModel::team_prior_log_odds() const {
+    if (team <= 0) return -std::numeric_limits<double>::infinity();
+    return std::log(clamp_probability(prior) / clamp_probability(team));
 }
 
 namespace {
 
-using LevelCounts = std::array<std::array<double, kMaxLevels>, kFeatures>;
+// The log-odds of the same work against an unrelated work and against the
+// team's other work (-infinity without a team class).
+std::pair<double, double> class_log_odds(const MatchModel& model, const Evidence& e) {
+    double su = model.prior_log_odds();
+    for (std::size_t f = 0; f < kFeatures; ++f) su += model.weight(e, static_cast<Feature>(f));
+    if (model.team <= 0) return {su, -std::numeric_limits<double>::infinity()};
+    double st = model.team_prior_log_odds();
+    for (std::size_t f = 0; f < kFeatures; ++f)
+        st += model.team_weight(static_cast<Feature>(f), model_level(e, static_cast<Feature>(f)));
+    return {su, st};
+}
 
-// M step: each feature's level frequencies in the same-work and the
-// different-work class (within each group of levels that sum to one), start's
-// values weighing as `strength` pseudo-pairs.
-void estimate_levels(MatchModel& model, const MatchModel& start, const LevelCounts& mc, const LevelCounts& uc,
-                     double strength) {
+// -log(e^-a + e^-b): the odds against two alternatives together.
+double combined_log_odds(double a, double b) {
+    if (std::isinf(b)) return a;
+    const double lo = std::min(a, b);
+    return lo - std::log1p(std::exp(lo - std::max(a, b)));
+}
+
+}  // namespace
+
+double MatchModel::log_odds(const Evidence& e) const {
+    if (e.guard) return -std::numeric_limits<double>::infinity();
+    const auto [su, st] = class_log_odds(*this, e);
+    return combined_log_odds(su, st);
+}
+
+namespace {
+
+using LevelCounts = LevelTable;
+
+// One class's level frequencies within each group of levels that sum to one,
+// `prior`'s values weighing as `strength` pseudo-pairs.
+void estimate_class(LevelTable& out, const LevelTable& prior, const LevelCounts& counts, double strength) {
     for (std::size_t f = 0; f < kFeatures; ++f)
         for (std::size_t g = 0; g < kModelLevels[f]; g += kLevelsPerGroup[f]) {
             const std::size_t end = g + kLevelsPerGroup[f];
-            double m_known = 0, u_known = 0;
-            for (std::size_t l = g; l < end; ++l) m_known += mc[f][l], u_known += uc[f][l];
-            for (std::size_t l = g; l < end; ++l) {
-                model.m[f][l] = (mc[f][l] + strength * start.m[f][l]) / (m_known + strength);
-                model.u[f][l] = (uc[f][l] + strength * start.u[f][l]) / (u_known + strength);
-            }
+            double known = 0;
+            for (std::size_t l = g; l < end; ++l) known += counts[f][l];
+            for (std::size_t l = g; l < end; ++l) out[f][l] = (counts[f][l] + strength * prior[f][l]) / (known + strength);
         }
 }
 
@@ -168,16 +212,39 @@ void count_levels(LevelCounts& counts, const Evidence& e, double n) {
     }
 }
 
+// The posterior share of each class for evidence e: same work, team, unrelated.
+std::array<double, 3> class_shares(const MatchModel& model, const Evidence& e) {
+    const auto [su, st] = class_log_odds(model, e);
+    // Relative to the same-work class: P(other) / P(same) = e^-s.
+    const double pu = std::exp(-std::max(-700.0, std::min(700.0, su)));
+    const double pt = model.team > 0 ? std::exp(-std::max(-700.0, std::min(700.0, st))) : 0.0;
+    const double z = 1.0 + pu + pt;
+    return {1.0 / z, pt / z, pu / z};
+}
+
 }  // namespace
 
 MatchModel fit_labelled(const std::vector<Evidence>& evidence, const std::vector<bool>& same, const MatchModel& start,
                         const FitOptions& options) {
     if (evidence.size() != same.size()) throw std::invalid_argument("fit_labelled: one label per pair");
-    LevelCounts mc{}, uc{};
-    for (std::size_t k = 0; k < evidence.size(); ++k)
-        if (!evidence[k].guard) count_levels(same[k] ? mc : uc, evidence[k], 1.0);
+    // A label says "same" or "different"; which kind of other work a different
+    // pair is, start's classes say.
+    LevelCounts mc{}, tc{}, uc{};
+    for (std::size_t k = 0; k < evidence.size(); ++k) {
+        if (evidence[k].guard) continue;
+        if (same[k]) {
+            count_levels(mc, evidence[k], 1.0);
+            continue;
+        }
+        const auto w = class_shares(start, evidence[k]);
+        const double team = w[1] + w[2] > 0 ? w[1] / (w[1] + w[2]) : 0.0;
+        count_levels(tc, evidence[k], team);
+        count_levels(uc, evidence[k], 1.0 - team);
+    }
     MatchModel model = start;
-    estimate_levels(model, start, mc, uc, options.prior_strength);
+    estimate_class(model.m, start.m, mc, options.prior_strength);
+    estimate_class(model.u, start.u, uc, options.prior_strength);
+    if (start.team > 0) estimate_class(model.t, start.t, tc, options.prior_strength);
     return model;
 }
 
@@ -188,27 +255,37 @@ MatchModel fit_em(const std::vector<std::uint32_t>& seen, const std::vector<Evid
     MatchModel model = start;
     const double a = options.prior_strength;
     for (int it = 0; it < options.iterations; ++it) {
-        // E: each pattern's posterior of being the same work.
-        LevelCounts mc{}, uc{};
-        double matches = 0;
+        // E: each pattern's posterior share of each class.
+        LevelCounts mc{}, tc{}, uc{};
+        double matches = 0, teams = 0;
         for (std::size_t k = 0; k < seen.size(); ++k) {
             const double n = static_cast<double>(counts[seen[k]]);
-            const double w = 1.0 / (1.0 + std::exp(-model.log_odds(levels[k])));
-            matches += n * w;
-            count_levels(mc, levels[k], n * w);
-            count_levels(uc, levels[k], n * (1.0 - w));
+            const auto w = class_shares(model, levels[k]);
+            matches += n * w[0];
+            teams += n * w[1];
+            count_levels(mc, levels[k], n * w[0]);
+            if (start.team > 0) count_levels(tc, levels[k], n * w[1]);
+            count_levels(uc, levels[k], n * w[2]);
         }
-        if (pooled) pool_groups(mc), pool_groups(uc);
-        estimate_levels(model, start, mc, uc, a);
+        if (pooled) pool_groups(mc), pool_groups(tc), pool_groups(uc);
+        estimate_class(model.m, start.m, mc, a);
+        estimate_class(model.u, start.u, uc, a);
+        if (start.team > 0) {
+            estimate_class(model.t, start.t, tc, a);
+            model.team = (teams + a * start.team) / (total + a);
+        }
         model.prior = (matches + a * start.prior) / (total + a);
     }
     return model;
 }
 
 // Whether the classes are the right way round: an equal title is evidence
-// for the same work and an unrelated one against it.
+// for the same work and an unrelated one against it, against both kinds of
+// other work.
 bool title_orders_the_classes(const MatchModel& model) {
-    return model.weight(Feature::title, 5) > 0 && model.weight(Feature::title, 0) < 0;
+    const bool unrelated = model.weight(Feature::title, 5) > 0 && model.weight(Feature::title, 0) < 0;
+    if (model.team <= 0) return unrelated;
+    return unrelated && model.team_weight(Feature::title, 5) > 0 && model.team_weight(Feature::title, 0) < 0;
 }
 
 }  // namespace
@@ -228,8 +305,21 @@ MatchModel fit_model(const PatternCounts& counts, const MatchModel& start, const
     // corpus of one template can pin down ("X and Y for large database
     // systems" by the same people): it may take the look-alikes for the copies.
     // Then the record is weighed alike in every group.
-    MatchModel model = fit_em(seen, levels, counts, total, start, options, false);
-    if (!title_orders_the_classes(model)) model = fit_em(seen, levels, counts, total, start, options, true);
+    auto fit = [&](const MatchModel& from) {
+        MatchModel model = fit_em(seen, levels, counts, total, from, options, false);
+        if (!title_orders_the_classes(model)) model = fit_em(seen, levels, counts, total, from, options, true);
+        return model;
+    };
+    MatchModel three = start;
+    if (three.team <= 0) three.team = options.team;
+    MatchModel model = fit(three);
+    // A corpus with no second kind of other work can leave the team class
+    // holding copies; then two classes it is.
+    if (!title_orders_the_classes(model) && three.team > 0) {
+        MatchModel two = start;
+        two.team = 0;
+        model = fit(two);
+    }
     return model;
 }
 
@@ -256,10 +346,18 @@ Explanation explain(const MatchRecord& a, const MatchRecord& b, const MatchModel
     Explanation x;
     x.evidence = compare(a, b, CachedIndel(a.title));
     if (model.anchors) x.evidence.level[static_cast<std::size_t>(Feature::venue_name)] = model.anchors->level(a, b);
-    x.prior = model.prior_log_odds();
-    for (std::size_t f = 0; f < kFeatures; ++f)
-        x.contribution[f] = model.weight(x.evidence, static_cast<Feature>(f));
     x.log_odds = model.log_odds(x.evidence);
+    if (!x.evidence.guard) {
+        const auto [su, st] = class_log_odds(model, x.evidence);
+        x.against_team = st < su;
+        x.other_kind = x.log_odds - std::min(su, st);
+    }
+    x.prior = x.against_team ? model.team_prior_log_odds() : model.prior_log_odds();
+    for (std::size_t f = 0; f < kFeatures; ++f) {
+        const auto feature = static_cast<Feature>(f);
+        const std::uint8_t l = model_level(x.evidence, feature);
+        x.contribution[f] = x.against_team ? model.team_weight(feature, l) : model.weight(feature, l);
+    }
     x.probability = x.evidence.guard ? 0.0 : 1.0 / (1.0 + std::exp(-x.log_odds));
     x.same = x.log_odds >= log_odds_cutoff(threshold);
     return x;

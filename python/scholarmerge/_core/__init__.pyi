@@ -185,13 +185,23 @@ class MatchModel:
         (feature, level, m, u, weight) per level.
         """
     @property
-    def m(self) -> typing.Annotated[list[typing.Annotated[list[float], "FixedSize(15)"]], "FixedSize(8)"]:
+    def m(self) -> typing.Annotated[list[typing.Annotated[list[float], "FixedSize(30)"]], "FixedSize(8)"]:
         ...
     @property
     def prior(self) -> float:
         ...
     @property
-    def u(self) -> typing.Annotated[list[typing.Annotated[list[float], "FixedSize(15)"]], "FixedSize(8)"]:
+    def t(self) -> typing.Annotated[list[typing.Annotated[list[float], "FixedSize(30)"]], "FixedSize(8)"]:
+        """
+        P(level | another work of the same team), per feature and level.
+        """
+    @property
+    def team(self) -> float:
+        """
+        P(another work of the same team) for a candidate pair; 0: a two-class model.
+        """
+    @property
+    def u(self) -> typing.Annotated[list[typing.Annotated[list[float], "FixedSize(30)"]], "FixedSize(8)"]:
         ...
 class IncrementalMatcher:
     """

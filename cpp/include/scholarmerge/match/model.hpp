@@ -38,16 +38,18 @@ inline constexpr std::size_t kFeatures = 8;
 inline constexpr std::array<std::uint8_t, kFeatures> kLevels = {6, 4, 4, 3, 2, 2, 5, 3};
 inline constexpr std::uint8_t kUnknown = 0xff;  // a record lacks the field: no evidence either way
 
-// The record overlap counts the title's words again, so the model scores it
-// given the title's agreement: its m and u are held once per title group
-// (apart: unrelated or weak; alike: contained or close; same: near or equal),
-// the levels of each group summing to one. Without that, two papers of one team
-// in one venue and year ("contained" titles, all fields' words shared) would
-// count the shared title words twice.
-inline constexpr std::size_t kTitleGroups = 3;
-inline constexpr std::size_t kMaxLevels = 15;  // the record's 5 levels in each of 3 title groups
+// The record overlap counts the title's and the authors' words again, so the
+// model scores it given both: its m and u are held once per group of title
+// agreement (apart: unrelated or weak; alike: contained or close; same: near or
+// equal) and of whether the authors were compared, the levels of each group
+// summing to one. Without that, two papers of one team in one venue and year
+// ("contained" titles, all fields' words shared) would count the shared words
+// twice, while a record whose authors sit in its title field (nothing else to
+// compare them by) needs the overlap most.
+inline constexpr std::size_t kRecordGroups = 6;
+inline constexpr std::size_t kMaxLevels = 30;  // the record's 5 levels in each of 6 groups
 // Levels the model holds per feature, and how many of them sum to one together.
-inline constexpr std::array<std::uint8_t, kFeatures> kModelLevels = {6, 4, 4, 3, 2, 2, 15, 3};
+inline constexpr std::array<std::uint8_t, kFeatures> kModelLevels = {6, 4, 4, 3, 2, 2, 30, 3};
 inline constexpr std::array<std::uint8_t, kFeatures> kLevelsPerGroup = {6, 4, 4, 3, 2, 2, 5, 3};
 
 const char* feature_name(Feature f);
@@ -77,9 +79,18 @@ Evidence compare(const MatchRecord& a, const MatchRecord& b, const CachedIndel& 
 
 class CorpusAnchors;
 
+// Candidate pairs of different works are of two kinds, so the model has three
+// classes (Winkler's three-class latent model for households): the same work
+// (m), another work of the same team (t: the same people, venue and years,
+// titles apart) and an unrelated work (u). With two classes, a corpus where
+// one team writes many works in one venue lets EM take the team for the match
+// class, because authors, venue, year and record overlap agree there together.
+using LevelTable = std::array<std::array<double, kMaxLevels>, kFeatures>;
+
 struct MatchModel {
-    std::array<std::array<double, kMaxLevels>, kFeatures> m{}, u{};  // per feature, per model level
+    LevelTable m{}, u{}, t{};  // per feature, per model level: same work, unrelated work, same team's other work
     double prior = 0.05;  // P(same work) for a candidate pair
+    double team = 0;      // P(another work of the same team); 0: a two-class model (t the start EM opens it from)
     // What the anchors of the corpus it decided taught (anchors.hpp): its venue
     // names and the sources that list each work once; none: the venue-name
     // evidence is unknown and no source is a catalogue.
@@ -91,8 +102,13 @@ struct MatchModel {
     // log(m / u) of a feature's model level; 0 for kUnknown and for a feature no record has.
     double weight(Feature f, std::uint8_t level) const;
     double weight(const Evidence& e, Feature f) const { return weight(f, model_level(e, f)); }
+    // log(m / t): the level's weight against the team's other works.
+    double team_weight(Feature f, std::uint8_t level) const;
     double prior_log_odds() const;
-    // Log-odds that the pair is the same work; -infinity when a guard fired.
+    // log(P(same) / P(another work of the same team)); -infinity without a team class.
+    double team_prior_log_odds() const;
+    // Log-odds that the pair is the same work (against both kinds of other
+    // work); -infinity when a guard fired.
     double log_odds(const Evidence& e) const;
 };
 
@@ -107,6 +123,10 @@ using PatternCounts = std::vector<std::uint64_t>;
 struct FitOptions {
     int iterations = 40;
     double prior_strength = 20.0;  // pseudo-pairs of each class the priors weigh as
+    // The team class's share EM starts from when `start` has none (the
+    // documented defaults are a two-class model, for records decided without a
+    // corpus); 0 fits two classes.
+    double team = 0.10;
 };
 
 // m, u and the prior estimated by EM over the candidate pairs' patterns.
@@ -136,8 +156,13 @@ namespace scholarmerge {
 // made of the same compare() and MatchModel::log_odds().
 struct Explanation {
     Evidence evidence;
-    std::array<double, kFeatures> contribution{};  // each feature's log(m / u)
-    double prior = 0;       // the prior's log-odds
+    // Weighed against the kind of other work the pair most resembles
+    // (`against_team`: another work of the same team, else an unrelated one):
+    // each feature's log(m / t) or log(m / u), and the prior's log-odds.
+    std::array<double, kFeatures> contribution{};
+    double prior = 0;
+    bool against_team = false;
+    double other_kind = 0;  // <= 0: the other kind's share, -log(1 + its odds against the first)
     double log_odds = 0;    // their sum; -infinity when a guard fired
     double probability = 0;
     bool same = false;      // probability >= the threshold
