@@ -112,7 +112,6 @@ void bind_decision(py::module_& m) {
                 }
             return rows;
         }, "(feature, level, m, u, weight) per level.");
-    m.attr("PATTERNS") = kPatterns;  // evidence patterns: the length of pattern counts
     m.def("evidence_of_pattern", [](std::uint32_t p) {
         if (p >= kPatterns) throw py::index_error("no such pattern");
         const Evidence e = evidence_from_pattern(p);

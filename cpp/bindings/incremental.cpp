@@ -31,28 +31,10 @@ void bind_incremental(py::module_& m) {
                     py::gil_scoped_release release;
                     u = self.add(added.works);
                 }
-                return py::make_tuple(to_array(u.rows), to_array(u.labels), u.redecide);
+                return py::make_tuple(to_array(u.rows), to_array(u.labels));
             },
             py::arg("added"),
-            "Append the records; (rows, labels) of the records clustered again (the new ones among them), and\n"
-            "whether the model refitted (refit_on) decides a stored pair's evidence otherwise (then nothing was\n"
-            "clustered again: only a dedupe of every record decides as a batch would).")
-        .def(
-            "refit_on",
-            [](IncrementalMatcher& self, py::array_t<std::uint64_t, py::array::c_style | py::array::forcecast> counts) {
-                self.refit_on(PatternCounts(counts.data(), counts.data() + counts.size()));
-            },
-            py::arg("counts"),
-            "Refit the model at each add: `counts`, the stored records' candidate pairs per evidence pattern as\n"
-            "dedupe counted them (dedupe_details' pattern_counts); each add counts its new pairs into them and\n"
-            "decides with the model fitted on them all.")
-        .def_property_readonly(
-            "pattern_counts",
-            [](const IncrementalMatcher& self) {
-                const PatternCounts& c = self.pattern_counts();
-                return py::array_t<std::uint64_t>(static_cast<py::ssize_t>(c.size()), c.data());
-            },
-            "The candidate pairs per evidence pattern the model was fitted on (empty: not refitted).")
+            "Append the records; (rows, labels) of the records clustered again (the new ones among them).")
         .def_static(
             "restore",
             [](const std::vector<py::bytes>& states, py::function fetch, const MatchModel& model, double threshold,

@@ -272,11 +272,6 @@ IncrementalMatcher::Update IncrementalMatcher::add(const std::vector<Work>& work
         }
         load(std::move(needed));
     }
-    Update update;
-    if (!counts_.empty() && refit(found_of, first)) {
-        update.redecide = true;
-        return update;
-    }
     std::vector<char> take(n, 0);
     for (std::uint32_t x = first; x < n; ++x) {
         take[x] = 1;
@@ -289,6 +284,7 @@ IncrementalMatcher::Update IncrementalMatcher::add(const std::vector<Work>& work
         }
     }
     for (const auto& [y, key] : touched) take[static_cast<std::size_t>(labels_[y])] = 1;
+    Update update;
     for (std::uint32_t r = 0; r < n; ++r)
         if (take[static_cast<std::size_t>(labels_[r])]) update.rows.push_back(r);
     load(std::vector<std::uint32_t>(update.rows.begin(), update.rows.end()));
@@ -323,38 +319,6 @@ IncrementalMatcher::Update IncrementalMatcher::add(const std::vector<Work>& work
     }
     write_delta(first, vocabulary_inputs, touched, update);
     return update;
-}
-
-void IncrementalMatcher::refit_on(PatternCounts counts) {
-    if (counts.size() != kPatterns) throw std::invalid_argument("IncrementalMatcher: one count per evidence pattern");
-    counts_ = std::move(counts);
-}
-
-bool IncrementalMatcher::refit(const std::vector<std::vector<std::uint32_t>>& found_of, std::uint32_t first) {
-    std::vector<std::uint32_t> stored;  // the patterns the stored pairs show
-    for (std::uint32_t p = 0; p < kPatterns; ++p)
-        if (counts_[p]) stored.push_back(p);
-    // As compare_candidates() counts a batch's pairs: unguarded, the venue-name level by the anchors.
-    for (std::uint32_t x = first; x < records_.size(); ++x) {
-        if (record(x).title.empty()) continue;
-        const CachedIndel cached(record(x).title);
-        for (const std::uint32_t y : found_of[x - first]) {
-            Evidence e = compare(record(x), record(y), cached);
-            if (e.guard) continue;
-            if (model_.anchors) e.level[kVenueName] = model_.anchors->level(record(x), record(y));
-            ++counts_[e.pattern()];
-        }
-    }
-    MatchModel fitted = fit_model(counts_);
-    fitted.anchors = model_.anchors;
-    // Decided as dedupe_prepared() decides a pattern (its log-odds as a float).
-    auto same = [&](const MatchModel& m, std::uint32_t p) {
-        return static_cast<float>(m.log_odds(evidence_from_pattern(p))) >= cutoff_;
-    };
-    const bool otherwise = std::any_of(stored.begin(), stored.end(),
-                                       [&](std::uint32_t p) { return same(model_, p) != same(fitted, p); });
-    model_ = std::move(fitted);
-    return otherwise;
 }
 
 }  // namespace scholarmerge

@@ -47,32 +47,6 @@ TEST(IncrementalMatcher, BatchesGiveTheLabelsOfOneDedupeWithTheSameModel) {
     EXPECT_LT(std::set<std::int64_t>(batch.begin(), batch.end()).size(), n);  // there were duplicates to join
 }
 
-// Refitting at each add: the seeds' second half added in three batches counts
-// the candidate pairs a dedupe of all of them counts, so the matcher decides
-// with the model that dedupe fits; an add whose refitted model would move a
-// stored pair says so instead of clustering.
-TEST(IncrementalMatcher, RefittedAddsCountThePairsAndFitTheModelOfOneDedupe) {
-    const Corpus c = read({SCHOLARMERGE_SEEDS_DIR});
-    const std::size_t n = c.works.size(), half = n / 2;
-    const DedupeResult first = dedupe_detailed(slice(c.works, 0, half));
-    IncrementalMatcher matcher(slice(c.works, 0, half), first.labels, first.model);
-    EXPECT_THROW(matcher.refit_on(PatternCounts(3, 0)), std::invalid_argument);
-    matcher.refit_on(first.pattern_counts);
-    const std::size_t cuts[] = {half, half + (n - half) / 3, half + 2 * (n - half) / 3, n};
-    bool redecided = false;
-    for (int k = 0; k < 3; ++k) {
-        const IncrementalMatcher::Update u = matcher.add(slice(c.works, cuts[k], cuts[k + 1]));
-        if (u.redecide) EXPECT_TRUE(u.rows.empty() && u.labels.empty());
-        redecided = redecided || u.redecide;
-    }
-    const DedupeResult all = dedupe_detailed(c.works);
-    EXPECT_EQ(matcher.pattern_counts(), all.pattern_counts);
-    EXPECT_EQ(matcher.model().m, all.model.m);
-    EXPECT_EQ(matcher.model().u, all.model.u);
-    EXPECT_EQ(matcher.model().prior, all.model.prior);
-    if (!redecided) EXPECT_EQ(matcher.labels(), all.labels);
-}
-
 TEST(IncrementalMatcher, RefusesLabelsThatAreNotFirstRows) {
     const Corpus c = read({SCHOLARMERGE_SEEDS_DIR});
     const std::vector<Work> two = slice(c.works, 0, 2);

@@ -16,11 +16,7 @@
 // turning common after it was indexed, and the records of sourceless tables
 // copied more than any long title. A cluster is taken again whole, with the
 // new records linked to it, so a chain the batch would weigh through
-// clusters no new record touches is not weighed again. Given the pattern
-// counts of the stored pairs (refit_on), the model is refitted at each add on
-// them and the new pairs' (the stored pairs' evidence as it was counted), and
-// an add whose refitted model decides a stored pair's evidence otherwise says
-// so instead of clustering (Update::redecide).
+// clusters no new record touches is not weighed again.
 #pragma once
 
 #include <cstdint>
@@ -52,22 +48,10 @@ public:
     struct Update {
         std::vector<std::int64_t> rows;    // the records clustered again (ascending; the new ones among them)
         std::vector<std::int64_t> labels;  // their labels now
-        // Refitting (refit_on): the model refitted with the new pairs decides the evidence pattern
-        // of a stored pair otherwise than the model before it. Nothing was clustered again (rows
-        // and labels are empty): only a dedupe() of every record decides as a batch would.
-        bool redecide = false;
     };
     // Appends `works` (rows size() .. size() + n - 1) and clusters again the
     // clusters they link to, together with them.
     Update add(const std::vector<Work>& works);
-
-    // Refitting at each add, as a batch fits its model on all its records:
-    // `counts` are the stored records' candidate pairs per evidence pattern, as
-    // dedupe() counted them (DedupeResult::pattern_counts). Each add() then
-    // counts its new pairs into them and decides with the model fit_model()
-    // gives on them all (the anchors kept), and the matcher's model is that one.
-    void refit_on(PatternCounts counts);
-    const PatternCounts& pattern_counts() const { return counts_; }
 
     std::size_t size() const { return records_.size(); }
     const std::vector<std::int64_t>& labels() const { return labels_; }
@@ -113,9 +97,6 @@ private:
     // stored records that recur now (row, recurrence key) and the labels `update` set.
     void write_delta(std::size_t first, std::string_view made,
                      const std::vector<std::pair<std::uint32_t, std::uint64_t>>& touched, const Update& update);
-    // With counts_: the new rows' (from `first`) candidate pairs `found_of` counted into them and
-    // the model refitted; whether it decides a pattern the stored pairs had otherwise.
-    bool refit(const std::vector<std::vector<std::uint32_t>>& found_of, std::uint32_t first);
 
     void index(std::uint32_t r);  // r's title words and group keys into the index
     std::uint32_t df(std::uint64_t word) const;
@@ -129,7 +110,6 @@ private:
     std::unique_ptr<FieldVocabulary> vocabulary_;  // of every record so far: added ones are repaired by it
     std::vector<std::int64_t> labels_;
     MatchModel model_;
-    PatternCounts counts_;  // empty: the model is not refitted (refit_on)
     double cutoff_, min_jaccard_;
     int threads_;
     // Per record, its distinct title words (index_word_keys) and how many of them are common

@@ -118,8 +118,8 @@ class Catalog:
 
     @property
     def model(self) -> _core.MatchModel | None:
-        """The model adds decide with: fitted on the candidate pairs of all
-        records, at the last add (catalog/matching.py's rule); None before the first add."""
+        """The model adds decide with: fitted on all records at the last refit
+        (catalog/matching.py's rule); None before the first add."""
         return stored_model(self._db)[0]
 
     @property
@@ -159,10 +159,9 @@ class Catalog:
         return self._batch(keys, fields, self.model)[0]
 
     def _batch(self, keys: list[str], fields: list[dict[str, Any]],
-               model: _core.MatchModel | None = None) -> tuple[Merged, np.ndarray, np.ndarray]:
+               model: _core.MatchModel | None = None) -> tuple[Merged, np.ndarray]:
         """All records deduplicated at once (with `model`, else one fitted on
-        them): the merge, decisions applied, the matcher's labels before them
-        and the candidate pairs' pattern counts."""
+        them): the merge, decisions applied, and the matcher's labels before them."""
         corpus = corpus_of(fields)
         details = dedupe_details(corpus, model=model)
         final = raw = details.labels
@@ -171,7 +170,7 @@ class Catalog:
             final = apply_decisions(corpus._core, keys, raw, load_decisions(decisions), details.model, 0.5)
         merged = Merged(corpus, _core.merge_corpus(corpus._core, final), keys)
         merged.model = details.model
-        return merged, raw, details.pattern_counts
+        return merged, raw
 
     def _works_rows(self, merged: Merged, after: dict[str, str]) -> list[tuple[Any, ...]]:
         n_records = Counter(after.values())
@@ -220,7 +219,7 @@ class Catalog:
         """Every record matched again with a model fitted on them all (the refit
         rule, catalog/matching.py); `stored`: the records in order, when the caller has them."""
         keys, fields = stored or self._stored()
-        merged, raw, counts = self._batch(keys, fields)
+        merged, raw = self._batch(keys, fields)
         changes = self._write(merged, change, action, detail)
         db = self._db
         db.execute("DELETE FROM matched")
@@ -228,7 +227,7 @@ class Catalog:
         model = merged.model
         assert model is not None  # _batch sets it
         store_model(db, model, len(keys))
-        self._state = MatchState.build(db, merged.corpus, raw, model, change, self.path, counts)
+        self._state = MatchState.build(db, merged.corpus, raw, model, change, self.path)
         self._merged = None  # not kept: its tables hold a list per work (uncertain() merges again)
         return changes
 
@@ -346,10 +345,9 @@ class Catalog:
             if state is None:  # a first add: its records are all there are
                 changes = self._refit(change, "add", dict(detail, refit=True),
                                       (new.keys, new.fields) if empty else None)
-            elif (rows := state.add(corpus_of(new.fields))) is None:  # the refitted model moves stored pairs
-                changes = self._refit(change, "add", dict(detail, refit=True, redecided=True))
             else:
-                first = len(state) - len(new.keys)
+                first = len(state)
+                rows = state.add(corpus_of(new.fields))
                 state.store()
                 labels = state.matcher.labels
                 firsts = [int(labels[r]) for r in rows]

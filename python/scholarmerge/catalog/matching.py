@@ -7,15 +7,10 @@ record is in which work is read from the file as an add needs it.
 **Refit rule.** An ``add`` deduplicates all records again (a batch: a new
 model fitted, its anchors learnt, every cluster taken again) when the
 catalogue has no model yet, or when the records after the add are at least
-``REFIT_GROWTH`` times those of the last batch. Otherwise the new records are
-matched against the stored ones, and only the clusters they link to are
-clustered again: an add costs what the added records cost, not the
-catalogue's size. The model is fitted again at every add, as a batch of all
-the records fits it: EM over the candidate pairs' evidence patterns, whose
-counts (``model_counts``, those of the last batch plus each add's new pairs)
-are all it depends on. When that refitted model decides a pattern some stored
-pair shows otherwise than the model before it, stored pairs change sides: the
-add is a batch of all records then (``"redecided"`` in the change's detail).
+``REFIT_GROWTH`` times those the model was fitted on. Otherwise the new
+records are matched against the stored ones with the stored model, and only
+the clusters they link to are clustered again: an add costs what the added
+records cost, not the catalogue's size.
 
 **Stored matcher.** The matcher's state is kept in the file, written in
 the transaction of the change it describes, as ``IncrementalMatcher`` gives
@@ -73,33 +68,9 @@ def corpus_of(fields: list[dict[str, Any]]) -> Corpus:
     return Corpus.from_frame(frame_of(fields)) if fields else Corpus(_core.Corpus.from_columns([]))
 
 
-def store_model(db: sqlite3.Connection, model: _core.MatchModel, records: int | None = None) -> None:
-    """The model; with `records`, a batch's (of that many records: the refit rule's count)."""
+def store_model(db: sqlite3.Connection, model: _core.MatchModel, records: int) -> None:
     db.execute("INSERT OR REPLACE INTO meta VALUES ('model', ?)", (base64.b64encode(pickle.dumps(model)).decode(),))
-    if records is not None:
-        db.execute("INSERT OR REPLACE INTO meta VALUES ('model_records', ?)", (str(records),))
-
-
-def store_counts(db: sqlite3.Connection, counts: np.ndarray, before: np.ndarray | None = None) -> None:
-    """The pattern counts the model is fitted on: all of them, or those changed since `before`."""
-    if before is None:
-        db.execute("DELETE FROM model_counts")
-        changed = np.flatnonzero(counts)
-    else:
-        changed = np.flatnonzero(counts != before)
-    db.executemany("INSERT OR REPLACE INTO model_counts VALUES (?, ?)",
-                   [(int(p), int(counts[p])) for p in changed])
-
-
-def stored_counts(db: sqlite3.Connection) -> np.ndarray | None:
-    """The stored pattern counts; None when there are none (written before they were kept)."""
-    rows = db.execute("SELECT pattern, pairs FROM model_counts").fetchall()
-    if not rows:
-        return None
-    counts = np.zeros(_core.PATTERNS, dtype=np.uint64)
-    patterns, pairs = zip(*rows)
-    counts[list(patterns)] = pairs
-    return counts
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('model_records', ?)", (str(records),))
 
 
 def stored_model(db: sqlite3.Connection) -> tuple[_core.MatchModel | None, int]:
@@ -113,8 +84,7 @@ def needs_refit(db: sqlite3.Connection, after: int) -> bool:
     """Whether an add that leaves `after` records refits (the module's rule)."""
     row = db.execute("SELECT value FROM meta WHERE name = 'model_records'").fetchone()
     fitted_on = int(row[0]) if row else 0
-    counted = db.execute("SELECT 1 FROM model_counts LIMIT 1").fetchone() is not None
-    return fitted_on == 0 or not counted or after >= REFIT_GROWTH * fitted_on
+    return fitted_on == 0 or after >= REFIT_GROWTH * fitted_on
 
 
 
@@ -157,25 +127,15 @@ class MatchState:
         self.matcher = matcher
         self.change = change
         self.path = path
-        self._counts: np.ndarray | None = None  # the pattern counts stored, when the model is refitted at adds
-
-    def refit_on(self, counts: np.ndarray | None) -> None:
-        """Refit the model at each add on `counts` (the stored ones; None: there are none, no refitting)."""
-        if counts is not None:
-            self.matcher.refit_on(counts)
-            self._counts = counts
 
     def __len__(self) -> int:
         return len(self.matcher)
 
     @classmethod
     def build(cls, db: sqlite3.Connection, corpus: Corpus, raw: np.ndarray, model: _core.MatchModel,
-              change: int, path: str = "", counts: np.ndarray | None = None) -> MatchState:
-        """A matcher made from the records (all of them, in order), its model
-        refitted at adds on `counts` (the pattern counts it was fitted on), and
-        stored as a new snapshot."""
+              change: int, path: str = "") -> MatchState:
+        """A matcher made from the records (all of them, in order) and stored as a new snapshot."""
         state = cls(db, _core.IncrementalMatcher(corpus._core, np.asarray(raw, dtype=np.int64), model), change, path)
-        state.refit_on(counts)
         state.store(made=True)
         return state
 
@@ -194,7 +154,7 @@ class MatchState:
             raise ValueError(f"{path}: the matched table names a first record that is not stored before "
                              "its members: the matcher cannot be rebuilt (the file is damaged)")
         raw = np.array(firsts, dtype=np.int64)
-        return cls.build(db, corpus_of([json.loads(r[0]) for r in rows]), raw, model, change, path, stored_counts(db))
+        return cls.build(db, corpus_of([json.loads(r[0]) for r in rows]), raw, model, change, path)
 
     @classmethod
     def load(cls, db: sqlite3.Connection, path: str, change: int, count: int | None = None) -> MatchState | None:
@@ -225,9 +185,7 @@ class MatchState:
                 parts[k].append(data)
             blobs = [b"".join(parts[k]) for k in sorted(parts)]
             try:
-                state = cls(db, _core.IncrementalMatcher.restore(blobs, _fetcher(db, path), model), change, path)
-                state.refit_on(stored_counts(db))
-                return state
+                return cls(db, _core.IncrementalMatcher.restore(blobs, _fetcher(db, path), model), change, path)
             except ValueError as e:
                 reason = f"has a stored matcher that cannot be used ({e})"
         warnings.warn(f"{path} {reason}: it is rebuilt from the records (every record prepared again)",
@@ -259,12 +217,6 @@ class MatchState:
         if made:  # every record: the old ones are gone
             db.execute("DELETE FROM matcher_records")
         db.executemany("INSERT OR REPLACE INTO matcher_records VALUES (?, ?)", changed)
-        if self._counts is not None:  # the model refitted by the add, and what it was fitted on
-            counts = self.matcher.pattern_counts
-            store_counts(db, counts, None if made else self._counts)
-            if not made:
-                store_model(db, self.matcher.model)
-            self._counts = counts
         db.execute("INSERT OR REPLACE INTO meta VALUES ('matcher_state_records', ?)", (str(n),))
         db.execute("INSERT OR REPLACE INTO meta VALUES ('matcher_state_model', ?)", (_model_digest(db),))
 
@@ -301,14 +253,11 @@ class MatchState:
                 f"SELECT key FROM clusters WHERE work_id IN ({_in(len(chunk))})", chunk)]
         return found
 
-    def add(self, corpus: Corpus) -> list[int] | None:
-        """Match the new records (the next rows); the rows clustered again
-        (whole raw clusters, the new rows among them), or None when the model
-        refitted with the new pairs decides stored pairs otherwise (the
-        module's refit rule: only a batch of all records decides as one would)."""
+    def add(self, corpus: Corpus) -> list[int]:
+        """Match the new records (the next rows); the rows clustered again (whole raw clusters, the new rows among them)."""
         stored = len(self.matcher)
         try:
-            rows, _, redecide = self.matcher.add(corpus._core)
+            rows, _ = self.matcher.add(corpus._core)
         except ValueError as e:  # a stored record it fetched is damaged or missing: the matcher is dropped
             if "matcher state:" not in str(e):
                 raise
@@ -316,12 +265,9 @@ class MatchState:
                           "the records (every record prepared again)", MatcherStateWarning, stacklevel=3)
             model, _ = stored_model(self._db)
             assert model is not None  # a matcher is restored only with one
-            rebuilt = MatchState.rebuild(self._db, self.path, model, self.change, stored)
-            self.matcher, self._counts = rebuilt.matcher, rebuilt._counts
-            rows, _, redecide = self.matcher.add(corpus._core)
+            self.matcher = MatchState.rebuild(self._db, self.path, model, self.change, stored).matcher
+            rows, _ = self.matcher.add(corpus._core)
         self.last_added = len(corpus)
-        if redecide:
-            return None
         return [int(r) for r in rows.tolist()]
 
     def closure(self, rows: list[int], decisions: list[tuple[str, str]]) -> list[int]:

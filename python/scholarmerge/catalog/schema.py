@@ -27,9 +27,6 @@ CREATE TABLE IF NOT EXISTS matched (key TEXT PRIMARY KEY, first TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS matcher_state (seq INTEGER PRIMARY KEY, state INTEGER NOT NULL, data BLOB NOT NULL);
 -- ... and its prepared records, by row (row r: the record of seq r + 1), fetched as an add needs them.
 CREATE TABLE IF NOT EXISTS matcher_records (row INTEGER PRIMARY KEY, data BLOB NOT NULL);
--- The stored records' candidate pairs per evidence pattern (the nonzero ones): what the model is
--- fitted on again at each add (catalog/matching.py).
-CREATE TABLE IF NOT EXISTS model_counts (pattern INTEGER PRIMARY KEY, pairs INTEGER NOT NULL);
 -- The work each record is in now.
 CREATE TABLE IF NOT EXISTS clusters (key TEXT PRIMARY KEY, work_id TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS clusters_work ON clusters (work_id);
