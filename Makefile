@@ -87,8 +87,11 @@ fuzz: fuzz-build
 fuzz-smoke: fuzz-build
 	fuzz/run.sh 5 $(BUILD)/fuzz
 
-# The example links the *installed* library through find_package(scholarmerge).
+# The example links the *installed* library through find_package(scholarmerge), with only
+# the install prefix on its include path; every installed header is compiled on its own too
+# (examples/CMakeLists.txt). The prefix is emptied first, so no header of an older install counts.
 example: cpp-test
+	rm -rf $(BUILD)/install
 	$(CMAKE) --install $(BUILD)/cpp >/dev/null
 	$(CMAKE) -S examples -B $(BUILD)/example $(NINJA) \
 	  -DCMAKE_PREFIX_PATH=$(abspath $(BUILD)/install) >/dev/null

@@ -1,5 +1,6 @@
 // Reads bibliographic files with the scholarmerge C++ API and prints, per
-// source, how many entries it holds and how many distinct works they are.
+// source, how many entries it holds and how many distinct works they are,
+// then how many people the merged works name.
 //
 //   summarize seeds/            # a directory, or any list of files
 #include <scholarmerge/scholarmerge.hpp>
@@ -35,5 +36,7 @@ int main(int argc, char** argv) {
     for (const auto& [source, counts] : per_source)
         std::cout << source << ": " << counts.first << " entries, " << counts.second.size() << " distinct works\n";
     std::cout << "total: " << corpus.works.size() << " entries, " << all.size() << " distinct works\n";
+    const scholarmerge::MergeResult merged = scholarmerge::merge(corpus, labels);
+    std::cout << "people: " << merged.people.size() << " behind the author mentions\n";
     return 0;
 }

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "scholarmerge/dedupe.hpp"
-#include "scholarmerge/match/record.hpp"
-#include "scholarmerge/text/lines.hpp"
+#include "match/record.hpp"
+#include "text/lines.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view s(reinterpret_cast<const char*>(data), size);

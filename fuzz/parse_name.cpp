@@ -4,7 +4,7 @@
 
 #include "scholarmerge/names/match.hpp"
 #include "scholarmerge/names/parse.hpp"
-#include "scholarmerge/text/fold.hpp"
+#include "text/fold.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view s(reinterpret_cast<const char*>(data), size);

@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "scholarmerge/read/refs.hpp"
-#include "scholarmerge/text/fold.hpp"
+#include "read/refs.hpp"
+#include "text/fold.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view s(reinterpret_cast<const char*>(data), size);

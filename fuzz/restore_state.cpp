@@ -19,7 +19,7 @@
 
 #include "incremental/state.hpp"
 #include "scholarmerge/dedupe.hpp"
-#include "scholarmerge/incremental.hpp"
+#include "incremental.hpp"
 
 namespace {
 
@@ -54,7 +54,7 @@ const Valid& valid() {
             work("Object oriented databases in practice tang gardarin very large data bases 1996", "", "", 0),
             work("Join ordering revisited", "Valduriez", "SIGMOD Conference", 1997)};
         const DedupeResult first = dedupe_detailed(stored);
-        out.model = first.model;
+        out.model = *first.model;
         IncrementalMatcher m(stored, first.labels, out.model);
         out.snapshot = m.last_delta();
         for (auto& [row, bytes] : m.take_changed_records()) out.records[row] = bytes;

@@ -12,7 +12,7 @@
 
 #include "bindings.hpp"
 #include "scholarmerge/model.hpp"
-#include "scholarmerge/text/fold.hpp"
+#include "text/fold.hpp"
 
 namespace py = pybind11;
 

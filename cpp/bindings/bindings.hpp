@@ -7,13 +7,21 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "match/model.hpp"
 #include "scholarmerge/merge/merge.hpp"
 
 namespace scholarmerge::bindings {
+
+// A Python model argument as DedupeOptions::model takes it (None: fit one).
+inline std::shared_ptr<const MatchModel> given_model(const pybind11::object& model) {
+    if (model.is_none()) return nullptr;
+    return std::make_shared<const MatchModel>(model.cast<MatchModel>());
+}
 
 // A vector as a new one-dimensional numpy array.
 template <class T>

@@ -4,8 +4,9 @@
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
-#include "scholarmerge/dedupe.hpp"
-#include "scholarmerge/match/model.hpp"
+#include "dedupe_details.hpp"
+#include "scholarmerge/distributed.hpp"
+#include "match/model.hpp"
 
 namespace py = pybind11;
 
@@ -57,7 +58,8 @@ static py::dict explanation_dict(const Explanation& x) {
 
 // The corpus decided as dedupe decides it (with `model`, or one fitted):
 // its records, model and venue names, which every explanation needs.
-static DedupeResult decided(std::vector<MatchRecord> records, std::optional<MatchModel> model, double threshold) {
+static DedupeDetails decided(std::vector<MatchRecord> records, std::shared_ptr<const MatchModel> model,
+                             double threshold) {
     DedupeOptions o;
     o.threshold = threshold;
     o.model = std::move(model);
@@ -143,13 +145,11 @@ void bind_decision(py::module_& m) {
     }, py::arg("pattern"), "The level names of an evidence pattern, one per feature.");
     m.def("fit_model", [](py::array_t<std::uint64_t, py::array::c_style | py::array::forcecast> counts,
                           std::vector<std::uint64_t> anchors) {
-        MatchModel model = fit_model(PatternCounts(counts.data(), counts.data() + counts.size()));
         try {
-            set_anchor_state(model, anchors);
+            return *distributed::fit(PatternCounts(counts.data(), counts.data() + counts.size()), anchors);
         } catch (const std::invalid_argument& e) {
             throw py::value_error(std::string("fit_model: ") + e.what());
         }
-        return model;
     }, py::arg("counts"), py::arg("anchors") = std::vector<std::uint64_t>{},
        "The model fitted by EM on per-pattern counts of candidate pairs, with the corpus's venue names\n"
        "(the distributed path's count_anchors, summed).");
@@ -166,20 +166,19 @@ void bind_decision(py::module_& m) {
         "explain_corpus_pairs",
         [](const Corpus& corpus, std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs, py::object model,
            double threshold) {
-            std::optional<MatchModel> given;
-            if (!model.is_none()) given = model.cast<MatchModel>();
-            DedupeResult d;
+            std::shared_ptr<const MatchModel> given = given_model(model);
+            DedupeDetails d;
             {
                 py::gil_scoped_release release;
-                d = decided(prepare(corpus.works), given, threshold);
+                d = decided(prepare(corpus.works), std::move(given), threshold);
             }
             const std::vector<MatchRecord>& records = d.records;
             py::list out;
             for (auto [a, b] : pairs) {
                 if (a >= records.size() || b >= records.size()) throw py::index_error("pair index out of range");
-                out.append(explanation_dict(explain(records[a], records[b], d.model, threshold)));
+                out.append(explanation_dict(explain(records[a], records[b], *d.model, threshold)));
             }
-            return py::make_tuple(out, d.model);
+            return py::make_tuple(out, *d.model);
         },
         py::arg("corpus"), py::arg("pairs"), py::arg("model") = py::none(), py::arg("threshold") = 0.0,
         "Each (i, j) pair of a corpus decided alone, its records prepared with the whole corpus and the\n"
@@ -190,15 +189,15 @@ void bind_decision(py::module_& m) {
            const MatchModel& start) {
             if (pairs.size() != same.size()) throw py::value_error("fit: one label per pair");
             py::gil_scoped_release release;
-            const DedupeResult d = decided(prepare(corpus.works), start, 0.0);
+            const DedupeDetails d = decided(prepare(corpus.works), std::make_shared<const MatchModel>(start), 0.0);
             const std::vector<MatchRecord>& records = d.records;
             std::vector<Evidence> evidence;
             evidence.reserve(pairs.size());
             for (auto [a, b] : pairs) {
                 if (a >= records.size() || b >= records.size()) throw py::index_error("pair index out of range");
-                evidence.push_back(explain(records[a], records[b], d.model, 0.5).evidence);
+                evidence.push_back(explain(records[a], records[b], *d.model, 0.5).evidence);
             }
-            return fit_labelled(evidence, same, d.model);
+            return fit_labelled(evidence, same, *d.model);
         },
         py::arg("corpus"), py::arg("pairs"), py::arg("same"), py::arg("start"),
         "The model `start` refined by labelled (i, j) pairs of a corpus, each same work or not\n"

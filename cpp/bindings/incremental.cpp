@@ -4,7 +4,7 @@
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
-#include "scholarmerge/incremental.hpp"
+#include "incremental.hpp"
 
 namespace py = pybind11;
 

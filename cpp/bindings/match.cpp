@@ -3,11 +3,11 @@
 
 #include "../src/dedupe_measure.hpp"
 #include "bindings.hpp"
-#include "scholarmerge/cluster/clusters.hpp"
+#include "cluster/clusters.hpp"
 #include "scholarmerge/dedupe.hpp"
 #include "scholarmerge/match/title.hpp"
-#include "scholarmerge/text/fold.hpp"
-#include "scholarmerge/text/markup.hpp"
+#include "text/fold.hpp"
+#include "text/markup.hpp"
 
 namespace py = pybind11;
 
@@ -77,16 +77,16 @@ True)");
         o.threshold = threshold;
         o.threads = threads;
         if (min_jaccard > 0) o.min_jaccard = min_jaccard;
-        if (!model.is_none()) o.model = model.cast<MatchModel>();
+        o.model = given_model(model);
         MeasureOptions measure;
         measure.brute_force = brute_force;
         measure.sample_every = sample_every;
-        DedupeResult r;
+        DedupeDetails r;
         {
             py::gil_scoped_release release;
             r = dedupe_prepared(prepare(works, o.threads), o, measure);
         }
-        return py::make_tuple(to_array(r.labels), r.candidates, r.matches, r.model, to_array(r.pattern_counts));
+        return py::make_tuple(to_array(r.labels), r.candidates, r.matches, *r.model, to_array(r.pattern_counts));
     };
     // A Corpus goes straight to the core: no Python list of Works in between.
     m.def(
@@ -101,7 +101,7 @@ True)");
             DedupeOptions o;
             o.threshold = threshold;
             o.threads = threads;
-            if (!model.is_none()) o.model = model.cast<MatchModel>();
+            o.model = given_model(model);
             std::vector<BoundaryPair> pairs;
             {
                 py::gil_scoped_release release;
@@ -149,15 +149,15 @@ True)");
             o.threshold = threshold;
             o.threads = threads;
             if (min_jaccard > 0) o.min_jaccard = min_jaccard;
-            if (!model.is_none()) o.model = model.cast<MatchModel>();
+            o.model = given_model(model);
             MeasureOptions measure;
             measure.sample_every = sample_every;
-            DedupeResult r;
+            DedupeDetails r;
             {
                 py::gil_scoped_release release;
                 r = dedupe_prepared(prepare(c, o.threads), o, measure);
             }
-            return py::make_tuple(to_array(r.labels), r.candidates, r.matches, r.model, to_array(r.pattern_counts));
+            return py::make_tuple(to_array(r.labels), r.candidates, r.matches, *r.model, to_array(r.pattern_counts));
         },
         py::arg("titles"), py::arg("authors"), py::arg("years"), py::arg("venues"), py::arg("sources"),
         py::arg("dois"), py::arg("arxivs"), py::arg("pages") = py::list(), py::arg("notes") = py::list(),

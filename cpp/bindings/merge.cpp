@@ -1,3 +1,4 @@
+#include "merge/stages.hpp"
 #include "scholarmerge/merge/merge.hpp"
 
 #include <pybind11/numpy.h>
@@ -136,8 +137,6 @@ void bind_merge(py::module_& m) {
     m.def(
         "merge_corpus",
         [](const Corpus& corpus, py::array_t<std::int64_t> labels) {
-            if (static_cast<std::size_t>(labels.size()) != corpus.works.size())
-                throw py::value_error("merge: one label per work is needed");
             std::vector<std::int64_t> l(labels.data(), labels.data() + labels.size());
             MergeResult r;
             {
@@ -153,16 +152,16 @@ void bind_merge(py::module_& m) {
             DedupeOptions o;
             o.threshold = threshold;
             o.threads = threads;
-            if (!model.is_none()) o.model = model.cast<MatchModel>();
-            DedupeResult d;
+            o.model = given_model(model);
+            DedupeDetails d;
             MergeResult r;
             {
                 py::gil_scoped_release release;
-                d = dedupe_detailed(corpus.works, o);
+                d = dedupe_prepared(prepare(corpus.works, o.threads), o);
                 r = merge(corpus, d);
             }
             py::array_t<std::int64_t> labels(static_cast<py::ssize_t>(d.labels.size()), d.labels.data());
-            return py::make_tuple(labels, d.model, to_columns(corpus, r));
+            return py::make_tuple(labels, *d.model, to_columns(corpus, r));
         },
         py::arg("corpus"), py::arg("threshold") = 0.0, py::arg("threads") = 0, py::arg("model") = py::none(),
         "Dedupe then merge, the records prepared once for both: (labels, model, merge columns).");

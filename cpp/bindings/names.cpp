@@ -10,7 +10,7 @@
 #include "bindings.hpp"
 #include "scholarmerge/names/match.hpp"
 #include "scholarmerge/names/parse.hpp"
-#include "scholarmerge/text/fold.hpp"
+#include "text/fold.hpp"
 
 namespace py = pybind11;
 

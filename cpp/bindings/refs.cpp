@@ -1,7 +1,7 @@
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
-#include "scholarmerge/read/refs.hpp"
+#include "read/refs.hpp"
 
 namespace py = pybind11;
 

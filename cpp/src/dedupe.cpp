@@ -1,4 +1,5 @@
 #include "scholarmerge/dedupe.hpp"
+#include "dedupe_details.hpp"
 #include "dedupe_measure.hpp"
 
 #include <algorithm>
@@ -13,10 +14,10 @@
 
 #include "match/details/flat_counts.hpp"
 #include "match/anchors.hpp"
-#include "scholarmerge/cluster/clusters.hpp"
-#include "scholarmerge/match/index.hpp"
-#include "scholarmerge/match/key_hash.hpp"
-#include "scholarmerge/match/repair.hpp"
+#include "cluster/clusters.hpp"
+#include "match/index.hpp"
+#include "match/key_hash.hpp"
+#include "match/repair.hpp"
 #include "scholarmerge/names/parse.hpp"
 
 namespace scholarmerge {
@@ -278,19 +279,19 @@ std::vector<Candidate> compare_candidates(const std::vector<MatchRecord>& record
 
 }  // namespace
 
-DedupeResult dedupe_prepared(std::vector<MatchRecord> records, const DedupeOptions& options) {
+DedupeDetails dedupe_prepared(std::vector<MatchRecord> records, const DedupeOptions& options) {
     return dedupe_prepared(std::move(records), options, MeasureOptions{});
 }
 
-DedupeResult dedupe_prepared(std::vector<MatchRecord> records, const DedupeOptions& options,
-                             const MeasureOptions& measure) {
-    DedupeResult result;
+DedupeDetails dedupe_prepared(std::vector<MatchRecord> records, const DedupeOptions& options,
+                              const MeasureOptions& measure) {
+    DedupeDetails result;
     auto venues = std::make_shared<CorpusAnchors>();
     std::vector<Candidate> candidates =
         compare_candidates(records, options, measure, result.pattern_counts, result.candidates, *venues);
-    result.model = options.model ? *options.model : fit_model(result.pattern_counts);
-    result.model.anchors = venues;
-    const std::vector<float> log_odds = pattern_log_odds(result.model);
+    MatchModel model = options.model ? *options.model : fit_model(result.pattern_counts);
+    model.anchors = venues;
+    const std::vector<float> log_odds = pattern_log_odds(model);
     const double cutoff = log_odds_cutoff(options.threshold);
     std::vector<Edge> edges;
     for (const Candidate& c : candidates) {
@@ -300,8 +301,8 @@ DedupeResult dedupe_prepared(std::vector<MatchRecord> records, const DedupeOptio
     }
     std::vector<Candidate>().swap(candidates);
     result.matches = edges.size();
-    result.labels = cluster_matches(records, std::move(edges), MatchPolicy{}, measure.chain_check,
-                                    result.model.anchors.get());
+    result.labels = cluster_matches(records, std::move(edges), MatchPolicy{}, measure.chain_check, venues.get());
+    result.model = std::make_shared<const MatchModel>(std::move(model));
     result.records = std::move(records);
     return result;
 }

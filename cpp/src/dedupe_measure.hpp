@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "scholarmerge/dedupe.hpp"
+#include "dedupe_details.hpp"
 
 namespace scholarmerge {
 
@@ -17,7 +17,7 @@ struct MeasureOptions {
     bool chain_check = true;       // refuse to join two groups whose first members do not match
 };
 
-DedupeResult dedupe_prepared(std::vector<MatchRecord> records, const DedupeOptions& options,
-                             const MeasureOptions& measure);
+DedupeDetails dedupe_prepared(std::vector<MatchRecord> records, const DedupeOptions& options,
+                              const MeasureOptions& measure);
 
 }  // namespace scholarmerge

@@ -1,4 +1,4 @@
-#include "scholarmerge/incremental.hpp"
+#include "incremental.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -7,13 +7,13 @@
 
 #include "incremental/state.hpp"
 #include "match/anchors.hpp"
-#include "scholarmerge/cluster/clusters.hpp"
-#include "scholarmerge/dedupe.hpp"
-#include "scholarmerge/match/index.hpp"
-#include "scholarmerge/match/key_hash.hpp"
+#include "cluster/clusters.hpp"
+#include "dedupe_details.hpp"
+#include "match/index.hpp"
+#include "match/key_hash.hpp"
 #include "scholarmerge/match/title.hpp"
-#include "scholarmerge/match/repair.hpp"
-#include "scholarmerge/match/title_keys.hpp"
+#include "match/repair.hpp"
+#include "match/title_keys.hpp"
 
 namespace scholarmerge {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "scholarmerge/error.hpp"
-#include "scholarmerge/match/indel.hpp"
+#include "match/indel.hpp"
 
 namespace scholarmerge::detail {
 

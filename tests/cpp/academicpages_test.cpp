@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "scholarmerge/read/academicpages.hpp"
+#include "read/academicpages.hpp"
 #include "scholarmerge/read/read.hpp"
 
 using namespace scholarmerge;

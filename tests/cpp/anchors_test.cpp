@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "match/anchors.hpp"
-#include "scholarmerge/dedupe.hpp"
-#include "scholarmerge/match/repair.hpp"
+#include "dedupe_details.hpp"
+#include "match/repair.hpp"
 #include "scholarmerge/names/parse.hpp"
 
 using namespace scholarmerge;
@@ -98,11 +98,11 @@ TEST(CorpusAnchors, DedupeKeepsTheSameTitleAtTwoVenuesApartWhenTheCorpusKnowsBot
     const std::size_t tutorial = works.size();
     add("Application servers and associated technologies", "VLDB", "dblp");
     add("Tutorial: application servers and associated technologies", "International Conference on Management of Data", "acm");
-    const DedupeResult r = dedupe_detailed(works);
+    const DedupeDetails r = dedupe_prepared(prepare(works));
     for (std::size_t i = 0; i < tutorial; i += 2) EXPECT_EQ(r.labels[i], r.labels[i + 1]) << works[i].title;
     EXPECT_NE(r.labels[tutorial], r.labels[tutorial + 1]);
-    ASSERT_TRUE(r.model.anchors);
-    EXPECT_EQ(explain(r.records[tutorial], r.records[tutorial + 1], r.model).evidence.level[7], 0);
+    ASSERT_TRUE(r.model->anchors);
+    EXPECT_EQ(explain(r.records[tutorial], r.records[tutorial + 1], *r.model).evidence.level[7], 0);
 }
 
 TEST(Evidence, AReorderedTitleIsContainedEvidence) {
@@ -144,9 +144,9 @@ TEST(CorpusAnchors, ASourceWhoseCopiesAreElsewhereListsEachWorkOnce) {
     add("DEVise: Integrated Querying and Visual Exploration of Large Datasets (Demo Abstract)", "dblp");
     add("DEVise: integrated querying and visualization of large datasets", "acm");
     add("DEVise (demo abstract): integrated querying and visual exploration of large datasets", "acm");
-    const DedupeResult r = dedupe_detailed(works);
-    ASSERT_TRUE(r.model.anchors);
-    EXPECT_TRUE(r.model.anchors->lists_once(r.records[0].source));
+    const DedupeDetails r = dedupe_prepared(prepare(works));
+    ASSERT_TRUE(r.model->anchors);
+    EXPECT_TRUE(r.model->anchors->lists_once(r.records[0].source));
     // One catalogue's two records are two works, each with one copy in the other.
     EXPECT_NE(r.labels[demos], r.labels[demos + 1]);
     EXPECT_NE(r.labels[demos + 2], r.labels[demos + 3]);
@@ -157,7 +157,7 @@ TEST(CorpusAnchors, ASourceWhoseCopiesAreElsewhereListsEachWorkOnce) {
     for (Work& w : one) w.source = "cv.bib";
     one.push_back(one[0]);
     one.back().title = "DEVise: integrated querying and visualisation of large datasets";
-    const DedupeResult alone = dedupe_detailed(one);
-    EXPECT_FALSE(alone.model.anchors->lists_once(alone.records[0].source));
+    const DedupeDetails alone = dedupe_prepared(prepare(one));
+    EXPECT_FALSE(alone.model->anchors->lists_once(alone.records[0].source));
     EXPECT_EQ(alone.labels[0], alone.labels[2]);
 }

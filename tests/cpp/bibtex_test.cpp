@@ -1,4 +1,4 @@
-#include "scholarmerge/read/bibtex.hpp"
+#include "read/bibtex.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "scholarmerge/read/crossref.hpp"
+#include "read/crossref.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "scholarmerge/read/csl.hpp"
+#include "read/csl.hpp"
 
 #include <gtest/gtest.h>
 

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <random>
 #include <set>
 
-#include "scholarmerge/cluster/union_find.hpp"
+#include "cluster/union_find.hpp"
 #include "scholarmerge/distributed.hpp"
-#include "scholarmerge/match/index.hpp"
+#include "match/index.hpp"
+#include "match/model.hpp"
 #include "scholarmerge/names/parse.hpp"
 #include "scholarmerge/names/people.hpp"
 #include "scholarmerge/read/read.hpp"
@@ -173,11 +175,10 @@ std::vector<std::int64_t> staged_dedupe(const WorkColumns& c, std::size_t partit
         PatternCounts part = count_patterns(rows_of(c, b.ids), b.ids, b.recurrence, b.inside, anchors);
         for (std::size_t p = 0; p < kPatterns; ++p) patterns[p] += part[p];
     }
-    MatchModel model = fit_model(patterns);
-    set_anchor_state(model, anchors);
+    const std::shared_ptr<const MatchModel> model = fit(patterns, anchors);
     std::vector<std::int64_t> labels(n);
     for (const Bucket& b : buckets_of) {
-        auto part = verify_and_cluster(rows_of(c, b.ids), b.ids, b.recurrence, b.inside, model);
+        auto part = verify_and_cluster(rows_of(c, b.ids), b.ids, b.recurrence, b.inside, *model);
         for (std::size_t k = 0; k < b.ids.size(); ++k) labels[static_cast<std::size_t>(b.ids[k])] = part[k];
     }
     return labels;
@@ -241,6 +242,7 @@ TEST(Distributed, StagesRejectMalformedInput) {
     EXPECT_THROW(verify_and_cluster(c, {1, 0}, {0, 0}, {}, MatchModel::defaults()), std::invalid_argument);
     EXPECT_THROW(verify_and_cluster(c, {0, 1}, {0, 0}, {{0, 5}}, MatchModel::defaults()), std::invalid_argument);
     EXPECT_THROW(prefix_postings(row_keys(c), 0, {}, 0.35, 0), std::invalid_argument);
+    EXPECT_THROW(fit(PatternCounts(kPatterns, 0), {5}), std::invalid_argument);  // not a merge_anchors state
 }
 
 TEST(Distributed, GroupPairsMeetTheFirstMembersOfEachKeyOnly) {

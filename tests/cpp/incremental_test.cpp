@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "incremental/state.hpp"
-#include "scholarmerge/dedupe.hpp"
-#include "scholarmerge/incremental.hpp"
-#include "scholarmerge/match/repair.hpp"
+#include "dedupe_details.hpp"
+#include "incremental.hpp"
+#include "match/repair.hpp"
 #include "scholarmerge/read/read.hpp"
 
 using namespace scholarmerge;
@@ -29,7 +29,7 @@ TEST(IncrementalMatcher, BatchesGiveTheLabelsOfOneDedupeWithTheSameModel) {
     const std::size_t n = c.works.size(), half = n / 2;
     ASSERT_GT(n, 100u);
     const DedupeResult first = dedupe_detailed(slice(c.works, 0, half));
-    IncrementalMatcher matcher(slice(c.works, 0, half), first.labels, first.model);
+    IncrementalMatcher matcher(slice(c.works, 0, half), first.labels, *first.model);
     const std::size_t cuts[] = {half, half + (n - half) / 3, half + 2 * (n - half) / 3, n};
     std::size_t reclustered = 0;
     for (int k = 0; k < 3; ++k) {
@@ -165,7 +165,7 @@ TEST(IncrementalMatcher, RestoredMatcherAddsAsTheOneThatWroteTheState) {
     const Corpus c = read({SCHOLARMERGE_SEEDS_DIR});
     const std::size_t n = c.works.size(), half = n / 2, third = half + (n - half) / 3;
     const DedupeResult first = dedupe_detailed(slice(c.works, 0, half));
-    IncrementalMatcher warm(slice(c.works, 0, half), first.labels, first.model);
+    IncrementalMatcher warm(slice(c.works, 0, half), first.labels, *first.model);
     std::map<std::uint32_t, std::string> stored;  // what a catalogue keeps, by row
     auto keep = [&](IncrementalMatcher& m) {
         for (auto& [row, bytes] : m.take_changed_records()) stored[row] = std::move(bytes);
@@ -183,7 +183,7 @@ TEST(IncrementalMatcher, RestoredMatcherAddsAsTheOneThatWroteTheState) {
         return out;
     };
     std::vector<std::string_view> views(states.begin(), states.end());
-    std::unique_ptr<IncrementalMatcher> cold = IncrementalMatcher::restore(views, fetch, first.model);
+    std::unique_ptr<IncrementalMatcher> cold = IncrementalMatcher::restore(views, fetch, *first.model);
     EXPECT_EQ(cold->labels(), warm.labels());
     EXPECT_EQ(cold->snapshot(), warm.snapshot());
     const std::vector<Work> rest = slice(c.works, third, n);
@@ -198,13 +198,13 @@ TEST(IncrementalMatcher, RestoredMatcherAddsAsTheOneThatWroteTheState) {
     EXPECT_LT(fetched, half);  // a few records, not every one
     // Cut, reordered or foreign states are refused.
     const std::string cut = states[0].substr(0, states[0].size() - 3);
-    EXPECT_THROW(IncrementalMatcher::restore({cut}, fetch, first.model), std::invalid_argument);
-    EXPECT_THROW(IncrementalMatcher::restore({states[1]}, fetch, first.model), std::invalid_argument);
-    EXPECT_THROW(IncrementalMatcher::restore({states[0], states[0]}, fetch, first.model), std::invalid_argument);
-    EXPECT_THROW(IncrementalMatcher::restore({states[0]}, fetch, first.model, 0.9), std::invalid_argument);
+    EXPECT_THROW(IncrementalMatcher::restore({cut}, fetch, *first.model), std::invalid_argument);
+    EXPECT_THROW(IncrementalMatcher::restore({states[1]}, fetch, *first.model), std::invalid_argument);
+    EXPECT_THROW(IncrementalMatcher::restore({states[0], states[0]}, fetch, *first.model), std::invalid_argument);
+    EXPECT_THROW(IncrementalMatcher::restore({states[0]}, fetch, *first.model, 0.9), std::invalid_argument);
     std::string other = states[0];
     other[4] = static_cast<char>(other[4] + 1);  // another format version
-    EXPECT_THROW(IncrementalMatcher::restore({other}, fetch, first.model), std::invalid_argument);
+    EXPECT_THROW(IncrementalMatcher::restore({other}, fetch, *first.model), std::invalid_argument);
 }
 
 namespace {
@@ -228,7 +228,7 @@ TEST(IncrementalMatcher, DamagedStatesAndRecordsAreRefusedByName) {
     const Corpus c = read({SCHOLARMERGE_SEEDS_DIR});
     const std::size_t n = c.works.size(), half = n / 2;
     const DedupeResult first = dedupe_detailed(slice(c.works, 0, half));
-    IncrementalMatcher warm(slice(c.works, 0, half), first.labels, first.model);
+    IncrementalMatcher warm(slice(c.works, 0, half), first.labels, *first.model);
     std::map<std::uint32_t, std::string> stored;
     for (auto& [row, bytes] : warm.take_changed_records()) stored[row] = std::move(bytes);
     auto fetch = [&](const std::vector<std::uint32_t>& rows) {
@@ -240,13 +240,13 @@ TEST(IncrementalMatcher, DamagedStatesAndRecordsAreRefusedByName) {
     for (std::size_t at : {state.size() / 3, state.size() / 2, state.size() - 20}) {
         std::string flipped = state;
         flipped[at] = static_cast<char>(flipped[at] ^ 0x10);
-        const std::string why = refusal([&] { IncrementalMatcher::restore({flipped}, fetch, first.model); });
+        const std::string why = refusal([&] { IncrementalMatcher::restore({flipped}, fetch, *first.model); });
         EXPECT_NE(why.find("snapshot of 1 states: the stored state fails its checksum"), std::string::npos) << why;
     }
     // A stored record damaged, or swapped with another row's: the add that fetches it names the row.
     const std::vector<Work> rest = slice(c.works, half, n);
     for (const bool swap : {false, true}) {
-        std::unique_ptr<IncrementalMatcher> cold = IncrementalMatcher::restore({state}, fetch, first.model);
+        std::unique_ptr<IncrementalMatcher> cold = IncrementalMatcher::restore({state}, fetch, *first.model);
         auto saved = stored;
         for (std::uint32_t row = 0; row + 1 < stored.size(); row += 2) {
             std::string &a = stored[row], &b = stored[row + 1];

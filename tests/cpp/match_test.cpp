@@ -6,15 +6,15 @@
 #include <random>
 #include <thread>
 
-#include "scholarmerge/cluster/clusters.hpp"
+#include "cluster/clusters.hpp"
 #include "scholarmerge/dedupe.hpp"
-#include "scholarmerge/match/evidence.hpp"
-#include "scholarmerge/match/model.hpp"
-#include "scholarmerge/match/repair.hpp"
-#include "scholarmerge/match/title_keys.hpp"
-#include "scholarmerge/match/index.hpp"
-#include "scholarmerge/match/indel.hpp"
-#include "scholarmerge/match/record.hpp"
+#include "match/evidence.hpp"
+#include "match/model.hpp"
+#include "match/repair.hpp"
+#include "match/title_keys.hpp"
+#include "match/index.hpp"
+#include "match/indel.hpp"
+#include "match/record.hpp"
 #include "scholarmerge/names/parse.hpp"
 
 using namespace scholarmerge;

@@ -1,10 +1,10 @@
-#include "scholarmerge/read/openalex.hpp"
+#include "read/openalex.hpp"
 
 #include <gtest/gtest.h>
 
 #include <optional>
 
-#include "scholarmerge/match/record.hpp"
+#include "match/record.hpp"
 #include "source_helpers.hpp"
 
 using namespace scholarmerge;

@@ -2,7 +2,7 @@
 
 #include "scholarmerge/read/read.hpp"
 #include "read/details/refs_rules.hpp"
-#include "scholarmerge/read/refs.hpp"
+#include "read/refs.hpp"
 
 using namespace scholarmerge;
 

@@ -1,4 +1,4 @@
-#include "scholarmerge/read/s2.hpp"
+#include "read/s2.hpp"
 
 #include <gtest/gtest.h>
 

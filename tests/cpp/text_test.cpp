@@ -3,10 +3,10 @@
 #include <cctype>
 #include <clocale>
 
-#include "scholarmerge/text/ascii.hpp"
-#include "scholarmerge/text/fold.hpp"
-#include "scholarmerge/text/lines.hpp"
-#include "scholarmerge/text/markup.hpp"
+#include "text/ascii.hpp"
+#include "text/fold.hpp"
+#include "text/lines.hpp"
+#include "text/markup.hpp"
 
 using namespace scholarmerge::text;
 

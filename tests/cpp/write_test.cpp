@@ -3,7 +3,7 @@
 #include "scholarmerge/names/parse.hpp"
 #include "scholarmerge/read/read.hpp"
 #include "scholarmerge/write/bibtex.hpp"
-#include "scholarmerge/write/citation_keys.hpp"
+#include "write/citation_keys.hpp"
 #include "scholarmerge/write/csl.hpp"
 
 using namespace scholarmerge;

@@ -7,42 +7,30 @@
 #include <string>
 #include <vector>
 
-#include "scholarmerge/match/evidence.hpp"
-#include "scholarmerge/match/model.hpp"
-#include "scholarmerge/match/record.hpp"
 #include "scholarmerge/model.hpp"
 
 namespace scholarmerge {
+
+// The decision model dedupe fits on a corpus (its evidence weights and venue
+// names). Its layout is the library's own: a fitted model is handed back
+// through DedupeOptions::model to decide another corpus the same way.
+struct MatchModel;
 
 struct DedupeOptions {
     double threshold = 0.0;      // match probability at which a pair is the same work; 0: 0.5
     int threads = 0;             // 0: all cores; labels do not depend on it
     double min_jaccard = 0.35;    // candidate generation: title word-set overlap that must be shared
-    std::optional<MatchModel> model;  // decide with this model instead of fitting one on the corpus
+    std::shared_ptr<const MatchModel> model;  // decide with this model instead of fitting one on the corpus
 };
 
 struct DedupeResult {
     std::vector<std::int64_t> labels;  // per work: index of its cluster's first row
     std::size_t candidates = 0;        // pairs compared
     std::size_t matches = 0;           // pairs verified as the same work
-    MatchModel model;                  // the decision model fitted on the corpus, with its venue names
-    PatternCounts pattern_counts;      // what it was fitted on: candidate pairs per evidence pattern
-    std::vector<MatchRecord> records;  // the prepared records the labels were decided on (merge reads them)
+    std::shared_ptr<const MatchModel> model;  // the one decided with: fitted on the corpus, with its venue names
 };
 
 DedupeResult dedupe_detailed(const std::vector<Work>& works, const DedupeOptions& options = {});
-
-class FieldVocabulary;
-
-// The prepare stage, once per record: the match records with the fields the
-// corpus repairs (repair.hpp) and the recurring titles marked. With a
-// `vocabulary`, the records are counted into it and repaired by all it holds
-// (the catalogue's records so far); recurring titles are still those of `works`.
-std::vector<MatchRecord> prepare(const std::vector<Work>& works, int threads = 0,
-                                 FieldVocabulary* vocabulary = nullptr);
-
-// Compare (every candidate pair's evidence), fit the model, cluster.
-DedupeResult dedupe_prepared(std::vector<MatchRecord> records, const DedupeOptions& options = {});
 
 // For review: the `n` candidate pairs whose decision is closest to the
 // threshold (smallest |log-odds - cutoff|), nearest first; `probability` is
@@ -65,14 +53,11 @@ struct WorkColumns {
     std::vector<std::string> pages;  // "pp. 299-347": the same range is the same printed article
     std::vector<std::string> notes;  // the venue of a row without one ("to appear in ...")
 };
+// Throws std::invalid_argument (check_columns) unless every column is empty or one value per title.
 DedupeResult dedupe_columns(const WorkColumns& columns, const DedupeOptions& options = {});
-std::vector<MatchRecord> prepare(const WorkColumns& columns, int threads = 0);
 
 // Throws std::invalid_argument unless every column is empty or one value per title.
 void check_columns(const WorkColumns& columns);
-
-// Row i of the columns as the matcher sees it.
-MatchRecord match_record(const WorkColumns& columns, std::size_t i);
 
 // One label per work: rows with the same label are the same work; a label is
 // the index of the first row of its cluster.

@@ -27,6 +27,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -101,19 +102,25 @@ std::vector<RowPair> prefix_join(const std::vector<Postings>& parts, double min_
 // row's row_keys recurrence key when all partitions together count it more
 // than once, else 0) holding whole connected components of the candidate pairs: the pairs are
 // verified and clustered. Labels: the global index of each row's cluster's first row.
-// The model is the one fitted (fit_model) on the patterns count_patterns gives
+// The model is the one fitted (fit) on the patterns count_patterns gives
 // for all buckets summed, as dedupe() fits it on all candidate pairs.
 // The venue names the bucket's anchors join (anchors.hpp), as numbers;
 // merge_anchors sums the buckets', and count_patterns and the model
-// (fit_model's, its venues set from them) read the sum, as dedupe() learns
+// (fit's, its venues set from them) read the sum, as dedupe() learns
 // them from all candidate pairs.
 std::vector<std::uint64_t> count_anchors(const WorkColumns& rows, const std::vector<std::int64_t>& row_ids,
                                              const std::vector<std::uint64_t>& recurrence,
                                              const std::vector<RowPair>& pairs);
 std::vector<std::uint64_t> merge_anchors(const std::vector<std::vector<std::uint64_t>>& states);
-PatternCounts count_patterns(const WorkColumns& rows, const std::vector<std::int64_t>& row_ids,
-                             const std::vector<std::uint64_t>& recurrence, const std::vector<RowPair>& pairs,
-                             const std::vector<std::uint64_t>& anchors);
+std::vector<std::uint64_t> count_patterns(const WorkColumns& rows, const std::vector<std::int64_t>& row_ids,
+                                          const std::vector<std::uint64_t>& recurrence,
+                                          const std::vector<RowPair>& pairs,
+                                          const std::vector<std::uint64_t>& anchors);
+// The model fitted on the pattern counts of all buckets summed, with the
+// venue names of merge_anchors: what dedupe() fits on all candidate pairs.
+// Throws std::invalid_argument when `anchors` is not a merge_anchors state.
+std::shared_ptr<const MatchModel> fit(const std::vector<std::uint64_t>& counts,
+                                      const std::vector<std::uint64_t>& anchors);
 std::vector<std::int64_t> verify_and_cluster(const WorkColumns& rows, const std::vector<std::int64_t>& row_ids,
                                              const std::vector<std::uint64_t>& recurrence,
                                              const std::vector<RowPair>& pairs, const MatchModel& model,

@@ -1,9 +1,9 @@
-#include "scholarmerge/cluster/clusters.hpp"
+#include "cluster/clusters.hpp"
 
 #include <algorithm>
 
-#include "scholarmerge/cluster/union_find.hpp"
-#include "scholarmerge/match/indel.hpp"
+#include "cluster/union_find.hpp"
+#include "match/indel.hpp"
 #include "../match/anchors.hpp"
 
 namespace scholarmerge {

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "scholarmerge/distributed.hpp"
+#include "merge/stages.hpp"
 
 namespace scholarmerge::distributed {
 

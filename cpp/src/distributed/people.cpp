@@ -8,7 +8,8 @@
 #include <unordered_map>
 
 #include "scholarmerge/distributed.hpp"
-#include "scholarmerge/match/key_hash.hpp"
+#include "merge/stages.hpp"
+#include "match/key_hash.hpp"
 #include "scholarmerge/names/people.hpp"
 
 namespace scholarmerge::distributed {

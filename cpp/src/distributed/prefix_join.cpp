@@ -7,7 +7,7 @@
 #include <stdexcept>
 
 #include "scholarmerge/distributed.hpp"
-#include "scholarmerge/match/index.hpp"
+#include "match/index.hpp"
 
 namespace scholarmerge::distributed {
 

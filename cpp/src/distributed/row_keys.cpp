@@ -1,9 +1,10 @@
 #include <stdexcept>
 
 #include "scholarmerge/distributed.hpp"
-#include "scholarmerge/match/key_hash.hpp"
+#include "match/record.hpp"
+#include "match/key_hash.hpp"
 #include "scholarmerge/match/title.hpp"
-#include "scholarmerge/match/title_keys.hpp"
+#include "match/title_keys.hpp"
 
 namespace scholarmerge::distributed {
 

@@ -1,11 +1,14 @@
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <stdexcept>
+#include <utility>
 
-#include "scholarmerge/cluster/clusters.hpp"
+#include "cluster/clusters.hpp"
 #include "scholarmerge/distributed.hpp"
-#include "scholarmerge/match/key_hash.hpp"
-#include "scholarmerge/match/repair.hpp"
+#include "dedupe_details.hpp"
+#include "match/key_hash.hpp"
+#include "match/repair.hpp"
 #include "../match/anchors.hpp"
 
 namespace scholarmerge::distributed {
@@ -88,6 +91,13 @@ PatternCounts count_patterns(const WorkColumns& rows, const std::vector<std::int
         ++counts[e.pattern()];
     });
     return counts;
+}
+
+std::shared_ptr<const MatchModel> fit(const std::vector<std::uint64_t>& counts,
+                                      const std::vector<std::uint64_t>& anchors) {
+    MatchModel model = fit_model(counts);
+    set_anchor_state(model, anchors);
+    return std::make_shared<const MatchModel>(std::move(model));
 }
 
 std::vector<std::int64_t> verify_and_cluster(const WorkColumns& rows, const std::vector<std::int64_t>& row_ids,

@@ -1,4 +1,4 @@
-#include "scholarmerge/row_lists.hpp"
+#include "incremental/row_lists.hpp"
 
 #include <algorithm>
 #include <stdexcept>

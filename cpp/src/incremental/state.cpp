@@ -9,8 +9,8 @@
 #include <thread>
 
 #include "../match/details/bytes.hpp"
-#include "scholarmerge/incremental.hpp"
-#include "scholarmerge/match/repair.hpp"
+#include "incremental.hpp"
+#include "match/repair.hpp"
 #include "state.hpp"
 
 namespace scholarmerge {

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "scholarmerge/match/record.hpp"
-#include "scholarmerge/match/repair.hpp"
+#include "match/record.hpp"
+#include "match/repair.hpp"
 #include "scholarmerge/model.hpp"
 
 namespace scholarmerge::incremental {

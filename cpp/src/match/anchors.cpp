@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <stdexcept>
 
-#include "scholarmerge/match/key_hash.hpp"
+#include "match/key_hash.hpp"
 
 namespace scholarmerge {
 

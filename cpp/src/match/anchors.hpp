@@ -19,8 +19,8 @@
 #include <vector>
 
 #include "details/flat_counts.hpp"
-#include "scholarmerge/match/model.hpp"
-#include "scholarmerge/match/record.hpp"
+#include "match/model.hpp"
+#include "match/record.hpp"
 
 namespace scholarmerge {
 

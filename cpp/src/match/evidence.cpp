@@ -1,9 +1,9 @@
-#include "scholarmerge/match/evidence.hpp"
+#include "match/evidence.hpp"
 
-#include "scholarmerge/match/markers.hpp"
-#include "scholarmerge/match/repair.hpp"
+#include "match/markers.hpp"
+#include "match/repair.hpp"
 #include "scholarmerge/match/title.hpp"
-#include "scholarmerge/text/ascii.hpp"
+#include "text/ascii.hpp"
 
 #include <algorithm>
 #include <string_view>

@@ -1,4 +1,4 @@
-#include "scholarmerge/match/indel.hpp"
+#include "match/indel.hpp"
 
 #include <algorithm>
 

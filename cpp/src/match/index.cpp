@@ -1,13 +1,13 @@
-#include "scholarmerge/match/index.hpp"
+#include "match/index.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string_view>
 
-#include "scholarmerge/match/key_hash.hpp"
+#include "match/key_hash.hpp"
 #include "scholarmerge/match/title.hpp"
-#include "scholarmerge/match/title_keys.hpp"
+#include "match/title_keys.hpp"
 
 namespace scholarmerge {
 

@@ -1,4 +1,4 @@
-#include "scholarmerge/match/markers.hpp"
+#include "match/markers.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "scholarmerge/match/title.hpp"
-#include "scholarmerge/text/ascii.hpp"
+#include "text/ascii.hpp"
 
 namespace scholarmerge {
 

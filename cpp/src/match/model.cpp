@@ -1,6 +1,6 @@
-#include "scholarmerge/match/model.hpp"
+#include "match/model.hpp"
 
-#include "scholarmerge/match/evidence.hpp"
+#include "match/evidence.hpp"
 #include "anchors.hpp"
 
 #include <algorithm>

@@ -1,12 +1,12 @@
-#include "scholarmerge/match/record.hpp"
+#include "match/record.hpp"
 
 #include <algorithm>
 #include <string_view>
 
-#include "scholarmerge/match/key_hash.hpp"
+#include "match/key_hash.hpp"
 #include "scholarmerge/match/title.hpp"
-#include "scholarmerge/text/fold.hpp"
-#include "scholarmerge/text/ascii.hpp"
+#include "text/fold.hpp"
+#include "text/ascii.hpp"
 
 namespace scholarmerge {
 

@@ -1,4 +1,4 @@
-#include "scholarmerge/match/repair.hpp"
+#include "match/repair.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -8,9 +8,9 @@
 #include "details/bytes.hpp"
 #include "details/flat_counts.hpp"
 #include "anchors.hpp"
-#include "scholarmerge/match/key_hash.hpp"
+#include "match/key_hash.hpp"
 #include "scholarmerge/match/title.hpp"
-#include "scholarmerge/text/ascii.hpp"
+#include "text/ascii.hpp"
 
 namespace scholarmerge {
 

@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <vector>
 
-#include "scholarmerge/match/evidence.hpp"
-#include "scholarmerge/match/key_hash.hpp"
-#include "scholarmerge/match/record.hpp"
+#include "match/evidence.hpp"
+#include "match/key_hash.hpp"
+#include "match/record.hpp"
 
-#include "scholarmerge/text/fold.hpp"
-#include "scholarmerge/text/markup.hpp"
-#include "scholarmerge/text/ascii.hpp"
+#include "text/fold.hpp"
+#include "text/markup.hpp"
+#include "text/ascii.hpp"
 
 namespace scholarmerge {
 

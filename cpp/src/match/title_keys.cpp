@@ -1,9 +1,9 @@
-#include "scholarmerge/match/title_keys.hpp"
+#include "match/title_keys.hpp"
 
 #include <algorithm>
 #include <string>
 
-#include "scholarmerge/match/key_hash.hpp"
+#include "match/key_hash.hpp"
 #include "scholarmerge/match/title.hpp"
 
 namespace scholarmerge {

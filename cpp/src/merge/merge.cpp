@@ -1,4 +1,5 @@
 #include "scholarmerge/merge/merge.hpp"
+#include "merge/stages.hpp"
 
 #include <algorithm>
 #include <map>
@@ -6,12 +7,12 @@
 #include <set>
 #include <stdexcept>
 
-#include "scholarmerge/match/record.hpp"
+#include "match/record.hpp"
 #include "scholarmerge/match/title.hpp"
 #include "scholarmerge/names/match.hpp"
 #include "scholarmerge/names/parse.hpp"
 #include "scholarmerge/names/people.hpp"
-#include "scholarmerge/text/fold.hpp"
+#include "text/fold.hpp"
 
 namespace scholarmerge {
 
@@ -183,14 +184,16 @@ std::vector<Person> people_of(const std::vector<std::int64_t>& person, const std
 }
 
 MergeResult merge(const Corpus& corpus, const std::vector<std::int64_t>& labels) {
-    if (labels.size() != corpus.works.size()) throw std::invalid_argument("merge: one label per work");
-    DedupeResult deduped;
+    if (labels.size() != corpus.works.size())
+        throw std::invalid_argument("merge: " + std::to_string(labels.size()) + " labels for " +
+                                    std::to_string(corpus.works.size()) + " works; one label per work is needed");
+    DedupeDetails deduped;
     deduped.labels = labels;
     deduped.records = prepare(corpus.works);
     return merge(corpus, deduped);
 }
 
-MergeResult merge(const Corpus& corpus, const DedupeResult& deduped) {
+MergeResult merge(const Corpus& corpus, const DedupeDetails& deduped) {
     const auto& works = corpus.works;
     const auto& labels = deduped.labels;
     if (labels.size() != works.size() || deduped.records.size() != works.size())

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "scholarmerge/text/fold.hpp"
-#include "scholarmerge/text/ascii.hpp"
+#include "text/fold.hpp"
+#include "text/ascii.hpp"
 
 namespace scholarmerge {
 

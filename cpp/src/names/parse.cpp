@@ -7,10 +7,10 @@
 #include <cstring>
 
 #include "scholarmerge/names/match.hpp"
-#include "scholarmerge/text/fold.hpp"
-#include "scholarmerge/text/lines.hpp"
-#include "scholarmerge/text/markup.hpp"
-#include "scholarmerge/text/ascii.hpp"
+#include "text/fold.hpp"
+#include "text/lines.hpp"
+#include "text/markup.hpp"
+#include "text/ascii.hpp"
 #include "../text/words.hpp"
 
 namespace scholarmerge {

@@ -6,9 +6,9 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "scholarmerge/cluster/union_find.hpp"
+#include "cluster/union_find.hpp"
 #include "scholarmerge/names/match.hpp"
-#include "scholarmerge/text/fold.hpp"
+#include "text/fold.hpp"
 
 namespace scholarmerge {
 

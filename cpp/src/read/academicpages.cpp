@@ -1,13 +1,13 @@
-#include "scholarmerge/read/academicpages.hpp"
+#include "read/academicpages.hpp"
 
 #include <map>
 
 #include "details/academicpages_publication.hpp"
 #include "scholarmerge/names/parse.hpp"
-#include "scholarmerge/read/bibtex.hpp"
-#include "scholarmerge/text/lines.hpp"
-#include "scholarmerge/text/markup.hpp"
-#include "scholarmerge/text/ascii.hpp"
+#include "read/bibtex.hpp"
+#include "text/lines.hpp"
+#include "text/markup.hpp"
+#include "text/ascii.hpp"
 
 namespace scholarmerge {
 

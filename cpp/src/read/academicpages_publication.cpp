@@ -11,9 +11,9 @@
 #include "details/json_input.hpp"  // set_date, bare_doi, bare_arxiv
 #include "scholarmerge/names/match.hpp"
 #include "scholarmerge/names/parse.hpp"
-#include "scholarmerge/text/ascii.hpp"
-#include "scholarmerge/text/lines.hpp"
-#include "scholarmerge/text/markup.hpp"
+#include "text/ascii.hpp"
+#include "text/lines.hpp"
+#include "text/markup.hpp"
 
 namespace scholarmerge::detail {
 

@@ -1,4 +1,4 @@
-#include "scholarmerge/read/bibtex.hpp"
+#include "read/bibtex.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -7,9 +7,9 @@
 #include "details/json_input.hpp"  // bare_doi, bare_arxiv, set_date
 #include "scholarmerge/names/match.hpp"
 #include "scholarmerge/names/parse.hpp"
-#include "scholarmerge/text/lines.hpp"
-#include "scholarmerge/text/markup.hpp"
-#include "scholarmerge/text/ascii.hpp"
+#include "text/lines.hpp"
+#include "text/markup.hpp"
+#include "text/ascii.hpp"
 
 namespace scholarmerge {
 

@@ -1,10 +1,10 @@
-#include "scholarmerge/read/bzpeer.hpp"
+#include "read/bzpeer.hpp"
 
 #include <string>
 
-#include "scholarmerge/text/lines.hpp"
-#include "scholarmerge/text/markup.hpp"
-#include "scholarmerge/text/ascii.hpp"
+#include "text/lines.hpp"
+#include "text/markup.hpp"
+#include "text/ascii.hpp"
 
 namespace scholarmerge {
 

@@ -1,10 +1,10 @@
-#include "scholarmerge/read/crossref.hpp"
+#include "read/crossref.hpp"
 
 #include <algorithm>
 
 #include "details/json_input.hpp"
 #include "scholarmerge/names/parse.hpp"
-#include "scholarmerge/text/markup.hpp"
+#include "text/markup.hpp"
 
 namespace scholarmerge {
 

@@ -1,8 +1,8 @@
-#include "scholarmerge/read/csl.hpp"
+#include "read/csl.hpp"
 
 #include "details/json_input.hpp"
 #include "scholarmerge/names/parse.hpp"
-#include "scholarmerge/text/markup.hpp"
+#include "text/markup.hpp"
 
 namespace scholarmerge {
 

@@ -1,13 +1,13 @@
-#include "scholarmerge/read/csv.hpp"
+#include "read/csv.hpp"
 
 #include <algorithm>
 
 #include "scholarmerge/error.hpp"
 #include "scholarmerge/names/parse.hpp"
-#include "scholarmerge/text/fold.hpp"
-#include "scholarmerge/text/lines.hpp"
-#include "scholarmerge/text/markup.hpp"
-#include "scholarmerge/text/ascii.hpp"
+#include "text/fold.hpp"
+#include "text/lines.hpp"
+#include "text/markup.hpp"
+#include "text/ascii.hpp"
 
 namespace scholarmerge {
 

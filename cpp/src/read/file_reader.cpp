@@ -11,7 +11,7 @@
 #include "registry.hpp"
 #include "scholarmerge/error.hpp"
 #include "scholarmerge/read/detect.hpp"
-#include "scholarmerge/text/encoding.hpp"
+#include "text/encoding.hpp"
 
 namespace scholarmerge {
 

@@ -1,9 +1,9 @@
-#include "scholarmerge/read/jsonl.hpp"
+#include "read/jsonl.hpp"
 
 #include <simdjson.h>
 
 #include "details/json_input.hpp"
-#include "scholarmerge/text/lines.hpp"
+#include "text/lines.hpp"
 
 namespace scholarmerge {
 

@@ -1,13 +1,13 @@
-#include "scholarmerge/read/listing.hpp"
+#include "read/listing.hpp"
 
 #include <unordered_set>
 
 #include "details/glued_authors.hpp"
 #include "details/scored_header.hpp"
 #include "scholarmerge/names/parse.hpp"
-#include "scholarmerge/read/owner.hpp"
-#include "scholarmerge/text/lines.hpp"
-#include "scholarmerge/text/markup.hpp"
+#include "read/owner.hpp"
+#include "text/lines.hpp"
+#include "text/markup.hpp"
 
 namespace scholarmerge {
 

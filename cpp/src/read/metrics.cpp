@@ -1,11 +1,11 @@
-#include "scholarmerge/read/metrics.hpp"
+#include "read/metrics.hpp"
 
 
 #include "details/scored_header.hpp"
 #include "scholarmerge/names/parse.hpp"
-#include "scholarmerge/text/lines.hpp"
-#include "scholarmerge/text/markup.hpp"
-#include "scholarmerge/text/ascii.hpp"
+#include "text/lines.hpp"
+#include "text/markup.hpp"
+#include "text/ascii.hpp"
 
 namespace scholarmerge {
 

@@ -1,5 +1,5 @@
-#include "scholarmerge/read/openalex.hpp"
-#include "scholarmerge/read/csl.hpp"
+#include "read/openalex.hpp"
+#include "read/csl.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -7,8 +7,8 @@
 
 #include "details/json_input.hpp"
 #include "scholarmerge/names/parse.hpp"
-#include "scholarmerge/text/lines.hpp"
-#include "scholarmerge/text/markup.hpp"
+#include "text/lines.hpp"
+#include "text/markup.hpp"
 
 namespace scholarmerge {
 

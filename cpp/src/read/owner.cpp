@@ -1,4 +1,4 @@
-#include "scholarmerge/read/owner.hpp"
+#include "read/owner.hpp"
 
 #include <map>
 

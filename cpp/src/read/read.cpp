@@ -12,8 +12,8 @@
 #include "details/json_input.hpp"
 #include "scholarmerge/read/detect.hpp"
 #include "scholarmerge/read/file_reader.hpp"
-#include "scholarmerge/text/encoding.hpp"
-#include "scholarmerge/text/fold.hpp"
+#include "text/encoding.hpp"
+#include "text/fold.hpp"
 
 namespace scholarmerge {
 

@@ -1,13 +1,13 @@
 // The "refs" reader: a reference list or CV in plain text or Markdown, cut
 // into entries (see refs.hpp) and each entry split by split_reference.
-#include "scholarmerge/read/refs.hpp"
+#include "read/refs.hpp"
 
 #include <string>
 #include <vector>
 
-#include "scholarmerge/text/ascii.hpp"
-#include "scholarmerge/text/lines.hpp"
-#include "scholarmerge/text/markup.hpp"
+#include "text/ascii.hpp"
+#include "text/lines.hpp"
+#include "text/markup.hpp"
 
 namespace scholarmerge {
 

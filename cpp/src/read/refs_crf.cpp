@@ -1,7 +1,7 @@
 // The refs tagger's decoder: the compact model file (see
 // tools/train_refs_crf.py, export()) read into an open-addressing table of
 // feature hashes, and Viterbi over the tokens' summed feature weights.
-#include "scholarmerge/read/refs_crf.hpp"
+#include "read/refs_crf.hpp"
 
 #include <cstring>
 #include <limits>

@@ -9,8 +9,8 @@
 #include <string>
 #include <unordered_map>
 
-#include "scholarmerge/read/refs.hpp"
-#include "scholarmerge/read/refs_crf.hpp"
+#include "read/refs.hpp"
+#include "read/refs_crf.hpp"
 
 namespace scholarmerge {
 

@@ -9,8 +9,8 @@
 #include "details/refs_rules.hpp"
 #include "../text/words.hpp"
 #include "scholarmerge/names/parse.hpp"
-#include "scholarmerge/read/refs.hpp"
-#include "scholarmerge/text/markup.hpp"
+#include "read/refs.hpp"
+#include "text/markup.hpp"
 
 namespace scholarmerge {
 

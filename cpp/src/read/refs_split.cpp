@@ -22,9 +22,9 @@
 #include "details/json_input.hpp"
 #include "details/refs_rules.hpp"  // bare_doi, bare_arxiv: ids as every reader gives them
 #include "scholarmerge/names/parse.hpp"
-#include "scholarmerge/read/refs.hpp"
-#include "scholarmerge/text/ascii.hpp"
-#include "scholarmerge/text/markup.hpp"
+#include "read/refs.hpp"
+#include "text/ascii.hpp"
+#include "text/markup.hpp"
 
 namespace scholarmerge {
 

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "scholarmerge/read/context.hpp"
+#include "read/context.hpp"
 
 namespace scholarmerge::detail {
 

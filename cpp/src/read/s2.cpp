@@ -1,9 +1,9 @@
-#include "scholarmerge/read/s2.hpp"
+#include "read/s2.hpp"
 
 #include "details/json_input.hpp"
 #include "scholarmerge/names/parse.hpp"
-#include "scholarmerge/text/markup.hpp"
-#include "scholarmerge/text/ascii.hpp"
+#include "text/markup.hpp"
+#include "text/ascii.hpp"
 
 namespace scholarmerge {
 

@@ -1,4 +1,4 @@
-#include "scholarmerge/text/encoding.hpp"
+#include "text/encoding.hpp"
 
 #include <cstdint>
 

@@ -1,4 +1,4 @@
-#include "scholarmerge/text/fold.hpp"
+#include "text/fold.hpp"
 
 #include <simdjson.h>
 

@@ -1,4 +1,4 @@
-#include "scholarmerge/text/lines.hpp"
+#include "text/lines.hpp"
 
 namespace scholarmerge::text {
 

@@ -1,4 +1,4 @@
-#include "scholarmerge/text/markup.hpp"
+#include "text/markup.hpp"
 
 #include <utf8proc.h>
 
@@ -6,9 +6,9 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "scholarmerge/text/lines.hpp"
+#include "text/lines.hpp"
 #include "utf8.hpp"
-#include "scholarmerge/text/ascii.hpp"
+#include "text/ascii.hpp"
 
 namespace scholarmerge::text {
 

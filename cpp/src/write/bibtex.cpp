@@ -3,8 +3,8 @@
 #include <utility>
 
 #include "entry_type.hpp"
-#include "scholarmerge/write/citation_keys.hpp"
-#include "scholarmerge/text/ascii.hpp"
+#include "write/citation_keys.hpp"
+#include "text/ascii.hpp"
 
 namespace scholarmerge {
 

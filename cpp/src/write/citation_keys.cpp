@@ -1,8 +1,8 @@
-#include "scholarmerge/write/citation_keys.hpp"
+#include "write/citation_keys.hpp"
 
 #include <set>
 
-#include "scholarmerge/text/fold.hpp"
+#include "text/fold.hpp"
 
 namespace scholarmerge {
 

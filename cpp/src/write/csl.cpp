@@ -5,7 +5,7 @@
 
 #include "entry_type.hpp"
 #include "json_writer.hpp"
-#include "scholarmerge/write/citation_keys.hpp"
+#include "write/citation_keys.hpp"
 
 namespace scholarmerge {
 

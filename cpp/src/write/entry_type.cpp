@@ -1,6 +1,6 @@
 #include "entry_type.hpp"
 
-#include "scholarmerge/text/fold.hpp"
+#include "text/fold.hpp"
 
 namespace scholarmerge::detail {
 

@@ -4,13 +4,10 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <string>
-#include <string_view>
+#include <utility>
 #include <vector>
 
-#include "scholarmerge/dedupe.hpp"
-#include "scholarmerge/match/record.hpp"
 #include "scholarmerge/model.hpp"
 
 namespace scholarmerge {
@@ -61,29 +58,9 @@ struct MergeResult {
     std::vector<std::int64_t> work_of;  // per input row: its work_id
 };
 
-// The works as dedupe decided them (dedupe_detailed on corpus.works): its labels,
-// and the fields it prepared, so that the merged values are those the matcher
-// read (the title proper without citation debris, a year found in the venue,
-// bare identifiers) and nothing is normalised a second time.
-MergeResult merge(const Corpus& corpus, const DedupeResult& deduped);
-
-// `labels` from dedupe() (one per corpus work); the records are prepared here.
+// `labels` from dedupe() (one per corpus work, rows with the same label one
+// work); the records are prepared here. Throws std::invalid_argument when the
+// number of labels is not the number of works.
 MergeResult merge(const Corpus& corpus, const std::vector<std::int64_t>& labels);
-
-// merge() is these two with the people of resolve_people() in between, then
-// the profiles; scholarmerge::distributed calls them on buckets.
-
-// The person id of the author at (row, author index).
-using PersonOf = std::function<std::int64_t(std::size_t row, std::size_t index)>;
-
-// The works (person_ids from `person_of`), their conflicts and work_of; no
-// people or profiles. `prepared`: one match record per corpus work (prepare()).
-MergeResult merge_works(const Corpus& corpus, const std::vector<std::int64_t>& labels,
-                        const std::vector<MatchRecord>& prepared, const PersonOf& person_of);
-
-// The people of the mentions given as parallel columns (each mention's person
-// id, work_id and spelling): one Person per id, ascending.
-std::vector<Person> people_of(const std::vector<std::int64_t>& person, const std::vector<std::int64_t>& work,
-                              const std::vector<std::string_view>& spelling);
 
 }  // namespace scholarmerge

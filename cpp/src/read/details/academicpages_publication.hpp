@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "scholarmerge/read/context.hpp"
+#include "read/context.hpp"
 
 namespace scholarmerge::detail {
 

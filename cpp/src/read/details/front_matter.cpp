@@ -1,6 +1,6 @@
 #include "front_matter.hpp"
 
-#include "scholarmerge/text/lines.hpp"
+#include "text/lines.hpp"
 
 namespace scholarmerge::detail {
 

@@ -2,8 +2,8 @@
 
 #include <utf8proc.h>
 
-#include "scholarmerge/text/fold.hpp"
-#include "scholarmerge/text/lines.hpp"
+#include "text/fold.hpp"
+#include "text/lines.hpp"
 #include "../../text/words.hpp"
 
 namespace scholarmerge::detail {

@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <cstring>
 
-#include "scholarmerge/text/lines.hpp"
-#include "scholarmerge/text/ascii.hpp"
+#include "text/lines.hpp"
+#include "text/ascii.hpp"
 
 namespace scholarmerge::detail {
 

@@ -14,7 +14,7 @@
 #include <utility>
 #include <vector>
 
-#include "scholarmerge/read/context.hpp"
+#include "read/context.hpp"
 
 namespace scholarmerge::detail {
 

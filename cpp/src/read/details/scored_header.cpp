@@ -1,5 +1,5 @@
 #include "scored_header.hpp"
-#include "scholarmerge/text/ascii.hpp"
+#include "text/ascii.hpp"
 
 #include <cstdio>
 

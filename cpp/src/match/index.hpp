@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "scholarmerge/match/record.hpp"
+#include "match/record.hpp"
 
 namespace scholarmerge {
 

@@ -5,9 +5,9 @@
 
 #include <cstdlib>
 
-#include "scholarmerge/match/indel.hpp"
-#include "scholarmerge/match/model.hpp"
-#include "scholarmerge/match/record.hpp"
+#include "match/indel.hpp"
+#include "match/model.hpp"
+#include "match/record.hpp"
 
 namespace scholarmerge {
 

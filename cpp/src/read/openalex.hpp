@@ -3,7 +3,7 @@
 // `results` hold them. The inverted abstract is rebuilt into plain text.
 #pragma once
 
-#include "scholarmerge/read/context.hpp"
+#include "read/context.hpp"
 
 namespace scholarmerge {
 

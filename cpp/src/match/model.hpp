@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "scholarmerge/match/indel.hpp"
-#include "scholarmerge/match/record.hpp"
+#include "match/indel.hpp"
+#include "match/record.hpp"
 
 namespace scholarmerge {
 

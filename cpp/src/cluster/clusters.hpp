@@ -6,7 +6,7 @@
 #include <functional>
 #include <vector>
 
-#include "scholarmerge/match/evidence.hpp"
+#include "match/evidence.hpp"
 
 namespace scholarmerge {
 

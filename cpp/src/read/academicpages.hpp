@@ -7,7 +7,7 @@
 //   Accepted for publication, Proc. ICML 2021 (Long Talk).
 #pragma once
 
-#include "scholarmerge/read/context.hpp"
+#include "read/context.hpp"
 
 namespace scholarmerge {
 

@@ -3,7 +3,7 @@
 // becomes a Diagnostic; the others are read.
 #pragma once
 
-#include "scholarmerge/read/context.hpp"
+#include "read/context.hpp"
 
 namespace scholarmerge {
 

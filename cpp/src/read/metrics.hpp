@@ -3,7 +3,7 @@
 // title, authors ("... et al. · organisation"), abstract, blank-line separated.
 #pragma once
 
-#include "scholarmerge/read/context.hpp"
+#include "read/context.hpp"
 
 namespace scholarmerge {
 

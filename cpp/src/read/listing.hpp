@@ -3,7 +3,7 @@
 // · organisation"), then the abstract. The page does not name its owner.
 #pragma once
 
-#include "scholarmerge/read/context.hpp"
+#include "read/context.hpp"
 
 namespace scholarmerge {
 

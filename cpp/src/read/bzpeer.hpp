@@ -2,7 +2,7 @@
 // entries "preprint2026arXiv" / title / abstract, separated by blank lines.
 #pragma once
 
-#include "scholarmerge/read/context.hpp"
+#include "read/context.hpp"
 
 namespace scholarmerge {
 

@@ -5,7 +5,7 @@
 // reading resumes at the next entry.
 #pragma once
 
-#include "scholarmerge/read/context.hpp"
+#include "read/context.hpp"
 
 namespace scholarmerge {
 

@@ -5,7 +5,7 @@
 
 #include <string_view>
 
-#include "scholarmerge/match/record.hpp"
+#include "match/record.hpp"
 
 namespace scholarmerge {
 

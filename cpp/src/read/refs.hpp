@@ -7,8 +7,8 @@
 #include <string_view>
 
 #include "scholarmerge/model.hpp"
-#include "scholarmerge/read/context.hpp"
-#include "scholarmerge/read/refs_crf.hpp"
+#include "read/context.hpp"
+#include "read/refs_crf.hpp"
 
 namespace scholarmerge {
 

@@ -2,7 +2,7 @@
 // what reference managers export: an array of items, one item, or JSON Lines.
 #pragma once
 
-#include "scholarmerge/read/context.hpp"
+#include "read/context.hpp"
 
 namespace scholarmerge {
 

@@ -3,7 +3,7 @@
 // JSON Lines of works. Titles and abstracts lose their JATS markup.
 #pragma once
 
-#include "scholarmerge/read/context.hpp"
+#include "read/context.hpp"
 
 namespace scholarmerge {
 

@@ -27,10 +27,10 @@
 #include <unordered_map>
 #include <vector>
 
-#include "scholarmerge/match/model.hpp"
-#include "scholarmerge/match/record.hpp"
+#include "match/model.hpp"
+#include "match/record.hpp"
 #include "scholarmerge/model.hpp"
-#include "scholarmerge/row_lists.hpp"
+#include "incremental/row_lists.hpp"
 
 namespace scholarmerge {
 

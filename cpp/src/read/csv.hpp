@@ -9,7 +9,7 @@
 // other column lands in Work::extra.
 #pragma once
 
-#include "scholarmerge/read/context.hpp"
+#include "read/context.hpp"
 
 namespace scholarmerge {
 

@@ -3,7 +3,7 @@
 // batch array (null for papers not found), or a search page under `data`.
 #pragma once
 
-#include "scholarmerge/read/context.hpp"
+#include "read/context.hpp"
 
 namespace scholarmerge {
 

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "scholarmerge/match/record.hpp"
+#include "match/record.hpp"
 
 namespace scholarmerge {
 
