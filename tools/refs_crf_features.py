@@ -215,27 +215,15 @@ def features(text: str) -> tuple[list[str], list[list[str]]]:
     # the segment features of every token: where it stands between punctuation
     seg_feats: list[list[str]] = []
     in_seen = False
-    segs = segments(toks)
-    caps = [sum(1 for t in toks[b:e] if "cap" in t.flags or "caps" in t.flags) for b, e in segs]
-    years = [any("year" in t.flags for t in toks[b:e]) for b, e in segs]
-    for k, (b, e) in enumerate(segs):
+    for k, (b, e) in enumerate(segments(toks)):
+        caps = sum(1 for t in toks[b:e] if "cap" in t.flags or "caps" in t.flags)
+        year = any("year" in t.flags for t in toks[b:e])
         common = ["segw=" + toks[b].lower[:24], "seglen=" + _bucket(e - b), "segend=" + toks[e - 1].last,
-                  "segno=" + _bucket(k), "segcap=" + _cap_bucket(caps[k], e - b)]
-        if years[k]:
+                  "segno=" + _bucket(k), "segcap=" + _cap_bucket(caps, e - b)]
+        if year:
             common.append("segyear")
         if in_seen:
             common.append("inseen")
-        # the segments either side: where a field closes, the next one
-        # often opens with a marker ("In", "vol.", "pp.") or holds the year
-        for name, j in (("pseg", k - 1), ("nseg", k + 1)):
-            if 0 <= j < len(segs):
-                pb, pe = segs[j]
-                common += [name + "w=" + toks[pb].lower[:24], name + "cap=" + _cap_bucket(caps[j], pe - pb),
-                           name + "len=" + _bucket(pe - pb)]
-                if years[j]:
-                    common.append(name + "year")
-            else:
-                common.append(name + "=<none>")
         for i in range(b, e):
             seg_feats.append(common + ["segpos=" + _bucket(i - b)])
         if toks[b].lower == "in":

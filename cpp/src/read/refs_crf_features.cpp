@@ -318,55 +318,35 @@ struct SegmentFeatures {
 };
 
 std::vector<SegmentFeatures> segment_features(const std::vector<Tok>& toks) {
-    struct Seg {
-        std::size_t b, e, caps;
-        bool year;
-    };
-    std::vector<Seg> segs;
-    for (std::size_t i = 0, b = 0; i < toks.size(); ++i) {
-        if (!(ends_segment(toks[i]) || i + 1 == toks.size())) continue;
-        Seg g{b, i + 1, 0, false};
-        for (std::size_t j = b; j <= i; ++j) {
-            g.caps += toks[j].has(kCap) || toks[j].has(kCaps);
-            g.year = g.year || toks[j].has(kYear);
-        }
-        segs.push_back(g);
-        b = i + 1;
-    }
     std::vector<SegmentFeatures> out(toks.size());
     bool in_seen = false;
-    for (std::size_t k = 0; k < segs.size(); ++k) {
-        const Seg& g = segs[k];
+    std::size_t b = 0, k = 0;
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+        if (!(ends_segment(toks[i]) || i + 1 == toks.size())) continue;
+        const std::size_t e = i + 1;
+        std::size_t caps = 0;
+        bool year = false;
+        for (std::size_t j = b; j < e; ++j) {
+            caps += toks[j].has(kCap) || toks[j].has(kCaps);
+            year = year || toks[j].has(kYear);
+        }
         std::string c;
-        auto add = [&](std::string_view a, std::string_view v = {}, std::string_view w = {}) {
+        auto add = [&](std::string_view a, std::string_view v = {}) {
             c += a;
             c += v;
-            c += w;
             c += '\0';
         };
-        add("segw=", cp_prefix(toks[g.b].lower, 24));
-        add("seglen=", bucket(g.e - g.b));
-        add("segend=", std::string_view(&toks[g.e - 1].last, 1));
+        add("segw=", cp_prefix(toks[b].lower, 24));
+        add("seglen=", bucket(e - b));
+        add("segend=", std::string_view(&toks[e - 1].last, 1));
         add("segno=", bucket(k));
-        add("segcap=", cap_bucket(g.caps, g.e - g.b));
-        if (g.year) add("segyear");
+        add("segcap=", cap_bucket(caps, e - b));
+        if (year) add("segyear");
         if (in_seen) add("inseen");
-        // the segments either side: where a field closes, the next one
-        // often opens with a marker ("In", "vol.", "pp.") or holds the year
-        for (std::string_view name : {std::string_view("pseg"), std::string_view("nseg")}) {
-            const std::size_t j = name[0] == 'p' ? k - 1 : k + 1;  // k - 1 wraps past the end at k = 0
-            if (j < segs.size()) {
-                const Seg& o = segs[j];
-                add(name, "w=", cp_prefix(toks[o.b].lower, 24));
-                add(name, "cap=", cap_bucket(o.caps, o.e - o.b));
-                add(name, "len=", bucket(o.e - o.b));
-                if (o.year) add(name, "year");
-            } else {
-                add(name, "=<none>");
-            }
-        }
-        for (std::size_t j = g.b; j < g.e; ++j) out[j] = {c, j - g.b};
-        if (toks[g.b].lower == "in") in_seen = true;
+        for (std::size_t j = b; j < e; ++j) out[j] = {c, j - b};
+        if (toks[b].lower == "in") in_seen = true;
+        b = e;
+        ++k;
     }
     return out;
 }
