@@ -204,6 +204,23 @@ std::size_t in_marker(std::string_view t) {
 }
 
 
+// With no container tagged: a journal the tagger read as a publisher
+// ("Cancers. 2010, 2, 1629-1641", "JAMA, 2016. 315(4): p. 388-406"): a
+// publisher's field after the title that a volume or page range follows
+// (a date between them aside), where a book's imprint ends the reference
+// or runs on to its place.
+const ReferenceField* journal_as_publisher(const std::vector<ReferenceField>& fields, const ReferenceField* title) {
+    if (!title) return nullptr;
+    for (std::size_t k = 0; k < fields.size(); ++k) {
+        if (fields[k].label != "publisher" || fields[k].begin < title->end) continue;
+        std::size_t j = k + 1;
+        while (j < fields.size() && fields[j].label == "date") ++j;
+        if (j < fields.size() && (fields[j].label == "volume" || fields[j].label == "pages")) return &fields[k];
+        return nullptr;
+    }
+    return nullptr;
+}
+
 }  // namespace
 
 namespace detail {
@@ -321,20 +338,20 @@ bool split_reference(std::string_view text, Work& w, const RefsTagger& tagger) {
         // "In P. Sanders (Ed.) The Tribes of ...": a second title after the
         // editors is the book the chapter is in.
         if (container_text.empty()) {
-            bool after_editor = false;
+            bool apart = false;
             for (const auto& f : fields) {
                 if (&f == t) continue;
                 if (f.begin < t->end) continue;
-                if (f.label == "editor") after_editor = true;
-                else if (f.label == "title" && after_editor) {
+                if (f.label == "title" && apart) {
                     container_text = f.text;
                     break;
-                } else if (f.label != "title") {
-                    after_editor = after_editor && f.label == "editor";
                 }
+                apart = apart || f.label != "title";
             }
         }
     }
+    const ReferenceField* journal = container_text.empty() ? journal_as_publisher(fields, first("title")) : nullptr;
+    if (journal) container_text = journal->text;
     if (!container_text.empty()) {
         std::string v = strip_words(container_text, {"in"}, {});
         v = trim(detail::drop_trailing_issue(v), " .,;:(");
@@ -398,7 +415,7 @@ bool split_reference(std::string_view text, Work& w, const RefsTagger& tagger) {
         std::string pages = read_pages(p->text);
         if (!pages.empty()) w.extra["pages"] = pages;
     }
-    if (const auto* p = first("publisher")) {
+    if (const auto* p = first("publisher"); p && p != journal) {
         std::string pub = trim(p->text, " .,;:()");
         if (!pub.empty()) w.extra["publisher"] = pub;
     }
