@@ -65,7 +65,7 @@ public:
     //  - the prepared records, one by one, kept by row: a restored matcher
     //    fetches those it compares or clusters again, a few per added record.
     // The model is not in them.
-    static constexpr std::uint32_t kStateVersion = 2;  // 2: the vocabulary's own counts, checksums
+    static constexpr std::uint32_t kStateVersion = 3;  // 2: the vocabulary's own counts, checksums; 3: its authored titles
     std::string snapshot() const;
     const std::string& last_delta() const { return last_delta_; }
     // The records added or changed since the last call (every record after

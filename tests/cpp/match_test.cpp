@@ -548,6 +548,48 @@ TEST(Repair, NamesSpelledOutWithInitialsAndSurnamesOfSeveralWordsAreCut) {
     EXPECT_TRUE(std::find(r[4].surnames.begin(), r[4].surnames.end(), "johnson") != r[4].surnames.end());
 }
 
+TEST(Repair, ARecordWithoutAuthorsMayEndInItsOneAuthorAndTitleWordsBeforeANameStay) {
+    std::vector<MatchRecord> r{
+        fielded("Binding Propagation in Disjunctive Databases", "Sergio Greco", "VLDB", 1998),
+        fielded("Information Warfare and Security", "H. V. Jagadish", "SIGMOD Record", 2001),
+        fielded("Network Security Protocols", "Ann Weiss", "SIGMOD Record", 2000),
+        fielded("Guest Editorial", "Alon Y. Halevy", "VLDB J.", 2002),
+        // no authors of its own: the one author's name, given name and all, is cut
+        fielded("binding propagation in disjunctive databases sergio greco", "", "", 1998),
+        // a title word before a name is no given name, even with a name after it
+        fielded("information warfare and security h. v. jagadish", "", "SIGMOD Record", 2001),
+        // a title of two words keeps them when the rest is its author
+        fielded("guest editorial alon y. halevy", "", "", 2002),
+        // with authors of its own, one surname at the end stays the title's
+        fielded("binding propagation in disjunctive databases greco", "Ann Weiss", "", 1998),
+    };
+    repair_fields(r);
+    EXPECT_EQ(r[4].title, r[0].title);
+    EXPECT_EQ(r[4].surnames, (std::vector<std::string>{"greco"}));
+    EXPECT_EQ(r[5].title, r[1].title);
+    EXPECT_EQ(r[5].surnames, (std::vector<std::string>{"jagadish"}));
+    EXPECT_EQ(r[6].title, r[3].title);
+    EXPECT_EQ(r[7].title, "binding propagation in disjunctive databases greco");
+}
+
+TEST(Repair, NamesListedWithCommasAfterATitleAreCutEvenWhenTheCorpusNamesNoneOfThem) {
+    std::vector<MatchRecord> r{
+        fielded("LH* - A Scalable, Distributed Data Structure", "Witold Litwin", "TODS", 1996),
+        fielded("Data Structures: Models, Methods, Applications", "Ann Weiss", "TODS", 1995),
+        fielded("Scalable Storage", "Bo Chen", "VLDB", 1994),
+        // none of these people is an author of any record here but the last
+        fielded("lh* - a scalable, distributed data structure donovan a. schneider, marie-anne neimat, witold litwin", "",
+                "", 1996),
+        // a title's own list is of title words
+        fielded("data structures: models, methods, applications", "", "", 1995),
+    };
+    repair_fields(r);
+    EXPECT_EQ(r[3].title, r[0].title);
+    EXPECT_EQ(r[3].surnames, (std::vector<std::string>{"litwin", "neimat", "schneider"}));
+    EXPECT_EQ(r[4].title, r[1].title);
+    EXPECT_TRUE(r[4].surnames.empty());
+}
+
 TEST(Dedupe, NearestBoundaryListsTheClosestDecisionsFirst) {
     auto work = [](const std::string& title, const std::string& authors, int year) {
         Work w;

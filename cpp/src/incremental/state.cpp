@@ -90,7 +90,7 @@ enum class Kind : std::uint8_t { snapshot = 1, delta = 2 };
 // Every field of MatchRecord, in order: a field added there must be added here
 // (the size check below fails until it is).
 #if defined(__GLIBCXX__) && __SIZEOF_POINTER__ == 8  // the size where it was counted
-static_assert(sizeof(MatchRecord) == 352, "MatchRecord changed: encode its new fields in incremental/state.cpp");
+static_assert(sizeof(MatchRecord) == 376, "MatchRecord changed: encode its new fields in incremental/state.cpp");
 #endif
 
 void put_record(std::string& out, const MatchRecord& r) {
@@ -111,6 +111,7 @@ void put_record(std::string& out, const MatchRecord& r) {
     put_array(out, r.venue_words);
     put(out, r.venue_name), put(out, r.source);
     put_array(out, r.tokens);
+    put_array(out, r.commas);
 }
 
 void get_record(std::string_view in, std::size_t& pos, MatchRecord& r) {
@@ -133,6 +134,7 @@ void get_record(std::string_view in, std::size_t& pos, MatchRecord& r) {
     get_array(in, pos, r.venue_words);
     r.venue_name = get<std::uint64_t>(in, pos), r.source = get<std::uint64_t>(in, pos);
     get_array(in, pos, r.tokens);
+    get_array(in, pos, r.commas);
 }
 
 void put_records(std::string& out, const std::vector<std::unique_ptr<MatchRecord>>& records, std::size_t first) {

@@ -309,6 +309,28 @@ void add_compound_stems(MatchRecord& r, std::string_view raw) {
 
 }  // namespace
 
+namespace {
+
+// The word positions of a title's commas (the first word after each), counted
+// segment by segment as the whole title is normalised; none when the counts
+// do not add up to the whole's (a comma inside a word normalisation joins).
+std::vector<std::uint32_t> comma_positions(std::string_view raw, std::size_t words) {
+    std::vector<std::uint32_t> commas;
+    std::size_t at = 0;
+    for (std::size_t begin = 0;;) {
+        const std::size_t comma = raw.find(',', begin);
+        at += title_words(normalize_title(raw.substr(begin, comma - begin))).size();
+        if (comma == std::string_view::npos) break;
+        if (at > 0 && (commas.empty() || commas.back() != at)) commas.push_back(static_cast<std::uint32_t>(at));
+        begin = comma + 1;
+    }
+    if (at != words) commas.clear();
+    if (!commas.empty() && commas.back() >= words) commas.pop_back();
+    return commas;
+}
+
+}  // namespace
+
 MatchRecord make_match_record(const MatchInput& in) {
     MatchRecord r;
     // Capped before normalising so enormous fields cost nothing.
@@ -343,6 +365,8 @@ MatchRecord make_match_record(const MatchInput& in) {
         }
     }
     std::vector<std::string_view> words = title_words(r.title);
+    // Most titles have no comma: nothing to count.
+    if (raw.find(',') != std::string_view::npos) r.commas = comma_positions(raw, words.size() + r.year_cut);
     const bool digits = has_digit(r.title);  // most titles have none: no word need be looked at for them
     for (std::string_view word : words)  // markers keep multiplicity
         if ((digits || roman(word)) && marker_word(word)) r.markers.emplace_back(word);

@@ -50,6 +50,10 @@ struct MatchRecord {
     // as its key_hash, ascending and distinct (repair.hpp): a value in the
     // wrong field still counts.
     std::vector<std::uint64_t> tokens;
+    // Where the title field's commas fell, as positions in title's words (the
+    // first word after each): a list of names run on after a title shows as
+    // short runs between them (repair.cpp). Empty when it has none.
+    std::vector<std::uint32_t> commas;
 };
 
 // What a record is made from: views into the caller's fields.

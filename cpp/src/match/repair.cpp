@@ -38,17 +38,28 @@ bool year_word(std::string_view w) {
 struct FieldVocabulary::FieldCounts {
     details::FlatCounts title, author, venue;
     details::FlatCounts venue_names;  // the word sets of venue fields of two words or more
+    // The title words of records with authors of their own, and how many such
+    // records: no person's name is among those words, whatever the rest hold.
+    details::FlatCounts authored_title;
+    std::uint64_t authored = 0;
     std::vector<std::uint64_t> keys;
 
     explicit FieldCounts(std::size_t expected)
-        : title(expected / 2), author(expected / 2), venue(1024), venue_names(1024) {}
+        : title(expected / 2), author(expected / 2), venue(1024), venue_names(1024), authored_title(expected / 2) {}
     void add(const MatchRecord& r) {
         title_word_keys(r.title, keys);  // one buffer for every record added
         for (std::uint64_t k : keys) title.add(k);
+        if (!r.surnames.empty()) {
+            ++authored;
+            for (std::uint64_t k : keys) authored_title.add(k);
+        }
         for (const std::string& s : r.surnames) author.add(key_hash(s));
         for (std::uint64_t k : r.venue_words) venue.add(k);
         if (r.venue_words.size() >= 2) venue_names.add(venue_name_key(r.venue_words));
     }
+    // A word that may be a given name: titles written apart from their authors
+    // use it in fewer than one in a thousand ("alon", "nabil"; not "security").
+    bool name_like(std::uint64_t k) const { return 1000 * std::uint64_t{get(authored_title, k)} < std::max<std::uint64_t>(authored, 1000); }
     static std::uint32_t get(const details::FlatCounts& m, std::uint64_t k) { return m.get(k); }
     // A word this corpus names as an author at least a third as often as it
     // has it in titles: no title word is that often a surname, and a name the
@@ -170,28 +181,83 @@ void cut_field_runs(MatchRecord& r, const FieldVocabulary::FieldCounts& counts) 
     // a title word -1, except a venue's linking word or a given name before a
     // surname (0).
     // One surname is not enough ("A Tribute to Jim Gray"); a venue's own word is ("... vldb").
-    // A given name: before a surname, or before initials and then a surname
-    // ("richard t snodgrass", "kenneth a ross").
+    // A given name: a word titles apart from their authors hardly use, before
+    // a surname, or before initials and then a surname ("richard t snodgrass",
+    // "kenneth a ross").
     auto given_name = [&](std::size_t j) {
+        if (!counts.name_like(keys[j])) return false;
         std::size_t k = j + 1;
         while (k < n && lone_letter(words[k])) ++k;
         return k < n && author[k];
     };
+    // Names listed with commas after the title ("... data structure donovan a
+    // schneider , marie-anne neimat , witold litwin acm ..."): from the end,
+    // each run between commas of two to four words that titles apart from
+    // their authors hardly use is a name, its last word the surname; the last
+    // run may hold the venue and year instead. Before the first name listed,
+    // the run ends in a name too. Only a record without authors of its own
+    // carries them there, and a title's own list ("models , methods ,
+    // applications") is of title words.
+    std::vector<char> listed(n);  // a listed name's given names and initials
+    if (r.surnames.empty() && !r.commas.empty()) {
+        std::vector<std::size_t> bounds{0};
+        for (std::uint32_t c : r.commas)
+            if (c > bounds.back() && c < n) bounds.push_back(c);
+        bounds.push_back(n);
+        auto a_name = [&](std::size_t begin, std::size_t end) {
+            // One word is a surname only when the corpus names it so ("california" is no name).
+            if (end - begin > 4 || lone_letter(words[end - 1]) || (end - begin == 1 && !author[begin])) return false;
+            for (std::size_t k = begin; k < end; ++k)
+                if (year[k] || venue[k] > 0 || !(lone_letter(words[k]) || author[k] || counts.name_like(keys[k]))) return false;
+            return true;
+        };
+        auto mark = [&](std::size_t begin, std::size_t end) {
+            for (std::size_t k = begin; k + 1 < end; ++k) listed[k] = !author[k];
+            author[end - 1] = 1;
+        };
+        std::size_t runs = 0, k = bounds.size() - 1;  // segment k - 1 is [bounds[k - 1], bounds[k])
+        for (; k > 1; --k) {
+            if (a_name(bounds[k - 1], bounds[k])) mark(bounds[k - 1], bounds[k]), ++runs;
+            else if (k != bounds.size() - 1) break;
+        }
+        // The name glued to the title before the first comma: its surname, then
+        // initials and one given name before it.
+        if (runs && k >= 1) {
+            const std::size_t end = bounds[k];
+            const std::size_t last = end - 1;
+            if (end >= 2 && !year[last] && venue[last] <= 0 && !lone_letter(words[last]) &&
+                (author[last] || counts.name_like(keys[last]))) {
+                author[end - 1] = 1;
+                std::size_t g = end - 1;
+                while (g > 0 && lone_letter(words[g - 1])) listed[--g] = 1;
+                if (g > 0 && counts.name_like(keys[g - 1])) listed[g - 1] = !author[g - 1];
+            }
+        }
+    }
+    // A word venues use as often as titles is a venue's only inside a run of
+    // venue words or before the year ("... conference 1998"); before a name it
+    // is the title's ("information warfare and security h v jagadish").
+    auto venue_run = [&](std::size_t j) { return j + 1 == n || venue[j + 1] >= 0 || year[j + 1]; };
+    // A record with no authors of its own is the likelier to end in them: its
+    // one author's whole name (given name or initials first) is enough, and
+    // may leave a title of two words, when nothing cut with it is a title's word.
+    const bool no_authors = r.surnames.empty();
     double sum = 0, best = 0;
     std::size_t cut = n, names = 0;
     bool strong = false, accept = false, all_fields = true;
     for (std::size_t j = n; j-- > kKeep;) {
         const bool s = author[j] || year[j] || venue[j] == 2;
-        const double w = s                                          ? 1.0
-                         : venue[j] == 1 || lone_letter(words[j])    ? 0.5
-                         : venue[j] == 0 || given_name(j)            ? 0.0
-                                                                      : -1.0;
+        const double w = s                                                          ? 1.0
+                         : (venue[j] == 1 && venue_run(j)) || lone_letter(words[j]) ? 0.5
+                         : venue[j] == 0 || listed[j] || given_name(j)              ? 0.0
+                                                                                    : -1.0;
         sum += w;
         strong = strong || s;
         all_fields = all_fields && w >= 0;
         names += author[j];
-        if (j < kKeepMixed && !(all_fields && sum >= 2)) continue;
-        if (sum >= best && sum > 0) best = sum, cut = j, accept = strong && (sum >= 1.5 || names == 0);
+        const bool own_author = no_authors && names == 1 && all_fields && (given_name(j) || lone_letter(words[j]));
+        if (j < kKeepMixed && !(all_fields && (sum >= 2 || (own_author && sum >= 1)))) continue;
+        if (sum >= best && sum > 0) best = sum, cut = j, accept = strong && (sum >= 1.5 || names == 0 || own_author);
     }
     if (cut == n || !accept) return;
     const bool fill_authors = r.surnames.empty(), fill_venue = r.venue_words.empty();
@@ -287,6 +353,7 @@ void FieldVocabulary::write(std::string& out) const {
     state_bytes::put<std::uint64_t>(out, records_);
     write_counts(out, counts_->title), write_counts(out, counts_->author), write_counts(out, counts_->venue);
     write_counts(out, counts_->venue_names);
+    state_bytes::put<std::uint64_t>(out, counts_->authored), write_counts(out, counts_->authored_title);
 }
 
 void FieldVocabulary::read(std::string_view in, std::size_t& pos) {
@@ -296,6 +363,9 @@ void FieldVocabulary::read(std::string_view in, std::size_t& pos) {
     counts->author = read_counts(in, pos, records, "author");
     counts->venue = read_counts(in, pos, records, "venue");
     counts->venue_names = read_counts(in, pos, records, "venue name");
+    counts->authored = state_bytes::get<std::uint64_t>(in, pos);
+    if (counts->authored > records) throw std::invalid_argument("matcher state: the vocabulary counts more records with authors than records");
+    counts->authored_title = read_counts(in, pos, counts->authored, "authored title");
     counts_ = std::move(counts);  // only once every part is read: a failed read leaves these counts
     records_ = static_cast<std::size_t>(records);
 }
