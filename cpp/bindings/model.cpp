@@ -5,6 +5,7 @@
 #include "bindings.hpp"
 #include "scholarmerge/names/parse.hpp"
 #include "scholarmerge/write/jsonl.hpp"
+#include "text/split_letters.hpp"
 
 namespace py = pybind11;
 
@@ -168,7 +169,10 @@ void bind_model(py::module_& m) {
                     Work& w = c.works[i];
                     w.title = titles[i];
                     if (!authors.empty() && authors[i]) {
-                        AuthorList list = parse_author_list(*authors[i]);
+                        // As the matcher reads a table's authors (dedupe_columns): names a
+                        // tokenised export split at accented letters joined.
+                        std::string joined;
+                        AuthorList list = parse_author_list(text::join_split_letters(*authors[i], joined));
                         w.authors = std::move(list.authors);
                         w.authors_truncated = list.truncated;
                     }

@@ -10,7 +10,6 @@
 #include <thread>
 #include <unordered_map>
 
-#include <utf8proc.h>
 
 #include "match/details/flat_counts.hpp"
 #include "match/anchors.hpp"
@@ -19,6 +18,7 @@
 #include "match/key_hash.hpp"
 #include "match/repair.hpp"
 #include "scholarmerge/names/parse.hpp"
+#include "text/split_letters.hpp"
 
 namespace scholarmerge {
 
@@ -86,46 +86,13 @@ void check_columns(const WorkColumns& c) {
         throw std::invalid_argument("dedupe_columns: every column needs one value per title");
 }
 
-namespace {
-
-// "sch ö ning" -> "schöning": tokenised exports (DeepMatcher's DBLP-ACM) split
-// a name at each accented letter; a lone non-ASCII letter between two words
-// is glued back to both, a capital only to the word it begins ("tamer Ö zsu").
-std::string join_split_letters(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    std::size_t i = 0;
-    while (i < s.size()) {
-        // " X " with X one multi-byte character, after a letter and before one.
-        if (s[i] == ' ' && i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0xC0 && !out.empty() &&
-            out.back() != ' ' && out.back() != ',') {
-            std::size_t j = i + 2;
-            while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) ++j;
-            if (j == s.size() || s[j] == ' ') {
-                utf8proc_int32_t cp = -1;
-                utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i + 1),
-                                 static_cast<utf8proc_ssize_t>(j - i - 1), &cp);
-                if (cp >= 0 && utf8proc_isupper(cp)) out += ' ';
-                out.append(s.substr(i + 1, j - i - 1));
-                i = (j < s.size() && j + 1 < s.size() && s[j + 1] != ',') ? j + 1 : j;
-                continue;
-            }
-        }
-        out += s[i++];
-    }
-    return out;
-}
-
-}  // namespace
-
 MatchRecord match_record(const WorkColumns& c, std::size_t i) {
     MatchInput in;  // the row read in place; of the authors, only their surnames
     in.title = c.titles[i];
     std::vector<std::string> surnames;
     if (!c.authors.empty() && c.authors[i]) {
-        const std::string& text = *c.authors[i];
-        const bool ascii = std::all_of(text.begin(), text.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
-        surnames = author_surnames(ascii ? text : join_split_letters(text));
+        std::string joined;
+        surnames = author_surnames(text::join_split_letters(*c.authors[i], joined));
     }
     in.authors.assign(surnames.begin(), surnames.end());
     if (!c.years.empty() && c.years[i]) in.year = static_cast<int>(*c.years[i]);
