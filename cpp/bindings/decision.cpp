@@ -126,16 +126,24 @@ void bind_decision(py::module_& m) {
         .def_readonly("team", &MatchModel::team,
                       "P(another work of the same team) for a candidate pair; 0: a two-class model.")
         .def(py::pickle(&model_state, &model_from_state))
-        .def("weights", [](const MatchModel& mm) {
+        .def("weights", [](const MatchModel& mm, const std::string& against) {
+            const bool team = against == "team";
+            if (!team && against != "unrelated")
+                throw py::value_error("weights: against is 'unrelated' or 'team', not '" + against + "'");
+            if (team && mm.team <= 0) throw py::value_error("weights: a two-class model has no team class");
             py::list rows;
             for (std::size_t f = 0; f < kFeatures; ++f)
                 for (std::uint8_t l = 0; l < kModelLevels[f]; ++l) {
                     const auto feature = static_cast<Feature>(f);
-                    rows.append(py::make_tuple(feature_name(feature), model_level_name(feature, l), mm.m[f][l], mm.u[f][l],
-                                               mm.weight(feature, l)));
+                    rows.append(py::make_tuple(feature_name(feature), model_level_name(feature, l), mm.m[f][l],
+                                               team ? mm.t[f][l] : mm.u[f][l],
+                                               team ? mm.team_weight(feature, l) : mm.weight(feature, l)));
                 }
             return rows;
-        }, "(feature, level, m, u, weight) per level.");
+        }, py::arg("against") = "unrelated",
+           "(feature, level, m, u, weight) per level: weight = log(m / u), the same work against an unrelated\n"
+           "one; with against='team', (feature, level, m, t, log(m / t)) against another work of the same team\n"
+           "(a three-class model only).");
     m.def("evidence_of_pattern", [](std::uint32_t p) {
         if (p >= kPatterns) throw py::index_error("no such pattern");
         const Evidence e = evidence_from_pattern(p);

@@ -152,3 +152,25 @@ def test_names_split_at_accented_letters_are_read_alike_by_dedupe_merge_and_pair
     labels = sm.dedupe(df)
     assert (labels[0] == labels[1]) == merged.explain(0, 1).same == (score_pairs(df, [(0, 1)])[0] >= 0.5)
     assert [a.surname for a in sm.Corpus.from_frame(df)[1].authors] == ["Barbará", "Imieliński"]
+
+
+def test_weights_against_the_team_class_read_its_own_table():
+    from scholarmerge.evaluate import load_dblp_acm
+
+    try:
+        frame, _ = load_dblp_acm()
+    except FileNotFoundError:
+        pytest.skip("../shared/benchmarks not present")
+    model = sm.fit(frame.drop(columns=["side", "id", "source"]))
+    assert model.team > 0
+    unrelated, team = model.weights(), model.weights(against="team")
+    assert [r[:3] for r in unrelated] == [r[:3] for r in team]  # the same levels, the same m
+    for (feature, level, m, u, w), (_, _, _, t, wt) in zip(unrelated, team):
+        assert w == pytest.approx(np.log(m / u)) and wt == pytest.approx(np.log(m / t))
+    # Shared authors tell a work from an unrelated one, not from its team's other work.
+    shared = [{r[1]: r[4] for r in rows if r[0] == "authors"}["all shared"] for rows in (unrelated, team)]
+    assert shared[0] > shared[1]
+    with pytest.raises(ValueError, match="no team class"):
+        sm._core.MatchModel().weights(against="team")
+    with pytest.raises(ValueError, match="'unrelated' or 'team'"):
+        model.weights(against="teams")

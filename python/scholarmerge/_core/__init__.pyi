@@ -180,9 +180,11 @@ class MatchModel:
         """
     def __setstate__(self, arg0: tuple) -> None:
         ...
-    def weights(self) -> list:
+    def weights(self, against: str = 'unrelated') -> list:
         """
-        (feature, level, m, u, weight) per level.
+        (feature, level, m, u, weight) per level: weight = log(m / u), the same work against an unrelated
+        one; with against='team', (feature, level, m, t, log(m / t)) against another work of the same team
+        (a three-class model only).
         """
     @property
     def m(self) -> typing.Annotated[list[typing.Annotated[list[float], "FixedSize(30)"]], "FixedSize(8)"]:
