@@ -582,12 +582,15 @@ TEST(Repair, NamesListedWithCommasAfterATitleAreCutEvenWhenTheCorpusNamesNoneOfT
                 "", 1996),
         // a title's own list is of title words
         fielded("data structures: models, methods, applications", "", "", 1995),
+        // a date is no name
+        fielded("scalable storage, june 9-12, 2003", "", "", 0),
     };
     repair_fields(r);
     EXPECT_EQ(r[3].title, r[0].title);
     EXPECT_EQ(r[3].surnames, (std::vector<std::string>{"litwin", "neimat", "schneider"}));
     EXPECT_EQ(r[4].title, r[1].title);
     EXPECT_TRUE(r[4].surnames.empty());
+    EXPECT_TRUE(r[5].surnames.empty());
 }
 
 TEST(Dedupe, NearestBoundaryListsTheClosestDecisionsFirst) {

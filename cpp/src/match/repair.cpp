@@ -208,7 +208,9 @@ void cut_field_runs(MatchRecord& r, const FieldVocabulary::FieldCounts& counts) 
             // One word is a surname only when the corpus names it so ("california" is no name).
             if (end - begin > 4 || lone_letter(words[end - 1]) || (end - begin == 1 && !author[begin])) return false;
             for (std::size_t k = begin; k < end; ++k)
-                if (year[k] || venue[k] > 0 || !(lone_letter(words[k]) || author[k] || counts.name_like(keys[k]))) return false;
+                if (year[k] || venue[k] > 0 || std::any_of(words[k].begin(), words[k].end(), ascii::is_digit) ||
+                    !(lone_letter(words[k]) || author[k] || counts.name_like(keys[k])))
+                    return false;
             return true;
         };
         auto mark = [&](std::size_t begin, std::size_t end) {
