@@ -71,6 +71,9 @@ inline bool get_view(od::value v, std::string_view& out) {
     return !v.get_string().get(out);
 }
 bool get_id(od::value v, std::string& out);              // string or integer
+// The same without a copy: a string as a view (see get_view), an integer
+// written into `number` and viewed there.
+bool get_id_view(od::value v, std::string_view& out, std::string& number);
 bool get_int(od::value v, std::optional<std::int64_t>& out);  // integer or numeric string
 bool get_texts(od::value v, std::vector<std::string>& out);   // array of strings, or one string
 bool get_views(od::value v, std::vector<std::string_view>& out);  // the same, as views (see get_view)
