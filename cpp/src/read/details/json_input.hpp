@@ -168,7 +168,7 @@ bool each_item(od::value v, F&& f) {
     if (v.get_array().get(arr)) return false;
     for (auto item : arr) {
         if (item.error()) return false;
-        auto&& x = std::move(item).value_unsafe();  // in place, as in each_field
+        const od::value& x = item.value_unsafe();  // in place, as in each_field
         if (!f(x)) return false;
     }
     return true;
