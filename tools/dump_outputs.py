@@ -1,8 +1,11 @@
 """Dump what the readers and the name parser produce, to compare two builds.
 
-    python tools/dump_outputs.py reads OUT.jsonl   # every file in tests/data through sm.read
+    python tools/dump_outputs.py reads OUT.jsonl [FILE ...]  # every file in tests/data (and each FILE) through sm.read
     python tools/dump_outputs.py names OUT.jsonl   # every benchmark and generated name through sm.parse_names
     python tools/dump_outputs.py compare A.jsonl B.jsonl
+
+FILE: more inputs to dump, such as bench_json.py's generated files
+(bench/.cache/), whose author-heavy shape tests/data has little of.
 
 Run `reads` and `names` with the build before a change and again after it;
 `compare` prints the first lines that differ and exits 1 if any do. Speed
@@ -38,7 +41,7 @@ def _author(a) -> dict:
     return {f: _plain(getattr(a, f)) for f in AUTHOR_FIELDS}
 
 
-def dump_reads(out) -> None:
+def dump_reads(out, extra: list[str]) -> None:
     import scholarmerge as sm
 
     paths = []
@@ -46,8 +49,8 @@ def dump_reads(out) -> None:
         if "_config.yml" in files:
             paths.append(root)  # an academicpages site: read as a whole too
         paths += [os.path.join(root, name) for name in sorted(files)]
-    for path in paths:
-        rel = os.path.relpath(path, DATA)
+    for path in paths + [os.path.abspath(p) for p in extra]:
+        rel = os.path.relpath(path, DATA) if path.startswith(DATA) else os.path.basename(path)
         try:
             corpus = sm.read(path, progress=False)
         except Exception as e:  # an error is an output too: it must stay the same
@@ -137,11 +140,14 @@ def compare(a: str, b: str) -> int:
 def main() -> int:
     if len(sys.argv) == 4 and sys.argv[1] == "compare":
         return compare(sys.argv[2], sys.argv[3])
-    if len(sys.argv) != 3 or sys.argv[1] not in ("reads", "names"):
+    if len(sys.argv) < 3 or sys.argv[1] not in ("reads", "names") or (sys.argv[1] == "names" and len(sys.argv) > 3):
         print(__doc__)
         return 2
     with open(sys.argv[2], "w", encoding="utf-8") as out:
-        (dump_reads if sys.argv[1] == "reads" else dump_names)(out)
+        if sys.argv[1] == "reads":
+            dump_reads(out, sys.argv[3:])
+        else:
+            dump_names(out)
     return 0
 
 

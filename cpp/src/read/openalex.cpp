@@ -212,11 +212,15 @@ std::string read_work(od::object obj, Work& w, ReadContext& ctx) {
         } else if (detail::key_is(key, "locations")) {
             ok = each_item(x, [&](od::value loc) { return read_location(loc, w, false); });
         } else if (detail::key_is(key, "ids")) {
+            // Strings as views, not copies: the openalex and doi ids (URLs, too
+            // long to be stored inline) are checked and dropped, the top-level
+            // fields giving them; the others are copied once, bare.
             ok = each_field(x, [&](std::string_view k, od::value y) {
-                std::string id;
-                if (!get_id(y, id)) return false;
+                std::string number;
+                std::string_view id;
+                if (!get_id_view(y, id, number)) return false;
                 if (id.empty() || detail::key_is(k, "openalex") || detail::key_is(k, "doi")) return true;
-                w.ids[std::string(k)] = detail::key_is(k, "mag") ? std::move(id) : bare_url_id(id);
+                w.ids[std::string(k)] = detail::key_is(k, "mag") ? std::string(id) : bare_url_id(id);
                 return true;
             });
         } else if (detail::key_is(key, "abstract_inverted_index")) {

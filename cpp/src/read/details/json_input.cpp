@@ -464,6 +464,19 @@ bool get_text(od::value v, std::string& out) {
     return true;
 }
 
+bool get_id_view(od::value v, std::string_view& out, std::string& number) {
+    od::json_type t;
+    if (v.type().get(t)) return false;
+    if (t == od::json_type::number) {
+        std::int64_t i;
+        if (v.get_int64().get(i)) return false;
+        number = std::to_string(i);
+        out = number;
+        return true;
+    }
+    return get_view(v, out);
+}
+
 bool get_id(od::value v, std::string& out) {
     od::json_type t;
     if (v.type().get(t)) return false;

@@ -71,6 +71,9 @@ inline bool get_view(od::value v, std::string_view& out) {
     return !v.get_string().get(out);
 }
 bool get_id(od::value v, std::string& out);              // string or integer
+// The same without a copy: a string as a view (see get_view), an integer
+// written into `number` and viewed there.
+bool get_id_view(od::value v, std::string_view& out, std::string& number);
 bool get_int(od::value v, std::optional<std::int64_t>& out);  // integer or numeric string
 bool get_texts(od::value v, std::vector<std::string>& out);   // array of strings, or one string
 bool get_views(od::value v, std::vector<std::string_view>& out);  // the same, as views (see get_view)
@@ -124,9 +127,10 @@ inline bool field_key(od::field& field, std::string_view& key) {
 template <class F>
 std::string read_fields(od::object record, const ReadContext& ctx, F&& f) {
     for (auto result : record) {
-        od::field field;
         std::string_view key;
-        if (std::move(result).get(field) || !field_key(field, key)) return "a malformed key";
+        if (result.error()) return "a malformed key";
+        od::field&& field = std::move(result).value_unsafe();  // in place: see each_field
+        if (!field_key(field, key)) return "a malformed key";
         for (std::string_view stop : ctx.stop_keys)
             if (key == stop) return "key '" + std::string(key) + "'";
         if (!f(key, field.value())) return "field '" + std::string(key) + "'";
@@ -143,9 +147,12 @@ bool each_field(od::value v, F&& f) {
     od::object obj;
     if (v.get_object().get(obj)) return false;
     for (auto result : obj) {
-        od::field field;
+        // The field used where the iterator put it, not copied out first:
+        // the copy loads what was just stored in narrower pieces, and waits.
         std::string_view key;
-        if (std::move(result).get(field) || !field_key(field, key)) return false;
+        if (result.error()) return false;
+        od::field&& field = std::move(result).value_unsafe();
+        if (!field_key(field, key)) return false;
         if (!f(key, field.value())) return false;
     }
     return true;
@@ -160,8 +167,8 @@ bool each_item(od::value v, F&& f) {
     od::array arr;
     if (v.get_array().get(arr)) return false;
     for (auto item : arr) {
-        od::value x;
-        if (item.get(x)) return false;
+        if (item.error()) return false;
+        const od::value& x = item.value_unsafe();  // in place, as in each_field
         if (!f(x)) return false;
     }
     return true;
