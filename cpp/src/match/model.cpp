@@ -281,11 +281,14 @@ MatchModel fit_em(const std::vector<std::uint32_t>& seen, const std::vector<Evid
 
 // Whether the classes are the right way round: an equal title is evidence
 // for the same work and an unrelated one against it, against both kinds of
-// other work.
+// other work; and a near title (one typo) is evidence for the same work
+// against the team's other work, whose titles differ: a team class that
+// holds the copies with a typo has taken a part of the same-work class.
 bool title_orders_the_classes(const MatchModel& model) {
     const bool unrelated = model.weight(Feature::title, 5) > 0 && model.weight(Feature::title, 0) < 0;
     if (model.team <= 0) return unrelated;
-    return unrelated && model.team_weight(Feature::title, 5) > 0 && model.team_weight(Feature::title, 0) < 0;
+    return unrelated && model.team_weight(Feature::title, 5) > 0 && model.team_weight(Feature::title, 4) > 0 &&
+           model.team_weight(Feature::title, 0) < 0;
 }
 
 }  // namespace
