@@ -252,22 +252,61 @@ std::string drop_trailing_issue(std::string_view c) {
         std::string_view rest = w.substr(k);
         return k > 0 && (rest.empty() || rest == "st" || rest == "nd" || rest == "rd" || rest == "th");
     };
+    // "XLIII", "IV": a volume in Roman numerals (two letters at least: a
+    // series letter, "Physical Review D", is the container's own; alone, it
+    // is one after a comma, "Review, LXV": "ASPLOS IV" is a name)
+    auto roman = [](std::string_view w) {
+        if (w.size() < 2) return false;
+        for (char ch : w)
+            if (std::string_view("IVXLCDM").find(ch) == npos) return false;
+        return true;
+    };
+    // the words of a part or supplement: "Part II", "Suppl 1", "Heft 2", "Band 3"
+    static constexpr std::string_view kPart[] = {"part", "pt", "suppl", "supplement", "heft", "h", "band", "bd"};
+    // alone at the end ("Suppl" alone is a MEDLINE journal's own: "Acta Orthop Scand Suppl")
+    static constexpr std::string_view kAlone[] = {"supplement", "special", "heft"};
     const auto words = text::detail::space_words(c);
-    std::vector<std::string> low;
+    std::vector<std::string> low, bare;
     low.reserve(words.size());
-    for (auto w : words) low.push_back(lower_ascii(trim(w, " .,;:()[]")));
+    bare.reserve(words.size());
+    for (auto w : words) {
+        bare.push_back(trim(w, " .,;:()[]"));
+        low.push_back(lower_ascii(bare.back()));
+    }
     std::size_t e = words.size();
+    // "Computer, Special Issue on Fault-Tolerant Systems": an issue's own
+    // title after the journal's
+    for (std::size_t k = 1; k + 1 < e; ++k)
+        if (low[k] == "special" && (low[k + 1] == "issue" || low[k + 1] == "section")) {
+            e = k;
+            break;
+        }
+    // "Proceedings of CHI 90 (Seattle": a parenthesis the tagger cut off
+    // inside (the place or date of a meeting) is no part of the name
+    for (std::size_t k = e; k-- > 1;) {
+        if (words[k].find(')') != npos) break;
+        if (words[k][0] == '(') {
+            e = k;
+            break;
+        }
+    }
     while (e > 1) {
         const std::string& w = low[e - 1];
         const std::string prev = e >= 2 ? low[e - 2] : std::string();
         const std::size_t paren = w.find('(');
-        // One word: "... Review, June", "May(26)", "v.37".
+        auto after = [&](std::string_view head) {  // "v.37", "h.2", "19.jg"
+            return w.size() > head.size() && w.compare(0, head.size(), head) == 0 && number(w.substr(head.size()));
+        };
+        // One word: "... Review, June", "May(26)", "v.37", "Review, LXV", "H.2", "19.Jg", "Supplement".
         const bool one = in(w, kMonths) ||
                          (paren != npos && in(w.substr(0, paren), kMonths) && number(w.substr(paren + 1))) ||
-                         (w.size() > 2 && w[0] == 'v' && w[1] == '.' && number(w.substr(2)));
-        // Two words: "Vox September(17)", "v. 37", "no. 7", "(2nd edn)", "2. Aufl.".
-        const bool two = (number(w) && (in(prev, kMonths) || in(prev, kVolume))) || (in(w, kEdition) && ordinal(prev));
-        const std::size_t drop = one ? 1 : two ? 2 : 0;
+                         after("v.") || after("h.") || in(w, kAlone) ||
+                         (roman(bare[e - 1]) && e >= 2 && words[e - 2].back() == ',') ||
+                         (w.size() > 3 && w.compare(w.size() - 3, 3, ".jg") == 0 && number(w.substr(0, w.size() - 3)));
+        // Two words: "Vox September(17)", "v. 37", "no. 7", "(2nd edn)", "2. Aufl.", "Part II", "22. Jg.".
+        const bool two = (number(w) && (in(prev, kMonths) || in(prev, kVolume))) || (in(w, kEdition) && ordinal(prev)) ||
+                         (in(prev, kPart) && (number(w) || roman(bare[e - 1]))) || (w == "jg" && number(prev));
+        const std::size_t drop = two ? 2 : one ? 1 : 0;
         if (!drop || drop >= e) break;
         e -= drop;
     }
