@@ -314,6 +314,49 @@ std::string drop_trailing_issue(std::string_view c) {
 }
 
 
+// A book's translator, volume count, edition or reprint the tagger ran into
+// its title's end ("Mein Kampf. Trans. James Vincent Murphy", "Sense and
+// Sensibility. 2 vols", "Selected Writings. Volume 1, 1913-1926", "The
+// Iliad, 4th"): cut where such a note opens after a period or comma; the
+// title's first two words always stay.
+std::string drop_title_notes(std::string_view t) {
+    static constexpr std::string_view kTrans[] = {"trans", "tr", "transl", "translated", "reprint", "reprinted"};
+    static constexpr std::string_view kVolume[] = {"vol", "vols", "volume", "volumes"};
+    static constexpr std::string_view kEdition[] = {"ed", "edn", "edition"};
+    auto in = [](std::string_view w, const auto& set) {
+        for (std::string_view m : set)
+            if (w == m) return true;
+        return false;
+    };
+    auto count = [](std::string_view w) {  // "2", "4th", "XXIII"
+        std::size_t k = 0;
+        while (k < w.size() && digit(w[k])) ++k;
+        std::string_view rest = w.substr(k);
+        if (k > 0) return rest.empty() || rest == "st" || rest == "nd" || rest == "rd" || rest == "th";
+        if (w.empty()) return false;
+        for (char ch : w)
+            if (std::string_view("IVXLCDM").find(ch) == npos) return false;
+        return true;
+    };
+    const auto words = text::detail::space_words(t);
+    std::vector<std::string> low, bare;
+    for (auto w : words) {
+        bare.push_back(trim(w, " .,;:()[]"));
+        low.push_back(lower_ascii(bare.back()));
+    }
+    for (std::size_t k = 2; k < words.size(); ++k) {
+        const char before = words[k - 1].back();
+        if (before != '.' && before != ',') continue;
+        const bool last = k + 1 == words.size();
+        const std::string next = last ? std::string() : low[k + 1];
+        const bool note = in(low[k], kTrans) ||
+                          (in(low[k], kVolume) && !last && count(bare[k + 1])) ||
+                          (count(bare[k]) && digit(bare[k][0]) && (last || in(next, kVolume) || in(next, kEdition)));
+        if (note) return text::detail::join_words(words, 0, k);
+    }
+    return std::string(t);
+}
+
 }  // namespace detail
 
 bool split_reference(std::string_view text, Work& w, const RefsTagger& tagger) {
@@ -373,7 +416,7 @@ bool split_reference(std::string_view text, Work& w, const RefsTagger& tagger) {
                 tt = tt.substr(0, cut);
             }
         }
-        title = detail::clean_tagged_title(tt);
+        title = detail::clean_tagged_title(detail::drop_title_notes(tt));
         // "In P. Sanders (Ed.) The Tribes of ...": a second title after the
         // editors is the book the chapter is in.
         if (container_text.empty()) {
