@@ -226,7 +226,11 @@ TEST(SplitReference, TitleLosesTrailingBookNotes) {
     EXPECT_EQ(drop_title_notes("The Iliad, Books XXIII-XXIV. 4th."), "The Iliad, Books XXIII-XXIV.");
     EXPECT_EQ(drop_title_notes("Semiotics and the Philosophy of Language. Reprint, illustrated."),
               "Semiotics and the Philosophy of Language.");
+    EXPECT_EQ(drop_title_notes("Towards Optimal Rhythm (Unpublished doctoral dissertation)."), "Towards Optimal Rhythm");
+    EXPECT_EQ(drop_title_notes("Johann Gutenberg (translated by Douglas Martin)."), "Johann Gutenberg");
+    EXPECT_EQ(drop_title_notes("Voir et planifier. Traduction de Chantal Thérond."), "Voir et planifier.");
     // a title's own words stay
+    EXPECT_EQ(drop_title_notes("The Sudbury structure (abstract)"), "The Sudbury structure (abstract)");
     EXPECT_EQ(drop_title_notes("Notes on the Translated Text"), "Notes on the Translated Text");
     EXPECT_EQ(drop_title_notes("Volume, Mass and Density"), "Volume, Mass and Density");
     EXPECT_EQ(drop_title_notes("Trans. Am. Math. Soc."), "Trans. Am. Math. Soc.");

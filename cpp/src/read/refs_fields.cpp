@@ -320,7 +320,8 @@ std::string drop_trailing_issue(std::string_view c) {
 // Iliad, 4th"): cut where such a note opens after a period or comma; the
 // title's first two words always stay.
 std::string drop_title_notes(std::string_view t) {
-    static constexpr std::string_view kTrans[] = {"trans", "tr", "transl", "translated", "reprint", "reprinted"};
+    static constexpr std::string_view kTrans[] = {"trans",     "tr",        "transl",   "translated", "reprint",
+                                                  "reprinted", "traduction", "traduit", "ubersetzt",  "\xC3\x9Cbersetzt"};
     static constexpr std::string_view kVolume[] = {"vol", "vols", "volume", "volumes"};
     static constexpr std::string_view kEdition[] = {"ed", "edn", "edition"};
     auto in = [](std::string_view w, const auto& set) {
@@ -338,6 +339,20 @@ std::string drop_title_notes(std::string_view t) {
             if (std::string_view("IVXLCDM").find(ch) == npos) return false;
         return true;
     };
+    // "Towards Optimal Rhythm (Unpublished doctoral dissertation)", "(Report)",
+    // "(translated by ...)", "(1 éd.)": a trailing parenthesis that names the
+    // kind of work, its translator or edition ("(abstract)" is the title's)
+    {
+        std::string s = trim(t, " .,;:");
+        std::size_t open = s.rfind(" (");
+        if (!s.empty() && s.back() == ')' && open != npos && open > 0) {
+            const std::string in_paren = lower_ascii(std::string_view(s).substr(open + 2));
+            static constexpr std::string_view kKind[] = {"dissertation", "thesis", "translated", "trans.", "tr.", "report",
+                                                         "ed.", "\xC3\xA9d.", "edn", "edition", "brief"};
+            for (std::string_view k : kKind)
+                if (in_paren.find(k) != npos) return drop_title_notes(std::string_view(s).substr(0, open));
+        }
+    }
     const auto words = text::detail::space_words(t);
     std::vector<std::string> low, bare;
     for (auto w : words) {
