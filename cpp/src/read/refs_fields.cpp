@@ -347,10 +347,12 @@ std::string drop_title_notes(std::string_view t) {
         std::size_t open = s.rfind(" (");
         if (!s.empty() && s.back() == ')' && open != npos && open > 0) {
             const std::string in_paren = lower_ascii(std::string_view(s).substr(open + 2));
-            static constexpr std::string_view kKind[] = {"dissertation", "thesis", "translated", "trans.", "tr.", "report",
-                                                         "ed.", "\xC3\xA9d.", "edn", "edition", "brief"};
-            for (std::string_view k : kKind)
-                if (in_paren.find(k) != npos) return drop_title_notes(std::string_view(s).substr(0, open));
+            static constexpr std::string_view kKind[] = {"dissertation", "thesis", "translated", "report", "edition", "brief"};
+            static constexpr std::string_view kAbbrev[] = {"trans", "tr", "ed", "\xC3\xA9d", "edn"};  // whole words
+            bool kind = false;
+            for (std::string_view k : kKind) kind = kind || in_paren.find(k) != npos;
+            for (auto w : text::detail::space_words(in_paren)) kind = kind || in(trim(w, " .,;:()[]"), kAbbrev);
+            if (kind) return drop_title_notes(std::string_view(s).substr(0, open));
         }
     }
     const auto words = text::detail::space_words(t);
