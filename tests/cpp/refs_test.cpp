@@ -229,6 +229,10 @@ TEST(SplitReference, TitleLosesTrailingBookNotes) {
     EXPECT_EQ(drop_title_notes("Towards Optimal Rhythm (Unpublished doctoral dissertation)."), "Towards Optimal Rhythm");
     EXPECT_EQ(drop_title_notes("Johann Gutenberg (translated by Douglas Martin)."), "Johann Gutenberg");
     EXPECT_EQ(drop_title_notes("Voir et planifier. Traduction de Chantal Thérond."), "Voir et planifier.");
+    EXPECT_EQ(drop_title_notes("Abhandlungen von der Ungewissheit. Übersetzt von J. G. Jancke."),
+              "Abhandlungen von der Ungewissheit.");
+    EXPECT_EQ(drop_title_notes("L’écriture et la différence (1 éd.)."), "L’écriture et la différence");
+    EXPECT_EQ(drop_title_notes("Electr. Circuits (Industr. Eng.)"), "Electr. Circuits (Industr. Eng.)");
     // a title's own words stay
     EXPECT_EQ(drop_title_notes("The Sudbury structure (abstract)"), "The Sudbury structure (abstract)");
     EXPECT_EQ(drop_title_notes("Notes on the Translated Text"), "Notes on the Translated Text");

@@ -320,8 +320,9 @@ std::string drop_trailing_issue(std::string_view c) {
 // Iliad, 4th"): cut where such a note opens after a period or comma; the
 // title's first two words always stay.
 std::string drop_title_notes(std::string_view t) {
-    static constexpr std::string_view kTrans[] = {"trans",     "tr",        "transl",   "translated", "reprint",
-                                                  "reprinted", "traduction", "traduit", "ubersetzt",  "\xC3\x9Cbersetzt"};
+    static constexpr std::string_view kTrans[] = {"trans",      "tr",      "transl",    "translated",      "reprint",
+                                                  "reprinted",  "traduit", "ubersetzt", "\u00DCbersetzt", "\u00FCbersetzt",
+                                                  "traduction"};
     static constexpr std::string_view kVolume[] = {"vol", "vols", "volume", "volumes"};
     static constexpr std::string_view kEdition[] = {"ed", "edn", "edition"};
     auto in = [](std::string_view w, const auto& set) {
@@ -348,7 +349,7 @@ std::string drop_title_notes(std::string_view t) {
         if (!s.empty() && s.back() == ')' && open != npos && open > 0) {
             const std::string in_paren = lower_ascii(std::string_view(s).substr(open + 2));
             static constexpr std::string_view kKind[] = {"dissertation", "thesis", "translated", "report", "edition", "brief"};
-            static constexpr std::string_view kAbbrev[] = {"trans", "tr", "ed", "\xC3\xA9d", "edn"};  // whole words
+            static constexpr std::string_view kAbbrev[] = {"trans", "tr", "ed", "\u00E9d", "edn"};  // whole words
             bool kind = false;
             for (std::string_view k : kKind) kind = kind || in_paren.find(k) != npos;
             for (auto w : text::detail::space_words(in_paren)) kind = kind || in(trim(w, " .,;:()[]"), kAbbrev);
