@@ -197,3 +197,45 @@ TEST(SplitReference, ContainerLosesTrailingIssue) {
     EXPECT_EQ(drop_trailing_issue("Proceedings of CHI 90"), "Proceedings of CHI 90");
     EXPECT_EQ(drop_trailing_issue("May"), "May");
 }
+
+// Parts, supplements, Roman volumes after a comma, an issue's own title and
+// a parenthesis cut off inside go too; names with numerals stay.
+TEST(SplitReference, ContainerLosesTrailingPart) {
+    using detail::drop_trailing_issue;
+    EXPECT_EQ(drop_trailing_issue("Consumer Installment Credit, Part II"), "Consumer Installment Credit,");
+    EXPECT_EQ(drop_trailing_issue("Psychological Review, LXV"), "Psychological Review,");
+    EXPECT_EQ(drop_trailing_issue("Am J Ind Med (Suppl 1)"), "Am J Ind Med");
+    EXPECT_EQ(drop_trailing_issue("Electroencephalography and clinical neurophysiology. Supplement"),
+              "Electroencephalography and clinical neurophysiology.");
+    EXPECT_EQ(drop_trailing_issue("Computer, Special Issue on Fault-Tolerant Systems"), "Computer,");
+    EXPECT_EQ(drop_trailing_issue("Proceedings of CHI 90 (Seattle"), "Proceedings of CHI 90");
+    EXPECT_EQ(drop_trailing_issue("Zeitschrift für Inklusion. 19.Jg"), "Zeitschrift für Inklusion.");
+    EXPECT_EQ(drop_trailing_issue("Gemeinsam leben. 22. Jg. Heft"), "Gemeinsam leben.");
+    EXPECT_EQ(drop_trailing_issue("In ASPLOS IV"), "In ASPLOS IV");
+    EXPECT_EQ(drop_trailing_issue("International Conference on Machine Learning (ICML)"),
+              "International Conference on Machine Learning (ICML)");
+    EXPECT_EQ(drop_trailing_issue("Acta Orthop Scand Suppl"), "Acta Orthop Scand Suppl");
+    EXPECT_EQ(drop_trailing_issue("Physical Review D"), "Physical Review D");
+}
+
+TEST(SplitReference, TitleLosesTrailingBookNotes) {
+    using detail::drop_title_notes;
+    EXPECT_EQ(drop_title_notes("Mein Kampf, trans. James Vincent Murphy"), "Mein Kampf,");
+    EXPECT_EQ(drop_title_notes("Sense and Sensibility, 2 vols."), "Sense and Sensibility,");
+    EXPECT_EQ(drop_title_notes("Os Lusiadas. Vols. 4 and 5 of Obras completas."), "Os Lusiadas.");
+    EXPECT_EQ(drop_title_notes("The Iliad, Books XXIII-XXIV. 4th."), "The Iliad, Books XXIII-XXIV.");
+    EXPECT_EQ(drop_title_notes("Semiotics and the Philosophy of Language. Reprint, illustrated."),
+              "Semiotics and the Philosophy of Language.");
+    EXPECT_EQ(drop_title_notes("Towards Optimal Rhythm (Unpublished doctoral dissertation)."), "Towards Optimal Rhythm");
+    EXPECT_EQ(drop_title_notes("Johann Gutenberg (translated by Douglas Martin)."), "Johann Gutenberg");
+    EXPECT_EQ(drop_title_notes("Voir et planifier. Traduction de Chantal Thérond."), "Voir et planifier.");
+    EXPECT_EQ(drop_title_notes("Abhandlungen von der Ungewissheit. Übersetzt von J. G. Jancke."),
+              "Abhandlungen von der Ungewissheit.");
+    EXPECT_EQ(drop_title_notes("L’écriture et la différence (1 éd.)."), "L’écriture et la différence");
+    EXPECT_EQ(drop_title_notes("Electr. Circuits (Industr. Eng.)"), "Electr. Circuits (Industr. Eng.)");
+    // a title's own words stay
+    EXPECT_EQ(drop_title_notes("The Sudbury structure (abstract)"), "The Sudbury structure (abstract)");
+    EXPECT_EQ(drop_title_notes("Notes on the Translated Text"), "Notes on the Translated Text");
+    EXPECT_EQ(drop_title_notes("Volume, Mass and Density"), "Volume, Mass and Density");
+    EXPECT_EQ(drop_title_notes("Trans. Am. Math. Soc."), "Trans. Am. Math. Soc.");
+}

@@ -252,28 +252,128 @@ std::string drop_trailing_issue(std::string_view c) {
         std::string_view rest = w.substr(k);
         return k > 0 && (rest.empty() || rest == "st" || rest == "nd" || rest == "rd" || rest == "th");
     };
+    // "XLIII", "IV": a volume in Roman numerals (two letters at least: a
+    // series letter, "Physical Review D", is the container's own; alone, it
+    // is one after a comma, "Review, LXV": "ASPLOS IV" is a name)
+    auto roman = [](std::string_view w) {
+        if (w.size() < 2) return false;
+        for (char ch : w)
+            if (std::string_view("IVXLCDM").find(ch) == npos) return false;
+        return true;
+    };
+    // the words of a part or supplement: "Part II", "Suppl 1", "Heft 2", "Band 3"
+    static constexpr std::string_view kPart[] = {"part", "pt", "suppl", "supplement", "heft", "h", "band", "bd"};
+    // alone at the end ("Suppl" alone is a MEDLINE journal's own: "Acta Orthop Scand Suppl")
+    static constexpr std::string_view kAlone[] = {"supplement", "special", "heft"};
     const auto words = text::detail::space_words(c);
-    std::vector<std::string> low;
+    std::vector<std::string> low, bare;
     low.reserve(words.size());
-    for (auto w : words) low.push_back(lower_ascii(trim(w, " .,;:()[]")));
+    bare.reserve(words.size());
+    for (auto w : words) {
+        bare.push_back(trim(w, " .,;:()[]"));
+        low.push_back(lower_ascii(bare.back()));
+    }
     std::size_t e = words.size();
+    // "Computer, Special Issue on Fault-Tolerant Systems": an issue's own
+    // title after the journal's
+    for (std::size_t k = 1; k + 1 < e; ++k)
+        if (low[k] == "special" && (low[k + 1] == "issue" || low[k + 1] == "section")) {
+            e = k;
+            break;
+        }
+    // "Proceedings of CHI 90 (Seattle": a parenthesis the tagger cut off
+    // inside (the place or date of a meeting) is no part of the name
+    for (std::size_t k = e; k-- > 1;) {
+        if (words[k].find(')') != npos) break;
+        if (words[k][0] == '(') {
+            e = k;
+            break;
+        }
+    }
     while (e > 1) {
         const std::string& w = low[e - 1];
         const std::string prev = e >= 2 ? low[e - 2] : std::string();
         const std::size_t paren = w.find('(');
-        // One word: "... Review, June", "May(26)", "v.37".
+        auto after = [&](std::string_view head) {  // "v.37", "h.2", "19.jg"
+            return w.size() > head.size() && w.compare(0, head.size(), head) == 0 && number(w.substr(head.size()));
+        };
+        // One word: "... Review, June", "May(26)", "v.37", "Review, LXV", "H.2", "19.Jg", "Supplement".
         const bool one = in(w, kMonths) ||
                          (paren != npos && in(w.substr(0, paren), kMonths) && number(w.substr(paren + 1))) ||
-                         (w.size() > 2 && w[0] == 'v' && w[1] == '.' && number(w.substr(2)));
-        // Two words: "Vox September(17)", "v. 37", "no. 7", "(2nd edn)", "2. Aufl.".
-        const bool two = (number(w) && (in(prev, kMonths) || in(prev, kVolume))) || (in(w, kEdition) && ordinal(prev));
-        const std::size_t drop = one ? 1 : two ? 2 : 0;
+                         after("v.") || after("h.") || in(w, kAlone) ||
+                         (roman(bare[e - 1]) && e >= 2 && words[e - 2].back() == ',') ||
+                         (w.size() > 3 && w.compare(w.size() - 3, 3, ".jg") == 0 && number(w.substr(0, w.size() - 3)));
+        // Two words: "Vox September(17)", "v. 37", "no. 7", "(2nd edn)", "2. Aufl.", "Part II", "22. Jg.".
+        const bool two = (number(w) && (in(prev, kMonths) || in(prev, kVolume))) || (in(w, kEdition) && ordinal(prev)) ||
+                         (in(prev, kPart) && (number(w) || roman(bare[e - 1]))) || (w == "jg" && number(prev));
+        const std::size_t drop = two ? 2 : one ? 1 : 0;
         if (!drop || drop >= e) break;
         e -= drop;
     }
     return e == words.size() ? std::string(c) : text::detail::join_words(words, 0, e);
 }
 
+
+// A book's translator, volume count, edition or reprint the tagger ran into
+// its title's end ("Mein Kampf. Trans. James Vincent Murphy", "Sense and
+// Sensibility. 2 vols", "Selected Writings. Volume 1, 1913-1926", "The
+// Iliad, 4th"): cut where such a note opens after a period or comma; the
+// title's first two words always stay.
+std::string drop_title_notes(std::string_view t) {
+    static constexpr std::string_view kTrans[] = {"trans",      "tr",      "transl",    "translated",      "reprint",
+                                                  "reprinted",  "traduit", "ubersetzt", "\u00DCbersetzt", "\u00FCbersetzt",
+                                                  "traduction"};
+    static constexpr std::string_view kVolume[] = {"vol", "vols", "volume", "volumes"};
+    static constexpr std::string_view kEdition[] = {"ed", "edn", "edition"};
+    auto in = [](std::string_view w, const auto& set) {
+        for (std::string_view m : set)
+            if (w == m) return true;
+        return false;
+    };
+    auto count = [](std::string_view w) {  // "2", "4th", "XXIII"
+        std::size_t k = 0;
+        while (k < w.size() && digit(w[k])) ++k;
+        std::string_view rest = w.substr(k);
+        if (k > 0) return rest.empty() || rest == "st" || rest == "nd" || rest == "rd" || rest == "th";
+        if (w.empty()) return false;
+        for (char ch : w)
+            if (std::string_view("IVXLCDM").find(ch) == npos) return false;
+        return true;
+    };
+    // "Towards Optimal Rhythm (Unpublished doctoral dissertation)", "(Report)",
+    // "(translated by ...)", "(1 éd.)": a trailing parenthesis that names the
+    // kind of work, its translator or edition ("(abstract)" is the title's)
+    {
+        std::string s = trim(t, " .,;:");
+        std::size_t open = s.rfind(" (");
+        if (!s.empty() && s.back() == ')' && open != npos && open > 0) {
+            const std::string in_paren = lower_ascii(std::string_view(s).substr(open + 2));
+            static constexpr std::string_view kKind[] = {"dissertation", "thesis", "translated", "report", "edition", "brief"};
+            static constexpr std::string_view kAbbrev[] = {"trans", "tr", "ed", "\u00E9d", "edn"};  // whole words
+            bool kind = false;
+            for (std::string_view k : kKind) kind = kind || in_paren.find(k) != npos;
+            for (auto w : text::detail::space_words(in_paren)) kind = kind || in(trim(w, " .,;:()[]"), kAbbrev);
+            if (kind) return drop_title_notes(std::string_view(s).substr(0, open));
+        }
+    }
+    const auto words = text::detail::space_words(t);
+    std::vector<std::string> low, bare;
+    for (auto w : words) {
+        bare.push_back(trim(w, " .,;:()[]"));
+        low.push_back(lower_ascii(bare.back()));
+    }
+    for (std::size_t k = 2; k < words.size(); ++k) {
+        const char before = words[k - 1].back();
+        if (before != '.' && before != ',') continue;
+        const bool last = k + 1 == words.size();
+        const std::string next = last ? std::string() : low[k + 1];
+        const bool note = in(low[k], kTrans) ||
+                          (in(low[k], kVolume) && !last && count(bare[k + 1])) ||
+                          (count(bare[k]) && digit(bare[k][0]) && (last || in(next, kVolume) || in(next, kEdition)));
+        if (note) return text::detail::join_words(words, 0, k);
+    }
+    return std::string(t);
+}
 
 }  // namespace detail
 
@@ -334,7 +434,7 @@ bool split_reference(std::string_view text, Work& w, const RefsTagger& tagger) {
                 tt = tt.substr(0, cut);
             }
         }
-        title = detail::clean_tagged_title(tt);
+        title = detail::clean_tagged_title(detail::drop_title_notes(tt));
         // "In P. Sanders (Ed.) The Tribes of ...": a second title after the
         // editors is the book the chapter is in.
         if (container_text.empty()) {

@@ -24,5 +24,8 @@ std::string clean_tagged_title(std::string_view t);
 // A container without the date, volume or edition run into its end ("Vox
 // September(17)", "..., v.37", "(2nd edn)"); one word is always kept.
 std::string drop_trailing_issue(std::string_view container);
+// A title without the translator, volume count, edition or reprint note run
+// into its end ("Mein Kampf. Trans. James Vincent Murphy", "... 2 vols").
+std::string drop_title_notes(std::string_view title);
 
 }  // namespace scholarmerge::detail
