@@ -47,12 +47,82 @@ IncrementalMatcher::IncrementalMatcher(const std::vector<Work>& works, std::vect
     changed_.reserve(prepared.size());
     for (MatchRecord& m : prepared) {
         changed_.push_back(static_cast<std::uint32_t>(records_.size()));
+        venue_names_.push_back(m.venue_name);
         records_.push_back(std::make_unique<MatchRecord>(std::move(m)));
     }
     build_index();
     count_recurrence(0);
+    // Every record's pairs with the ones before it: the candidate pairs a dedupe of them all counts.
+    std::vector<std::uint32_t> found;
+    for (std::uint32_t x = 0; x < records_.size(); ++x) {
+        candidates(x, found);
+        pairs_of(x, found, pairs_);
+    }
+    for (Pair& p : pairs_) p.pattern = with_venue_level(p, model_.anchors.get());
+    counts_.assign(kPatterns, 0);
+    count(pairs_);
     // The delta of a construction is its whole state: the first thing a catalogue stores.
     last_delta_ = snapshot();
+}
+
+void IncrementalMatcher::pairs_of(std::uint32_t x, const std::vector<std::uint32_t>& found, std::vector<Pair>& out,
+                                  CorpusAnchors* anchors) const {
+    if (found.empty() || record(x).title.empty()) return;
+    const CachedIndel cached(record(x).title);
+    for (const std::uint32_t y : found) {
+        // As compare_candidates() counts a batch's pairs: unguarded, the anchors among them.
+        const Evidence e = compare(record(x), record(y), cached);
+        if (e.guard) continue;
+        if (anchors && is_anchor(e)) anchors->add(record(x), record(y));
+        out.push_back({y, x, e.pattern()});
+    }
+}
+
+std::uint32_t IncrementalMatcher::with_venue_level(const Pair& p, const CorpusAnchors* anchors) const {
+    constexpr std::uint32_t kRadix = kLevels[kVenueName] + 1u;  // the venue name is the pattern's last digit
+    const std::uint32_t base = p.pattern - p.pattern % kRadix;
+    const std::uint8_t l = anchors ? anchors->level(venue_names_[p.a], venue_names_[p.b]) : kUnknown;
+    return base + (l == kUnknown ? kLevels[kVenueName] : l);
+}
+
+void IncrementalMatcher::count(const std::vector<Pair>& pairs) {
+    for (const Pair& p : pairs) ++counts_[p.pattern];
+}
+
+bool IncrementalMatcher::same(const MatchModel& m, std::uint32_t pattern) const {
+    return static_cast<float>(m.log_odds(evidence_from_pattern(pattern))) >= cutoff_;
+}
+
+std::size_t IncrementalMatcher::refit(std::shared_ptr<const CorpusAnchors> anchors, std::size_t stored,
+                                      const std::unordered_map<std::size_t, std::uint32_t>& was,
+                                      std::vector<char>& take) {
+    MatchModel fitted = fit_model(counts_);
+    fitted.anchors = std::move(anchors);
+    // Per pattern, decided by the model before (bit 0) and the refitted one (bit 1); 4: not yet known.
+    std::vector<std::uint8_t> decided(kPatterns, 4);
+    auto decide = [&](std::uint32_t p) {
+        if (decided[p] == 4) decided[p] = static_cast<std::uint8_t>(same(model_, p) | same(fitted, p) << 1);
+        return decided[p];
+    };
+    bool any = !was.empty();
+    for (std::uint32_t p = 0; p < kPatterns && !any; ++p)
+        if (counts_[p]) {
+            const std::uint8_t d = decide(p);
+            any = (d & 1) != (d >> 1);
+        }
+    std::size_t moved = 0;
+    if (any)
+        for (std::size_t k = 0; k < stored; ++k) {
+            const Pair& p = pairs_[k];
+            bool before = decide(p.pattern) & 1;
+            if (!was.empty())
+                if (const auto it = was.find(k); it != was.end()) before = decide(it->second) & 1;
+            if (before == static_cast<bool>(decide(p.pattern) >> 1)) continue;
+            take[static_cast<std::size_t>(labels_[p.a])] = take[static_cast<std::size_t>(labels_[p.b])] = 1;
+            ++moved;
+        }
+    model_ = std::move(fitted);
+    return moved;
 }
 
 void IncrementalMatcher::load(std::vector<std::uint32_t> rows) {
@@ -160,7 +230,10 @@ void IncrementalMatcher::index(std::uint32_t r) {
 
 void IncrementalMatcher::append(std::vector<MatchRecord> fresh) {
     const auto first = static_cast<std::uint32_t>(records_.size());
-    for (MatchRecord& r : fresh) records_.push_back(std::make_unique<MatchRecord>(std::move(r)));
+    for (MatchRecord& r : fresh) {
+        venue_names_.push_back(r.venue_name);
+        records_.push_back(std::make_unique<MatchRecord>(std::move(r)));
+    }
     const auto n = static_cast<std::uint32_t>(records_.size());
     for (std::uint32_t x = first; x < n; ++x) {
         labels_.push_back(x);
@@ -258,33 +331,55 @@ IncrementalMatcher::Update IncrementalMatcher::add(const std::vector<Work>& work
     }
     append(std::move(fresh));
     const auto n = static_cast<std::uint32_t>(records_.size());
-    // The clusters to take again: those of records a new one links to, and of records that recur now.
+    // The clusters to take again: those of records a new one links to, of
+    // records that recur now, and of stored pairs the refitted model moves.
     auto link = [&](std::uint32_t x, std::uint32_t y, Evidence& e) {
         if (model_.anchors) e.level[kVenueName] = model_.anchors->level(record(x), record(y));
-        return model_.log_odds(e);
+        return static_cast<double>(static_cast<float>(model_.log_odds(e)));  // as dedupe() scores a pattern
     };
-    std::vector<std::vector<std::uint32_t>> found_of(n - first);
+    std::vector<Pair> fresh_pairs;
+    CorpusAnchors fresh_anchors;  // the new pairs' anchors: a batch of all records counts them too
     {
+        std::vector<std::vector<std::uint32_t>> found_of(n - first);
         std::vector<std::uint32_t> needed;
         for (std::uint32_t x = first; x < n; ++x) {
             candidates(x, found_of[x - first]);
             needed.insert(needed.end(), found_of[x - first].begin(), found_of[x - first].end());
         }
         load(std::move(needed));
+        for (std::uint32_t x = first; x < n; ++x) pairs_of(x, found_of[x - first], fresh_pairs, &fresh_anchors);
     }
-    std::vector<char> take(n, 0);
-    for (std::uint32_t x = first; x < n; ++x) {
-        take[x] = 1;
-        if (record(x).title.empty()) continue;
-        CachedIndel cached(record(x).title);
-        for (std::uint32_t y : found_of[x - first]) {
-            if (take[static_cast<std::size_t>(labels_[y])]) continue;
-            Evidence e = compare(record(x), record(y), cached);
-            if (!e.guard && link(x, y, e) >= cutoff_) take[static_cast<std::size_t>(labels_[y])] = 1;
+    // The anchors grown by them; the stored pairs of the venue names they count weighed again.
+    std::shared_ptr<const CorpusAnchors> anchors = model_.anchors;
+    std::unordered_map<std::size_t, std::uint32_t> was;  // stored pair -> its pattern before
+    if (!fresh_anchors.empty()) {
+        auto grown = std::make_shared<CorpusAnchors>(model_.anchors ? *model_.anchors : CorpusAnchors{});
+        grown->merge(fresh_anchors);
+        const std::vector<std::uint64_t> names = fresh_anchors.names();
+        std::vector<char> weighed(n, 0);  // records whose venue name the new anchors count
+        for (std::uint32_t r = 0; r < n; ++r)
+            weighed[r] = venue_names_[r] && std::binary_search(names.begin(), names.end(), venue_names_[r]);
+        for (std::size_t k = 0; k < pairs_.size(); ++k) {
+            Pair& p = pairs_[k];
+            if (!weighed[p.a] && !weighed[p.b]) continue;
+            const std::uint32_t now = with_venue_level(p, grown.get());
+            if (now == p.pattern) continue;
+            was.emplace(k, p.pattern);
+            --counts_[p.pattern], ++counts_[now];
+            p.pattern = now;
         }
+        anchors = std::move(grown);
     }
-    for (const auto& [y, key] : touched) take[static_cast<std::size_t>(labels_[y])] = 1;
+    for (Pair& p : fresh_pairs) p.pattern = with_venue_level(p, anchors.get());
+    count(fresh_pairs);
     Update update;
+    std::vector<char> take(n, 0);
+    update.redecided = refit(anchors, pairs_.size(), was, take);  // the stored pairs: the new ones are not in pairs_ yet
+    for (std::uint32_t x = first; x < n; ++x) take[x] = 1;
+    for (const Pair& p : fresh_pairs)
+        if (same(model_, p.pattern)) take[static_cast<std::size_t>(labels_[p.a])] = 1;
+    pairs_.insert(pairs_.end(), fresh_pairs.begin(), fresh_pairs.end());
+    for (const auto& [y, key] : touched) take[static_cast<std::size_t>(labels_[y])] = 1;
     for (std::uint32_t r = 0; r < n; ++r)
         if (take[static_cast<std::size_t>(labels_[r])]) update.rows.push_back(r);
     load(std::vector<std::uint32_t>(update.rows.begin(), update.rows.end()));
@@ -307,7 +402,8 @@ IncrementalMatcher::Update IncrementalMatcher::add(const std::vector<Work>& work
             Evidence e = compare(record(x), record(y), cached);
             if (e.guard) continue;
             const double s = link(x, y, e);
-            if (s >= cutoff_) edges.push_back({local[y], local[x], s + 0.01 * e.title});  // as dedupe() orders them
+            if (s >= cutoff_)  // as dedupe() orders them
+                edges.push_back({local[y], local[x], s + 0.01 * static_cast<double>(static_cast<float>(e.title))});
         }
     }
     std::vector<std::int64_t> found_labels =
@@ -317,7 +413,11 @@ IncrementalMatcher::Update IncrementalMatcher::add(const std::vector<Work>& work
         labels_[static_cast<std::size_t>(update.rows[k])] = label;
         update.labels.push_back(label);
     }
-    write_delta(first, vocabulary_inputs, touched, update);
+    std::vector<std::uint64_t> repatterned;
+    repatterned.reserve(was.size());
+    for (const auto& [k, before] : was) repatterned.push_back(k);
+    std::sort(repatterned.begin(), repatterned.end());
+    write_delta(first, vocabulary_inputs, touched, update, fresh_pairs, repatterned);
     return update;
 }
 

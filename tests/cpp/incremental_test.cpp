@@ -22,14 +22,16 @@ std::vector<Work> slice(const std::vector<Work>& works, std::size_t from, std::s
 
 }  // namespace
 
-// The seeds added in three batches to a matcher built on their first half give
-// the labels of one dedupe of all of them with the model fitted on that half.
-TEST(IncrementalMatcher, BatchesGiveTheLabelsOfOneDedupeWithTheSameModel) {
+// The seeds added in three batches to a matcher built on their first half:
+// the pairs it counts are those of one dedupe of all of them, the model it
+// refits on them is that dedupe's own, and so are the labels.
+TEST(IncrementalMatcher, BatchesGiveTheCountsModelAndLabelsOfOneDedupe) {
     const Corpus c = read({SCHOLARMERGE_SEEDS_DIR});
     const std::size_t n = c.works.size(), half = n / 2;
     ASSERT_GT(n, 100u);
-    const DedupeResult first = dedupe_detailed(slice(c.works, 0, half));
+    const DedupeDetails first = dedupe_prepared(prepare(slice(c.works, 0, half)));
     IncrementalMatcher matcher(slice(c.works, 0, half), first.labels, *first.model);
+    EXPECT_EQ(matcher.pattern_counts(), first.pattern_counts);
     const std::size_t cuts[] = {half, half + (n - half) / 3, half + 2 * (n - half) / 3, n};
     std::size_t reclustered = 0;
     for (int k = 0; k < 3; ++k) {
@@ -40,11 +42,36 @@ TEST(IncrementalMatcher, BatchesGiveTheLabelsOfOneDedupeWithTheSameModel) {
         reclustered += u.rows.size();
     }
     EXPECT_LT(reclustered, 2 * n);  // not every record each time
+    const DedupeDetails all = dedupe_prepared(prepare(c.works));
+    EXPECT_EQ(matcher.pattern_counts(), all.pattern_counts);
+    EXPECT_EQ(matcher.model().m, all.model->m);
+    EXPECT_EQ(matcher.model().u, all.model->u);
+    EXPECT_EQ(matcher.model().prior, all.model->prior);
+    EXPECT_EQ(matcher.labels(), all.labels);
+    EXPECT_LT(std::set<std::int64_t>(all.labels.begin(), all.labels.end()).size(), n);  // there were duplicates
+}
+
+// A matcher built with a model its pairs do not give (one that joins
+// nothing: a prior of almost no pair the same work) decides otherwise once an
+// add refits it: the clusters of the stored pairs whose pattern flips are
+// clustered again, and the labels are those of one dedupe fitting its own
+// model, as if every record were taken again.
+TEST(IncrementalMatcher, PatternsTheRefitDecidesOtherwiseAreClusteredAgain) {
+    const Corpus c = read({SCHOLARMERGE_SEEDS_DIR});
+    const std::size_t n = c.works.size(), half = n / 2;
+    const DedupeDetails fitted = dedupe_prepared(prepare(slice(c.works, 0, half)));
+    auto start = std::make_shared<MatchModel>(*fitted.model);
+    start->prior = 1e-30;
     DedupeOptions o;
-    o.model = first.model;
-    const std::vector<std::int64_t> batch = dedupe_detailed(c.works, o).labels;
-    EXPECT_EQ(matcher.labels(), batch);
-    EXPECT_LT(std::set<std::int64_t>(batch.begin(), batch.end()).size(), n);  // there were duplicates to join
+    o.model = start;
+    const DedupeDetails first = dedupe_prepared(prepare(slice(c.works, 0, half)), o);
+    EXPECT_EQ(std::set<std::int64_t>(first.labels.begin(), first.labels.end()).size(), half);  // nothing joined
+    IncrementalMatcher matcher(slice(c.works, 0, half), first.labels, *start);
+    const IncrementalMatcher::Update u = matcher.add(slice(c.works, half, n));
+    EXPECT_GT(u.redecided, 0u);
+    const DedupeDetails all = dedupe_prepared(prepare(c.works));
+    EXPECT_EQ(matcher.pattern_counts(), all.pattern_counts);
+    EXPECT_EQ(matcher.labels(), all.labels);
 }
 
 TEST(IncrementalMatcher, RefusesLabelsThatAreNotFirstRows) {
@@ -183,13 +210,18 @@ TEST(IncrementalMatcher, RestoredMatcherAddsAsTheOneThatWroteTheState) {
         return out;
     };
     std::vector<std::string_view> views(states.begin(), states.end());
-    std::unique_ptr<IncrementalMatcher> cold = IncrementalMatcher::restore(views, fetch, *first.model);
+    // With the model the last add refitted (the catalogue stores it beside the state).
+    std::unique_ptr<IncrementalMatcher> cold = IncrementalMatcher::restore(views, fetch, warm.model());
     EXPECT_EQ(cold->labels(), warm.labels());
+    EXPECT_EQ(cold->pattern_counts(), warm.pattern_counts());
+    EXPECT_EQ(cold->pairs().size(), warm.pairs().size());
     EXPECT_EQ(cold->snapshot(), warm.snapshot());
     const std::vector<Work> rest = slice(c.works, third, n);
     const IncrementalMatcher::Update a = warm.add(rest), b = cold->add(rest);
     EXPECT_EQ(a.rows, b.rows);
     EXPECT_EQ(a.labels, b.labels);
+    EXPECT_EQ(a.redecided, b.redecided);
+    EXPECT_EQ(cold->model().m, warm.model().m);
     EXPECT_EQ(cold->labels(), warm.labels());
     EXPECT_EQ(cold->snapshot(), warm.snapshot());
     EXPECT_EQ(cold->last_delta(), warm.last_delta());

@@ -41,25 +41,34 @@ def _partition(work_of_key):
     return {frozenset(g) for g in groups.values()}
 
 
+def _batch_work_ids(batch):
+    index_to_id = dict(zip(batch.works["work_index"], batch.works["work_id"]))
+    return {k: index_to_id[int(w)] for k, w in zip(batch.keys, batch.work_of.tolist())}
+
+
 def test_ten_increments_give_the_batch_partition_and_ids(tmp_path):
-    """The adds that do not refit (the last two here: 4,419 and 4,910 records
-    on a model fitted on 3,928) match incrementally; the batch compared is one
-    ``sm.merge`` of all records with the catalogue's model (a batch fitting its
-    own model on all 4,910 decides 3 of the 2,200 pairs otherwise)."""
+    """After each of 10 adds the catalogue holds the partition and IDs of a
+    plain ``sm.merge`` of the records so far, which fits its own model: the
+    adds that are no batch (the refit rule's) refit the model on the candidate
+    pairs' pattern counts and cluster again the works whose stored pairs it
+    decides otherwise. At the end the catalogue's model is the batch's, so a
+    merge with it gives the same partition too."""
     frame = _dblp_acm()
     cat = sm.Catalog(tmp_path / "c.sqlite")
     for part in np.array_split(np.arange(len(frame)), 10):
         cat.add(frame.iloc[part], skip_stored=False)  # DBLP-ACM has identical rows, distinct records
+        batch = sm.merge(frame.iloc[:part[-1] + 1])
+        expected = _batch_work_ids(batch)
+        got = dict(zip(cat.records["key"], cat.records["work_id"]))
+        assert len(got) == part[-1] + 1
+        assert _partition(got) == _partition(expected)
+        assert got == expected
+        assert len(cat.works) == len(batch.works)
     details = [json.loads(d) for (d,) in cat._db.execute("SELECT detail FROM changes ORDER BY change")]
-    assert [d.get("refit", False) for d in details[-2:]] == [False, False]
-    batch = sm.merge(frame, model=cat.model)
-    index_to_id = dict(zip(batch.works["work_index"], batch.works["work_id"]))
-    expected = {k: index_to_id[int(w)] for k, w in zip(batch.keys, batch.work_of.tolist())}
-    got = dict(zip(cat.records["key"], cat.records["work_id"]))
-    assert len(got) == len(frame)
-    assert _partition(got) == _partition(expected)
-    assert got == expected
-    assert len(cat.works) == len(batch.works)
+    assert [d.get("refit", False) for d in details[-2:]] == [False, False]  # matched incrementally
+    assert any(d.get("redecided", 0) for d in details)  # and a refit moved stored pairs
+    assert cat.model.weights() == batch.model.weights()
+    assert _batch_work_ids(sm.merge(frame, model=cat.model)) == got
     people = cat.people  # resolved again over all works after the incremental adds
     assert sorted(map(str, people["person_id"])) == sorted(map(str, batch.people["person_id"]))
     works = cat.works.set_index("work_id")
@@ -178,6 +187,9 @@ _SPOILT = {
     "stale": (["UPDATE meta SET value = '999' WHERE name = 'matcher_state_records'"], "other records or another model"),
     "foreign": (["UPDATE matcher_state SET data = CAST(substr(data, 1, 4) || X'63000000' || substr(data, 9) AS BLOB)"],
                 "format version 99, this build reads"),
+    # A state of version 2 (before the candidate pairs were kept in it): rebuilt, as any other version.
+    "old version": (["UPDATE matcher_state SET data = CAST(substr(data, 1, 4) || X'02000000' || substr(data, 9) AS BLOB)"],
+                    "format version 2, this build reads 3"),
     "cut": (["UPDATE matcher_state SET data = substr(data, 1, length(data) - 7)"], "fails its checksum"),
     "flipped": ([_flip_state], "snapshot of 1 states: the stored state fails its checksum"),
     "record damaged": ([_flip_records], r"the stored record of row \d+ fails its checksum"),

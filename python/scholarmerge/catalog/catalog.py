@@ -118,8 +118,8 @@ class Catalog:
 
     @property
     def model(self) -> _core.MatchModel | None:
-        """The model adds decide with: fitted on all records at the last refit
-        (catalog/matching.py's rule); None before the first add."""
+        """The model the last add decided with: fitted on the candidate pairs
+        of all stored records (catalog/matching.py); None before the first add."""
         return stored_model(self._db)[0]
 
     @property
@@ -348,6 +348,8 @@ class Catalog:
             else:
                 first = len(state)
                 rows = state.add(corpus_of(new.fields))
+                if state.last_redecided:
+                    detail["redecided"] = state.last_redecided
                 state.store()
                 labels = state.matcher.labels
                 firsts = [int(labels[r]) for r in rows]
