@@ -85,6 +85,48 @@ std::uint32_t IncrementalMatcher::with_venue_level(const Pair& p, const CorpusAn
     return base + (l == kUnknown ? kLevels[kVenueName] : l);
 }
 
+void IncrementalMatcher::pair_again(std::uint32_t first, const CorpusAnchors* anchors, std::vector<Pair>& dropped,
+                                    std::vector<Pair>& found) {
+    const auto n = static_cast<std::uint32_t>(records_.size());
+    std::vector<char> holds(n, 0);  // the stored records holding such a word
+    std::vector<std::uint32_t> rows;
+    for (const std::uint64_t w : turned_common_)
+        postings_.find(w).each([&](std::uint32_t y) {
+            if (y < first && !holds[y]) holds[y] = 1, rows.push_back(y);
+            return true;
+        });
+    std::sort(rows.begin(), rows.end());
+    std::vector<Pair> kept;
+    kept.reserve(pairs_.size());
+    for (const Pair& p : pairs_) (holds[p.a] || holds[p.b] ? dropped : kept).push_back(p);
+    for (const Pair& p : dropped) --counts_[p.pattern];
+    load(rows);
+    // Per later row, its earlier partners: each pair once, compared as a batch compares it (later row first).
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> later_earlier;
+    std::vector<std::uint32_t> near, needed;
+    for (const std::uint32_t r : rows) {
+        candidates(r, near, false);
+        for (const std::uint32_t y : near) {
+            if (y >= first || (holds[y] && y < r)) continue;  // new rows: paired already; two holders: once
+            later_earlier.emplace_back(std::max(r, y), std::min(r, y));
+            needed.push_back(y);
+        }
+    }
+    load(std::move(needed));
+    std::sort(later_earlier.begin(), later_earlier.end());
+    std::vector<std::uint32_t> earlier;
+    for (std::size_t k = 0; k < later_earlier.size();) {
+        const std::uint32_t x = later_earlier[k].first;
+        earlier.clear();
+        for (; k < later_earlier.size() && later_earlier[k].first == x; ++k) earlier.push_back(later_earlier[k].second);
+        pairs_of(x, earlier, found);
+    }
+    for (Pair& p : found) p.pattern = with_venue_level(p, anchors);
+    count(found);
+    kept.insert(kept.end(), found.begin(), found.end());
+    pairs_ = std::move(kept);
+}
+
 void IncrementalMatcher::count(const std::vector<Pair>& pairs) {
     for (const Pair& p : pairs) ++counts_[p.pattern];
 }
@@ -218,8 +260,10 @@ void IncrementalMatcher::index(std::uint32_t r) {
     for (std::uint64_t k : keys) {
         postings_.append(k, r, kNoCap);
         const RowLists::Rows posting = postings_.find(k);
-        if (posting.size() == CandidateIndex::kMaxDocumentFrequency + 1)  // the word turns common
+        if (posting.size() == CandidateIndex::kMaxDocumentFrequency + 1) {  // the word turns common
             posting.each([&](std::uint32_t y) { return ++common_[y], true; });
+            turned_common_.push_back(k);
+        }
         else if (posting.size() > CandidateIndex::kMaxDocumentFrequency)
             ++common_[r];
     }
@@ -242,7 +286,7 @@ void IncrementalMatcher::append(std::vector<MatchRecord> fresh) {
     }
 }
 
-void IncrementalMatcher::candidates(std::uint32_t x, std::vector<std::uint32_t>& out) {
+void IncrementalMatcher::candidates(std::uint32_t x, std::vector<std::uint32_t>& out, bool earlier_only) {
     out.clear();
     if (seen_.size() < records_.size()) seen_.resize(records_.size(), 0);
     ++pass_;
@@ -259,7 +303,8 @@ void IncrementalMatcher::candidates(std::uint32_t x, std::vector<std::uint32_t>&
         const RowLists::Rows posting = postings_.find(w);
         if (posting.size() > CandidateIndex::kMaxDocumentFrequency) continue;
         posting.each([&](std::uint32_t y) {
-            if (y >= x) return false;  // postings are in record order
+            if (y == x) return true;
+            if (y > x && earlier_only) return false;  // postings are in record order
             if (shared_[y]++ == 0) met_.push_back(y);
             return true;
         });
@@ -283,7 +328,8 @@ void IncrementalMatcher::candidates(std::uint32_t x, std::vector<std::uint32_t>&
         // x meets its key's group only when it is among the first kMaxGroup.
         if (!members.contains(x)) continue;
         members.each([&](std::uint32_t y) {
-            if (y >= x) return false;
+            if (y == x) return true;
+            if (y > x && earlier_only) return false;
             if (seen_[y] != pass_) seen_[y] = pass_, out.push_back(y);
             return true;
         });
@@ -292,6 +338,7 @@ void IncrementalMatcher::candidates(std::uint32_t x, std::vector<std::uint32_t>&
 }
 
 IncrementalMatcher::Update IncrementalMatcher::add(const std::vector<Work>& works) {
+    turned_common_.clear();
     const auto first = static_cast<std::uint32_t>(records_.size());
     // Repaired by the vocabulary of every record so far, as prepare() repairs a batch of all of them.
     // prepare() counts them into it first.
@@ -349,12 +396,28 @@ IncrementalMatcher::Update IncrementalMatcher::add(const std::vector<Work>& work
         load(std::move(needed));
         for (std::uint32_t x = first; x < n; ++x) pairs_of(x, found_of[x - first], fresh_pairs, &fresh_anchors);
     }
-    // The anchors grown by them; the stored pairs of the venue names they count weighed again.
+    // The anchors grown by them.
     std::shared_ptr<const CorpusAnchors> anchors = model_.anchors;
-    std::unordered_map<std::size_t, std::uint32_t> was;  // stored pair -> its pattern before
     if (!fresh_anchors.empty()) {
         auto grown = std::make_shared<CorpusAnchors>(model_.anchors ? *model_.anchors : CorpusAnchors{});
         grown->merge(fresh_anchors);
+        anchors = std::move(grown);
+    }
+    Update update;
+    std::vector<char> take(n, 0);
+    // A word turned common: the stored pairs of its records as a batch finds them now; the
+    // clusters of those dropped that the model before joined are taken again.
+    std::vector<Pair> dropped, regained;
+    const bool paired_again = !turned_common_.empty();
+    if (paired_again) {
+        pair_again(first, anchors.get(), dropped, regained);
+        for (const Pair& p : dropped)
+            if (same(model_, p.pattern))
+                take[static_cast<std::size_t>(labels_[p.a])] = take[static_cast<std::size_t>(labels_[p.b])] = 1;
+    }
+    // The stored pairs of the venue names the new anchors count, weighed again.
+    std::unordered_map<std::size_t, std::uint32_t> was;  // stored pair -> its pattern before
+    if (!fresh_anchors.empty()) {
         const std::vector<std::uint64_t> names = fresh_anchors.names();
         std::vector<char> weighed(n, 0);  // records whose venue name the new anchors count
         for (std::uint32_t r = 0; r < n; ++r)
@@ -362,19 +425,19 @@ IncrementalMatcher::Update IncrementalMatcher::add(const std::vector<Work>& work
         for (std::size_t k = 0; k < pairs_.size(); ++k) {
             Pair& p = pairs_[k];
             if (!weighed[p.a] && !weighed[p.b]) continue;
-            const std::uint32_t now = with_venue_level(p, grown.get());
+            const std::uint32_t now = with_venue_level(p, anchors.get());
             if (now == p.pattern) continue;
             was.emplace(k, p.pattern);
             --counts_[p.pattern], ++counts_[now];
             p.pattern = now;
         }
-        anchors = std::move(grown);
     }
     for (Pair& p : fresh_pairs) p.pattern = with_venue_level(p, anchors.get());
     count(fresh_pairs);
-    Update update;
-    std::vector<char> take(n, 0);
-    update.redecided = refit(anchors, pairs_.size(), was, take);  // the stored pairs: the new ones are not in pairs_ yet
+    update.redecided = refit(anchors, pairs_.size(), was, take) + dropped.size();
+    for (const Pair& p : regained)  // found again (at the end of pairs_): those the refitted model joins
+        if (same(model_, p.pattern))
+            take[static_cast<std::size_t>(labels_[p.a])] = take[static_cast<std::size_t>(labels_[p.b])] = 1;
     for (std::uint32_t x = first; x < n; ++x) take[x] = 1;
     for (const Pair& p : fresh_pairs)
         if (same(model_, p.pattern)) take[static_cast<std::size_t>(labels_[p.a])] = 1;
@@ -417,7 +480,7 @@ IncrementalMatcher::Update IncrementalMatcher::add(const std::vector<Work>& work
     repatterned.reserve(was.size());
     for (const auto& [k, before] : was) repatterned.push_back(k);
     std::sort(repatterned.begin(), repatterned.end());
-    write_delta(first, vocabulary_inputs, touched, update, fresh_pairs, repatterned);
+    write_delta(first, vocabulary_inputs, touched, update, fresh_pairs, repatterned, paired_again);
     return update;
 }
 

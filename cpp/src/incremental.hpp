@@ -121,7 +121,8 @@ private:
     // new pairs and the stored ones whose pattern changed (their index in pairs_).
     void write_delta(std::size_t first, std::string_view made,
                      const std::vector<std::pair<std::uint32_t, std::uint64_t>>& touched, const Update& update,
-                     const std::vector<Pair>& fresh_pairs, const std::vector<std::uint64_t>& repatterned);
+                     const std::vector<Pair>& fresh_pairs, const std::vector<std::uint64_t>& repatterned,
+                     bool paired_again);
     // The unguarded pairs of x with the candidates `found` (rows below x), as dedupe() counts them.
     // Their patterns with the venue name unknown (with_venue_level sets it); the anchor pairs among them into `anchors`.
     void pairs_of(std::uint32_t x, const std::vector<std::uint32_t>& found, std::vector<Pair>& out,
@@ -139,8 +140,13 @@ private:
 
     void index(std::uint32_t r);  // r's title words and group keys into the index
     std::uint32_t df(std::uint64_t word) const;
-    // The candidates y < x of x (CandidateIndex's set), each once, into out.
-    void candidates(std::uint32_t x, std::vector<std::uint32_t>& out);
+    // The candidates y < x of x (CandidateIndex's set; with !earlier_only every y != x), each once, into out.
+    void candidates(std::uint32_t x, std::vector<std::uint32_t>& out, bool earlier_only = true);
+    // The stored pairs (rows below `first`) of the records holding a word that
+    // turned common in this add, found again as a batch finds them now (their
+    // word sets lost it); the dropped ones into `dropped`, the found ones into `found`.
+    void pair_again(std::uint32_t first, const CorpusAnchors* anchors, std::vector<Pair>& dropped,
+                    std::vector<Pair>& found);
     std::uint32_t set_size(std::uint32_t r) const;  // distinct title words, common ones left out
     void count_common();  // common_ from the postings' flat part
     void group_keys(std::uint32_t r, std::vector<std::uint64_t>& out) const;
@@ -166,6 +172,7 @@ private:
     std::vector<std::uint32_t> shared_, met_;  // scratch: per record, words shared with x; the records met
     std::uint32_t pass_ = 0;
     std::vector<std::uint32_t> changed_;  // rows whose bytes take_changed_records() has not given
+    std::vector<std::uint64_t> turned_common_;  // the words that turned common since add() began
     std::string last_delta_;
     Fetch fetch_;
 };

@@ -240,7 +240,7 @@ std::string IncrementalMatcher::snapshot() const {
 void IncrementalMatcher::write_delta(std::size_t first, std::string_view made,
                                      const std::vector<std::pair<std::uint32_t, std::uint64_t>>& touched,
                                      const Update& update, const std::vector<Pair>& fresh_pairs,
-                                     const std::vector<std::uint64_t>& repatterned) {
+                                     const std::vector<std::uint64_t>& repatterned, bool paired_again) {
     std::string& out = last_delta_;
     out.clear();
     put_header(out, {Kind::delta, first, records_.size(), cutoff_, min_jaccard_});
@@ -253,9 +253,16 @@ void IncrementalMatcher::write_delta(std::size_t first, std::string_view made,
     for (const auto& [row, key] : touched) rows.push_back(row), keys.push_back(key);
     put_array(out, rows), put_array(out, keys);
     put_array(out, fresh_pairs);
-    std::vector<std::uint32_t> patterns;  // the stored pairs the grown anchors weighed otherwise: their pattern now
-    for (const std::uint64_t k : repatterned) patterns.push_back(pairs_[k].pattern);
-    put_array(out, repatterned), put_array(out, patterns);
+    // The stored pairs made again (a word turned common): all of them; else those the grown
+    // anchors weighed otherwise, with their pattern now.
+    put<std::uint8_t>(out, paired_again);
+    if (paired_again) {
+        put_array(out, std::vector<Pair>(pairs_.begin(), pairs_.end() - static_cast<long>(fresh_pairs.size())));
+    } else {
+        std::vector<std::uint32_t> patterns;
+        for (const std::uint64_t k : repatterned) patterns.push_back(pairs_[k].pattern);
+        put_array(out, repatterned), put_array(out, patterns);
+    }
     put_array(out, update.rows), put_array(out, update.labels);
     incremental::seal(out);
 }
@@ -314,7 +321,12 @@ void IncrementalMatcher::replay_delta(std::string_view in, std::size_t pos) {
     get_array(in, pos, fresh_pairs);
     std::vector<std::uint64_t> repatterned;
     std::vector<std::uint32_t> patterns;
-    get_array(in, pos, repatterned), get_array(in, pos, patterns);
+    std::vector<Pair> stored_pairs;
+    const bool paired_again = get<std::uint8_t>(in, pos) != 0;
+    if (paired_again)
+        get_array(in, pos, stored_pairs);
+    else
+        get_array(in, pos, repatterned), get_array(in, pos, patterns);
     get_array(in, pos, rows), get_array(in, pos, labels);
     if (rkeys.size() != fresh.size() || touched.size() != touched_keys.size() || rows.size() != labels.size() ||
         repatterned.size() != patterns.size() || pos != in.size())
@@ -332,6 +344,12 @@ void IncrementalMatcher::replay_delta(std::string_view in, std::size_t pos) {
     }
     append(std::move(fresh));
     check_pairs(fresh_pairs, first, records_.size());
+    if (paired_again) {
+        check_pairs(stored_pairs, 0, first);
+        pairs_ = std::move(stored_pairs);
+        counts_.assign(kPatterns, 0);
+        count(pairs_);
+    }
     for (std::size_t k = 0; k < repatterned.size(); ++k) {
         if (repatterned[k] >= pairs_.size() || patterns[k] >= kPatterns)
             throw std::invalid_argument("matcher state: a delta changes a pair out of range");
