@@ -291,3 +291,63 @@ TEST(IncrementalMatcher, DamagedStatesAndRecordsAreRefusedByName) {
         stored = std::move(saved);
     }
 }
+
+namespace {
+
+// Titles of four words drawn from a small vocabulary, each with "zeta"; every
+// seventh work a copy of an earlier one in another source (a duplicate).
+std::vector<Work> zeta_corpus(std::size_t n) {
+    const char* words[] = {"lattice", "kernel", "sparse", "graph", "stream", "query", "index", "tensor",
+                           "robust", "cache", "vector", "fusion", "spectral", "crypt", "mesh", "agent"};
+    std::vector<Work> works;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i % 7 == 6) {
+            Work copy = works[i - 5];
+            copy.source = "other.txt";
+            works.push_back(std::move(copy));
+            continue;
+        }
+        std::string title = "zeta";
+        for (std::size_t k = 0, h = i * 2654435761u; k < 4; ++k, h /= 16) title += std::string(" ") + words[h % 16];
+        works.push_back(work(title + " " + std::to_string(i % 97), {"Surname" + std::to_string(i % 13)}, "Venue", 2000));
+    }
+    return works;
+}
+
+}  // namespace
+
+// "zeta" turns common (in more than kMaxDocumentFrequency titles) inside an
+// add: the stored records holding it are paired again as a batch of all the
+// records pairs them (their word sets lost it), so the counts, model and
+// labels are that batch's; and a matcher restored from the states adds the same.
+TEST(IncrementalMatcher, AWordTurningCommonPairsItsStoredRecordsAgain) {
+    const std::vector<Work> works = zeta_corpus(1100);
+    const std::size_t built = 980;
+    const DedupeDetails first = dedupe_prepared(prepare(slice(works, 0, built)));
+    IncrementalMatcher warm(slice(works, 0, built), first.labels, *first.model);
+    std::map<std::uint32_t, std::string> stored;
+    auto keep = [&](IncrementalMatcher& m) {
+        for (auto& [row, bytes] : m.take_changed_records()) stored[row] = std::move(bytes);
+    };
+    keep(warm);
+    std::vector<std::string> states{warm.last_delta()};
+    warm.add(slice(works, built, 1050));
+    keep(warm);
+    states.push_back(warm.last_delta());
+    const DedupeDetails batch = dedupe_prepared(prepare(slice(works, 0, 1050)));
+    EXPECT_EQ(warm.pattern_counts(), batch.pattern_counts);
+    EXPECT_NE(first.pattern_counts, std::vector<std::uint64_t>(kPatterns, 0));
+    EXPECT_EQ(warm.labels(), batch.labels);
+    auto fetch = [&](const std::vector<std::uint32_t>& rows) {
+        std::vector<std::string> out;
+        for (std::uint32_t r : rows) out.push_back(stored.at(r));
+        return out;
+    };
+    std::vector<std::string_view> views(states.begin(), states.end());
+    std::unique_ptr<IncrementalMatcher> cold = IncrementalMatcher::restore(views, fetch, warm.model());
+    EXPECT_EQ(cold->snapshot(), warm.snapshot());
+    const std::vector<Work> rest = slice(works, 1050, works.size());
+    warm.add(rest), cold->add(rest);
+    EXPECT_EQ(cold->snapshot(), warm.snapshot());
+    EXPECT_EQ(warm.labels(), dedupe_prepared(prepare(works)).labels);
+}
