@@ -101,8 +101,8 @@ void bind_incremental(py::module_& m) {
         .def("__len__", &IncrementalMatcher::size)
         .def_property_readonly("labels", [](const IncrementalMatcher& self) { return to_array(self.labels()); })
         .def_property_readonly("model", &IncrementalMatcher::model,
-                               "The model the last add() decided with: fitted on pattern_counts (the anchors "
-                               "those of the model given).")
+                               "The model the last add() decided with: fitted on pattern_counts, its anchors "
+                               "those of the model given grown by the added records' anchor pairs.")
         .def_property_readonly(
             "pattern_counts",
             [](const IncrementalMatcher& self) {

@@ -260,6 +260,7 @@ void IncrementalMatcher::write_delta(std::size_t first, std::string_view made,
         put_array(out, std::vector<Pair>(pairs_.begin(), pairs_.end() - static_cast<long>(fresh_pairs.size())));
     } else {
         std::vector<std::uint32_t> patterns;
+        patterns.reserve(repatterned.size());
         for (const std::uint64_t k : repatterned) patterns.push_back(pairs_[k].pattern);
         put_array(out, repatterned), put_array(out, patterns);
     }

@@ -30,6 +30,14 @@ from .schema import open_db
 PAUSE_ENV = "SCHOLARMERGE_CATALOG_PAUSE_IN_ADD"
 
 
+def _members(work_of: dict[str, str]) -> dict[str, frozenset[str]]:
+    """Each work's keys."""
+    keys: dict[str, set[str]] = {}
+    for key, work in work_of.items():
+        keys.setdefault(work, set()).add(key)
+    return {w: frozenset(k) for w, k in keys.items()}
+
+
 class Catalog:
     """A catalogue in the SQLite file `path` (made if missing).
 
@@ -267,12 +275,16 @@ class Catalog:
         after = self._work_of_keys(merged)
         changes = compare(change, before, after)
         db = self._db
-        gone = sorted(set(before.values()))
+        # A work clustered again into the same members keeps its ID and its row: only the others are written.
+        was = _members(before)
+        same = {w for w, ks in _members(after).items() if was.get(w) == ks}
+        gone = sorted(set(before.values()) - same)
         for k in range(0, len(gone), 500):
             chunk = gone[k:k + 500]
             db.execute(f"DELETE FROM works WHERE work_id IN ({','.join('?' * len(chunk))})", chunk)
-        db.executemany("INSERT OR REPLACE INTO clusters VALUES (?, ?)", after.items())
-        db.executemany("INSERT INTO works VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self._works_rows(merged, after))
+        db.executemany("INSERT OR REPLACE INTO clusters VALUES (?, ?)", [(k, w) for k, w in after.items() if w not in same])
+        db.executemany("INSERT INTO works VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       [r for r in self._works_rows(merged, after) if r[0] not in same])
         # The people are resolved over all works: done when next read (_fresh_people).
         db.execute("INSERT OR REPLACE INTO meta VALUES ('people_stale', '1')")
         self._log(changes, change, action, detail)
