@@ -42,10 +42,12 @@ class Catalog:
     """A catalogue in the SQLite file `path` (made if missing).
 
     Every ``add`` matches the new records against the stored ones (kept
-    prepared and indexed, in the file too, with the model fitted when the
-    catalogue last grew by half: the refit rule and the stored matcher of
-    ``catalog/matching.py``) and clusters again only
-    the works they link to, under the stored decisions; a work keeps its ID
+    prepared and indexed, in the file too, with their candidate pairs by
+    evidence pattern: the model is fitted again on them at each add, all
+    records matched again when the catalogue grew by half: the refit rule and
+    the stored matcher of ``catalog/matching.py``) and clusters again only
+    the works they link to or whose pairs the refitted model decides
+    otherwise, under the stored decisions; a work keeps its ID
     unless a new record's key sorts before its smallest key (then
     ``Changes.renamed`` and the history say so). The people are resolved over
     all works when next read. Each
