@@ -31,10 +31,12 @@ void bind_incremental(py::module_& m) {
                     py::gil_scoped_release release;
                     u = self.add(added.works);
                 }
-                return py::make_tuple(to_array(u.rows), to_array(u.labels));
+                return py::make_tuple(to_array(u.rows), to_array(u.labels), u.redecided);
             },
             py::arg("added"),
-            "Append the records; (rows, labels) of the records clustered again (the new ones among them).")
+            "Append the records and fit the model again on the candidate pairs' pattern counts; (rows, labels)\n"
+            "of the records clustered again (the new ones among them), and how many stored pairs the refitted\n"
+            "model decides otherwise (their clusters are among the rows).")
         .def_static(
             "restore",
             [](const std::vector<py::bytes>& states, py::function fetch, const MatchModel& model, double threshold,
@@ -98,7 +100,29 @@ void bind_incremental(py::module_& m) {
             "a snapshot).")
         .def("__len__", &IncrementalMatcher::size)
         .def_property_readonly("labels", [](const IncrementalMatcher& self) { return to_array(self.labels()); })
-        .def_property_readonly("model", &IncrementalMatcher::model);
+        .def_property_readonly("model", &IncrementalMatcher::model,
+                               "The model the last add() decided with: fitted on pattern_counts, its anchors "
+                               "those of the model given grown by the added records' anchor pairs.")
+        .def_property_readonly(
+            "pattern_counts",
+            [](const IncrementalMatcher& self) {
+                const PatternCounts& c = self.pattern_counts();
+                return py::array_t<std::uint64_t>(static_cast<py::ssize_t>(c.size()), c.data());
+            },
+            "The unguarded candidate pairs of the records per evidence pattern, as dedupe counts them.")
+        .def_property_readonly(
+            "pairs",
+            [](const IncrementalMatcher& self) {
+                const auto& pairs = self.pairs();
+                py::array_t<std::uint32_t> out({static_cast<py::ssize_t>(pairs.size()), py::ssize_t{3}});
+                auto v = out.mutable_unchecked<2>();
+                for (std::size_t k = 0; k < pairs.size(); ++k) {
+                    const auto i = static_cast<py::ssize_t>(k);
+                    v(i, 0) = pairs[k].a, v(i, 1) = pairs[k].b, v(i, 2) = pairs[k].pattern;
+                }
+                return out;
+            },
+            "The unguarded candidate pairs kept, one row each: row a, row b (a < b), evidence pattern.");
 }
 
 }  // namespace scholarmerge::bindings

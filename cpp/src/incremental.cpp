@@ -47,12 +47,124 @@ IncrementalMatcher::IncrementalMatcher(const std::vector<Work>& works, std::vect
     changed_.reserve(prepared.size());
     for (MatchRecord& m : prepared) {
         changed_.push_back(static_cast<std::uint32_t>(records_.size()));
+        venue_names_.push_back(m.venue_name);
         records_.push_back(std::make_unique<MatchRecord>(std::move(m)));
     }
     build_index();
     count_recurrence(0);
+    // Every record's pairs with the ones before it: the candidate pairs a dedupe of them all counts.
+    std::vector<std::uint32_t> found;
+    for (std::uint32_t x = 0; x < records_.size(); ++x) {
+        candidates(x, found);
+        pairs_of(x, found, pairs_);
+    }
+    for (Pair& p : pairs_) p.pattern = with_venue_level(p, model_.anchors.get());
+    counts_.assign(kPatterns, 0);
+    count(pairs_);
     // The delta of a construction is its whole state: the first thing a catalogue stores.
     last_delta_ = snapshot();
+}
+
+void IncrementalMatcher::pairs_of(std::uint32_t x, const std::vector<std::uint32_t>& found, std::vector<Pair>& out,
+                                  CorpusAnchors* anchors) const {
+    if (found.empty() || record(x).title.empty()) return;
+    const CachedIndel cached(record(x).title);
+    for (const std::uint32_t y : found) {
+        // As compare_candidates() counts a batch's pairs: unguarded, the anchors among them.
+        const Evidence e = compare(record(x), record(y), cached);
+        if (e.guard) continue;
+        if (anchors && is_anchor(e)) anchors->add(record(x), record(y));
+        out.push_back({y, x, e.pattern()});
+    }
+}
+
+std::uint32_t IncrementalMatcher::with_venue_level(const Pair& p, const CorpusAnchors* anchors) const {
+    constexpr std::uint32_t kRadix = kLevels[kVenueName] + 1u;  // the venue name is the pattern's last digit
+    const std::uint32_t base = p.pattern - p.pattern % kRadix;
+    const std::uint8_t l = anchors ? anchors->level(venue_names_[p.a], venue_names_[p.b]) : kUnknown;
+    return base + (l == kUnknown ? kLevels[kVenueName] : l);
+}
+
+void IncrementalMatcher::pair_again(std::uint32_t first, const CorpusAnchors* anchors, std::vector<Pair>& dropped,
+                                    std::vector<Pair>& found) {
+    const auto n = static_cast<std::uint32_t>(records_.size());
+    std::vector<char> holds(n, 0);  // the stored records holding such a word
+    std::vector<std::uint32_t> rows;
+    for (const std::uint64_t w : turned_common_)
+        postings_.find(w).each([&](std::uint32_t y) {
+            if (y < first && !holds[y]) holds[y] = 1, rows.push_back(y);
+            return true;
+        });
+    std::sort(rows.begin(), rows.end());
+    std::vector<Pair> kept;
+    kept.reserve(pairs_.size());
+    for (const Pair& p : pairs_) (holds[p.a] || holds[p.b] ? dropped : kept).push_back(p);
+    for (const Pair& p : dropped) --counts_[p.pattern];
+    load(rows);
+    // Per later row, its earlier partners: each pair once, compared as a batch compares it (later row first).
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> later_earlier;
+    std::vector<std::uint32_t> near, needed;
+    for (const std::uint32_t r : rows) {
+        candidates(r, near, false);
+        for (const std::uint32_t y : near) {
+            if (y >= first || (holds[y] && y < r)) continue;  // new rows: paired already; two holders: once
+            later_earlier.emplace_back(std::max(r, y), std::min(r, y));
+            needed.push_back(y);
+        }
+    }
+    load(std::move(needed));
+    std::sort(later_earlier.begin(), later_earlier.end());
+    std::vector<std::uint32_t> earlier;
+    for (std::size_t k = 0; k < later_earlier.size();) {
+        const std::uint32_t x = later_earlier[k].first;
+        earlier.clear();
+        for (; k < later_earlier.size() && later_earlier[k].first == x; ++k) earlier.push_back(later_earlier[k].second);
+        pairs_of(x, earlier, found);
+    }
+    for (Pair& p : found) p.pattern = with_venue_level(p, anchors);
+    count(found);
+    kept.insert(kept.end(), found.begin(), found.end());
+    pairs_ = std::move(kept);
+}
+
+void IncrementalMatcher::count(const std::vector<Pair>& pairs) {
+    for (const Pair& p : pairs) ++counts_[p.pattern];
+}
+
+bool IncrementalMatcher::same(const MatchModel& m, std::uint32_t pattern) const {
+    return static_cast<float>(m.log_odds(evidence_from_pattern(pattern))) >= cutoff_;
+}
+
+std::size_t IncrementalMatcher::refit(std::shared_ptr<const CorpusAnchors> anchors, std::size_t stored,
+                                      const std::unordered_map<std::size_t, std::uint32_t>& was,
+                                      std::vector<char>& take) {
+    MatchModel fitted = fit_model(counts_);
+    fitted.anchors = std::move(anchors);
+    // Per pattern, decided by the model before (bit 0) and the refitted one (bit 1); 4: not yet known.
+    std::vector<std::uint8_t> decided(kPatterns, 4);
+    auto decide = [&](std::uint32_t p) {
+        if (decided[p] == 4) decided[p] = static_cast<std::uint8_t>(same(model_, p) | same(fitted, p) << 1);
+        return decided[p];
+    };
+    bool any = !was.empty();
+    for (std::uint32_t p = 0; p < kPatterns && !any; ++p)
+        if (counts_[p]) {
+            const std::uint8_t d = decide(p);
+            any = (d & 1) != (d >> 1);
+        }
+    std::size_t moved = 0;
+    if (any)
+        for (std::size_t k = 0; k < stored; ++k) {
+            const Pair& p = pairs_[k];
+            bool before = decide(p.pattern) & 1;
+            if (!was.empty())
+                if (const auto it = was.find(k); it != was.end()) before = decide(it->second) & 1;
+            if (before == static_cast<bool>(decide(p.pattern) >> 1)) continue;
+            take[static_cast<std::size_t>(labels_[p.a])] = take[static_cast<std::size_t>(labels_[p.b])] = 1;
+            ++moved;
+        }
+    model_ = std::move(fitted);
+    return moved;
 }
 
 void IncrementalMatcher::load(std::vector<std::uint32_t> rows) {
@@ -148,8 +260,10 @@ void IncrementalMatcher::index(std::uint32_t r) {
     for (std::uint64_t k : keys) {
         postings_.append(k, r, kNoCap);
         const RowLists::Rows posting = postings_.find(k);
-        if (posting.size() == CandidateIndex::kMaxDocumentFrequency + 1)  // the word turns common
+        if (posting.size() == CandidateIndex::kMaxDocumentFrequency + 1) {  // the word turns common
             posting.each([&](std::uint32_t y) { return ++common_[y], true; });
+            turned_common_.push_back(k);
+        }
         else if (posting.size() > CandidateIndex::kMaxDocumentFrequency)
             ++common_[r];
     }
@@ -160,7 +274,10 @@ void IncrementalMatcher::index(std::uint32_t r) {
 
 void IncrementalMatcher::append(std::vector<MatchRecord> fresh) {
     const auto first = static_cast<std::uint32_t>(records_.size());
-    for (MatchRecord& r : fresh) records_.push_back(std::make_unique<MatchRecord>(std::move(r)));
+    for (MatchRecord& r : fresh) {
+        venue_names_.push_back(r.venue_name);
+        records_.push_back(std::make_unique<MatchRecord>(std::move(r)));
+    }
     const auto n = static_cast<std::uint32_t>(records_.size());
     for (std::uint32_t x = first; x < n; ++x) {
         labels_.push_back(x);
@@ -169,7 +286,7 @@ void IncrementalMatcher::append(std::vector<MatchRecord> fresh) {
     }
 }
 
-void IncrementalMatcher::candidates(std::uint32_t x, std::vector<std::uint32_t>& out) {
+void IncrementalMatcher::candidates(std::uint32_t x, std::vector<std::uint32_t>& out, bool earlier_only) {
     out.clear();
     if (seen_.size() < records_.size()) seen_.resize(records_.size(), 0);
     ++pass_;
@@ -186,7 +303,8 @@ void IncrementalMatcher::candidates(std::uint32_t x, std::vector<std::uint32_t>&
         const RowLists::Rows posting = postings_.find(w);
         if (posting.size() > CandidateIndex::kMaxDocumentFrequency) continue;
         posting.each([&](std::uint32_t y) {
-            if (y >= x) return false;  // postings are in record order
+            if (y == x) return true;
+            if (y > x && earlier_only) return false;  // postings are in record order
             if (shared_[y]++ == 0) met_.push_back(y);
             return true;
         });
@@ -210,7 +328,8 @@ void IncrementalMatcher::candidates(std::uint32_t x, std::vector<std::uint32_t>&
         // x meets its key's group only when it is among the first kMaxGroup.
         if (!members.contains(x)) continue;
         members.each([&](std::uint32_t y) {
-            if (y >= x) return false;
+            if (y == x) return true;
+            if (y > x && earlier_only) return false;
             if (seen_[y] != pass_) seen_[y] = pass_, out.push_back(y);
             return true;
         });
@@ -219,6 +338,7 @@ void IncrementalMatcher::candidates(std::uint32_t x, std::vector<std::uint32_t>&
 }
 
 IncrementalMatcher::Update IncrementalMatcher::add(const std::vector<Work>& works) {
+    turned_common_.clear();
     const auto first = static_cast<std::uint32_t>(records_.size());
     // Repaired by the vocabulary of every record so far, as prepare() repairs a batch of all of them.
     // prepare() counts them into it first.
@@ -258,33 +378,71 @@ IncrementalMatcher::Update IncrementalMatcher::add(const std::vector<Work>& work
     }
     append(std::move(fresh));
     const auto n = static_cast<std::uint32_t>(records_.size());
-    // The clusters to take again: those of records a new one links to, and of records that recur now.
+    // The clusters to take again: those of records a new one links to, of
+    // records that recur now, and of stored pairs the refitted model moves.
     auto link = [&](std::uint32_t x, std::uint32_t y, Evidence& e) {
         if (model_.anchors) e.level[kVenueName] = model_.anchors->level(record(x), record(y));
-        return model_.log_odds(e);
+        return static_cast<double>(static_cast<float>(model_.log_odds(e)));  // as dedupe() scores a pattern
     };
-    std::vector<std::vector<std::uint32_t>> found_of(n - first);
+    std::vector<Pair> fresh_pairs;
+    CorpusAnchors fresh_anchors;  // the new pairs' anchors: a batch of all records counts them too
     {
+        std::vector<std::vector<std::uint32_t>> found_of(n - first);
         std::vector<std::uint32_t> needed;
         for (std::uint32_t x = first; x < n; ++x) {
             candidates(x, found_of[x - first]);
             needed.insert(needed.end(), found_of[x - first].begin(), found_of[x - first].end());
         }
         load(std::move(needed));
+        for (std::uint32_t x = first; x < n; ++x) pairs_of(x, found_of[x - first], fresh_pairs, &fresh_anchors);
     }
+    // The anchors grown by them.
+    std::shared_ptr<const CorpusAnchors> anchors = model_.anchors;
+    if (!fresh_anchors.empty()) {
+        auto grown = std::make_shared<CorpusAnchors>(model_.anchors ? *model_.anchors : CorpusAnchors{});
+        grown->merge(fresh_anchors);
+        anchors = std::move(grown);
+    }
+    Update update;
     std::vector<char> take(n, 0);
-    for (std::uint32_t x = first; x < n; ++x) {
-        take[x] = 1;
-        if (record(x).title.empty()) continue;
-        CachedIndel cached(record(x).title);
-        for (std::uint32_t y : found_of[x - first]) {
-            if (take[static_cast<std::size_t>(labels_[y])]) continue;
-            Evidence e = compare(record(x), record(y), cached);
-            if (!e.guard && link(x, y, e) >= cutoff_) take[static_cast<std::size_t>(labels_[y])] = 1;
+    // A word turned common: the stored pairs of its records as a batch finds them now; the
+    // clusters of those dropped that the model before joined are taken again.
+    std::vector<Pair> dropped, regained;
+    const bool paired_again = !turned_common_.empty();
+    if (paired_again) {
+        pair_again(first, anchors.get(), dropped, regained);
+        for (const Pair& p : dropped)
+            if (same(model_, p.pattern))
+                take[static_cast<std::size_t>(labels_[p.a])] = take[static_cast<std::size_t>(labels_[p.b])] = 1;
+    }
+    // The stored pairs of the venue names the new anchors count, weighed again.
+    std::unordered_map<std::size_t, std::uint32_t> was;  // stored pair -> its pattern before
+    if (!fresh_anchors.empty()) {
+        const std::vector<std::uint64_t> names = fresh_anchors.names();
+        std::vector<char> weighed(n, 0);  // records whose venue name the new anchors count
+        for (std::uint32_t r = 0; r < n; ++r)
+            weighed[r] = venue_names_[r] && std::binary_search(names.begin(), names.end(), venue_names_[r]);
+        for (std::size_t k = 0; k < pairs_.size(); ++k) {
+            Pair& p = pairs_[k];
+            if (!weighed[p.a] && !weighed[p.b]) continue;
+            const std::uint32_t now = with_venue_level(p, anchors.get());
+            if (now == p.pattern) continue;
+            was.emplace(k, p.pattern);
+            --counts_[p.pattern], ++counts_[now];
+            p.pattern = now;
         }
     }
+    for (Pair& p : fresh_pairs) p.pattern = with_venue_level(p, anchors.get());
+    count(fresh_pairs);
+    update.redecided = refit(anchors, pairs_.size(), was, take) + dropped.size();
+    for (const Pair& p : regained)  // found again (at the end of pairs_): those the refitted model joins
+        if (same(model_, p.pattern))
+            take[static_cast<std::size_t>(labels_[p.a])] = take[static_cast<std::size_t>(labels_[p.b])] = 1;
+    for (std::uint32_t x = first; x < n; ++x) take[x] = 1;
+    for (const Pair& p : fresh_pairs)
+        if (same(model_, p.pattern)) take[static_cast<std::size_t>(labels_[p.a])] = 1;
+    pairs_.insert(pairs_.end(), fresh_pairs.begin(), fresh_pairs.end());
     for (const auto& [y, key] : touched) take[static_cast<std::size_t>(labels_[y])] = 1;
-    Update update;
     for (std::uint32_t r = 0; r < n; ++r)
         if (take[static_cast<std::size_t>(labels_[r])]) update.rows.push_back(r);
     load(std::vector<std::uint32_t>(update.rows.begin(), update.rows.end()));
@@ -307,7 +465,8 @@ IncrementalMatcher::Update IncrementalMatcher::add(const std::vector<Work>& work
             Evidence e = compare(record(x), record(y), cached);
             if (e.guard) continue;
             const double s = link(x, y, e);
-            if (s >= cutoff_) edges.push_back({local[y], local[x], s + 0.01 * e.title});  // as dedupe() orders them
+            if (s >= cutoff_)  // as dedupe() orders them
+                edges.push_back({local[y], local[x], s + 0.01 * static_cast<double>(static_cast<float>(e.title))});
         }
     }
     std::vector<std::int64_t> found_labels =
@@ -317,7 +476,11 @@ IncrementalMatcher::Update IncrementalMatcher::add(const std::vector<Work>& work
         labels_[static_cast<std::size_t>(update.rows[k])] = label;
         update.labels.push_back(label);
     }
-    write_delta(first, vocabulary_inputs, touched, update);
+    std::vector<std::uint64_t> repatterned;
+    repatterned.reserve(was.size());
+    for (const auto& [k, before] : was) repatterned.push_back(k);
+    std::sort(repatterned.begin(), repatterned.end());
+    write_delta(first, vocabulary_inputs, touched, update, fresh_pairs, repatterned, paired_again);
     return update;
 }
 

@@ -17,6 +17,17 @@
 // copied more than any long title. A cluster is taken again whole, with the
 // new records linked to it, so a chain the batch would weigh through
 // clusters no new record touches is not weighed again.
+//
+// The model is fitted again at each add, as a batch fits it on all its
+// records: EM depends only on the candidate pairs' evidence patterns, so the
+// matcher keeps every unguarded candidate pair by pattern (row a, row b,
+// pattern; the venue-name level by the anchors), counts an add's new pairs
+// into them and refits on the counts. A pattern the refitted model decides
+// otherwise moves its stored pairs across the threshold: the clusters holding
+// them are clustered again with the new records'. The anchors (venue names,
+// catalogue sources) grow by the new anchor pairs as a batch's would count
+// them, and the stored pairs whose venue names they weigh otherwise change
+// pattern (each record's venue-name key is kept for it).
 #pragma once
 
 #include <cstdint>
@@ -35,6 +46,7 @@
 namespace scholarmerge {
 
 class FieldVocabulary;
+class CorpusAnchors;
 
 class IncrementalMatcher {
 public:
@@ -48,14 +60,25 @@ public:
     struct Update {
         std::vector<std::int64_t> rows;    // the records clustered again (ascending; the new ones among them)
         std::vector<std::int64_t> labels;  // their labels now
+        std::size_t redecided = 0;         // stored pairs the refitted model decides otherwise (their clusters among rows)
     };
-    // Appends `works` (rows size() .. size() + n - 1) and clusters again the
-    // clusters they link to, together with them.
+    // Appends `works` (rows size() .. size() + n - 1), refits the model on
+    // the pattern counts with their new pairs, and clusters again the clusters
+    // they link to and those holding a stored pair of a pattern the refitted
+    // model decides otherwise, together with them.
     Update add(const std::vector<Work>& works);
 
     std::size_t size() const { return records_.size(); }
     const std::vector<std::int64_t>& labels() const { return labels_; }
     const MatchModel& model() const { return model_; }
+
+    // An unguarded candidate pair (a < b), as dedupe() counts it for the fit.
+    struct Pair {
+        std::uint32_t a, b, pattern;
+    };
+    const std::vector<Pair>& pairs() const { return pairs_; }
+    // Per evidence pattern, the pairs of it: what the model is fitted on.
+    const PatternCounts& pattern_counts() const { return counts_; }
 
     // The state as bytes (incremental/state.cpp), so that a process opening a
     // catalogue neither prepares nor indexes every stored record again:
@@ -65,7 +88,9 @@ public:
     //  - the prepared records, one by one, kept by row: a restored matcher
     //    fetches those it compares or clusters again, a few per added record.
     // The model is not in them.
-    static constexpr std::uint32_t kStateVersion = 3;  // 2: the vocabulary's own counts, checksums; 3: its authored titles
+    // 2: the vocabulary's own counts, checksums; 3: the candidate pairs by pattern, the
+    // vocabulary's authored titles, the records' title commas
+    static constexpr std::uint32_t kStateVersion = 3;
     std::string snapshot() const;
     const std::string& last_delta() const { return last_delta_; }
     // The records added or changed since the last call (every record after
@@ -94,14 +119,36 @@ private:
     void read_snapshot(std::string_view in, std::size_t pos, std::size_t n);
     void replay_delta(std::string_view in, std::size_t pos);
     // last_delta_ of the records from `first` on (`made`: their vocabulary inputs), the
-    // stored records that recur now (row, recurrence key) and the labels `update` set.
+    // stored records that recur now (row, recurrence key), the labels `update` set, the
+    // new pairs and the stored ones whose pattern changed (their index in pairs_).
     void write_delta(std::size_t first, std::string_view made,
-                     const std::vector<std::pair<std::uint32_t, std::uint64_t>>& touched, const Update& update);
+                     const std::vector<std::pair<std::uint32_t, std::uint64_t>>& touched, const Update& update,
+                     const std::vector<Pair>& fresh_pairs, const std::vector<std::uint64_t>& repatterned,
+                     bool paired_again);
+    // The unguarded pairs of x with the candidates `found` (rows below x), as dedupe() counts them.
+    // Their patterns with the venue name unknown (with_venue_level sets it); the anchor pairs among them into `anchors`.
+    void pairs_of(std::uint32_t x, const std::vector<std::uint32_t>& found, std::vector<Pair>& out,
+                  CorpusAnchors* anchors = nullptr) const;
+    // p's pattern, the venue-name level by `anchors` (none: unknown).
+    std::uint32_t with_venue_level(const Pair& p, const CorpusAnchors* anchors) const;
+    void count(const std::vector<Pair>& pairs);  // into counts_
+    // The model fitted on counts_ (its anchors `anchors`); marks in `take` the
+    // clusters of the stored pairs (the first `stored` of pairs_; `was`: the
+    // patterns some had before, by index) it decides otherwise than the model
+    // before it; returns how many pairs those are.
+    std::size_t refit(std::shared_ptr<const CorpusAnchors> anchors, std::size_t stored,
+                      const std::unordered_map<std::size_t, std::uint32_t>& was, std::vector<char>& take);
+    bool same(const MatchModel& m, std::uint32_t pattern) const;  // decided as dedupe() decides a pattern
 
     void index(std::uint32_t r);  // r's title words and group keys into the index
     std::uint32_t df(std::uint64_t word) const;
-    // The candidates y < x of x (CandidateIndex's set), each once, into out.
-    void candidates(std::uint32_t x, std::vector<std::uint32_t>& out);
+    // The candidates y < x of x (CandidateIndex's set; with !earlier_only every y != x), each once, into out.
+    void candidates(std::uint32_t x, std::vector<std::uint32_t>& out, bool earlier_only = true);
+    // The stored pairs (rows below `first`) of the records holding a word that
+    // turned common in this add, found again as a batch finds them now (their
+    // word sets lost it); the dropped ones into `dropped`, the found ones into `found`.
+    void pair_again(std::uint32_t first, const CorpusAnchors* anchors, std::vector<Pair>& dropped,
+                    std::vector<Pair>& found);
     std::uint32_t set_size(std::uint32_t r) const;  // distinct title words, common ones left out
     void count_common();  // common_ from the postings' flat part
     void group_keys(std::uint32_t r, std::vector<std::uint64_t>& out) const;
@@ -110,6 +157,9 @@ private:
     std::unique_ptr<FieldVocabulary> vocabulary_;  // of every record so far: added ones are repaired by it
     std::vector<std::int64_t> labels_;
     MatchModel model_;
+    std::vector<Pair> pairs_;  // every unguarded candidate pair of the records, in the order found
+    std::vector<std::uint64_t> venue_names_;  // per record, its venue_name key (what the anchors weigh)
+    PatternCounts counts_;     // per pattern, the pairs_ of it
     double cutoff_, min_jaccard_;
     int threads_;
     // Per record, its distinct title words (index_word_keys) and how many of them are common
@@ -124,6 +174,7 @@ private:
     std::vector<std::uint32_t> shared_, met_;  // scratch: per record, words shared with x; the records met
     std::uint32_t pass_ = 0;
     std::vector<std::uint32_t> changed_;  // rows whose bytes take_changed_records() has not given
+    std::vector<std::uint64_t> turned_common_;  // the words that turned common since add() began
     std::string last_delta_;
     Fetch fetch_;
 };

@@ -22,14 +22,16 @@ std::vector<Work> slice(const std::vector<Work>& works, std::size_t from, std::s
 
 }  // namespace
 
-// The seeds added in three batches to a matcher built on their first half give
-// the labels of one dedupe of all of them with the model fitted on that half.
-TEST(IncrementalMatcher, BatchesGiveTheLabelsOfOneDedupeWithTheSameModel) {
+// The seeds added in three batches to a matcher built on their first half:
+// the pairs it counts are those of one dedupe of all of them, the model it
+// refits on them is that dedupe's own, and so are the labels.
+TEST(IncrementalMatcher, BatchesGiveTheCountsModelAndLabelsOfOneDedupe) {
     const Corpus c = read({SCHOLARMERGE_SEEDS_DIR});
     const std::size_t n = c.works.size(), half = n / 2;
     ASSERT_GT(n, 100u);
-    const DedupeResult first = dedupe_detailed(slice(c.works, 0, half));
+    const DedupeDetails first = dedupe_prepared(prepare(slice(c.works, 0, half)));
     IncrementalMatcher matcher(slice(c.works, 0, half), first.labels, *first.model);
+    EXPECT_EQ(matcher.pattern_counts(), first.pattern_counts);
     const std::size_t cuts[] = {half, half + (n - half) / 3, half + 2 * (n - half) / 3, n};
     std::size_t reclustered = 0;
     for (int k = 0; k < 3; ++k) {
@@ -40,11 +42,36 @@ TEST(IncrementalMatcher, BatchesGiveTheLabelsOfOneDedupeWithTheSameModel) {
         reclustered += u.rows.size();
     }
     EXPECT_LT(reclustered, 2 * n);  // not every record each time
+    const DedupeDetails all = dedupe_prepared(prepare(c.works));
+    EXPECT_EQ(matcher.pattern_counts(), all.pattern_counts);
+    EXPECT_EQ(matcher.model().m, all.model->m);
+    EXPECT_EQ(matcher.model().u, all.model->u);
+    EXPECT_EQ(matcher.model().prior, all.model->prior);
+    EXPECT_EQ(matcher.labels(), all.labels);
+    EXPECT_LT(std::set<std::int64_t>(all.labels.begin(), all.labels.end()).size(), n);  // there were duplicates
+}
+
+// A matcher built with a model its pairs do not give (one that joins
+// nothing: a prior of almost no pair the same work) decides otherwise once an
+// add refits it: the clusters of the stored pairs whose pattern flips are
+// clustered again, and the labels are those of one dedupe fitting its own
+// model, as if every record were taken again.
+TEST(IncrementalMatcher, PatternsTheRefitDecidesOtherwiseAreClusteredAgain) {
+    const Corpus c = read({SCHOLARMERGE_SEEDS_DIR});
+    const std::size_t n = c.works.size(), half = n / 2;
+    const DedupeDetails fitted = dedupe_prepared(prepare(slice(c.works, 0, half)));
+    auto start = std::make_shared<MatchModel>(*fitted.model);
+    start->prior = 1e-30;
     DedupeOptions o;
-    o.model = first.model;
-    const std::vector<std::int64_t> batch = dedupe_detailed(c.works, o).labels;
-    EXPECT_EQ(matcher.labels(), batch);
-    EXPECT_LT(std::set<std::int64_t>(batch.begin(), batch.end()).size(), n);  // there were duplicates to join
+    o.model = start;
+    const DedupeDetails first = dedupe_prepared(prepare(slice(c.works, 0, half)), o);
+    EXPECT_EQ(std::set<std::int64_t>(first.labels.begin(), first.labels.end()).size(), half);  // nothing joined
+    IncrementalMatcher matcher(slice(c.works, 0, half), first.labels, *start);
+    const IncrementalMatcher::Update u = matcher.add(slice(c.works, half, n));
+    EXPECT_GT(u.redecided, 0u);
+    const DedupeDetails all = dedupe_prepared(prepare(c.works));
+    EXPECT_EQ(matcher.pattern_counts(), all.pattern_counts);
+    EXPECT_EQ(matcher.labels(), all.labels);
 }
 
 TEST(IncrementalMatcher, RefusesLabelsThatAreNotFirstRows) {
@@ -183,13 +210,18 @@ TEST(IncrementalMatcher, RestoredMatcherAddsAsTheOneThatWroteTheState) {
         return out;
     };
     std::vector<std::string_view> views(states.begin(), states.end());
-    std::unique_ptr<IncrementalMatcher> cold = IncrementalMatcher::restore(views, fetch, *first.model);
+    // With the model the last add refitted (the catalogue stores it beside the state).
+    std::unique_ptr<IncrementalMatcher> cold = IncrementalMatcher::restore(views, fetch, warm.model());
     EXPECT_EQ(cold->labels(), warm.labels());
+    EXPECT_EQ(cold->pattern_counts(), warm.pattern_counts());
+    EXPECT_EQ(cold->pairs().size(), warm.pairs().size());
     EXPECT_EQ(cold->snapshot(), warm.snapshot());
     const std::vector<Work> rest = slice(c.works, third, n);
     const IncrementalMatcher::Update a = warm.add(rest), b = cold->add(rest);
     EXPECT_EQ(a.rows, b.rows);
     EXPECT_EQ(a.labels, b.labels);
+    EXPECT_EQ(a.redecided, b.redecided);
+    EXPECT_EQ(cold->model().m, warm.model().m);
     EXPECT_EQ(cold->labels(), warm.labels());
     EXPECT_EQ(cold->snapshot(), warm.snapshot());
     EXPECT_EQ(cold->last_delta(), warm.last_delta());
@@ -258,4 +290,64 @@ TEST(IncrementalMatcher, DamagedStatesAndRecordsAreRefusedByName) {
         EXPECT_NE(why.find("fails its checksum"), std::string::npos) << why;
         stored = std::move(saved);
     }
+}
+
+namespace {
+
+// Titles of four words drawn from a small vocabulary, each with "zeta"; every
+// seventh work a copy of an earlier one in another source (a duplicate).
+std::vector<Work> zeta_corpus(std::size_t n) {
+    const char* words[] = {"lattice", "kernel", "sparse", "graph", "stream", "query", "index", "tensor",
+                           "robust", "cache", "vector", "fusion", "spectral", "crypt", "mesh", "agent"};
+    std::vector<Work> works;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i % 7 == 6) {
+            Work copy = works[i - 5];
+            copy.source = "other.txt";
+            works.push_back(std::move(copy));
+            continue;
+        }
+        std::string title = "zeta";
+        for (std::size_t k = 0, h = i * 2654435761u; k < 4; ++k, h /= 16) title += std::string(" ") + words[h % 16];
+        works.push_back(work(title + " " + std::to_string(i % 97), {"Surname" + std::to_string(i % 13)}, "Venue", 2000));
+    }
+    return works;
+}
+
+}  // namespace
+
+// "zeta" turns common (in more than kMaxDocumentFrequency titles) inside an
+// add: the stored records holding it are paired again as a batch of all the
+// records pairs them (their word sets lost it), so the counts, model and
+// labels are that batch's; and a matcher restored from the states adds the same.
+TEST(IncrementalMatcher, AWordTurningCommonPairsItsStoredRecordsAgain) {
+    const std::vector<Work> works = zeta_corpus(1100);
+    const std::size_t built = 980;
+    const DedupeDetails first = dedupe_prepared(prepare(slice(works, 0, built)));
+    IncrementalMatcher warm(slice(works, 0, built), first.labels, *first.model);
+    std::map<std::uint32_t, std::string> stored;
+    auto keep = [&](IncrementalMatcher& m) {
+        for (auto& [row, bytes] : m.take_changed_records()) stored[row] = std::move(bytes);
+    };
+    keep(warm);
+    std::vector<std::string> states{warm.last_delta()};
+    warm.add(slice(works, built, 1050));
+    keep(warm);
+    states.push_back(warm.last_delta());
+    const DedupeDetails batch = dedupe_prepared(prepare(slice(works, 0, 1050)));
+    EXPECT_EQ(warm.pattern_counts(), batch.pattern_counts);
+    EXPECT_NE(first.pattern_counts, std::vector<std::uint64_t>(kPatterns, 0));
+    EXPECT_EQ(warm.labels(), batch.labels);
+    auto fetch = [&](const std::vector<std::uint32_t>& rows) {
+        std::vector<std::string> out;
+        for (std::uint32_t r : rows) out.push_back(stored.at(r));
+        return out;
+    };
+    std::vector<std::string_view> views(states.begin(), states.end());
+    std::unique_ptr<IncrementalMatcher> cold = IncrementalMatcher::restore(views, fetch, warm.model());
+    EXPECT_EQ(cold->snapshot(), warm.snapshot());
+    const std::vector<Work> rest = slice(works, 1050, works.size());
+    warm.add(rest), cold->add(rest);
+    EXPECT_EQ(cold->snapshot(), warm.snapshot());
+    EXPECT_EQ(warm.labels(), dedupe_prepared(prepare(works)).labels);
 }

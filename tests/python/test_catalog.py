@@ -23,6 +23,7 @@ import scholarmerge as sm
 from scholarmerge.catalog import MatcherStateWarning
 from scholarmerge.catalog.catalog import PAUSE_ENV
 from scholarmerge.decisions import DecisionWarning
+from scholarmerge.dedupe import dedupe_details
 from scholarmerge.evaluate import load_dblp_acm
 
 
@@ -41,22 +42,45 @@ def _partition(work_of_key):
     return {frozenset(g) for g in groups.values()}
 
 
+def _batch_work_ids(batch):
+    index_to_id = dict(zip(batch.works["work_index"], batch.works["work_id"]))
+    return {k: index_to_id[int(w)] for k, w in zip(batch.keys, batch.work_of.tolist())}
+
+
 def test_ten_increments_give_the_batch_partition_and_ids(tmp_path):
-    """The adds that do not refit (the last two here: 4,419 and 4,910 records
-    on a model fitted on 3,928) match incrementally; the batch compared is one
-    ``sm.merge`` of all records with the catalogue's model (a batch fitting its
-    own model on all 4,910 decides 3 of the 2,200 pairs otherwise)."""
+    """DBLP-ACM in 10 adds ends with the partition and IDs of one plain
+    ``sm.merge`` of all records (fitting its own model). An add that is no
+    batch (the refit rule's) refits the model on the candidate pairs' pattern
+    counts and clusters again the works whose stored pairs it decides
+    otherwise: whenever those counts are the ones a plain merge of the records
+    so far counts, the catalogue holds that merge's model, partition and IDs.
+    (Not after every add: a stored record's field repair can differ from the
+    batch's; docs/issue17-done-when.md.)"""
     frame = _dblp_acm()
     cat = sm.Catalog(tmp_path / "c.sqlite")
+    exact = redecided = 0
     for part in np.array_split(np.arange(len(frame)), 10):
         cat.add(frame.iloc[part], skip_stored=False)  # DBLP-ACM has identical rows, distinct records
-    details = [json.loads(d) for (d,) in cat._db.execute("SELECT detail FROM changes ORDER BY change")]
-    assert [d.get("refit", False) for d in details[-2:]] == [False, False]
-    batch = sm.merge(frame, model=cat.model)
-    index_to_id = dict(zip(batch.works["work_index"], batch.works["work_id"]))
-    expected = {k: index_to_id[int(w)] for k, w in zip(batch.keys, batch.work_of.tolist())}
-    got = dict(zip(cat.records["key"], cat.records["work_id"]))
-    assert len(got) == len(frame)
+        so_far = frame.iloc[:part[-1] + 1]
+        got = dict(zip(cat.records["key"], cat.records["work_id"]))
+        assert len(got) == len(so_far)
+        detail = json.loads(cat._db.execute("SELECT detail FROM changes ORDER BY change DESC").fetchone()[0])
+        if not detail.get("refit") and not np.array_equal(cat._state.matcher.pattern_counts,
+                                                          dedupe_details(so_far).pattern_counts):
+            continue
+        batch = sm.merge(so_far)
+        assert cat.model.weights() == batch.model.weights()
+        expected = _batch_work_ids(batch)
+        assert _partition(got) == _partition(expected)
+        assert got == expected
+        assert len(cat.works) == len(batch.works)
+        exact += not detail.get("refit")
+        redecided += detail.get("redecided", 0)
+    # Adds checked against a plain merge of the records so far (the C++ tests
+    # IncrementalMatcher.* check stored pairs moved by a refit).
+    assert exact >= 2, (exact, redecided)
+    batch = sm.merge(frame)
+    expected = _batch_work_ids(batch)
     assert _partition(got) == _partition(expected)
     assert got == expected
     assert len(cat.works) == len(batch.works)
@@ -178,6 +202,9 @@ _SPOILT = {
     "stale": (["UPDATE meta SET value = '999' WHERE name = 'matcher_state_records'"], "other records or another model"),
     "foreign": (["UPDATE matcher_state SET data = CAST(substr(data, 1, 4) || X'63000000' || substr(data, 9) AS BLOB)"],
                 "format version 99, this build reads"),
+    # A state of version 2 (before the candidate pairs were kept in it): rebuilt, as any other version.
+    "old version": (["UPDATE matcher_state SET data = CAST(substr(data, 1, 4) || X'02000000' || substr(data, 9) AS BLOB)"],
+                    "format version 2, this build reads 3"),
     "cut": (["UPDATE matcher_state SET data = substr(data, 1, length(data) - 7)"], "fails its checksum"),
     "flipped": ([_flip_state], "snapshot of 1 states: the stored state fails its checksum"),
     "record damaged": ([_flip_records], r"the stored record of row \d+ fails its checksum"),

@@ -1,6 +1,7 @@
 // The catalogue matcher's state as bytes: a snapshot (the index, the row
 // lists flat so that loading is a few copies, the labels and the vocabulary
-// counts), deltas (what one add() changed, replayed as add() made it) and the
+// counts, the candidate pairs by pattern), deltas (what one add() changed,
+// its new pairs among it, replayed as add() made it) and the
 // records one by one, fetched as an add needs them. The model travels
 // separately (pickled by the catalogue). Byte order and sizes are the machine's: a state is read
 // back where it was written, and a foreign one fails the header's checks.
@@ -177,6 +178,13 @@ Header get_header(std::string_view in, std::size_t& pos) {
 
 constexpr std::size_t kChecksum = sizeof(std::uint64_t);
 
+// Pairs whose later row is in [first, n), the earlier one below it, of a pattern there is.
+void check_pairs(const std::vector<IncrementalMatcher::Pair>& pairs, std::size_t first, std::size_t n) {
+    for (const IncrementalMatcher::Pair& p : pairs)
+        if (p.a >= p.b || p.b < first || p.b >= n || p.pattern >= kPatterns)
+            throw std::invalid_argument("matcher state: a candidate pair out of range");
+}
+
 }  // namespace
 
 namespace incremental {
@@ -226,13 +234,15 @@ std::string IncrementalMatcher::snapshot() const {
     put_array(out, rows), put_array(out, keys);
     postings_.write(out), groups_.write(out);
     vocabulary_->write(out);
+    put_array(out, venue_names_), put_array(out, pairs_);
     incremental::seal(out);
     return out;
 }
 
 void IncrementalMatcher::write_delta(std::size_t first, std::string_view made,
                                      const std::vector<std::pair<std::uint32_t, std::uint64_t>>& touched,
-                                     const Update& update) {
+                                     const Update& update, const std::vector<Pair>& fresh_pairs,
+                                     const std::vector<std::uint64_t>& repatterned, bool paired_again) {
     std::string& out = last_delta_;
     out.clear();
     put_header(out, {Kind::delta, first, records_.size(), cutoff_, min_jaccard_});
@@ -244,6 +254,18 @@ void IncrementalMatcher::write_delta(std::size_t first, std::string_view made,
     std::vector<std::uint64_t> keys;
     for (const auto& [row, key] : touched) rows.push_back(row), keys.push_back(key);
     put_array(out, rows), put_array(out, keys);
+    put_array(out, fresh_pairs);
+    // The stored pairs made again (a word turned common): all of them; else those the grown
+    // anchors weighed otherwise, with their pattern now.
+    put<std::uint8_t>(out, paired_again);
+    if (paired_again) {
+        put_array(out, std::vector<Pair>(pairs_.begin(), pairs_.end() - static_cast<long>(fresh_pairs.size())));
+    } else {
+        std::vector<std::uint32_t> patterns;
+        patterns.reserve(repatterned.size());
+        for (const std::uint64_t k : repatterned) patterns.push_back(pairs_[k].pattern);
+        put_array(out, repatterned), put_array(out, patterns);
+    }
     put_array(out, update.rows), put_array(out, update.labels);
     incremental::seal(out);
 }
@@ -255,7 +277,8 @@ void IncrementalMatcher::read_snapshot(std::string_view in, std::size_t pos, std
     get_array(in, pos, rows), get_array(in, pos, keys);
     postings_.read(in, pos), groups_.read(in, pos);
     vocabulary_->read(in, pos);
-    if (labels_.size() != n || rows.size() != keys.size() || pos != in.size())
+    get_array(in, pos, venue_names_), get_array(in, pos, pairs_);
+    if (labels_.size() != n || venue_names_.size() != n || rows.size() != keys.size() || pos != in.size())
         throw std::invalid_argument("matcher state: the snapshot's parts do not agree");
     for (std::size_t i = 0; i < n; ++i)
         if (labels_[i] < 0 || static_cast<std::size_t>(labels_[i]) > i)
@@ -267,6 +290,9 @@ void IncrementalMatcher::read_snapshot(std::string_view in, std::size_t pos, std
         rkeys_[rows[k]] = keys[k];
     }
     count_recurrence(0);
+    check_pairs(pairs_, 0, n);
+    counts_.assign(kPatterns, 0);
+    count(pairs_);
     // Each record's word counts from the postings.
     words_.assign(n, 0), common_.assign(n, 0);
     postings_.for_each_flat([&](std::uint64_t, RowLists::Span s) {
@@ -294,9 +320,19 @@ void IncrementalMatcher::replay_delta(std::string_view in, std::size_t pos) {
     std::vector<std::uint64_t> touched_keys;
     std::vector<std::int64_t> rows, labels;
     get_array(in, pos, touched), get_array(in, pos, touched_keys);
+    std::vector<Pair> fresh_pairs;
+    get_array(in, pos, fresh_pairs);
+    std::vector<std::uint64_t> repatterned;
+    std::vector<std::uint32_t> patterns;
+    std::vector<Pair> stored_pairs;
+    const bool paired_again = get<std::uint8_t>(in, pos) != 0;
+    if (paired_again)
+        get_array(in, pos, stored_pairs);
+    else
+        get_array(in, pos, repatterned), get_array(in, pos, patterns);
     get_array(in, pos, rows), get_array(in, pos, labels);
     if (rkeys.size() != fresh.size() || touched.size() != touched_keys.size() || rows.size() != labels.size() ||
-        pos != in.size())
+        repatterned.size() != patterns.size() || pos != in.size())
         throw std::invalid_argument("matcher state: the delta's parts do not agree");
     // As add() changed the state: the vocabulary, the recurrence counts, the
     // stored records that recur now, the new records indexed, the labels.
@@ -310,6 +346,22 @@ void IncrementalMatcher::replay_delta(std::string_view in, std::size_t pos) {
         if (MatchRecord* r = records_[touched[k]].get()) r->recurring = true, r->recurrence = touched_keys[k];
     }
     append(std::move(fresh));
+    check_pairs(fresh_pairs, first, records_.size());
+    if (paired_again) {
+        check_pairs(stored_pairs, 0, first);
+        pairs_ = std::move(stored_pairs);
+        counts_.assign(kPatterns, 0);
+        count(pairs_);
+    }
+    for (std::size_t k = 0; k < repatterned.size(); ++k) {
+        if (repatterned[k] >= pairs_.size() || patterns[k] >= kPatterns)
+            throw std::invalid_argument("matcher state: a delta changes a pair out of range");
+        Pair& p = pairs_[static_cast<std::size_t>(repatterned[k])];
+        --counts_[p.pattern], ++counts_[patterns[k]];
+        p.pattern = patterns[k];
+    }
+    count(fresh_pairs);
+    pairs_.insert(pairs_.end(), fresh_pairs.begin(), fresh_pairs.end());
     for (std::size_t k = 0; k < rows.size(); ++k) {
         if (rows[k] < 0 || static_cast<std::size_t>(rows[k]) >= records_.size() || labels[k] < 0 ||
             labels[k] > rows[k])

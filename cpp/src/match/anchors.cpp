@@ -53,12 +53,19 @@ void CorpusAnchors::merge(const CorpusAnchors& other) {
     other.across_.for_each([&](std::uint64_t k, std::uint32_t n) { across_.add(k, n); });
 }
 
-std::uint8_t CorpusAnchors::level(const MatchRecord& a, const MatchRecord& b) const {
-    if (!a.venue_name || !b.venue_name) return kUnknown;
-    if (a.venue_name == b.venue_name) return 2;
-    const std::uint32_t rarer = std::min(names_.get(a.venue_name), names_.get(b.venue_name));
+std::vector<std::uint64_t> CorpusAnchors::names() const {
+    std::vector<std::uint64_t> out;
+    names_.for_each([&](std::uint64_t k, std::uint32_t) { out.push_back(k); });
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::uint8_t CorpusAnchors::level(std::uint64_t a, std::uint64_t b) const {
+    if (!a || !b) return kUnknown;
+    if (a == b) return 2;
+    const std::uint32_t rarer = std::min(names_.get(a), names_.get(b));
     if (rarer == 0) return kUnknown;
-    const double joined = static_cast<double>(pairs_.get(pair_key(a.venue_name, b.venue_name))) / rarer;
+    const double joined = static_cast<double>(pairs_.get(pair_key(a, b))) / rarer;
     if (joined >= kCorresponding) return 1;
     if (rarer >= kAttested && joined < kUnrelated) return 0;
     return kUnknown;

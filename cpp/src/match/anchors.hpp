@@ -36,9 +36,12 @@ public:
     void add(const MatchRecord& a, const MatchRecord& b);
     // Adds another table's counts (one per thread).
     void merge(const CorpusAnchors& other);
+    bool empty() const { return !names_.size() && !within_.size() && !across_.size(); }
+    std::vector<std::uint64_t> names() const;  // the venue names counted, ascending
     // The venue-name level of a pair: kUnknown, or 0 (unrelated names),
     // 1 (corresponding names), 2 (the same name).
-    std::uint8_t level(const MatchRecord& a, const MatchRecord& b) const;
+    std::uint8_t level(const MatchRecord& a, const MatchRecord& b) const { return level(a.venue_name, b.venue_name); }
+    std::uint8_t level(std::uint64_t a_name, std::uint64_t b_name) const;  // by the records' venue_name keys
     // Whether the source (MatchRecord::source, 0: none) lists each work once.
     bool lists_once(std::uint64_t source) const;
 

@@ -220,9 +220,11 @@ class IncrementalMatcher:
         """
     def __len__(self) -> int:
         ...
-    def add(self, added: Corpus) -> tuple[numpy.typing.NDArray[numpy.int64], numpy.typing.NDArray[numpy.int64]]:
+    def add(self, added: Corpus) -> tuple[numpy.typing.NDArray[numpy.int64], numpy.typing.NDArray[numpy.int64], int]:
         """
-        Append the records; (rows, labels) of the records clustered again (the new ones among them).
+        Append the records and fit the model again on the candidate pairs' pattern counts; (rows, labels)
+        of the records clustered again (the new ones among them), and how many stored pairs the refitted
+        model decides otherwise (their clusters are among the rows).
         """
     def snapshot(self) -> bytes:
         """
@@ -242,7 +244,19 @@ class IncrementalMatcher:
         """
     @property
     def model(self) -> MatchModel:
-        ...
+        """
+        The model the last add() decided with: fitted on pattern_counts, its anchors those of the model given grown by the added records' anchor pairs.
+        """
+    @property
+    def pairs(self) -> numpy.typing.NDArray[numpy.uint32]:
+        """
+        The unguarded candidate pairs kept, one row each: row a, row b (a < b), evidence pattern.
+        """
+    @property
+    def pattern_counts(self) -> numpy.typing.NDArray[numpy.uint64]:
+        """
+        The unguarded candidate pairs of the records per evidence pattern, as dedupe counts them.
+        """
 def _bench_parse_json_lines(arg0: str) -> tuple[int, int]:
     """
     Parse every line of a JSON Lines file with simdjson On-Demand, visiting every value; (records, values). For bench/bench_json.py.

@@ -30,14 +30,24 @@ from .schema import open_db
 PAUSE_ENV = "SCHOLARMERGE_CATALOG_PAUSE_IN_ADD"
 
 
+def _members(work_of: dict[str, str]) -> dict[str, frozenset[str]]:
+    """Each work's keys."""
+    keys: dict[str, set[str]] = {}
+    for key, work in work_of.items():
+        keys.setdefault(work, set()).add(key)
+    return {w: frozenset(k) for w, k in keys.items()}
+
+
 class Catalog:
     """A catalogue in the SQLite file `path` (made if missing).
 
     Every ``add`` matches the new records against the stored ones (kept
-    prepared and indexed, in the file too, with the model fitted when the
-    catalogue last grew by half: the refit rule and the stored matcher of
-    ``catalog/matching.py``) and clusters again only
-    the works they link to, under the stored decisions; a work keeps its ID
+    prepared and indexed, in the file too, with their candidate pairs by
+    evidence pattern: the model is fitted again on them at each add, all
+    records matched again when the catalogue grew by half: the refit rule and
+    the stored matcher of ``catalog/matching.py``) and clusters again only
+    the works they link to or whose pairs the refitted model decides
+    otherwise, under the stored decisions; a work keeps its ID
     unless a new record's key sorts before its smallest key (then
     ``Changes.renamed`` and the history say so). The people are resolved over
     all works when next read. Each
@@ -118,8 +128,8 @@ class Catalog:
 
     @property
     def model(self) -> _core.MatchModel | None:
-        """The model adds decide with: fitted on all records at the last refit
-        (catalog/matching.py's rule); None before the first add."""
+        """The model the last add decided with: fitted on the candidate pairs
+        of all stored records (catalog/matching.py); None before the first add."""
         return stored_model(self._db)[0]
 
     @property
@@ -267,12 +277,16 @@ class Catalog:
         after = self._work_of_keys(merged)
         changes = compare(change, before, after)
         db = self._db
-        gone = sorted(set(before.values()))
+        # A work clustered again into the same members keeps its ID and its row: only the others are written.
+        was = _members(before)
+        same = {w for w, ks in _members(after).items() if was.get(w) == ks}
+        gone = sorted(set(before.values()) - same)
         for k in range(0, len(gone), 500):
             chunk = gone[k:k + 500]
             db.execute(f"DELETE FROM works WHERE work_id IN ({','.join('?' * len(chunk))})", chunk)
-        db.executemany("INSERT OR REPLACE INTO clusters VALUES (?, ?)", after.items())
-        db.executemany("INSERT INTO works VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self._works_rows(merged, after))
+        db.executemany("INSERT OR REPLACE INTO clusters VALUES (?, ?)", [(k, w) for k, w in after.items() if w not in same])
+        db.executemany("INSERT INTO works VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       [r for r in self._works_rows(merged, after) if r[0] not in same])
         # The people are resolved over all works: done when next read (_fresh_people).
         db.execute("INSERT OR REPLACE INTO meta VALUES ('people_stale', '1')")
         self._log(changes, change, action, detail)
@@ -348,6 +362,8 @@ class Catalog:
             else:
                 first = len(state)
                 rows = state.add(corpus_of(new.fields))
+                if state.last_redecided:
+                    detail["redecided"] = state.last_redecided
                 state.store()
                 labels = state.matcher.labels
                 firsts = [int(labels[r]) for r in rows]

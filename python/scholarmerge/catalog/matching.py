@@ -8,9 +8,17 @@ record is in which work is read from the file as an add needs it.
 model fitted, its anchors learnt, every cluster taken again) when the
 catalogue has no model yet, or when the records after the add are at least
 ``REFIT_GROWTH`` times those the model was fitted on. Otherwise the new
-records are matched against the stored ones with the stored model, and only
-the clusters they link to are clustered again: an add costs what the added
-records cost, not the catalogue's size.
+records are matched against the stored ones, and only the clusters they link
+to are clustered again: an add costs what the added records cost, not the
+catalogue's size. The model is fitted again at every add, as a batch of all
+the records fits it: EM depends only on the candidate pairs' evidence
+patterns, and the matcher keeps every candidate pair by pattern (row a, row
+b, pattern, in its state), counts the new pairs in and refits on the counts.
+The works holding a stored pair of a pattern the refitted model decides
+otherwise are clustered again with the new records (``"redecided"`` in the
+change's detail: how many such pairs). What only a batch learns again is the
+anchors (venue names, catalogue sources) and the field repairs of the stored
+records: the refit rule's batches renew them.
 
 **Stored matcher.** The matcher's state is kept in the file, written in
 the transaction of the change it describes, as ``IncrementalMatcher`` gives
@@ -68,9 +76,11 @@ def corpus_of(fields: list[dict[str, Any]]) -> Corpus:
     return Corpus.from_frame(frame_of(fields)) if fields else Corpus(_core.Corpus.from_columns([]))
 
 
-def store_model(db: sqlite3.Connection, model: _core.MatchModel, records: int) -> None:
+def store_model(db: sqlite3.Connection, model: _core.MatchModel, records: int | None = None) -> None:
+    """The model adds decide with; with `records`, a batch's (of that many records: the refit rule's count)."""
     db.execute("INSERT OR REPLACE INTO meta VALUES ('model', ?)", (base64.b64encode(pickle.dumps(model)).decode(),))
-    db.execute("INSERT OR REPLACE INTO meta VALUES ('model_records', ?)", (str(records),))
+    if records is not None:
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('model_records', ?)", (str(records),))
 
 
 def stored_model(db: sqlite3.Connection) -> tuple[_core.MatchModel | None, int]:
@@ -221,6 +231,7 @@ class MatchState:
         db.execute("INSERT OR REPLACE INTO meta VALUES ('matcher_state_model', ?)", (_model_digest(db),))
 
     last_added = 0  # records the last add() appended
+    last_redecided = 0  # stored pairs the last add()'s refitted model decided otherwise
 
     def keys_of(self, rows: Iterable[int]) -> list[str]:
         rows = [int(r) for r in rows]
@@ -254,10 +265,12 @@ class MatchState:
         return found
 
     def add(self, corpus: Corpus) -> list[int]:
-        """Match the new records (the next rows); the rows clustered again (whole raw clusters, the new rows among them)."""
+        """Match the new records (the next rows) with the model fitted again on
+        all candidate pairs, and store that model; the rows clustered again
+        (whole raw clusters, the new rows among them)."""
         stored = len(self.matcher)
         try:
-            rows, _ = self.matcher.add(corpus._core)
+            rows, _, redecided = self.matcher.add(corpus._core)
         except ValueError as e:  # a stored record it fetched is damaged or missing: the matcher is dropped
             if "matcher state:" not in str(e):
                 raise
@@ -266,8 +279,10 @@ class MatchState:
             model, _ = stored_model(self._db)
             assert model is not None  # a matcher is restored only with one
             self.matcher = MatchState.rebuild(self._db, self.path, model, self.change, stored).matcher
-            rows, _ = self.matcher.add(corpus._core)
+            rows, _, redecided = self.matcher.add(corpus._core)
+        store_model(self._db, self.matcher.model)  # before store(): the stored matcher names its digest
         self.last_added = len(corpus)
+        self.last_redecided = int(redecided)
         return [int(r) for r in rows.tolist()]
 
     def closure(self, rows: list[int], decisions: list[tuple[str, str]]) -> list[int]:
