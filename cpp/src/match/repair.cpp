@@ -113,6 +113,55 @@ std::string joined_surname(const std::vector<std::string_view>& words, std::size
     return counts.author_like(key_hash(s)) ? s : std::string();
 }
 
+// Names listed with commas after the title ("... data structure donovan a
+// schneider , marie-anne neimat , witold litwin acm ..."), for a record without
+// authors of its own (cut_field_runs' words and their fields): from the end,
+// each run between commas of two to four words that titles apart from their
+// authors hardly use is a name, its last word the surname (`author`), the rest
+// `listed`; the last run may hold the venue and year instead. Before the first
+// name listed, the run ends in a name too. A title's own list ("models ,
+// methods , applications") is of title words.
+void mark_listed_names(const std::vector<std::uint32_t>& commas, const std::vector<std::string_view>& words,
+                       const std::vector<std::uint64_t>& keys, const FieldVocabulary::FieldCounts& counts,
+                       const std::vector<char>& year, const std::vector<int>& venue, std::vector<char>& author,
+                       std::vector<char>& listed) {
+    const std::size_t n = words.size();
+    std::vector<std::size_t> bounds{0};
+    for (std::uint32_t c : commas)
+        if (c > bounds.back() && c < n) bounds.push_back(c);
+    bounds.push_back(n);
+    auto a_name = [&](std::size_t begin, std::size_t end) {
+        // One word is a surname only when the corpus names it so ("california" is no name).
+        if (end - begin > 4 || lone_letter(words[end - 1]) || (end - begin == 1 && !author[begin])) return false;
+        for (std::size_t k = begin; k < end; ++k)
+            if (year[k] || venue[k] > 0 || std::any_of(words[k].begin(), words[k].end(), ascii::is_digit) ||
+                !(lone_letter(words[k]) || author[k] || counts.name_like(keys[k])))
+                return false;
+        return true;
+    };
+    std::size_t runs = 0, k = bounds.size() - 1;  // segment k - 1 is [bounds[k - 1], bounds[k])
+    for (; k > 1; --k) {
+        const std::size_t begin = bounds[k - 1], end = bounds[k];
+        if (a_name(begin, end)) {
+            for (std::size_t g = begin; g + 1 < end; ++g) listed[g] = !author[g];
+            author[end - 1] = 1, ++runs;
+        } else if (k != bounds.size() - 1) {
+            break;
+        }
+    }
+    if (!runs) return;
+    // The name glued to the title before the first comma: its surname, then
+    // initials and one given name before it.
+    const std::size_t last = bounds[k] - 1;
+    if (last == 0 || year[last] || venue[last] > 0 || lone_letter(words[last]) ||
+        !(author[last] || counts.name_like(keys[last])))
+        return;
+    author[last] = 1;
+    std::size_t g = last;
+    while (g > 0 && lone_letter(words[g - 1])) listed[--g] = 1;
+    if (g > 0 && counts.name_like(keys[g - 1])) listed[g - 1] = !author[g - 1];
+}
+
 // A title field that holds its record's other fields after the title proper
 // ("... object-oriented databases zhao-hui tang georges gardarin vldb 1996"):
 // the end of the title where the words this corpus names as authors, venues and
@@ -190,52 +239,8 @@ void cut_field_runs(MatchRecord& r, const FieldVocabulary::FieldCounts& counts) 
         while (k < n && lone_letter(words[k])) ++k;
         return k < n && author[k];
     };
-    // Names listed with commas after the title ("... data structure donovan a
-    // schneider , marie-anne neimat , witold litwin acm ..."): from the end,
-    // each run between commas of two to four words that titles apart from
-    // their authors hardly use is a name, its last word the surname; the last
-    // run may hold the venue and year instead. Before the first name listed,
-    // the run ends in a name too. Only a record without authors of its own
-    // carries them there, and a title's own list ("models , methods ,
-    // applications") is of title words.
     std::vector<char> listed(n);  // a listed name's given names and initials
-    if (r.surnames.empty() && !r.commas.empty()) {
-        std::vector<std::size_t> bounds{0};
-        for (std::uint32_t c : r.commas)
-            if (c > bounds.back() && c < n) bounds.push_back(c);
-        bounds.push_back(n);
-        auto a_name = [&](std::size_t begin, std::size_t end) {
-            // One word is a surname only when the corpus names it so ("california" is no name).
-            if (end - begin > 4 || lone_letter(words[end - 1]) || (end - begin == 1 && !author[begin])) return false;
-            for (std::size_t k = begin; k < end; ++k)
-                if (year[k] || venue[k] > 0 || std::any_of(words[k].begin(), words[k].end(), ascii::is_digit) ||
-                    !(lone_letter(words[k]) || author[k] || counts.name_like(keys[k])))
-                    return false;
-            return true;
-        };
-        auto mark = [&](std::size_t begin, std::size_t end) {
-            for (std::size_t k = begin; k + 1 < end; ++k) listed[k] = !author[k];
-            author[end - 1] = 1;
-        };
-        std::size_t runs = 0, k = bounds.size() - 1;  // segment k - 1 is [bounds[k - 1], bounds[k])
-        for (; k > 1; --k) {
-            if (a_name(bounds[k - 1], bounds[k])) mark(bounds[k - 1], bounds[k]), ++runs;
-            else if (k != bounds.size() - 1) break;
-        }
-        // The name glued to the title before the first comma: its surname, then
-        // initials and one given name before it.
-        if (runs && k >= 1) {
-            const std::size_t end = bounds[k];
-            const std::size_t last = end - 1;
-            if (end >= 2 && !year[last] && venue[last] <= 0 && !lone_letter(words[last]) &&
-                (author[last] || counts.name_like(keys[last]))) {
-                author[end - 1] = 1;
-                std::size_t g = end - 1;
-                while (g > 0 && lone_letter(words[g - 1])) listed[--g] = 1;
-                if (g > 0 && counts.name_like(keys[g - 1])) listed[g - 1] = !author[g - 1];
-            }
-        }
-    }
+    if (r.surnames.empty() && !r.commas.empty()) mark_listed_names(r.commas, words, keys, counts, year, venue, author, listed);
     // A word venues use as often as titles is a venue's only inside a run of
     // venue words or before the year ("... conference 1998"); before a name it
     // is the title's ("information warfare and security h v jagadish").
