@@ -478,15 +478,11 @@ bool get_id_view(od::value v, std::string_view& out, std::string& number) {
 }
 
 bool get_id(od::value v, std::string& out) {
-    od::json_type t;
-    if (v.type().get(t)) return false;
-    if (t == od::json_type::number) {
-        std::int64_t i;
-        if (v.get_int64().get(i)) return false;
-        out = std::to_string(i);
-        return true;
-    }
-    return get_text(v, out);
+    std::string_view id;
+    std::string number;
+    if (!get_id_view(v, id, number)) return false;
+    out.assign(id);
+    return true;
 }
 
 bool get_int(od::value v, std::optional<std::int64_t>& out) {
